@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Used only outside production, with a warning, so that `npm start` works on a fresh machine. */
+export const DEVELOPMENT_JWT_SECRET = 'keysmith-development-secret-do-not-use-in-production';
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+      .optional(),
+    /** PostgreSQL schema to use inside DATABASE_URL (tests isolate themselves with one per run). */
+    DATABASE_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
+      .optional(),
+    PGLITE_DATA_DIR: z.string().min(1).default(path.join(projectRoot, '.data', 'pglite')),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_JWKS_URL: z.url().optional(),
+    JWT_ISSUER: z.string().min(1).optional(),
+    JWT_AUDIENCE: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    GRAPHIQL: booleanString.optional(),
+    INTROSPECTION: booleanString.optional(),
+    USAGE_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+    ARGON2_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWT_JWKS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production (or set JWT_JWKS_URL)' });
+    }
+    if (env.JWT_SECRET && env.JWT_JWKS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_JWKS_URL'], message: 'cannot be combined with JWT_SECRET' });
+    }
+  });
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  database: { kind: 'postgres'; url: string; schema?: string } | { kind: 'pglite'; dataDir: string | null };
+  jwt:
+    | { kind: 'secret'; secret: string; usingDevelopmentSecret: boolean; issuer?: string; audience?: string }
+    | { kind: 'jwks'; url: string; issuer?: string; audience?: string };
+  logLevel: string;
+  graphiql: boolean;
+  introspection: boolean;
+  usageFlushIntervalMs: number;
+  argon2MaxConcurrency: number;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment once; a bad value throws a ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings mean "unset", as in most dotenv tooling.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue.path[0] ?? 'environment');
+    const shown = name in cleaned && !/SECRET|URL/.test(name) ? ` (got ${JSON.stringify(cleaned[name])})` : '';
+    throw new ConfigError(`Invalid environment variable ${name}: ${issue.message}${shown}`);
+  }
+  const e = parsed.data;
+  const isProd = e.NODE_ENV === 'production';
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA }
+      : { kind: 'pglite', dataDir: e.PGLITE_DATA_DIR === 'memory' ? null : e.PGLITE_DATA_DIR },
+    jwt: e.JWT_JWKS_URL
+      ? { kind: 'jwks', url: e.JWT_JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE }
+      : {
+          kind: 'secret',
+          secret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+          usingDevelopmentSecret: !e.JWT_SECRET,
+          issuer: e.JWT_ISSUER,
+          audience: e.JWT_AUDIENCE,
+        },
+    logLevel: e.LOG_LEVEL,
+    graphiql: e.GRAPHIQL ?? !isProd,
+    introspection: e.INTROSPECTION ?? !isProd,
+    usageFlushIntervalMs: e.USAGE_FLUSH_INTERVAL_MS,
+    argon2MaxConcurrency: e.ARGON2_MAX_CONCURRENCY,
+  };
+}

@@ -1,0 +1,89 @@
+import type { Clock } from '../../clock.ts';
+import type { Organization, PrismaClient } from '../../generated/prisma/client.ts';
+import type { ApiKeyLevel, ApiKeyStatus } from '../../generated/prisma/enums.ts';
+import type { KeyVerifier } from './hashing.ts';
+import { parseKey } from './key-format.ts';
+import { validUntil } from './lifecycle.ts';
+import type { AuthenticatedKey } from './principal.ts';
+import { parseStoredScopes } from './scopes.ts';
+
+export type AuthFailure =
+  | 'malformed' // wrong format or checksum: rejected without touching the database
+  | 'unknown' // no key with this public id (never existed, or deleted)
+  | 'bad_secret'
+  | 'inactive'
+  | 'revoked'
+  | 'expired'; // past expiresAt or the end of a rotation grace period
+
+export type AuthResult =
+  | { ok: true; key: AuthenticatedKey }
+  | { ok: false; failure: AuthFailure }
+  | { ok: false; failure: 'plan'; plan: Organization['plan'] };
+
+type KeyRow = {
+  id: string;
+  publicId: string;
+  organizationId: string;
+  level: ApiKeyLevel;
+  projectId: string | null;
+  allProjects: boolean;
+  scopes: unknown;
+  status: ApiKeyStatus;
+  expiresAt: Date | null;
+  graceEndsAt: Date | null;
+  secretHash: string;
+  plan: Organization['plan'];
+  projectIds: string[];
+};
+
+/**
+ * Authenticates an API key, in this order: format and checksum (no I/O) → key row by public id → secret against
+ * the argon2id hash (paid once per key per process, see KeyVerifier) → status, expiry, plan. The key's state is
+ * read from the database on every request, so revocation, deletion, deactivation and rotation take effect on the
+ * very next request on every instance. Scope and target checks happen in the resolvers.
+ */
+export class ApiKeyAuthenticator {
+  constructor(
+    private readonly verifier: KeyVerifier,
+    private readonly clock: Clock,
+  ) {}
+
+  async authenticate(prisma: PrismaClient, token: string): Promise<AuthResult> {
+    const parsed = parseKey(token);
+    if (!parsed) return { ok: false, failure: 'malformed' };
+    const rows = await prisma.$queryRaw<KeyRow[]>`
+      SELECT k.id, k."publicId", k."organizationId", k.level, k."projectId", k."allProjects", k.scopes, k.status,
+             k."expiresAt", k."graceEndsAt", k."secretHash", o.plan,
+             COALESCE((SELECT array_agg(p."projectId"::text) FROM "ApiKeyProject" p WHERE p."apiKeyId" = k.id), '{}') AS "projectIds"
+      FROM "ApiKey" k JOIN "Organization" o ON o.id = k."organizationId"
+      WHERE k."publicId" = ${parsed.publicId}`;
+    const row = rows[0];
+    if (!row) return { ok: false, failure: 'unknown' };
+    if (!(await this.verifier.verify(row.secretHash, token))) return { ok: false, failure: 'bad_secret' };
+    if (row.status === 'REVOKED') return { ok: false, failure: 'revoked' };
+    if (row.status === 'INACTIVE') return { ok: false, failure: 'inactive' };
+    const until = validUntil(row);
+    if (until && this.clock.now().getTime() >= until.getTime()) return { ok: false, failure: 'expired' };
+    if (row.plan === 'FREE') return { ok: false, failure: 'plan', plan: row.plan };
+    return {
+      ok: true,
+      key: {
+        id: row.id,
+        publicId: row.publicId,
+        organizationId: row.organizationId,
+        level: row.level,
+        projectId: row.projectId,
+        allProjects: row.allProjects,
+        projectIds: row.projectIds,
+        scopes: parseStoredScopes(row.scopes),
+      },
+    };
+  }
+}
+
+/** Whether an authenticated key reaches a project (its own, all projects, or a selected one). */
+export function keyReachesProject(key: AuthenticatedKey, project: { id: string; organizationId: string }): boolean {
+  if (project.organizationId !== key.organizationId) return false;
+  if (key.level === 'PROJECT') return key.projectId === project.id;
+  return key.allProjects || key.projectIds.includes(project.id);
+}

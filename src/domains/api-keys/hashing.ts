@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import argon2 from 'argon2';
+import { LRUCache } from 'lru-cache';
+import pLimit from 'p-limit';
+
+/**
+ * argon2id parameters, in one place (OWASP's minimum: m=19 MiB, t=2, p=1; ≈28 ms per hash here). Stored hashes
+ * carry their own parameters, so raising these later only affects new keys.
+ */
+export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashKey(fullKey: string): Promise<string> {
+  return argon2.hash(fullKey, ARGON2_OPTIONS);
+}
+
+export type VerifierStats = { argon2Verifications: number; cacheHits: number; inflightShared: number };
+
+/**
+ * Verifies full keys against stored argon2id hashes, paying argon2 at most once per (key, stored hash) per process.
+ *
+ * The cache is keyed by SHA-256(stored hash ‖ full key): an entry can only ever answer for the exact hash it was
+ * verified against, so a rotated, recreated or deleted key can never match an old entry. The cache holds digests and
+ * booleans, never a key. Key *state* (status, expiry, plan…) is not cached here: callers read it every request.
+ * Concurrent first requests with the same key share one verification, and at most `maxConcurrency` argon2
+ * verifications run at once so that a flood of wrong secrets cannot monopolise the CPU.
+ */
+export class KeyVerifier {
+  private readonly results: LRUCache<string, boolean>;
+  private readonly inflight = new Map<string, Promise<boolean>>();
+  private readonly limit: ReturnType<typeof pLimit>;
+  readonly stats: VerifierStats = { argon2Verifications: 0, cacheHits: 0, inflightShared: 0 };
+
+  constructor(options: { maxConcurrency: number; maxEntries?: number }) {
+    this.limit = pLimit(options.maxConcurrency);
+    this.results = new LRUCache({ max: options.maxEntries ?? 50_000 });
+  }
+
+  /** How many verifications are waiting for an argon2 slot (used by throttling and metrics). */
+  get pending(): number {
+    return this.limit.pendingCount;
+  }
+
+  async verify(storedHash: string, fullKey: string): Promise<boolean> {
+    const digest = createHash('sha256').update(storedHash).update('\0').update(fullKey).digest('base64');
+    const cached = this.results.get(digest);
+    if (cached !== undefined) {
+      this.stats.cacheHits++;
+      return cached;
+    }
+    const running = this.inflight.get(digest);
+    if (running) {
+      this.stats.inflightShared++;
+      return running;
+    }
+    const verification = this.limit(async () => {
+      this.stats.argon2Verifications++;
+      try {
+        return await argon2.verify(storedHash, fullKey);
+      } catch {
+        return false; // a malformed stored hash never authenticates
+      }
+    })
+      .then((ok) => {
+        this.results.set(digest, ok);
+        return ok;
+      })
+      .finally(() => this.inflight.delete(digest));
+    this.inflight.set(digest, verification);
+    return verification;
+  }
+}

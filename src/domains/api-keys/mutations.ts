@@ -1,0 +1,284 @@
+import { z } from 'zod';
+import { builder } from '../../graphql/builder.ts';
+import { commonErrors } from '../../graphql/error-types.ts';
+import { BulkOperationError, NotFoundError, PermissionDeniedError, UpgradeRequiredError, ValidationError } from '../../errors.ts';
+import { parseGlobalId, parseGlobalIds, toGlobalId } from '../../graphql/ids.ts';
+import { displayName, optionalText } from '../../graphql/inputs.ts';
+import { ApiKeyRef, ApiKeyScopeEnum, ExpiryPolicyEnum } from './types.ts';
+import {
+  createOrganizationKey,
+  createProjectKey,
+  deleteKeys,
+  revokeKey,
+  rotateKey,
+  updateKey,
+  type AccessInput,
+  type CreateKeyInput,
+  type ScopeInput,
+} from './service.ts';
+
+const MAX_IDS = 100;
+
+// ——— Inputs ———
+
+const ScopeGrantInput = builder.inputType('ApiKeyScopeInput', {
+  fields: (t) => ({
+    scope: t.field({ type: ApiKeyScopeEnum, required: true }),
+    workflowIds: t.idList({
+      description: 'Narrow the scope to these workflows; omit for every workflow the key reaches.',
+      validate: z.array(z.unknown()).min(1, 'must list at least one workflow (omit it for all)').max(MAX_IDS, `must list at most ${MAX_IDS} workflows`).nullish(),
+    }),
+  }),
+});
+
+const ExpiryInput = builder.inputType('ApiKeyExpiryInput', {
+  fields: (t) => ({
+    policy: t.field({ type: ExpiryPolicyEnum, required: true }),
+    expiresAt: t.field({ type: 'DateTime', description: 'Required with CUSTOM, forbidden otherwise.' }),
+  }),
+});
+
+const ProjectAccessInput = builder.inputType('ProjectAccessInput', {
+  isOneOf: true,
+  description: 'Exactly one of: `all: true` (every project, including future ones) or `projectIds`.',
+  fields: (t) => ({
+    all: t.boolean({ validate: z.literal(true, { error: 'must be true (use projectIds to select projects)' }).nullish() }),
+    projectIds: t.idList({
+      validate: z.array(z.unknown()).min(1, 'must select at least one project').max(MAX_IDS, `must select at most ${MAX_IDS} projects`).nullish(),
+    }),
+  }),
+});
+
+const scopesValidation = z.array(z.unknown()).min(1, 'must grant at least one scope');
+
+const CreateProjectApiKeyInput = builder.inputType('CreateProjectApiKeyInput', {
+  fields: (t) => ({
+    projectId: t.id({ required: true }),
+    name: t.string({ required: true, validate: displayName(100) }),
+    note: t.string({ validate: optionalText(500) }),
+    scopes: t.field({ type: [ScopeGrantInput], required: true, validate: scopesValidation }),
+    expiry: t.field({ type: ExpiryInput, required: true }),
+  }),
+});
+
+const CreateOrganizationApiKeyInput = builder.inputType('CreateOrganizationApiKeyInput', {
+  fields: (t) => ({
+    organizationId: t.id({ required: true }),
+    name: t.string({ required: true, validate: displayName(100) }),
+    note: t.string({ validate: optionalText(500) }),
+    scopes: t.field({ type: [ScopeGrantInput], required: true, validate: scopesValidation }),
+    expiry: t.field({ type: ExpiryInput, required: true }),
+    projectAccess: t.field({ type: ProjectAccessInput, required: true }),
+  }),
+});
+
+const UpdatableStatus = builder.enumType('ApiKeyUpdatableStatus', {
+  values: ['ACTIVE', 'INACTIVE'] as const,
+  description: 'Statuses a key can be switched between; revocation is `revokeApiKey` and is final.',
+});
+
+const UpdateApiKeyInput = builder.inputType('UpdateApiKeyInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    name: t.string({ validate: displayName(100) }),
+    note: t.string({ validate: optionalText(500), description: 'Null or empty clears the note.' }),
+    ownerId: t.id({ description: 'A member of the organization.' }),
+    status: t.field({ type: UpdatableStatus }),
+    projectAccess: t.field({ type: ProjectAccessInput, description: 'Organization-level keys only.' }),
+  }),
+});
+
+const RotateApiKeyInput = builder.inputType('RotateApiKeyInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    gracePeriodSeconds: t.int({
+      description: 'How long the old key keeps working (0 = ends now, at most 86400); never past its own expiry. Default 0.',
+    }),
+  }),
+});
+
+const IdInput = (name: string) => builder.inputType(name, { fields: (t) => ({ id: t.id({ required: true }) }) });
+const RevokeApiKeyInput = IdInput('RevokeApiKeyInput');
+const DeleteApiKeyInput = IdInput('DeleteApiKeyInput');
+const DeleteApiKeysInput = builder.inputType('DeleteApiKeysInput', {
+  fields: (t) => ({
+    ids: t.idList({
+      required: true,
+      validate: z.array(z.unknown()).min(1, 'must list at least one key').max(MAX_IDS, `must list at most ${MAX_IDS} keys`),
+    }),
+  }),
+});
+
+// ——— Payloads ———
+
+const CreateApiKeyPayload = builder.simpleObject('CreateApiKeyPayload', {
+  fields: (t) => ({
+    apiKey: t.field({ type: ApiKeyRef }),
+    secret: t.string({ description: 'The full key. Shown only here, once: store it now.' }),
+  }),
+});
+const UpdateApiKeyPayload = builder.simpleObject('UpdateApiKeyPayload', { fields: (t) => ({ apiKey: t.field({ type: ApiKeyRef }) }) });
+const RotateApiKeyPayload = builder.simpleObject('RotateApiKeyPayload', {
+  fields: (t) => ({
+    apiKey: t.field({ type: ApiKeyRef, description: 'The successor key.' }),
+    secret: t.string({ description: "The successor's full key. Shown only here, once." }),
+    previousApiKey: t.field({ type: ApiKeyRef, description: 'The rotated key, valid until its `graceEndsAt`.' }),
+  }),
+});
+const RevokeApiKeyPayload = builder.simpleObject('RevokeApiKeyPayload', { fields: (t) => ({ apiKey: t.field({ type: ApiKeyRef }) }) });
+const DeleteApiKeyPayload = builder.simpleObject('DeleteApiKeyPayload', { fields: (t) => ({ deletedApiKeyId: t.id() }) });
+const DeleteApiKeysPayload = builder.simpleObject('DeleteApiKeysPayload', { fields: (t) => ({ deletedApiKeyIds: t.idList() }) });
+
+// ——— Input mapping ———
+
+type RawScope = { scope: ScopeInput['scope']; workflowIds?: readonly (string | number)[] | null };
+type RawAccess = { all?: boolean | null; projectIds?: readonly (string | number)[] | null };
+
+function toScopes(scopes: readonly RawScope[]): ScopeInput[] {
+  return scopes.map((s, i) => ({
+    scope: s.scope,
+    workflowIds: s.workflowIds ? parseGlobalIds(s.workflowIds.map(String), 'Workflow', ['input', 'scopes', String(i), 'workflowIds']) : null,
+  }));
+}
+
+function toAccess(access: RawAccess): AccessInput {
+  if (access.all) return { all: true };
+  return { projectIds: parseGlobalIds((access.projectIds ?? []).map(String), 'Project', ['input', 'projectAccess', 'projectIds']) };
+}
+
+function toCreateInput(input: {
+  name: string;
+  note?: string | null;
+  scopes: readonly RawScope[];
+  expiry: { policy: CreateKeyInput['expiry']['policy']; expiresAt?: Date | null };
+}): CreateKeyInput {
+  return {
+    name: input.name,
+    note: input.note ? input.note : null,
+    scopes: toScopes(input.scopes),
+    expiry: { policy: input.expiry.policy, expiresAt: input.expiry.expiresAt ?? null },
+  };
+}
+
+const keyErrors = { types: [...commonErrors, UpgradeRequiredError] };
+
+// ——— Mutations ———
+
+builder.mutationField('createProjectApiKey', (t) =>
+  t.field({
+    type: CreateApiKeyPayload,
+    description: 'Creates a key that works only for one project. The secret is in the payload, and nowhere else, ever.',
+    errors: keyErrors,
+    args: { input: t.arg({ type: CreateProjectApiKeyInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const projectId = parseGlobalId(String(input.projectId), 'Project', ['input', 'projectId']);
+      const keyInput = toCreateInput(input);
+      return ctx.prisma.$transaction((tx) => createProjectKey(ctx, tx, projectId, keyInput));
+    },
+  }),
+);
+
+builder.mutationField('createOrganizationApiKey', (t) =>
+  t.field({
+    type: CreateApiKeyPayload,
+    description: 'Creates an organization-level key for all projects (including future ones) or selected projects.',
+    errors: keyErrors,
+    args: { input: t.arg({ type: CreateOrganizationApiKeyInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const organizationId = parseGlobalId(String(input.organizationId), 'Organization', ['input', 'organizationId']);
+      const access = toAccess(input.projectAccess);
+      const keyInput = toCreateInput(input);
+      return ctx.prisma.$transaction((tx) => createOrganizationKey(ctx, tx, organizationId, access, keyInput));
+    },
+  }),
+);
+
+builder.mutationField('updateApiKey', (t) =>
+  t.field({
+    type: UpdateApiKeyPayload,
+    errors: keyErrors,
+    args: { input: t.arg({ type: UpdateApiKeyInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const id = parseGlobalId(String(input.id), 'ApiKey', ['input', 'id']);
+      if (input.name === null) throw ValidationError.field(['input', 'name'], 'cannot be null');
+      if (input.ownerId === null) throw ValidationError.field(['input', 'ownerId'], 'cannot be null');
+      if (input.status === null) throw ValidationError.field(['input', 'status'], 'cannot be null');
+      if (input.projectAccess === null) throw ValidationError.field(['input', 'projectAccess'], 'cannot be null');
+      const changes = {
+        name: input.name,
+        note: input.note === undefined ? undefined : input.note || null,
+        ownerId: input.ownerId ? parseGlobalId(String(input.ownerId), 'User', ['input', 'ownerId']) : undefined,
+        status: input.status,
+        projectAccess: input.projectAccess ? toAccess(input.projectAccess) : undefined,
+      };
+      const apiKey = await ctx.prisma.$transaction((tx) => updateKey(ctx, tx, id, changes));
+      return { apiKey };
+    },
+  }),
+);
+
+builder.mutationField('rotateApiKey', (t) =>
+  t.field({
+    type: RotateApiKeyPayload,
+    description: 'Issues a successor with the same settings and a new secret; the old key ends after the grace period.',
+    errors: keyErrors,
+    args: { input: t.arg({ type: RotateApiKeyInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const id = parseGlobalId(String(input.id), 'ApiKey', ['input', 'id']);
+      const result = await ctx.prisma.$transaction((tx) => rotateKey(ctx, tx, id, input.gracePeriodSeconds ?? 0));
+      return { apiKey: result.apiKey, secret: result.secret, previousApiKey: result.previous };
+    },
+  }),
+);
+
+builder.mutationField('revokeApiKey', (t) =>
+  t.field({
+    type: RevokeApiKeyPayload,
+    description: 'Permanently disables a key; it stays listed as REVOKED. Takes effect on the next request.',
+    errors: keyErrors,
+    args: { input: t.arg({ type: RevokeApiKeyInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const id = parseGlobalId(String(input.id), 'ApiKey', ['input', 'id']);
+      return { apiKey: await ctx.prisma.$transaction((tx) => revokeKey(ctx, tx, id)) };
+    },
+  }),
+);
+
+builder.mutationField('deleteApiKey', (t) =>
+  t.field({
+    type: DeleteApiKeyPayload,
+    description: 'Deletes a key immediately: the next call with it gets 401.',
+    errors: keyErrors,
+    args: { input: t.arg({ type: DeleteApiKeyInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const globalId = String(input.id);
+      const id = parseGlobalId(globalId, 'ApiKey', ['input', 'id']);
+      try {
+        await ctx.prisma.$transaction((tx) => deleteKeys(ctx, tx, [id], [globalId]));
+      } catch (error) {
+        // A single id: answer with the plain error its failure stands for.
+        if (error instanceof BulkOperationError) {
+          const [failure] = error.failures;
+          throw failure.reason === 'FORBIDDEN' ? new PermissionDeniedError() : new NotFoundError('ApiKey');
+        }
+        throw error;
+      }
+      return { deletedApiKeyId: toGlobalId('ApiKey', id) };
+    },
+  }),
+);
+
+builder.mutationField('deleteApiKeys', (t) =>
+  t.field({
+    type: DeleteApiKeysPayload,
+    description: `Deletes up to ${MAX_IDS} keys, all or nothing: if any id cannot be deleted, nothing is and the error lists why.`,
+    errors: { types: [...keyErrors.types, BulkOperationError] },
+    args: { input: t.arg({ type: DeleteApiKeysInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const globalIds = input.ids.map(String);
+      const ids = parseGlobalIds(globalIds, 'ApiKey', ['input', 'ids']);
+      const deleted = await ctx.prisma.$transaction((tx) => deleteKeys(ctx, tx, ids, globalIds));
+      return { deletedApiKeyIds: deleted.map((id) => toGlobalId('ApiKey', id)) };
+    },
+  }),
+);

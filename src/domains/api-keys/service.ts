@@ -1,0 +1,371 @@
+import type { Context } from '../../context.ts';
+import {
+  BulkOperationError,
+  ConflictError,
+  NotFoundError,
+  PermissionDeniedError,
+  UpgradeRequiredError,
+  ValidationError,
+  type BulkItemFailure,
+} from '../../errors.ts';
+import type { ApiKey, Organization, Prisma } from '../../generated/prisma/client.ts';
+import type { ExpiryPolicy } from '../../generated/prisma/enums.ts';
+import { isUniqueViolation } from '../../graphql/prisma-errors.ts';
+import { requireOrganization, viewerUser } from '../access.ts';
+import { recordAudit } from '../audit/record.ts';
+import { canManageApiKeys } from '../organizations/permissions.ts';
+import { requireProject } from '../access.ts';
+import { hashKey } from './hashing.ts';
+import { generateKey, visiblePrefix } from './key-format.ts';
+import { computeExpiresAt, displayStatus, graceEnd, MAX_GRACE_SECONDS, successorExpiresAt } from './lifecycle.ts';
+import { parseStoredScopes, type ApiKeyScope, type ScopeGrant } from './scopes.ts';
+
+// The API-key lifecycle. Every function runs inside the caller's transaction and writes its audit events there, so
+// a failure changes nothing and leaves no event. Secrets leave this module only in the create/rotate return value.
+
+export const planIncludesApiAccess = (org: Pick<Organization, 'plan'>): boolean => org.plan !== 'FREE';
+
+function requireApiAccess(org: Organization): void {
+  if (!planIncludesApiAccess(org)) throw new UpgradeRequiredError(org.plan);
+}
+
+export type ScopeInput = { scope: ApiKeyScope; workflowIds: string[] | null };
+export type AccessInput = { all: true } | { projectIds: string[] };
+type Reach = { level: 'PROJECT'; projectId: string } | { level: 'ORGANIZATION'; all: boolean; projectIds: string[] };
+
+/** Checks selected projects belong to the organization: another organization's project is simply not found. */
+async function resolveProjectAccess(tx: Prisma.TransactionClient, organizationId: string, access: AccessInput): Promise<Reach> {
+  if ('all' in access) return { level: 'ORGANIZATION', all: true, projectIds: [] };
+  const ids = [...new Set(access.projectIds)];
+  if (ids.length !== access.projectIds.length) {
+    throw ValidationError.field(['input', 'projectAccess', 'projectIds'], 'must not contain duplicates');
+  }
+  const found = await tx.project.findMany({ where: { id: { in: ids }, organizationId }, select: { id: true } });
+  if (found.length !== ids.length) throw new NotFoundError('Project');
+  return { level: 'ORGANIZATION', all: false, projectIds: ids };
+}
+
+/** Narrowed workflows must lie within the key's reach; otherwise a validation error naming the scope. */
+async function checkScopes(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  reach: Reach,
+  scopes: ScopeInput[],
+): Promise<ScopeGrant[]> {
+  const seen = new Set<string>();
+  for (const [i, s] of scopes.entries()) {
+    if (seen.has(s.scope)) throw ValidationError.field(['input', 'scopes', String(i), 'scope'], 'is listed twice');
+    seen.add(s.scope);
+    if (s.workflowIds && new Set(s.workflowIds).size !== s.workflowIds.length) {
+      throw ValidationError.field(['input', 'scopes', String(i), 'workflowIds'], 'must not contain duplicates');
+    }
+  }
+  const wanted = [...new Set(scopes.flatMap((s) => s.workflowIds ?? []))];
+  if (wanted.length) {
+    const projectFilter: Prisma.WorkflowWhereInput =
+      reach.level === 'PROJECT'
+        ? { projectId: reach.projectId }
+        : reach.all
+          ? { project: { organizationId } }
+          : { projectId: { in: reach.projectIds } };
+    const reachable = new Set(
+      (await tx.workflow.findMany({ where: { id: { in: wanted }, ...projectFilter }, select: { id: true } })).map((w) => w.id),
+    );
+    for (const [i, s] of scopes.entries()) {
+      const outside = (s.workflowIds ?? []).filter((id) => !reachable.has(id));
+      if (outside.length) {
+        throw ValidationError.field(
+          ['input', 'scopes', String(i), 'workflowIds'],
+          `${outside.length} workflow(s) are outside the projects this key reaches`,
+        );
+      }
+    }
+  }
+  return scopes.map((s) => ({ scope: s.scope, workflowIds: s.workflowIds }));
+}
+
+export type CreateKeyInput = {
+  name: string;
+  note: string | null;
+  scopes: ScopeInput[];
+  expiry: { policy: ExpiryPolicy; expiresAt: Date | null };
+};
+
+export type IssuedKey = { apiKey: ApiKey; secret: string };
+
+async function issueKey(
+  ctx: Context,
+  tx: Prisma.TransactionClient,
+  org: Organization,
+  reach: Reach,
+  input: CreateKeyInput,
+): Promise<IssuedKey> {
+  const now = ctx.clock.now();
+  const expiresAt = computeExpiresAt(input.expiry, now, org.maxKeyLifetimeDays);
+  const scopes = await checkScopes(tx, org.id, reach, input.scopes);
+  const user = viewerUser(ctx);
+  const generated = generateKey();
+  const apiKey = await tx.apiKey.create({
+    data: {
+      organizationId: org.id,
+      level: reach.level,
+      projectId: reach.level === 'PROJECT' ? reach.projectId : null,
+      allProjects: reach.level === 'ORGANIZATION' && reach.all,
+      projectAccess:
+        reach.level === 'ORGANIZATION' && !reach.all ? { create: reach.projectIds.map((projectId) => ({ projectId })) } : undefined,
+      name: input.name,
+      note: input.note,
+      ownerId: user.id,
+      createdById: user.id,
+      scopes: scopes as unknown as Prisma.InputJsonValue,
+      expiryPolicy: input.expiry.policy,
+      expiresAt,
+      publicId: generated.publicId,
+      secretHash: await hashKey(generated.key),
+    },
+  });
+  await recordAudit(tx, ctx, {
+    organizationId: org.id,
+    action: 'api_key.create',
+    targetType: 'ApiKey',
+    targetId: apiKey.id,
+    changes: {
+      name: apiKey.name,
+      level: apiKey.level,
+      prefix: generated.prefix,
+      projectId: apiKey.projectId,
+      allProjects: apiKey.allProjects,
+      projectIds: reach.level === 'ORGANIZATION' ? reach.projectIds : [],
+      scopes,
+      expiryPolicy: apiKey.expiryPolicy,
+      expiresAt: apiKey.expiresAt?.toISOString() ?? null,
+    },
+  });
+  return { apiKey, secret: generated.key };
+}
+
+export async function createProjectKey(
+  ctx: Context,
+  tx: Prisma.TransactionClient,
+  projectId: string,
+  input: CreateKeyInput,
+): Promise<IssuedKey> {
+  const { organization } = await requireProject(ctx, tx, projectId, canManageApiKeys);
+  requireApiAccess(organization);
+  return issueKey(ctx, tx, organization, { level: 'PROJECT', projectId }, input);
+}
+
+export async function createOrganizationKey(
+  ctx: Context,
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  access: AccessInput,
+  input: CreateKeyInput,
+): Promise<IssuedKey> {
+  const { organization } = await requireOrganization(ctx, organizationId, canManageApiKeys, tx);
+  requireApiAccess(organization);
+  const reach = await resolveProjectAccess(tx, organizationId, access);
+  return issueKey(ctx, tx, organization, reach, input);
+}
+
+/**
+ * Loads a key for a change and locks its row for the rest of the transaction, so concurrent changes to one key
+ * (50 rotations at once, delete racing a trigger) are serialised. Not a member → not found; MEMBER → forbidden.
+ */
+export async function lockKeyForChange(ctx: Context, tx: Prisma.TransactionClient, id: string) {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ApiKey" WHERE id = ${id}::uuid FOR UPDATE`;
+  if (!locked.length) throw new NotFoundError('ApiKey');
+  const key = await tx.apiKey.findUniqueOrThrow({ where: { id }, include: { projectAccess: true } });
+  const access = await requireOrganization(ctx, key.organizationId, undefined, tx).catch(() => {
+    throw new NotFoundError('ApiKey');
+  });
+  if (!canManageApiKeys(access.role)) throw new PermissionDeniedError();
+  return { key, organization: access.organization };
+}
+
+export type UpdateKeyInput = {
+  name?: string;
+  note?: string | null;
+  ownerId?: string;
+  status?: 'ACTIVE' | 'INACTIVE';
+  projectAccess?: AccessInput;
+};
+
+export async function updateKey(ctx: Context, tx: Prisma.TransactionClient, id: string, input: UpdateKeyInput): Promise<ApiKey> {
+  const { key } = await lockKeyForChange(ctx, tx, id);
+  const data: Prisma.ApiKeyUpdateInput = {};
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  if (key.status === 'REVOKED' && (input.status || input.projectAccess || input.ownerId)) {
+    throw ValidationError.field(['input', input.status ? 'status' : input.projectAccess ? 'projectAccess' : 'ownerId'], 'a revoked key cannot be changed or reactivated');
+  }
+  if (input.name !== undefined && input.name !== key.name) {
+    data.name = input.name;
+    changes.name = { from: key.name, to: input.name };
+  }
+  if (input.note !== undefined && input.note !== key.note) {
+    data.note = input.note;
+    changes.note = { from: key.note, to: input.note };
+  }
+  if (input.status && input.status !== key.status) {
+    data.status = input.status;
+    changes.status = { from: key.status, to: input.status };
+  }
+  if (input.ownerId && input.ownerId !== key.ownerId) {
+    const member = await tx.membership.findUnique({
+      where: { organizationId_userId: { organizationId: key.organizationId, userId: input.ownerId } },
+    });
+    if (!member) throw ValidationError.field(['input', 'ownerId'], 'must be a member of the organization');
+    data.owner = { connect: { id: input.ownerId } };
+    changes.ownerId = { from: key.ownerId, to: input.ownerId };
+  }
+  if (input.projectAccess) {
+    if (key.level !== 'ORGANIZATION') {
+      throw ValidationError.field(['input', 'projectAccess'], 'only organization-level keys have project access to change');
+    }
+    const reach = await resolveProjectAccess(tx, key.organizationId, input.projectAccess);
+    if (reach.level !== 'ORGANIZATION') throw new Error('unreachable: organization keys resolve to organization reach');
+    // Narrowed workflows must stay within the new reach.
+    await checkScopes(tx, key.organizationId, reach, parseStoredScopes(key.scopes));
+    const before = { all: key.allProjects, projectIds: key.projectAccess.map((a) => a.projectId).sort() };
+    const after = { all: reach.all, projectIds: [...reach.projectIds].sort() };
+    if (JSON.stringify(before) !== JSON.stringify(after)) {
+      data.allProjects = reach.all;
+      data.projectAccess = { deleteMany: {}, create: reach.projectIds.map((projectId) => ({ projectId })) };
+      changes.projectAccess = { from: before, to: after };
+    }
+  }
+  if (!Object.keys(changes).length) return key;
+  const updated = await tx.apiKey.update({ where: { id }, data });
+  await recordAudit(tx, ctx, { organizationId: key.organizationId, action: 'api_key.update', targetType: 'ApiKey', targetId: id, changes });
+  return updated;
+}
+
+export async function rotateKey(
+  ctx: Context,
+  tx: Prisma.TransactionClient,
+  id: string,
+  gracePeriodSeconds: number,
+): Promise<IssuedKey & { previous: ApiKey }> {
+  if (!Number.isInteger(gracePeriodSeconds) || gracePeriodSeconds < 0 || gracePeriodSeconds > MAX_GRACE_SECONDS) {
+    throw ValidationError.field(['input', 'gracePeriodSeconds'], `must be a whole number from 0 to ${MAX_GRACE_SECONDS}`);
+  }
+  const { key, organization } = await lockKeyForChange(ctx, tx, id);
+  requireApiAccess(organization);
+  const now = ctx.clock.now();
+  if (key.rotatedAt) throw new ConflictError('This key has already been rotated');
+  const status = displayStatus(key, now);
+  if (status === 'REVOKED') throw new ConflictError('A revoked key cannot be rotated');
+  if (status === 'EXPIRED') throw new ConflictError('An expired key cannot be rotated');
+
+  const expiresAt = successorExpiresAt(key.expiryPolicy, key.expiresAt, now);
+  const max = organization.maxKeyLifetimeDays;
+  if (max != null && (expiresAt === null || expiresAt.getTime() > now.getTime() + max * 86_400_000)) {
+    // The organization lowered its maximum lifetime since this key was made: its settings cannot be copied.
+    throw ValidationError.field(['input', 'id'], `the key's expiry policy exceeds the organization's maximum key lifetime of ${max} days`);
+  }
+  const generated = generateKey();
+  const user = viewerUser(ctx);
+  let successor: ApiKey;
+  try {
+    successor = await tx.apiKey.create({
+      data: {
+        organizationId: key.organizationId,
+        level: key.level,
+        projectId: key.projectId,
+        allProjects: key.allProjects,
+        projectAccess: key.projectAccess.length
+          ? { create: key.projectAccess.map((a) => ({ projectId: a.projectId })) }
+          : undefined,
+        name: key.name,
+        note: key.note,
+        ownerId: key.ownerId,
+        createdById: user.id,
+        scopes: key.scopes as Prisma.InputJsonValue,
+        expiryPolicy: key.expiryPolicy,
+        expiresAt,
+        status: key.status,
+        publicId: generated.publicId,
+        secretHash: await hashKey(generated.key),
+        rotatedFromId: key.id,
+      },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError('This key has already been rotated');
+    throw error;
+  }
+  const previous = await tx.apiKey.update({
+    where: { id },
+    data: { rotatedAt: now, graceEndsAt: graceEnd(now, gracePeriodSeconds, key.expiresAt) },
+  });
+  await recordAudit(tx, ctx, {
+    organizationId: key.organizationId,
+    action: 'api_key.rotate',
+    targetType: 'ApiKey',
+    targetId: key.id,
+    changes: {
+      successorId: successor.id,
+      successorPrefix: generated.prefix,
+      gracePeriodSeconds,
+      previousValidUntil: previous.graceEndsAt?.toISOString() ?? null,
+    },
+  });
+  return { apiKey: successor, secret: generated.key, previous };
+}
+
+export async function revokeKey(ctx: Context, tx: Prisma.TransactionClient, id: string): Promise<ApiKey> {
+  const { key } = await lockKeyForChange(ctx, tx, id);
+  if (key.status === 'REVOKED') throw new ConflictError('This key is already revoked');
+  const revoked = await tx.apiKey.update({ where: { id }, data: { status: 'REVOKED', revokedAt: ctx.clock.now() } });
+  await recordAudit(tx, ctx, {
+    organizationId: key.organizationId,
+    action: 'api_key.revoke',
+    targetType: 'ApiKey',
+    targetId: id,
+    changes: { status: { from: key.status, to: 'REVOKED' }, prefix: visiblePrefix(key.publicId) },
+  });
+  return revoked;
+}
+
+/**
+ * Deletes keys all-or-nothing: every id is checked first (existence within the caller's organizations, then role),
+ * and if any fails, nothing is deleted and the error lists each failing id with its reason.
+ */
+export async function deleteKeys(ctx: Context, tx: Prisma.TransactionClient, ids: string[], globalIds: string[]): Promise<string[]> {
+  const failures: BulkItemFailure[] = [];
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (seen.has(id)) failures.push({ id: globalIds[i], reason: 'DUPLICATE', message: 'listed more than once' });
+    seen.add(id);
+  });
+  const unique = [...seen];
+  const locked = unique.length
+    ? await tx.$queryRaw<{ id: string; organizationId: string; publicId: string; name: string }[]>`
+        SELECT id, "organizationId", "publicId", name FROM "ApiKey" WHERE id = ANY(${unique}::uuid[]) ORDER BY id FOR UPDATE`
+    : [];
+  const byId = new Map(locked.map((k) => [k.id, k]));
+  const user = viewerUser(ctx);
+  const orgIds = [...new Set(locked.map((k) => k.organizationId))];
+  const memberships = await tx.membership.findMany({ where: { userId: user.id, organizationId: { in: orgIds } } });
+  const roleByOrg = new Map(memberships.map((m) => [m.organizationId, m.role]));
+  unique.forEach((id) => {
+    const globalId = globalIds[ids.indexOf(id)];
+    const key = byId.get(id);
+    const role = key && roleByOrg.get(key.organizationId);
+    if (!key || !role) failures.push({ id: globalId, reason: 'NOT_FOUND', message: 'API key not found' });
+    else if (!canManageApiKeys(role)) failures.push({ id: globalId, reason: 'FORBIDDEN', message: 'You are not allowed to delete this key' });
+  });
+  if (failures.length) throw new BulkOperationError(failures);
+  await tx.apiKey.deleteMany({ where: { id: { in: unique } } });
+  await recordAudit(
+    tx,
+    ctx,
+    locked.map((k) => ({
+      organizationId: k.organizationId,
+      action: 'api_key.delete' as const,
+      targetType: 'ApiKey',
+      targetId: k.id,
+      changes: { name: k.name, prefix: visiblePrefix(k.publicId), bulk: unique.length > 1 },
+    })),
+  );
+  return unique;
+}

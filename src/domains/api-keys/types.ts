@@ -1,0 +1,257 @@
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { ApiKeyLevel, ExpiryPolicy, type MemberRole } from '../../generated/prisma/enums.ts';
+import { builder, type Types } from '../../graphql/builder.ts';
+import { parseGlobalId } from '../../graphql/ids.ts';
+import { viewerIdOrNobody, viewerRole } from '../access.ts';
+import { OrganizationRef } from '../organizations/types.ts';
+import { canManageApiKeys } from '../organizations/permissions.ts';
+import { ProjectRef } from '../projects/types.ts';
+import { UserRef } from '../users/types.ts';
+import { WorkflowRef } from '../workflows/types.ts';
+import { visiblePrefix } from './key-format.ts';
+import { displayStatus } from './lifecycle.ts';
+import { API_KEY_SCOPES, parseStoredScopes, type ScopeGrant } from './scopes.ts';
+
+export const ApiKeyScopeEnum = builder.enumType('ApiKeyScope', {
+  values: {
+    TRIGGER_WORKFLOWS: { description: 'Start workflow executions (`triggerWorkflow`).' },
+    READ_EXECUTIONS: { description: 'Read workflow executions (`workflowExecution`).' },
+  } satisfies Record<(typeof API_KEY_SCOPES)[number], unknown>,
+});
+export const ApiKeyLevelEnum = builder.enumType(ApiKeyLevel, { name: 'ApiKeyLevel' });
+export const ExpiryPolicyEnum = builder.enumType(ExpiryPolicy, { name: 'ExpiryPolicy' });
+export const ApiKeyStatusEnum = builder.enumType('ApiKeyStatus', {
+  values: {
+    ACTIVE: { description: 'Authenticates.' },
+    INACTIVE: { description: 'Switched off; can be switched on again.' },
+    REVOKED: { description: 'Permanently disabled.' },
+    EXPIRED: { description: 'Derived: past its expiry date or the end of its rotation grace period.' },
+  },
+});
+
+const ScopeGrantRef = builder.objectRef<ScopeGrant>('ApiKeyScopeGrant').implement({
+  fields: (t) => ({
+    scope: t.field({ type: ApiKeyScopeEnum, resolve: (g) => g.scope }),
+    workflows: t.prismaField({
+      type: [WorkflowRef],
+      nullable: true,
+      description: 'The workflows this scope is narrowed to; null means every workflow the key can reach.',
+      resolve: (query, grant, _args, ctx) =>
+        grant.workflowIds === null
+          ? null
+          : ctx.prisma.workflow.findMany({ ...query, where: { id: { in: grant.workflowIds } }, orderBy: { createdAt: 'asc' } }),
+    }),
+  }),
+});
+
+const ProjectAccessRef = builder
+  .objectRef<{ all: boolean; projectIds: string[] }>('ApiKeyProjectAccess')
+  .implement({
+    description: 'Which projects a key reaches. Project-level keys reach exactly their project.',
+    fields: (t) => ({
+      all: t.exposeBoolean('all', { description: 'All projects of the organization, including ones created later.' }),
+      projects: t.prismaField({
+        type: [ProjectRef],
+        description: 'The reached projects (for `all`, every current project).',
+        resolve: (query, access, _args, ctx) =>
+          ctx.prisma.project.findMany({ ...query, where: { id: { in: access.projectIds } }, orderBy: { createdAt: 'asc' } }),
+      }),
+    }),
+  });
+
+/** Members of the key's organization only; never selects `secretHash` into a response. */
+export const ApiKeyRef = builder.prismaNode('ApiKey', {
+  id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id, organization: { memberships: { some: { userId: viewerIdOrNobody(ctx) } } } }),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    note: t.exposeString('note', { nullable: true }),
+    level: t.expose('level', { type: ApiKeyLevelEnum }),
+    organization: t.relation('organization'),
+    project: t.relation('project', { nullable: true, description: 'The project of a project-level key.' }),
+    projectAccess: t.field({
+      type: ProjectAccessRef,
+      select: { projectAccess: { select: { projectId: true } } },
+      resolve: async (key, _args, ctx) => {
+        if (key.level === 'PROJECT') return { all: false, projectIds: key.projectId ? [key.projectId] : [] };
+        if (key.allProjects) {
+          const projects = await ctx.prisma.project.findMany({ where: { organizationId: key.organizationId }, select: { id: true } });
+          return { all: true, projectIds: projects.map((p) => p.id) };
+        }
+        return { all: false, projectIds: key.projectAccess.map((a) => a.projectId) };
+      },
+    }),
+    scopes: t.field({
+      type: [ScopeGrantRef],
+      select: { scopes: true },
+      resolve: (key) => parseStoredScopes(key.scopes),
+    }),
+    expiryPolicy: t.expose('expiryPolicy', { type: ExpiryPolicyEnum }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true }),
+    graceEndsAt: t.expose('graceEndsAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Set once the key has been rotated: it keeps working until then (never past `expiresAt`).',
+    }),
+    status: t.field({
+      type: ApiKeyStatusEnum,
+      select: { status: true, expiresAt: true, graceEndsAt: true },
+      resolve: (key, _args, ctx) => displayStatus(key, ctx.clock.now()),
+    }),
+    prefix: t.string({
+      description: 'The visible start of the key, e.g. `ksk_AbC123xyZ789`. The secret is never shown again.',
+      select: { publicId: true },
+      resolve: (key) => visiblePrefix(key.publicId),
+    }),
+    owner: t.relation('owner', { type: UserRef }),
+    createdBy: t.relation('createdBy', { type: UserRef }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
+    usageCount: t.expose('usageCount', { type: 'SafeInt' }),
+    rotatedFrom: t.relation('rotatedFrom', { nullable: true }),
+    rotatedTo: t.relation('rotatedTo', { nullable: true }),
+    viewerCanManage: t.boolean({
+      description: 'Whether the viewer may change this key (OWNER and ADMIN, through organization-level management).',
+      resolve: async (key, _args, ctx) => isManager(await viewerRole(ctx, key.organizationId)),
+    }),
+  }),
+});
+
+const isManager = (role: MemberRole | null) => role !== null && canManageApiKeys(role);
+
+// ——— Lists ———
+
+const ApiKeyLevelFilter = ApiKeyLevelEnum;
+export const ApiKeyFilterInput = builder.inputType('ApiKeyFilter', {
+  fields: (t) => ({
+    level: t.field({ type: ApiKeyLevelFilter }),
+    status: t.field({ type: ApiKeyStatusEnum }),
+    projectId: t.id({ description: 'Keys that reach this project (its own and inherited organization keys).' }),
+    search: t.string({ description: 'Case-insensitive match on name or prefix.' }),
+  }),
+});
+
+export const ApiKeyOrderField = builder.enumType('ApiKeyOrderField', {
+  values: ['CREATED_AT', 'NAME', 'LAST_USED_AT', 'EXPIRES_AT'] as const,
+});
+export const OrderDirection = builder.enumType('OrderDirection', { values: ['ASC', 'DESC'] as const });
+export const ApiKeyOrderInput = builder.inputType('ApiKeyOrder', {
+  fields: (t) => ({
+    field: t.field({ type: ApiKeyOrderField, required: true }),
+    direction: t.field({ type: OrderDirection, required: true }),
+  }),
+});
+
+type FilterArgs = {
+  filter?: { level?: ApiKeyLevel | null; status?: string | null; projectId?: string | number | null; search?: string | null } | null;
+  orderBy?: { field: string; direction: string } | null;
+};
+
+/** Keys that reach a project: its own, and organization keys for all projects or selecting it. */
+export function reachesProject(organizationId: string, projectId: string): Prisma.ApiKeyWhereInput {
+  return {
+    organizationId,
+    OR: [{ projectId }, { level: 'ORGANIZATION', allProjects: true }, { level: 'ORGANIZATION', projectAccess: { some: { projectId } } }],
+  };
+}
+
+function statusWhere(status: string, now: Date): Prisma.ApiKeyWhereInput {
+  const expired: Prisma.ApiKeyWhereInput = { OR: [{ expiresAt: { lte: now } }, { graceEndsAt: { lte: now } }] };
+  const notExpired: Prisma.ApiKeyWhereInput = {
+    AND: [{ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, { OR: [{ graceEndsAt: null }, { graceEndsAt: { gt: now } }] }],
+  };
+  if (status === 'REVOKED') return { status: 'REVOKED' };
+  if (status === 'EXPIRED') return { status: { not: 'REVOKED' }, ...expired };
+  return { status: status as 'ACTIVE' | 'INACTIVE', ...notExpired };
+}
+
+export function listWhere(base: Prisma.ApiKeyWhereInput, args: FilterArgs, organizationId: string, now: Date): Prisma.ApiKeyWhereInput {
+  const and: Prisma.ApiKeyWhereInput[] = [base];
+  const f = args.filter;
+  if (f?.level) and.push({ level: f.level });
+  if (f?.status) and.push(statusWhere(f.status, now));
+  if (f?.projectId != null) {
+    const projectId = parseGlobalIdOrNull(String(f.projectId));
+    and.push(projectId ? reachesProject(organizationId, projectId) : { id: { in: [] } });
+  }
+  const search = f?.search?.trim();
+  if (search) {
+    const prefixSearch = search.startsWith('ksk_') ? search.slice(4) : search;
+    and.push({
+      OR: [{ name: { contains: search, mode: 'insensitive' } }, { publicId: { startsWith: prefixSearch } }],
+    });
+  }
+  return { AND: and };
+}
+
+function parseGlobalIdOrNull(value: string): string | null {
+  try {
+    return parseGlobalId(value, 'Project', ['filter', 'projectId']);
+  } catch {
+    return null;
+  }
+}
+
+export function listOrder(args: FilterArgs): Prisma.ApiKeyOrderByWithRelationInput[] {
+  const direction = args.orderBy?.direction === 'ASC' ? 'asc' : 'desc';
+  const field = args.orderBy?.field ?? 'CREATED_AT';
+  const primary: Prisma.ApiKeyOrderByWithRelationInput =
+    field === 'NAME'
+      ? { name: direction }
+      : field === 'LAST_USED_AT'
+        ? { lastUsedAt: { sort: direction, nulls: 'last' } }
+        : field === 'EXPIRES_AT'
+          ? { expiresAt: { sort: direction, nulls: 'last' } }
+          : { createdAt: direction };
+  return [primary, { id: direction }];
+}
+
+const edgeFields = {
+  name: 'ProjectApiKeyEdge',
+  fields: (edge: PothosSchemaTypes.ObjectFieldBuilder<Types, { node: { level: ApiKeyLevel; organizationId: string } }>) => ({
+    inherited: edge.boolean({
+      description: 'An organization-level key that reaches this project: visible here, managed only at organization level.',
+      resolve: (e) => e.node.level === 'ORGANIZATION',
+    }),
+    viewerCanManage: edge.boolean({
+      description: 'False for inherited keys: in the project view they are read-only.',
+      resolve: async (e, _args, ctx) => e.node.level === 'PROJECT' && isManager(await viewerRole(ctx, e.node.organizationId)),
+    }),
+  }),
+};
+
+builder.prismaObjectFields(OrganizationRef, (t) => ({
+  apiKeys: t.prismaConnection({
+    type: ApiKeyRef,
+    cursor: 'id',
+    description: 'Every key of the organization, organization- and project-level.',
+    args: { filter: t.arg({ type: ApiKeyFilterInput }), orderBy: t.arg({ type: ApiKeyOrderInput }) },
+    resolve: (query, org, args, ctx) =>
+      ctx.prisma.apiKey.findMany({
+        ...query,
+        where: listWhere({ organizationId: org.id }, args, org.id, ctx.clock.now()),
+        orderBy: listOrder(args),
+      }),
+  }),
+}));
+
+builder.prismaObjectFields(ProjectRef, (t) => ({
+  apiKeys: t.prismaConnection(
+    {
+      type: ApiKeyRef,
+      cursor: 'id',
+      description: "The project's own keys and the organization keys that reach it (`inherited`, read-only here).",
+      args: { filter: t.arg({ type: ApiKeyFilterInput }), orderBy: t.arg({ type: ApiKeyOrderInput }) },
+      resolve: (query, project, args, ctx) =>
+        ctx.prisma.apiKey.findMany({
+          ...query,
+          where: listWhere(reachesProject(project.organizationId, project.id), args, project.organizationId, ctx.clock.now()),
+          orderBy: listOrder(args),
+        }),
+    },
+    { name: 'ProjectApiKeyConnection' },
+    edgeFields,
+  ),
+}));

@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { forbidden, unauthenticated } from '../../auth/api-key.ts';
+import type { Context } from '../../context.ts';
+import { ValidationError } from '../../errors.ts';
+import type { WorkflowExecution } from '../../generated/prisma/client.ts';
+import { builder } from '../../graphql/builder.ts';
+import { commonErrors } from '../../graphql/error-types.ts';
+import { parseGlobalId, toGlobalId } from '../../graphql/ids.ts';
+import { keyReachesProject } from '../api-keys/authenticate.ts';
+import { visiblePrefix } from '../api-keys/key-format.ts';
+import type { AuthenticatedKey } from '../api-keys/principal.ts';
+import { grantsAllow, type ScopeGrant } from '../api-keys/scopes.ts';
+import { ApiKeyLevelEnum, ApiKeyScopeEnum, ExpiryPolicyEnum } from '../api-keys/types.ts';
+import { WorkflowExecutionRef } from './types.ts';
+
+// Machine-facing API: what external systems call with an API key. Each field declares its scope statically in
+// `authScopes`; scope-auth enforces it and requires-scope-plugin prints it as @requiresScope in the SDL.
+
+const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+function callingKey(ctx: Context): AuthenticatedKey {
+  if (ctx.principal?.kind !== 'apiKey') throw new Error('machine-facing resolver reached without an API key');
+  return ctx.principal.key;
+}
+
+const TriggerWorkflowInput = builder.inputType('TriggerWorkflowInput', {
+  fields: (t) => ({
+    workflowId: t.id({ required: true }),
+    payload: t.field({ type: 'JSON', description: `Any JSON, at most ${MAX_PAYLOAD_BYTES / 1024} KiB.` }),
+    idempotencyKey: t.string({
+      description: 'Retries with the same key for the same workflow return the original execution.',
+      validate: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces').nullish(),
+    }),
+  }),
+});
+
+const TriggerWorkflowPayload = builder.simpleObject('TriggerWorkflowPayload', {
+  fields: (t) => ({
+    execution: t.field({ type: WorkflowExecutionRef }),
+    replayed: t.boolean({ description: 'True when an earlier execution with the same idempotency key was returned.' }),
+  }),
+});
+
+builder.mutationField('triggerWorkflow', (t) =>
+  t.field({
+    type: TriggerWorkflowPayload,
+    description: 'Starts a workflow execution (status QUEUED). API keys only.',
+    skipTypeScopes: true,
+    authScopes: { apiKeyScope: 'TRIGGER_WORKFLOWS' },
+    errors: { types: commonErrors },
+    args: { input: t.arg({ type: TriggerWorkflowInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const key = callingKey(ctx);
+      const workflowId = parseGlobalId(String(input.workflowId), 'Workflow', ['input', 'workflowId']);
+      const payload = input.payload ?? null;
+      if (Buffer.byteLength(JSON.stringify(payload)) > MAX_PAYLOAD_BYTES) {
+        throw ValidationError.field(['input', 'payload'], `must be at most ${MAX_PAYLOAD_BYTES / 1024} KiB of JSON`);
+      }
+      const workflow = await ctx.prisma.workflow.findUnique({
+        where: { id: workflowId },
+        select: { id: true, projectId: true, project: { select: { organizationId: true } } },
+      });
+      // Unknown and unreachable workflows look alike: both are outside this key's reach.
+      if (
+        !workflow ||
+        !keyReachesProject(key, { id: workflow.projectId, organizationId: workflow.project.organizationId }) ||
+        !grantsAllow(key.scopes, 'TRIGGER_WORKFLOWS', workflow.id)
+      ) {
+        throw forbidden('This key cannot trigger this workflow');
+      }
+      const { execution, replayed } = await ctx.prisma.$transaction(async (tx) => {
+        // Share-lock the key: a concurrent delete or revoke either commits first (then we answer 401 and record
+        // nothing) or waits for this execution to commit.
+        const live = await tx.$queryRaw<{ id: string }[]>`
+          SELECT id FROM "ApiKey" WHERE id = ${key.id}::uuid AND status = 'ACTIVE' FOR SHARE`;
+        if (!live.length) throw unauthenticated();
+        const inserted = await tx.$queryRaw<WorkflowExecution[]>`
+          INSERT INTO "WorkflowExecution" (id, "workflowId", "projectId", "apiKeyId", "apiKeyPublicId", status, payload, "idempotencyKey", "createdAt")
+          VALUES (gen_random_uuid(), ${workflow.id}::uuid, ${workflow.projectId}::uuid, ${key.id}::uuid, ${key.publicId}, 'QUEUED',
+                  ${JSON.stringify(payload)}::jsonb, ${input.idempotencyKey ?? null}, ${ctx.clock.now()})
+          ON CONFLICT ("workflowId", "idempotencyKey") DO NOTHING
+          RETURNING id`;
+        if (inserted.length) {
+          return { execution: await tx.workflowExecution.findUniqueOrThrow({ where: { id: inserted[0].id } }), replayed: false };
+        }
+        const original = await tx.workflowExecution.findUniqueOrThrow({
+          where: { workflowId_idempotencyKey: { workflowId: workflow.id, idempotencyKey: input.idempotencyKey! } },
+        });
+        return { execution: original, replayed: true };
+      });
+      return { execution, replayed };
+    },
+  }),
+);
+
+builder.queryField('workflowExecution', (t) =>
+  t.prismaField({
+    type: WorkflowExecutionRef,
+    nullable: true,
+    description: "An execution in this key's reach; null otherwise. API keys only.",
+    skipTypeScopes: true,
+    authScopes: { apiKeyScope: 'READ_EXECUTIONS' },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const key = callingKey(ctx);
+      const id = parseGlobalId(String(args.id), 'WorkflowExecution', ['id']);
+      const target = await ctx.prisma.workflowExecution.findUnique({
+        where: { id },
+        select: { projectId: true, workflowId: true, project: { select: { organizationId: true } } },
+      });
+      if (
+        !target ||
+        !keyReachesProject(key, { id: target.projectId, organizationId: target.project.organizationId }) ||
+        !grantsAllow(key.scopes, 'READ_EXECUTIONS', target.workflowId)
+      ) {
+        return null;
+      }
+      return ctx.prisma.workflowExecution.findUnique({ ...query, where: { id } });
+    },
+  }),
+);
+
+// ——— currentApiKey: the calling key's own configuration ———
+
+const CurrentScopeRef = builder.objectRef<ScopeGrant>('CurrentApiKeyScope').implement({
+  fields: (t) => ({
+    scope: t.field({ type: ApiKeyScopeEnum, resolve: (g) => g.scope }),
+    workflowIds: t.idList({
+      nullable: true,
+      description: 'Null means every workflow the key reaches.',
+      resolve: (g) => g.workflowIds?.map((id) => toGlobalId('Workflow', id)) ?? null,
+    }),
+  }),
+});
+
+type CurrentKey = Awaited<ReturnType<typeof loadCurrentKey>>;
+
+async function loadCurrentKey(ctx: Context, key: AuthenticatedKey) {
+  const row = await ctx.prisma.apiKey.findUniqueOrThrow({
+    where: { id: key.id },
+    select: { name: true, expiryPolicy: true, expiresAt: true, graceEndsAt: true, createdAt: true },
+  });
+  return { ...row, key };
+}
+
+const CurrentApiKeyRef = builder.objectRef<CurrentKey>('CurrentApiKey').implement({
+  description: 'What an integration can learn about the key it calls with. Never the secret.',
+  fields: (t) => ({
+    id: t.id({ resolve: (c) => toGlobalId('ApiKey', c.key.id) }),
+    name: t.exposeString('name'),
+    prefix: t.string({ resolve: (c) => visiblePrefix(c.key.publicId) }),
+    level: t.field({ type: ApiKeyLevelEnum, resolve: (c) => c.key.level }),
+    organizationId: t.id({ resolve: (c) => toGlobalId('Organization', c.key.organizationId) }),
+    scopes: t.field({ type: [CurrentScopeRef], resolve: (c) => c.key.scopes }),
+    expiryPolicy: t.field({ type: ExpiryPolicyEnum, resolve: (c) => c.expiryPolicy }),
+    expiresAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.expiresAt }),
+    graceEndsAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.graceEndsAt }),
+    allProjects: t.boolean({ resolve: (c) => c.key.level === 'ORGANIZATION' && c.key.allProjects }),
+    projectIds: t.idList({
+      description: 'The project of a project-level key, or the selected projects (empty when allProjects).',
+      resolve: (c) =>
+        (c.key.level === 'PROJECT' ? [c.key.projectId!] : c.key.projectIds).map((id) => toGlobalId('Project', id)),
+    }),
+  }),
+});
+
+builder.queryField('currentApiKey', (t) =>
+  t.field({
+    type: CurrentApiKeyRef,
+    description: "The calling API key's own metadata, so that an integration can check its configuration.",
+    skipTypeScopes: true,
+    authScopes: { apiKey: true },
+    resolve: (_root, _args, ctx) => loadCurrentKey(ctx, callingKey(ctx)),
+  }),
+);

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+// Shared input rules. Control characters (C0, DEL, C1) and invisible format characters are never accepted in names.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const INVISIBLE_ONLY = /^[\s\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]*$/u;
+
+export function displayName(max = 100) {
+  return z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .refine((v) => !INVISIBLE_ONLY.test(v), 'must contain visible characters')
+    .refine((v) => !CONTROL.test(v), 'must not contain control characters')
+    .refine((v) => [...v].length <= max, `must be at most ${max} characters`);
+}
+
+export function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), 'must not contain control characters')
+    .refine((v) => [...v].length <= max, `must be at most ${max} characters`)
+    .nullish();
+}
+
+export const slug = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/, 'must be 1-50 lower-case letters, digits or inner hyphens');
+
+export const email = z.string().trim().toLowerCase().pipe(z.email('must be an email address'));

@@ -1,0 +1,29 @@
+import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { builder } from './builder.ts';
+import { withRequiresScopeDefinition } from './requires-scope-plugin.ts';
+import './scalars.ts';
+import './error-types.ts';
+import '../domains/users/types.ts';
+import '../domains/organizations/types.ts';
+import '../domains/organizations/mutations.ts';
+import '../domains/projects/types.ts';
+import '../domains/projects/mutations.ts';
+import '../domains/workflows/types.ts';
+import '../domains/workflows/mutations.ts';
+import '../domains/api-keys/types.ts';
+import '../domains/api-keys/mutations.ts';
+import '../domains/audit/types.ts';
+import '../domains/executions/types.ts';
+import '../domains/executions/machine.ts';
+
+// Management API: signed-in users only. Machine-facing fields opt out with `skipTypeScopes` and their own scopes.
+builder.queryType({ authScopes: { user: true } });
+builder.mutationType({ authScopes: { user: true } });
+
+export const schema: GraphQLSchema = withRequiresScopeDefinition(builder.toSchema());
+
+/** The committed contract (`schema.graphql`): sorted, with directives and their definitions. */
+export function printContract(s: GraphQLSchema = schema): string {
+  return `${printSchemaWithDirectives(lexicographicSortSchema(s)).trim()}\n`;
+}

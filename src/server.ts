@@ -1,0 +1,136 @@
+import http from 'node:http';
+import { createYoga, maskError, useReadinessCheck, type YogaInitialContext, type YogaServerInstance } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import { jwtPlugin } from './auth/jwt.ts';
+import { useApiKeyAuth } from './auth/api-key.ts';
+import { useViewer } from './auth/viewer.ts';
+import { ApiKeyAuthenticator } from './domains/api-keys/authenticate.ts';
+import { KeyVerifier } from './domains/api-keys/hashing.ts';
+import { UsageTracker } from './domains/api-keys/usage.ts';
+import { createMetrics } from './metrics.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { Context } from './context.ts';
+import type { Database } from './db/client.ts';
+import { schema } from './graphql/schema.ts';
+import { newRequestId, requestScope } from './request-context.ts';
+
+type RequestFields = Omit<Context, keyof YogaInitialContext>;
+
+export type AppDeps = { config: Config; db: Database; logger: Logger; clock?: Clock };
+
+export type App = {
+  yoga: YogaServerInstance<Record<string, unknown>, RequestFields>;
+  /** Like `yoga.fetch`, inside a request scope (request id). Tests drive the API through this. */
+  fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
+  /** Node request listener for `http.createServer`. */
+  listener: http.RequestListener;
+  verifier: KeyVerifier;
+  usage: UsageTracker;
+  /** Stops background work of this instance and flushes usage counts (does not close the database). */
+  stop(): Promise<void>;
+};
+
+export function createApp({ config, db, logger, clock = systemClock }: AppDeps): App {
+  const verifier = new KeyVerifier({ maxConcurrency: config.argon2MaxConcurrency });
+  const usage = new UsageTracker(db.prisma, logger, config.usageFlushIntervalMs);
+  usage.start();
+  const metrics = createMetrics({ verifier, usage });
+  const yoga = createYoga<Record<string, unknown>, RequestFields>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: config.graphiql ? { title: 'Keysmith', defaultQuery: '{ viewer { user { email } } }' } : false,
+    logging: {
+      debug: () => {},
+      info: (...args) => logger.info({ yoga: args.map(String) }),
+      warn: (...args) => logger.warn({ yoga: args.map(String) }),
+      error: (...args) => logger.error({ yoga: args.map(String) }),
+    },
+    maskedErrors: {
+      maskError(error, message) {
+        const scope = requestScope.getStore();
+        const masked = maskError(error, `Unexpected error. Request id: ${scope?.requestId ?? 'unknown'}`, false);
+        if (masked !== error) {
+          const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+          logger.error({ requestId: scope?.requestId, err: original, message }, 'unexpected error');
+          const m = masked as GraphQLError;
+          return new GraphQLError(m.message, {
+            nodes: m.nodes,
+            path: m.path,
+            extensions: { ...m.extensions, requestId: scope?.requestId },
+          });
+        }
+        return masked;
+      },
+    },
+    context: ({ request, req }: YogaInitialContext & { req?: http.IncomingMessage }): RequestFields => ({
+      prisma: db.prisma,
+      requestId: requestScope.getStore()?.requestId ?? newRequestId(request.headers.get('x-request-id')),
+      log: logger.child({ requestId: requestScope.getStore()?.requestId }),
+      clock,
+      principal: null,
+      clientIp: req?.socket.remoteAddress ?? null,
+    }),
+    plugins: [
+      jwtPlugin(config.jwt),
+      useApiKeyAuth({ authenticator: new ApiKeyAuthenticator(verifier, clock), usage, onFailure: metrics.authFailure }),
+      useViewer(),
+      metrics.plugin,
+      useReadinessCheck({
+        endpoint: '/ready',
+        check: async () => {
+          try {
+            await db.ping();
+            return true;
+          } catch (error) {
+            logger.warn({ err: error }, 'readiness check failed');
+            return false;
+          }
+        },
+      }),
+      {
+        onResponse({ response }) {
+          const scope = requestScope.getStore();
+          if (scope) response.headers.set('x-request-id', scope.requestId);
+        },
+      },
+    ],
+  });
+
+  const runScoped = <T>(incomingId: string | null, fn: () => T): T =>
+    requestScope.run({ requestId: newRequestId(incomingId), startedAt: performance.now() }, fn);
+
+  const listener: http.RequestListener = (req, res) => {
+    const header = req.headers['x-request-id'];
+    runScoped(typeof header === 'string' ? header : null, () => {
+      const scope = requestScope.getStore()!;
+      res.on('finish', () => {
+        logger.info(
+          {
+            requestId: scope.requestId,
+            method: req.method,
+            path: req.url?.split('?')[0],
+            status: res.statusCode,
+            ms: Math.round((performance.now() - scope.startedAt) * 10) / 10,
+          },
+          'request',
+        );
+      });
+      void yoga(req, res);
+    });
+  };
+
+  return {
+    yoga,
+    listener,
+    fetch: (input, init) => {
+      const incoming = input instanceof Request ? input.headers.get('x-request-id') : new Headers(init?.headers).get('x-request-id');
+      return runScoped(incoming, () => Promise.resolve(yoga.fetch(input as URL, init ?? {})));
+    },
+    verifier,
+    usage,
+    stop: () => usage.stop(),
+  };
+}

@@ -1,0 +1,382 @@
+import { getDirective } from '@graphql-tools/utils';
+import { isObjectType } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../src/clock.ts';
+import { checksumOf } from '../src/domains/api-keys/key-format.ts';
+import { schema } from '../src/graphql/schema.ts';
+import { graphql } from './generated/gql.ts';
+import { sharedApp, startTestApp, type TestApp } from './support/app.ts';
+import { as, execute, ok } from './support/client.ts';
+import { newOrg, newProject, newUser, newWorkflow } from './support/fixtures.ts';
+import { orgKey, projectKey } from './support/keys.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await sharedApp();
+});
+afterAll(() => t.close());
+
+const Trigger = graphql(`
+  mutation AuthTrigger($input: TriggerWorkflowInput!) {
+    triggerWorkflow(input: $input) {
+      __typename
+      ... on TriggerWorkflowPayload {
+        replayed
+        execution {
+          id
+          status
+          payload
+          workflowId
+          triggeredByKeyPrefix
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+const ReadExecution = graphql(`
+  query AuthReadExecution($id: ID!) {
+    workflowExecution(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+const CurrentKey = graphql(`
+  query AuthCurrentKey {
+    currentApiKey {
+      name
+      prefix
+      level
+      allProjects
+      projectIds
+      expiryPolicy
+      scopes {
+        scope
+        workflowIds
+      }
+    }
+  }
+`);
+
+const ViewerAsKey = graphql(`
+  query AuthViewerAsKey {
+    viewer {
+      subject
+    }
+  }
+`);
+
+const Executions = graphql(`
+  query AuthProjectExecutions($id: ID!) {
+    node(id: $id) {
+      ... on Project {
+        executions {
+          edges {
+            node {
+              id
+              triggeredByKeyPrefix
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const Revoke = graphql(`
+  mutation AuthRevoke($input: RevokeApiKeyInput!) {
+    revokeApiKey(input: $input) {
+      __typename
+    }
+  }
+`);
+const Update = graphql(`
+  mutation AuthUpdate($input: UpdateApiKeyInput!) {
+    updateApiKey(input: $input) {
+      __typename
+    }
+  }
+`);
+const Delete = graphql(`
+  mutation AuthDelete($input: DeleteApiKeyInput!) {
+    deleteApiKey(input: $input) {
+      __typename
+    }
+  }
+`);
+const Rotate = graphql(`
+  mutation AuthRotate($input: RotateApiKeyInput!) {
+    rotateApiKey(input: $input) {
+      __typename
+      ... on RotateApiKeyPayload {
+        secret
+      }
+    }
+  }
+`);
+const SetPlan = graphql(`
+  mutation AuthSetPlan($input: SetOrganizationPlanInput!) {
+    setOrganizationPlan(input: $input) {
+      __typename
+    }
+  }
+`);
+
+async function setup(app = t.app) {
+  const org = await newOrg(app, { plan: 'TEAM' });
+  const project = await newProject(app, org);
+  const workflow = await newWorkflow(app, org, project.id);
+  const key = await projectKey(app, org.owner, project.id);
+  return { org, project, workflow, key };
+}
+
+const trigger = (app: TestApp['app'], secret: string, workflowId: string, extra: { idempotencyKey?: string; payload?: unknown } = {}) =>
+  execute(app, Trigger, { input: { workflowId, ...extra } }, { authorization: `Bearer ${secret}` });
+
+describe('calling with an API key', () => {
+  it('triggers a workflow end to end; users see the execution in the project', async () => {
+    const { org, project, workflow, key } = await setup();
+    const result = await trigger(t.app, key.secret, workflow.id, { payload: { order: 42 } });
+    expect(result.status).toBe(200);
+    const execution = as(ok(result).triggerWorkflow, 'TriggerWorkflowPayload').execution;
+    expect(execution).toMatchObject({ status: 'QUEUED', payload: { order: 42 }, workflowId: workflow.id, triggeredByKeyPrefix: key.apiKey.prefix });
+
+    const read = ok(await execute(t.app, ReadExecution, { id: execution.id }, { authorization: `Bearer ${key.secret}` }));
+    expect(read.workflowExecution).toMatchObject({ id: execution.id, status: 'QUEUED' });
+    const seen = ok(await execute(t.app, Executions, { id: project.id }, { token: org.owner.token }));
+    expect(seen.node && 'executions' in seen.node && seen.node.executions.edges.map((e) => e.node.id)).toEqual([execution.id]);
+  });
+
+  it('tells an integration its own configuration through currentApiKey', async () => {
+    const { project, key } = await setup();
+    const data = ok(await execute(t.app, CurrentKey, {}, { authorization: `Bearer ${key.secret}` }));
+    expect(data.currentApiKey).toEqual({
+      name: 'CI key',
+      prefix: key.apiKey.prefix,
+      level: 'PROJECT',
+      allProjects: false,
+      projectIds: [project.id],
+      expiryPolicy: 'NEVER',
+      scopes: [
+        { scope: 'TRIGGER_WORKFLOWS', workflowIds: null },
+        { scope: 'READ_EXECUTIONS', workflowIds: null },
+      ],
+    });
+  });
+
+  it('returns the original execution for a repeated idempotency key, also under concurrent retries', async () => {
+    const { workflow, key } = await setup();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => trigger(t.app, key.secret, workflow.id, { idempotencyKey: 'order-7', payload: { n: 1 } })),
+    );
+    const executions = results.map((r) => as(ok(r).triggerWorkflow, 'TriggerWorkflowPayload'));
+    expect(new Set(executions.map((e) => e.execution.id)).size).toBe(1);
+    expect(executions.filter((e) => !e.replayed)).toHaveLength(1);
+  });
+
+  it('lets a key call machine-facing fields only: management fields answer 403', async () => {
+    const { key } = await setup();
+    const result = await execute(t.app, ViewerAsKey, {}, { authorization: `Bearer ${key.secret}` });
+    expect(result.status).toBe(403);
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('identity failures all look alike (401)', () => {
+  async function expectUnauthenticated(authorization: string) {
+    const result = await execute(t.app, CurrentKey, {}, { authorization });
+    expect(result.status).toBe(401);
+    expect(result.response.headers.get('www-authenticate')).toBe('Bearer');
+    return result.body;
+  }
+
+  it('answers malformed, bad checksum, unknown, wrong secret, inactive, revoked, expired, deleted and rotated keys with one identical 401', async () => {
+    const { org, project, key } = await setup();
+    const body = key.secret.slice(0, -6);
+    const bodies: string[] = [];
+    bodies.push(await expectUnauthenticated('Bearer not-a-key'));
+    bodies.push(await expectUnauthenticated(`Bearer ${body}${body.endsWith('A') ? 'BBBBBB' : 'AAAAAA'}`)); // bad checksum
+    const unknownBody = `ksk_${'Z'.repeat(12)}_${'q'.repeat(32)}`;
+    bodies.push(await expectUnauthenticated(`Bearer ${unknownBody}${checksumOf(unknownBody)}`));
+    const wrongSecret = `${key.secret.slice(0, 17)}${'w'.repeat(32)}`;
+    bodies.push(await expectUnauthenticated(`Bearer ${wrongSecret}${checksumOf(wrongSecret)}`));
+    bodies.push(await expectUnauthenticated('Basic dXNlcjpwYXNz'));
+
+    const inactive = await projectKey(t.app, org.owner, project.id);
+    ok(await execute(t.app, Update, { input: { id: inactive.apiKey.id, status: 'INACTIVE' } }, { token: org.owner.token }));
+    bodies.push(await expectUnauthenticated(`Bearer ${inactive.secret}`));
+
+    const revoked = await projectKey(t.app, org.owner, project.id);
+    ok(await execute(t.app, Revoke, { input: { id: revoked.apiKey.id } }, { token: org.owner.token }));
+    bodies.push(await expectUnauthenticated(`Bearer ${revoked.secret}`));
+
+    const deleted = await projectKey(t.app, org.owner, project.id);
+    ok(await execute(t.app, Delete, { input: { id: deleted.apiKey.id } }, { token: org.owner.token }));
+    bodies.push(await expectUnauthenticated(`Bearer ${deleted.secret}`));
+
+    const rotated = await projectKey(t.app, org.owner, project.id);
+    const successor = as(ok(await execute(t.app, Rotate, { input: { id: rotated.apiKey.id, gracePeriodSeconds: 0 } }, { token: org.owner.token })).rotateApiKey, 'RotateApiKeyPayload');
+    bodies.push(await expectUnauthenticated(`Bearer ${rotated.secret}`));
+    expect((await execute(t.app, CurrentKey, {}, { authorization: `Bearer ${successor.secret}` })).status).toBe(200);
+
+    expect(new Set(bodies).size).toBe(1);
+    expect(JSON.parse(bodies[0])).toEqual({ errors: [{ message: 'Unauthenticated', extensions: { code: 'UNAUTHENTICATED' } }] });
+  });
+
+  it('rejects malformed keys without touching the database', async () => {
+    const own = await startTestApp();
+    await own.db.close(); // any database access would now fail with 500
+    const result = await execute(own.app, CurrentKey, {}, { authorization: 'Bearer ksk_tooShort_abc' });
+    expect(result.status).toBe(401);
+  });
+
+  it('is valid one millisecond before expiresAt and 401 at it (injectable clock)', async () => {
+    const clock = new ManualClock(new Date());
+    const own = await startTestApp({ clock });
+    try {
+      const org = await newOrg(own.app, { plan: 'TEAM' });
+      const project = await newProject(own.app, org);
+      const expiresAt = new Date(clock.now().getTime() + 3_600_000);
+      const key = await projectKey(own.app, org.owner, project.id, { policy: 'CUSTOM', expiresAt: expiresAt.toISOString() });
+      clock.set(new Date(expiresAt.getTime() - 1000));
+      expect((await execute(own.app, CurrentKey, {}, { authorization: `Bearer ${key.secret}` })).status).toBe(200);
+      clock.set(expiresAt);
+      expect((await execute(own.app, CurrentKey, {}, { authorization: `Bearer ${key.secret}` })).status).toBe(401);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe('authorization of a valid key (403)', () => {
+  it('answers 403 FORBIDDEN without the scope, for a workflow outside the narrowed list, and outside the key reach', async () => {
+    const { org, project, workflow } = await setup();
+    const other = await newWorkflow(t.app, org, project.id);
+    const readOnly = await projectKey(t.app, org.owner, project.id, { scopes: [{ scope: 'READ_EXECUTIONS' }] });
+    const narrowed = await projectKey(t.app, org.owner, project.id, { scopes: [{ scope: 'TRIGGER_WORKFLOWS', workflowIds: [workflow.id] }] });
+    const elsewhere = await newProject(t.app, org);
+    const elsewhereKey = await projectKey(t.app, org.owner, elsewhere.id);
+    const foreign = await setup();
+
+    for (const [secret, target] of [
+      [readOnly.secret, workflow.id],
+      [narrowed.secret, other.id],
+      [elsewhereKey.secret, workflow.id],
+      [foreign.key.secret, workflow.id],
+    ]) {
+      const result = await trigger(t.app, secret, target);
+      expect(result.status).toBe(403);
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(as(ok(await trigger(t.app, narrowed.secret, workflow.id)).triggerWorkflow, 'TriggerWorkflowPayload').execution.status).toBe('QUEUED');
+  });
+
+  it('lets an All Projects key reach a project created later', async () => {
+    const org = await newOrg(t.app, { plan: 'TEAM' });
+    const key = await orgKey(t.app, org, { all: true });
+    const later = await newProject(t.app, org);
+    const wf = await newWorkflow(t.app, org, later.id);
+    expect((await trigger(t.app, key.secret, wf.id)).status).toBe(200);
+  });
+
+  it('answers 403 UPGRADE_REQUIRED when the organization plan lacks API access', async () => {
+    const { org, workflow, key } = await setup();
+    const operator = await newUser(t.app, { operator: true });
+    ok(await execute(t.app, SetPlan, { input: { organizationId: org.id, plan: 'FREE' } }, { token: operator.token }));
+    const result = await trigger(t.app, key.secret, workflow.id);
+    expect(result.status).toBe(403);
+    expect(result.errors?.[0]?.extensions?.code).toBe('UPGRADE_REQUIRED');
+  });
+});
+
+describe('verification cost and usage', () => {
+  it('runs argon2 once per distinct key, even for concurrent first requests', async () => {
+    const { key } = await setup();
+    const before = t.app.verifier.stats.argon2Verifications;
+    const results = await Promise.all(Array.from({ length: 20 }, () => execute(t.app, CurrentKey, {}, { authorization: `Bearer ${key.secret}` })));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    for (let i = 0; i < 5; i++) await execute(t.app, CurrentKey, {}, { authorization: `Bearer ${key.secret}` });
+    expect(t.app.verifier.stats.argon2Verifications - before).toBe(1);
+  });
+
+  it('counts usage exactly and sets lastUsedAt', async () => {
+    const { org, workflow, key } = await setup();
+    await Promise.all(Array.from({ length: 25 }, () => trigger(t.app, key.secret, workflow.id)));
+    await t.app.usage.flush();
+    const KeyUsage = graphql(`
+      query AuthKeyUsage($id: ID!) {
+        node(id: $id) {
+          ... on ApiKey {
+            usageCount
+            lastUsedAt
+          }
+        }
+      }
+    `);
+    const data = ok(await execute(t.app, KeyUsage, { id: key.apiKey.id }, { token: org.owner.token }));
+    expect(data.node).toMatchObject({ usageCount: 25 });
+    expect(data.node && 'lastUsedAt' in data.node && data.node.lastUsedAt).toBeTruthy();
+  });
+});
+
+describe('@requiresScope', () => {
+  const machineFields = () => {
+    const fields: { type: string; name: string; scope: string | null }[] = [];
+    for (const typeName of ['Query', 'Mutation']) {
+      const type = schema.getType(typeName);
+      if (!isObjectType(type)) continue;
+      for (const field of Object.values(type.getFields())) {
+        const directive = getDirective(schema, field, 'requiresScope')?.[0];
+        fields.push({ type: typeName, name: field.name, scope: directive ? String(directive.scope) : null });
+      }
+    }
+    return fields;
+  };
+
+  it('is printed on triggerWorkflow and workflowExecution with the right scopes', () => {
+    const withDirective = machineFields().filter((f) => f.scope);
+    expect(withDirective).toEqual([
+      { type: 'Query', name: 'workflowExecution', scope: 'READ_EXECUTIONS' },
+      { type: 'Mutation', name: 'triggerWorkflow', scope: 'TRIGGER_WORKFLOWS' },
+    ]);
+  });
+
+  it('is enforced on every field that carries it, and every field a key can call carries it (currentApiKey aside)', async () => {
+    const { org, project, workflow } = await setup();
+    const noScopes = await projectKey(t.app, org.owner, project.id, { scopes: [{ scope: 'READ_EXECUTIONS', workflowIds: [workflow.id] }] });
+    const noTrigger = noScopes.secret;
+    const fullKey = (await projectKey(t.app, org.owner, project.id)).secret;
+    const callField = (type: string, name: string, secret: string) => {
+      const op = type === 'Mutation' ? 'mutation' : 'query';
+      const args: Record<string, string> = {
+        triggerWorkflow: `(input: { workflowId: "${workflow.id}" })`,
+        workflowExecution: `(id: "V29ya2Zsb3dFeGVjdXRpb246MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAw")`,
+      };
+      return t.app.fetch('http://keysmith.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+        body: JSON.stringify({ query: `${op} { ${name}${args[name] ?? ''} { __typename } }` }),
+      });
+    };
+    for (const field of machineFields()) {
+      const full = await callField(field.type, field.name, fullKey);
+      const body = await full.text();
+      const keyCanCall = full.status !== 403 && !body.includes('"FORBIDDEN"');
+      if (field.scope) {
+        expect(keyCanCall, `${field.name} should be callable with its scope`).toBe(true);
+        // A key holding neither scope on this field is refused by the enforcement point.
+        const readOnlyKeyLacks = field.scope === 'TRIGGER_WORKFLOWS';
+        if (readOnlyKeyLacks) expect((await callField(field.type, field.name, noTrigger)).status).toBe(403);
+      } else if (field.name !== 'currentApiKey') {
+        expect(keyCanCall, `${field.type}.${field.name} is reachable by an API key without @requiresScope`).toBe(false);
+      }
+    }
+    const triggerOnly = (await projectKey(t.app, org.owner, project.id, { scopes: [{ scope: 'TRIGGER_WORKFLOWS' }] })).secret;
+    expect((await callField('Query', 'workflowExecution', triggerOnly)).status).toBe(403);
+  });
+});

@@ -1,0 +1,284 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './generated/gql.ts';
+import { sharedApp, type TestApp } from './support/app.ts';
+import { as, execute, ok } from './support/client.ts';
+import { addMember, newOrg, newProject, newUser, unique } from './support/fixtures.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await sharedApp();
+});
+afterAll(() => t.close());
+
+const CreateOrganization = graphql(`
+  mutation OrgCreate($input: CreateOrganizationInput!) {
+    createOrganization(input: $input) {
+      __typename
+      ... on OrganizationPayload {
+        organization {
+          id
+          name
+          slug
+          plan
+          viewerRole
+          members {
+            edges {
+              node {
+                role
+                user {
+                  email
+                }
+              }
+            }
+          }
+        }
+      }
+      ... on ValidationError {
+        message
+        issues {
+          path
+          message
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+const OrganizationBySlug = graphql(`
+  query OrgBySlug($slug: String!) {
+    organization(slug: $slug) {
+      id
+      name
+      projects {
+        edges {
+          node {
+            id
+            slug
+          }
+        }
+      }
+    }
+  }
+`);
+
+const CreateProject = graphql(`
+  mutation OrgCreateProject($input: CreateProjectInput!) {
+    createProject(input: $input) {
+      __typename
+      ... on ProjectPayload {
+        project {
+          id
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+const UpdateProject = graphql(`
+  mutation OrgUpdateProject($input: UpdateProjectInput!) {
+    updateProject(input: $input) {
+      __typename
+      ... on ProjectPayload {
+        project {
+          id
+          name
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+const NodeQuery = graphql(`
+  query OrgNode($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+      ... on Project {
+        name
+      }
+    }
+  }
+`);
+
+const RemoveMember = graphql(`
+  mutation OrgRemoveMember($input: RemoveMemberInput!) {
+    removeMember(input: $input) {
+      __typename
+      ... on RemoveMemberPayload {
+        removedMemberId
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+const UpdateMember = graphql(`
+  mutation OrgUpdateMember($input: UpdateMemberInput!) {
+    updateMember(input: $input) {
+      __typename
+      ... on MemberPayload {
+        member {
+          role
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+const Members = graphql(`
+  query OrgMembers($slug: String!) {
+    organization(slug: $slug) {
+      members {
+        edges {
+          node {
+            id
+            role
+            user {
+              email
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const SetPlan = graphql(`
+  mutation OrgSetPlan($input: SetOrganizationPlanInput!) {
+    setOrganizationPlan(input: $input) {
+      __typename
+      ... on OrganizationPayload {
+        organization {
+          plan
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+describe('organizations', () => {
+  it('makes the creator OWNER of a new organization on the FREE plan', async () => {
+    const alice = await newUser(t.app);
+    const slug = unique('acme');
+    const data = ok(await execute(t.app, CreateOrganization, { input: { name: '  Acme  ', slug } }, { token: alice.token }));
+    const org = as(data.createOrganization, 'OrganizationPayload').organization;
+    expect(org).toMatchObject({ name: 'Acme', slug, plan: 'FREE', viewerRole: 'OWNER' });
+    expect(org.members.edges.map((e) => e.node)).toEqual([{ role: 'OWNER', user: { email: alice.email } }]);
+  });
+
+  it('answers a duplicate slug with ConflictError and creates nothing', async () => {
+    const org = await newOrg(t.app);
+    const bob = await newUser(t.app);
+    const data = ok(await execute(t.app, CreateOrganization, { input: { name: 'Copy', slug: org.slug } }, { token: bob.token }));
+    expect(data.createOrganization.__typename).toBe('ConflictError');
+    expect(await t.db.prisma.membership.count({ where: { user: { subject: bob.sub } } })).toBe(0);
+  });
+
+  it('answers bad names and slugs with ValidationError listing the fields', async () => {
+    const alice = await newUser(t.app);
+    const data = ok(
+      await execute(t.app, CreateOrganization, { input: { name: '\u0007bell', slug: 'Not A Slug' } }, { token: alice.token }),
+    );
+    const error = as(data.createOrganization, 'ValidationError');
+    expect(error.issues.map((i) => i.path.join('.')).sort()).toEqual(['input.name', 'input.slug']);
+    expect(await t.db.prisma.membership.count({ where: { user: { subject: alice.sub } } })).toBe(0);
+  });
+
+  it('does not let a MEMBER create a project (ForbiddenError), but lets an ADMIN', async () => {
+    const org = await newOrg(t.app);
+    const member = await addMember(t.app, org, 'MEMBER');
+    const admin = await addMember(t.app, org, 'ADMIN');
+    const denied = ok(
+      await execute(t.app, CreateProject, { input: { organizationId: org.id, name: 'P', slug: unique('p') } }, { token: member.token }),
+    );
+    expect(denied.createProject.__typename).toBe('ForbiddenError');
+    const allowed = ok(
+      await execute(t.app, CreateProject, { input: { organizationId: org.id, name: 'P', slug: unique('p') } }, { token: admin.token }),
+    );
+    expect(allowed.createProject.__typename).toBe('ProjectPayload');
+    const listed = ok(await execute(t.app, OrganizationBySlug, { slug: org.slug }, { token: member.token }));
+    expect(listed.organization?.projects.edges).toHaveLength(1);
+  });
+
+  it("shows a stranger not-found (never forbidden) for another organization's project", async () => {
+    const org = await newOrg(t.app);
+    const project = await newProject(t.app, org);
+    const stranger = await newUser(t.app);
+
+    const node = ok(await execute(t.app, NodeQuery, { id: project.id }, { token: stranger.token }));
+    expect(node.node).toBeNull();
+    const bySlug = ok(await execute(t.app, OrganizationBySlug, { slug: org.slug }, { token: stranger.token }));
+    expect(bySlug.organization).toBeNull();
+    const update = ok(await execute(t.app, UpdateProject, { input: { id: project.id, name: 'Hacked' } }, { token: stranger.token }));
+    expect(update.updateProject.__typename).toBe('NotFoundError');
+    const create = ok(
+      await execute(t.app, CreateProject, { input: { organizationId: org.id, name: 'X', slug: unique('x') } }, { token: stranger.token }),
+    );
+    expect(create.createProject.__typename).toBe('NotFoundError');
+
+    const owner = ok(await execute(t.app, NodeQuery, { id: project.id }, { token: org.owner.token }));
+    expect(owner.node).toMatchObject({ __typename: 'Project', id: project.id });
+  });
+
+  it('does not let the last OWNER leave or be demoted', async () => {
+    const org = await newOrg(t.app);
+    const members = ok(await execute(t.app, Members, { slug: org.slug }, { token: org.owner.token }));
+    const ownerMemberId = members.organization!.members.edges[0].node.id;
+
+    const leave = ok(await execute(t.app, RemoveMember, { input: { id: ownerMemberId } }, { token: org.owner.token }));
+    expect(leave.removeMember.__typename).toBe('ValidationError');
+    const demote = ok(await execute(t.app, UpdateMember, { input: { id: ownerMemberId, role: 'ADMIN' } }, { token: org.owner.token }));
+    expect(demote.updateMember.__typename).toBe('ValidationError');
+
+    // With a second OWNER, the first may leave.
+    await addMember(t.app, org, 'OWNER');
+    const left = ok(await execute(t.app, RemoveMember, { input: { id: ownerMemberId } }, { token: org.owner.token }));
+    expect(left.removeMember.__typename).toBe('RemoveMemberPayload');
+  });
+
+  it('does not let an ADMIN remove an OWNER', async () => {
+    const org = await newOrg(t.app);
+    const admin = await addMember(t.app, org, 'ADMIN');
+    const members = ok(await execute(t.app, Members, { slug: org.slug }, { token: org.owner.token }));
+    const ownerMember = members.organization!.members.edges.find((e) => e.node.role === 'OWNER')!;
+    const result = ok(await execute(t.app, RemoveMember, { input: { id: ownerMember.node.id } }, { token: admin.token }));
+    expect(result.removeMember.__typename).toBe('ForbiddenError');
+  });
+
+  it('lets only platform operators change a plan, and audits the change', async () => {
+    const org = await newOrg(t.app);
+    const asOwner = await execute(t.app, SetPlan, { input: { organizationId: org.id, plan: 'TEAM' } }, { token: org.owner.token });
+    expect(asOwner.status).toBe(403);
+    expect(asOwner.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const operator = await newUser(t.app, { operator: true });
+    const changed = ok(await execute(t.app, SetPlan, { input: { organizationId: org.id, plan: 'TEAM' } }, { token: operator.token }));
+    expect(as(changed.setOrganizationPlan, 'OrganizationPayload').organization.plan).toBe('TEAM');
+    const events = await t.db.prisma.auditEvent.findMany({ where: { organizationId: org.id, action: 'organization.plan_change' } });
+    expect(events).toHaveLength(1);
+    expect(events[0].changes).toEqual({ plan: { from: 'FREE', to: 'TEAM' } });
+  });
+
+  it('answers malformed ids with ValidationError, without touching anything', async () => {
+    const org = await newOrg(t.app);
+    const result = ok(await execute(t.app, UpdateProject, { input: { id: 'not-a-global-id', name: 'x' } }, { token: org.owner.token }));
+    expect(result.updateProject.__typename).toBe('ValidationError');
+  });
+});

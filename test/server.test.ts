@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { graphql } from './generated/gql.ts';
+import { ConfigError, loadConfig } from '../src/config.ts';
+import { startTestApp } from './support/app.ts';
+import { execute, ok, signToken } from './support/client.ts';
+import { newOrg, unique } from './support/fixtures.ts';
+import { runServerExpectingExit, startServerProcess } from './support/process.ts';
+
+const OrgBySlug = graphql(`
+  query ServerOrgBySlug($slug: String!) {
+    organization(slug: $slug) {
+      name
+    }
+  }
+`);
+
+const CreateOrg = graphql(`
+  mutation ServerCreateOrg($input: CreateOrganizationInput!) {
+    createOrganization(input: $input) {
+      __typename
+    }
+  }
+`);
+
+const Viewer = graphql(`
+  query ServerViewer {
+    viewer {
+      subject
+    }
+  }
+`);
+
+describe('configuration', () => {
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+  ])('rejects %o with one line naming %s', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain(`Invalid environment variable ${name}`);
+      expect(message).not.toContain('\n');
+    }
+  });
+
+  it('uses the development secret outside production only', () => {
+    expect(loadConfig({}).jwt).toMatchObject({ kind: 'secret', usingDevelopmentSecret: true });
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).jwt).toMatchObject({ usingDevelopmentSecret: false });
+  });
+
+  it('stops start-up with a clear one-line error for a bad value', async () => {
+    const result = await runServerExpectingExit({ PORT: 'eighty' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^Invalid environment variable PORT: .+$/);
+  });
+});
+
+describe('server process', () => {
+  it('keeps PGlite data across a graceful restart, and serves /health, /ready and GraphiQL', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keysmith-restart-'));
+    const env = { PGLITE_DATA_DIR: dataDir, JWT_SECRET: 'restart-test-secret-0123456789-abcdefghij' };
+    const token = await signToken({ sub: unique('restart') }, { secret: env.JWT_SECRET });
+    const slug = unique('persist');
+    try {
+      const first = await startServerProcess(env);
+      try {
+        expect(first.output()).toContain('migrations applied');
+        expect((await fetch(`${first.url}/health`)).status).toBe(200);
+        expect((await fetch(`${first.url}/ready`)).status).toBe(200);
+        const page = await fetch(`${first.url}/graphql`, { headers: { accept: 'text/html' } });
+        expect(await page.text()).toContain('GraphiQL');
+        const remote = { fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, init) };
+        ok(await execute(remote, CreateOrg, { input: { name: 'Persisted', slug } }, { token, baseUrl: first.url }));
+      } finally {
+        expect(await first.stop('SIGTERM')).toBe(0);
+      }
+      expect(first.output()).toContain('"msg":"stopped"');
+
+      const second = await startServerProcess(env);
+      try {
+        expect(second.output()).toContain('database schema up to date');
+        const remote = { fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, init) };
+        const data = ok(await execute(remote, OrgBySlug, { slug }, { token, baseUrl: second.url }));
+        expect(data.organization?.name).toBe('Persisted');
+      } finally {
+        await second.stop('SIGTERM');
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('error masking', () => {
+  it('answers an unexpected failure with a generic message and request id, and logs the detail', async () => {
+    const t = await startTestApp();
+    const org = await newOrg(t.app);
+    await t.db.close(); // every query now fails unexpectedly
+    const result = await execute(t.app, Viewer, {}, { token: org.owner.token, headers: { 'x-request-id': 'req-masking-0001' } });
+    const error = result.errors?.[0];
+    expect(error?.message).toBe('Unexpected error. Request id: req-masking-0001');
+    expect(error?.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-masking-0001' });
+    expect(JSON.stringify(result.errors)).not.toMatch(/prisma|pglite|closed|stack/i);
+    const logged = t.logs.map((l) => JSON.parse(l)).find((l) => l.requestId === 'req-masking-0001' && l.msg === 'unexpected error');
+    expect(logged?.err?.message).toBeTruthy();
+  });
+});

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import { Writable } from 'node:stream';
+import { PGlite } from '@electric-sql/pglite';
+import { inject } from 'vitest';
+import { systemClock, type Clock } from '../../src/clock.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { openDatabase, pgliteDatabase, type Database } from '../../src/db/client.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createApp, type App } from '../../src/server.ts';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+
+export type TestApp = {
+  app: App;
+  db: Database;
+  config: Config;
+  /** Every log line this app wrote (JSON strings). */
+  logs: string[];
+  close(): Promise<void>;
+};
+
+export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'info', PGLITE_DATA_DIR: 'memory', ...overrides });
+}
+
+/** Opens this run's test database (see global-setup.ts). */
+export async function openTestDatabase(): Promise<Database> {
+  const target = inject('database');
+  if (target.kind === 'postgres') {
+    return openDatabase({ kind: 'postgres', url: target.url, schema: target.schema });
+  }
+  const dump = fs.readFileSync(target.dumpFile);
+  const pglite = new PGlite({ loadDataDir: new Blob([dump]) });
+  await pglite.waitReady;
+  return pgliteDatabase(pglite);
+}
+
+export async function startTestApp(
+  options: { clock?: Clock; env?: NodeJS.ProcessEnv; db?: Database } = {},
+): Promise<TestApp> {
+  const db = options.db ?? (await openTestDatabase());
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const config = testConfig(options.env);
+  const logger = createLogger(config.logLevel, sink);
+  const app = createApp({ config, db, logger, clock: options.clock ?? systemClock });
+  return {
+    app,
+    db,
+    config,
+    logs,
+    close: async () => {
+      await app.stop();
+      if (!options.db) await db.close();
+    },
+  };
+}
+
+let shared: Promise<TestApp> | null = null;
+
+/** One app per test file (vitest isolates files); tests inside share it and isolate by tenant. */
+export function sharedApp(): Promise<TestApp> {
+  shared ??= startTestApp();
+  return shared;
+}
