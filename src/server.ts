@@ -3,7 +3,8 @@ import { createYoga, maskError, useReadinessCheck, type YogaInitialContext, type
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { jwtPlugin } from './auth/jwt.ts';
-import { useApiKeyAuth } from './auth/api-key.ts';
+import { unauthenticated, useApiKeyAuth } from './auth/api-key.ts';
+import { isJwtRejection } from './auth/jwt.ts';
 import { useViewer } from './auth/viewer.ts';
 import { ApiKeyAuthenticator } from './domains/api-keys/authenticate.ts';
 import { KeyVerifier } from './domains/api-keys/hashing.ts';
@@ -51,6 +52,9 @@ export function createApp({ config, db, logger, clock = systemClock }: AppDeps):
     maskedErrors: {
       maskError(error, message) {
         const scope = requestScope.getStore();
+        // The JWT plugin's rejections (bad signature, expired, unsigned, undecodable) get the same shape as every
+        // other identity failure: 401, code UNAUTHENTICATED, WWW-Authenticate.
+        if (isJwtRejection(error)) return unauthenticated();
         const masked = maskError(error, `Unexpected error. Request id: ${scope?.requestId ?? 'unknown'}`, false);
         if (masked !== error) {
           const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './generated/gql.ts';
 import { sharedApp, type TestApp } from './support/app.ts';
 import { as, execute, ok } from './support/client.ts';
-import { addMember, newOrg, newProject, newUser, newWorkflow, type TestOrg } from './support/fixtures.ts';
+import { addMember, dbId, newOrg, newProject, newUser, newWorkflow, type TestOrg } from './support/fixtures.ts';
 import { CreateOrgKey, CreateProjectKey, orgKey, projectKey } from './support/keys.ts';
 
 let t: TestApp;
@@ -186,14 +186,8 @@ async function teamOrg(): Promise<TestOrg> {
   return newOrg(t.app, { plan: 'TEAM' });
 }
 
-async function keyCount(orgId: string) {
-  return t.db.prisma.apiKey.count({ where: { organizationId: (await import('../src/graphql/ids.ts')).parseGlobalId(orgId, 'Organization', []) } });
-}
-
-async function auditCount(orgId: string) {
-  const id = (await import('../src/graphql/ids.ts')).parseGlobalId(orgId, 'Organization', []);
-  return t.db.prisma.auditEvent.count({ where: { organizationId: id } });
-}
+const keyCount = (orgId: string) => t.db.prisma.apiKey.count({ where: { organizationId: dbId(orgId) } });
+const auditCount = (orgId: string) => t.db.prisma.auditEvent.count({ where: { organizationId: dbId(orgId) } });
 
 describe('the secret', () => {
   it('is returned once at creation and never again: no field, list, audit entry or log line; the database holds only an argon2id hash', async () => {

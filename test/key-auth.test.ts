@@ -1,9 +1,22 @@
 import { getDirective } from '@graphql-tools/utils';
-import { isObjectType } from 'graphql';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  buildSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+} from 'graphql';
+import { projectRoot } from '../src/config.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/clock.ts';
 import { checksumOf } from '../src/domains/api-keys/key-format.ts';
-import { schema } from '../src/graphql/schema.ts';
 import { graphql } from './generated/gql.ts';
 import { sharedApp, startTestApp, type TestApp } from './support/app.ts';
 import { as, execute, ok } from './support/client.ts';
@@ -325,13 +338,15 @@ describe('verification cost and usage', () => {
 });
 
 describe('@requiresScope', () => {
+  // Read from the committed SDL: what clients see.
+  const contract = buildSchema(fs.readFileSync(path.join(projectRoot, 'schema.graphql'), 'utf8'));
   const machineFields = () => {
     const fields: { type: string; name: string; scope: string | null }[] = [];
     for (const typeName of ['Query', 'Mutation']) {
-      const type = schema.getType(typeName);
+      const type = contract.getType(typeName);
       if (!isObjectType(type)) continue;
       for (const field of Object.values(type.getFields())) {
-        const directive = getDirective(schema, field, 'requiresScope')?.[0];
+        const directive = getDirective(contract, field, 'requiresScope')?.[0];
         fields.push({ type: typeName, name: field.name, scope: directive ? String(directive.scope) : null });
       }
     }
@@ -351,21 +366,46 @@ describe('@requiresScope', () => {
     const noScopes = await projectKey(t.app, org.owner, project.id, { scopes: [{ scope: 'READ_EXECUTIONS', workflowIds: [workflow.id] }] });
     const noTrigger = noScopes.secret;
     const fullKey = (await projectKey(t.app, org.owner, project.id)).secret;
+    // A syntactically valid call of any root field: required arguments get placeholder values of their type, so
+    // that the answer comes from authorization, not from GraphQL validation.
+    // Input validation answers before authorization (errors plugin `unsafelyHandleInputErrors`), so the
+    // placeholders must also be valid input.
+    const placeholder = (type: GraphQLInputType, fieldName = ''): string => {
+      if (isNonNullType(type)) return placeholder(type.ofType, fieldName);
+      if (isListType(type)) return `[${placeholder(type.ofType, fieldName)}]`;
+      if (isEnumType(type)) return type.getValues()[0].name;
+      if (isInputObjectType(type)) {
+        const fields = Object.values(type.getFields()).filter((f) => isNonNullType(f.type));
+        const chosen = fields.length ? fields : type.isOneOf ? [Object.values(type.getFields())[0]] : [];
+        return `{ ${chosen.map((f) => `${f.name}: ${placeholder(f.type, f.name)}`).join(', ')} }`;
+      }
+      const scalar = (type as { name: string }).name;
+      if (scalar === 'ID') return JSON.stringify(args.id);
+      if (scalar === 'Int' || scalar === 'SafeInt') return '1';
+      if (scalar === 'Boolean') return 'true';
+      if (scalar === 'DateTime') return JSON.stringify(new Date(Date.now() + 86_400_000).toISOString());
+      if (scalar === 'JSON') return '{}';
+      return fieldName === 'email' ? '"someone@example.com"' : '"placeholder"';
+    };
+    const args = { id: workflow.id };
     const callField = (type: string, name: string, secret: string) => {
       const op = type === 'Mutation' ? 'mutation' : 'query';
-      const args: Record<string, string> = {
-        triggerWorkflow: `(input: { workflowId: "${workflow.id}" })`,
-        workflowExecution: `(id: "V29ya2Zsb3dFeGVjdXRpb246MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAw")`,
-      };
+      const field = (contract.getType(type) as GraphQLObjectType).getFields()[name];
+      const required = field.args.filter((a) => isNonNullType(a.type));
+      const argText = required.length ? `(${required.map((a) => `${a.name}: ${placeholder(a.type)}`).join(', ')})` : '';
+      const returned = getNamedType(field.type);
+      const selection = isScalarType(returned) || isEnumType(returned) ? '' : '{ __typename }';
       return t.app.fetch('http://keysmith.test/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
-        body: JSON.stringify({ query: `${op} { ${name}${args[name] ?? ''} { __typename } }` }),
+        body: JSON.stringify({ query: `${op} { ${name}${argText} ${selection} }` }),
       });
     };
     for (const field of machineFields()) {
       const full = await callField(field.type, field.name, fullKey);
       const body = await full.text();
+      expect(full.status, `${field.name}: ${body}`).not.toBe(400); // the call itself must be valid GraphQL
+      expect(body, `${field.name}: placeholders must pass input validation`).not.toContain('ValidationError');
       const keyCanCall = full.status !== 403 && !body.includes('"FORBIDDEN"');
       if (field.scope) {
         expect(keyCanCall, `${field.name} should be callable with its scope`).toBe(true);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './generated/gql.ts';
 import { sharedApp, type TestApp } from './support/app.ts';
 import { as, execute, ok } from './support/client.ts';
-import { addMember, newOrg, newProject, newUser, unique } from './support/fixtures.ts';
+import { addMember, dbId, newOrg, newProject, newUser, unique } from './support/fixtures.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -194,10 +194,11 @@ describe('organizations', () => {
   it('answers bad names and slugs with ValidationError listing the fields', async () => {
     const alice = await newUser(t.app);
     const data = ok(
-      await execute(t.app, CreateOrganization, { input: { name: '\u0007bell', slug: 'Not A Slug' } }, { token: alice.token }),
+      await execute(t.app, CreateOrganization, { input: { name: '\u0007bell', slug: 'fine-slug' } }, { token: alice.token }),
     );
-    const error = as(data.createOrganization, 'ValidationError');
-    expect(error.issues.map((i) => i.path.join('.')).sort()).toEqual(['input.name', 'input.slug']);
+    expect(as(data.createOrganization, 'ValidationError').issues).toEqual([{ path: ['input', 'name'], message: 'must not contain control characters' }]);
+    const badSlug = ok(await execute(t.app, CreateOrganization, { input: { name: 'Fine', slug: 'Not A Slug' } }, { token: alice.token }));
+    expect(as(badSlug.createOrganization, 'ValidationError').issues.map((i) => i.path.join('.'))).toEqual(['input.slug']);
     expect(await t.db.prisma.membership.count({ where: { user: { subject: alice.sub } } })).toBe(0);
   });
 
@@ -271,7 +272,7 @@ describe('organizations', () => {
     const operator = await newUser(t.app, { operator: true });
     const changed = ok(await execute(t.app, SetPlan, { input: { organizationId: org.id, plan: 'TEAM' } }, { token: operator.token }));
     expect(as(changed.setOrganizationPlan, 'OrganizationPayload').organization.plan).toBe('TEAM');
-    const events = await t.db.prisma.auditEvent.findMany({ where: { organizationId: org.id, action: 'organization.plan_change' } });
+    const events = await t.db.prisma.auditEvent.findMany({ where: { organizationId: dbId(org.id), action: 'organization.plan_change' } });
     expect(events).toHaveLength(1);
     expect(events[0].changes).toEqual({ plan: { from: 'FREE', to: 'TEAM' } });
   });

@@ -4,6 +4,7 @@ import {
   useJWT,
   type ExtractTokenFunction,
 } from '@graphql-yoga/plugin-jwt';
+import { GraphQLError } from 'graphql';
 import type { Config } from '../config.ts';
 
 /** Three base64url segments; the signature may be empty (alg "none"), which verification then rejects. */
@@ -43,4 +44,14 @@ export function jwtPlugin(config: Config['jwt']) {
     reject: { missingToken: false, invalidToken: true },
     extendContext: 'jwt',
   });
+}
+
+/** The JWT plugin's own rejections: 401 "Unauthenticated" or 400 "Invalid authentication token provided". */
+export function isJwtRejection(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions?.code) return false;
+  const status = (error.extensions?.http as { status?: number } | undefined)?.status;
+  return (
+    (status === 401 && error.message === 'Unauthenticated') ||
+    (status === 400 && error.message === 'Invalid authentication token provided')
+  );
 }

@@ -55,7 +55,8 @@ export const builder = new SchemaBuilder<SchemaTypesInput>({
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
   },
-  errors: { directResult: true },
+  // Input validation runs before the resolver: let its ValidationError join the result union like any other.
+  errors: { directResult: true, unsafelyHandleInputErrors: true },
   validation: {
     validationError: (failure) =>
       new ValidationError(

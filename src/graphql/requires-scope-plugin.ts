@@ -25,6 +25,7 @@ class RequiresScopePlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
 }
 
 declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Pothos plugins register themselves this way
   export namespace PothosSchemaTypes {
     export interface Plugins<Types extends SchemaTypes> {
       requiresScope: RequiresScopePlugin<Types>;

@@ -98,6 +98,11 @@ const CreateWorkflowMutation = graphql(`
   }
 `);
 
+/** The database id inside a Relay global id (for direct database assertions). */
+export function dbId(globalId: string): string {
+  return Buffer.from(globalId, 'base64').toString('utf8').split(':')[1];
+}
+
 export const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 /** A user who has signed in once (so the server knows them). */

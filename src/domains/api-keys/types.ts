@@ -61,6 +61,7 @@ const ProjectAccessRef = builder
 
 /** Members of the key's organization only; never selects `secretHash` into a response. */
 export const ApiKeyRef = builder.prismaNode('ApiKey', {
+  nullable: true,
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, organization: { memberships: { some: { userId: viewerIdOrNobody(ctx) } } } }),
   fields: (t) => ({

@@ -8,6 +8,7 @@ import { OrganizationRef } from '../organizations/types.ts';
 import { UserRef } from '../users/types.ts';
 
 export const AuditEventRef = builder.prismaNode('AuditEvent', {
+  nullable: true,
   id: { field: 'id' },
   // Only OWNER and ADMIN read the audit log.
   findUnique: (id, ctx) => ({

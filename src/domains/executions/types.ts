@@ -12,6 +12,7 @@ export const ExecutionStatusEnum = builder.enumType(ExecutionStatus, { name: 'Ex
  * into the organization graph: only scalars and ids, nothing a key could traverse to reach other data.
  */
 export const WorkflowExecutionRef = builder.prismaNode('WorkflowExecution', {
+  nullable: true,
   id: { field: 'id' },
   findUnique: (id, ctx) => ({
     id,

@@ -7,6 +7,7 @@ export const PlanEnum = builder.enumType(Plan, { name: 'Plan' });
 export const MemberRoleEnum = builder.enumType(MemberRole, { name: 'MemberRole' });
 
 export const OrganizationRef = builder.prismaNode('Organization', {
+  nullable: true,
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, memberships: { some: { userId: viewerIdOrNobody(ctx) } } }),
   fields: (t) => ({
@@ -31,6 +32,7 @@ export const OrganizationRef = builder.prismaNode('Organization', {
 });
 
 export const MemberRef = builder.prismaNode('Membership', {
+  nullable: true,
   name: 'Member',
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, organization: { memberships: { some: { userId: viewerIdOrNobody(ctx) } } } }),

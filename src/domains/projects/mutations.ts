@@ -1,12 +1,9 @@
-import { ConflictError, NotFoundError, PermissionDeniedError, ValidationError } from '../../errors.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
-import type { MemberRole } from '../../generated/prisma/enums.ts';
+import { ConflictError, ValidationError } from '../../errors.ts';
 import { builder } from '../../graphql/builder.ts';
 import { commonErrors } from '../../graphql/error-types.ts';
 import { parseGlobalId, toGlobalId } from '../../graphql/ids.ts';
 import { displayName, slug } from '../../graphql/inputs.ts';
 import { isUniqueViolation } from '../../graphql/prisma-errors.ts';
-import type { Context } from '../../context.ts';
 import { requireOrganization, requireProject } from '../access.ts';
 import { recordAudit } from '../audit/record.ts';
 import { canManageProjects } from '../organizations/permissions.ts';

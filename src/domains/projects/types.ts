@@ -3,6 +3,7 @@ import { viewerIdOrNobody } from '../access.ts';
 import { OrganizationRef } from '../organizations/types.ts';
 
 export const ProjectRef = builder.prismaNode('Project', {
+  nullable: true,
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, organization: { memberships: { some: { userId: viewerIdOrNobody(ctx) } } } }),
   fields: (t) => ({

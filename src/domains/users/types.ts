@@ -2,6 +2,7 @@ import { builder } from '../../graphql/builder.ts';
 import { viewerIdOrNobody, viewerUser } from '../access.ts';
 
 export const UserRef = builder.prismaNode('User', {
+  nullable: true,
   id: { field: 'id' },
   // A user is visible to themselves and to people who share an organization with them.
   findUnique: (id, ctx) => ({

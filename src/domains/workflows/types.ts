@@ -3,6 +3,7 @@ import { viewerIdOrNobody } from '../access.ts';
 import { ProjectRef } from '../projects/types.ts';
 
 export const WorkflowRef = builder.prismaNode('Workflow', {
+  nullable: true,
   id: { field: 'id' },
   findUnique: (id, ctx) => ({
     id,
