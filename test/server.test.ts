@@ -6,7 +6,8 @@ import { graphql } from './generated/gql.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { startTestApp } from './support/app.ts';
 import { execute, ok, signToken } from './support/client.ts';
-import { newOrg, unique } from './support/fixtures.ts';
+import { unique } from './support/fixtures.ts';
+import { openDatabase } from '../src/db/client.ts';
 import { runServerExpectingExit, startServerProcess } from './support/process.ts';
 
 const OrgBySlug = graphql(`
@@ -101,15 +102,18 @@ describe('server process', () => {
 
 describe('error masking', () => {
   it('answers an unexpected failure with a generic message and request id, and logs the detail', async () => {
-    const t = await startTestApp();
-    const org = await newOrg(t.app);
-    await t.db.close(); // every query now fails unexpectedly
-    const result = await execute(t.app, Viewer, {}, { token: org.owner.token, headers: { 'x-request-id': 'req-masking-0001' } });
+    // A database nobody listens on: every query fails unexpectedly.
+    const unreachable = await openDatabase({ kind: 'postgres', url: 'postgresql://nobody@127.0.0.1:9/none' });
+    const t = await startTestApp({ db: unreachable });
+    const token = await signToken({ sub: unique('masked') });
+    const result = await execute(t.app, Viewer, {}, { token, headers: { 'x-request-id': 'req-masking-0001' } });
     const error = result.errors?.[0];
     expect(error?.message).toBe('Unexpected error. Request id: req-masking-0001');
     expect(error?.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-masking-0001' });
     expect(JSON.stringify(result.errors)).not.toMatch(/prisma|pglite|closed|stack/i);
     const logged = t.logs.map((l) => JSON.parse(l)).find((l) => l.requestId === 'req-masking-0001' && l.msg === 'unexpected error');
     expect(logged?.err?.message).toBeTruthy();
+    await t.close();
+    await unreachable.close();
   });
 });
