@@ -37,6 +37,12 @@ type Documents = {
     "\n  mutation AuthRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      __typename\n      ... on RotateApiKeyPayload {\n        secret\n      }\n    }\n  }\n": typeof types.AuthRotateDocument,
     "\n  mutation AuthSetPlan($input: SetOrganizationPlanInput!) {\n    setOrganizationPlan(input: $input) {\n      __typename\n    }\n  }\n": typeof types.AuthSetPlanDocument,
     "\n      query AuthKeyUsage($id: ID!) {\n        node(id: $id) {\n          ... on ApiKey {\n            usageCount\n            lastUsedAt\n          }\n        }\n      }\n    ": typeof types.AuthKeyUsageDocument,
+    "\n  query MultiCurrentKey {\n    currentApiKey {\n      prefix\n    }\n  }\n": typeof types.MultiCurrentKeyDocument,
+    "\n  mutation MultiRevoke($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      __typename\n    }\n  }\n": typeof types.MultiRevokeDocument,
+    "\n  mutation MultiDelete($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      __typename\n    }\n  }\n": typeof types.MultiDeleteDocument,
+    "\n  mutation MultiUpdate($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      __typename\n    }\n  }\n": typeof types.MultiUpdateDocument,
+    "\n  mutation MultiRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      __typename\n      ... on RotateApiKeyPayload {\n        secret\n      }\n    }\n  }\n": typeof types.MultiRotateDocument,
+    "\n  mutation MultiTrigger($input: TriggerWorkflowInput!) {\n    triggerWorkflow(input: $input) {\n      __typename\n    }\n  }\n": typeof types.MultiTriggerDocument,
     "\n  mutation OrgCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      __typename\n      ... on OrganizationPayload {\n        organization {\n          id\n          name\n          slug\n          plan\n          viewerRole\n          members {\n            edges {\n              node {\n                role\n                user {\n                  email\n                }\n              }\n            }\n          }\n        }\n      }\n      ... on ValidationError {\n        message\n        issues {\n          path\n          message\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": typeof types.OrgCreateDocument,
     "\n  query OrgBySlug($slug: String!) {\n    organization(slug: $slug) {\n      id\n      name\n      projects {\n        edges {\n          node {\n            id\n            slug\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrgBySlugDocument,
     "\n  mutation OrgCreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      __typename\n      ... on ProjectPayload {\n        project {\n          id\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": typeof types.OrgCreateProjectDocument,
@@ -83,6 +89,12 @@ const documents: Documents = {
     "\n  mutation AuthRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      __typename\n      ... on RotateApiKeyPayload {\n        secret\n      }\n    }\n  }\n": types.AuthRotateDocument,
     "\n  mutation AuthSetPlan($input: SetOrganizationPlanInput!) {\n    setOrganizationPlan(input: $input) {\n      __typename\n    }\n  }\n": types.AuthSetPlanDocument,
     "\n      query AuthKeyUsage($id: ID!) {\n        node(id: $id) {\n          ... on ApiKey {\n            usageCount\n            lastUsedAt\n          }\n        }\n      }\n    ": types.AuthKeyUsageDocument,
+    "\n  query MultiCurrentKey {\n    currentApiKey {\n      prefix\n    }\n  }\n": types.MultiCurrentKeyDocument,
+    "\n  mutation MultiRevoke($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      __typename\n    }\n  }\n": types.MultiRevokeDocument,
+    "\n  mutation MultiDelete($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      __typename\n    }\n  }\n": types.MultiDeleteDocument,
+    "\n  mutation MultiUpdate($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      __typename\n    }\n  }\n": types.MultiUpdateDocument,
+    "\n  mutation MultiRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      __typename\n      ... on RotateApiKeyPayload {\n        secret\n      }\n    }\n  }\n": types.MultiRotateDocument,
+    "\n  mutation MultiTrigger($input: TriggerWorkflowInput!) {\n    triggerWorkflow(input: $input) {\n      __typename\n    }\n  }\n": types.MultiTriggerDocument,
     "\n  mutation OrgCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      __typename\n      ... on OrganizationPayload {\n        organization {\n          id\n          name\n          slug\n          plan\n          viewerRole\n          members {\n            edges {\n              node {\n                role\n                user {\n                  email\n                }\n              }\n            }\n          }\n        }\n      }\n      ... on ValidationError {\n        message\n        issues {\n          path\n          message\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": types.OrgCreateDocument,
     "\n  query OrgBySlug($slug: String!) {\n    organization(slug: $slug) {\n      id\n      name\n      projects {\n        edges {\n          node {\n            id\n            slug\n          }\n        }\n      }\n    }\n  }\n": types.OrgBySlugDocument,
     "\n  mutation OrgCreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      __typename\n      ... on ProjectPayload {\n        project {\n          id\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": types.OrgCreateProjectDocument,
@@ -212,6 +224,30 @@ export function graphql(source: "\n  mutation AuthSetPlan($input: SetOrganizatio
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n      query AuthKeyUsage($id: ID!) {\n        node(id: $id) {\n          ... on ApiKey {\n            usageCount\n            lastUsedAt\n          }\n        }\n      }\n    "): (typeof documents)["\n      query AuthKeyUsage($id: ID!) {\n        node(id: $id) {\n          ... on ApiKey {\n            usageCount\n            lastUsedAt\n          }\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MultiCurrentKey {\n    currentApiKey {\n      prefix\n    }\n  }\n"): (typeof documents)["\n  query MultiCurrentKey {\n    currentApiKey {\n      prefix\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MultiRevoke($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation MultiRevoke($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MultiDelete($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation MultiDelete($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MultiUpdate($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation MultiUpdate($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MultiRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      __typename\n      ... on RotateApiKeyPayload {\n        secret\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MultiRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      __typename\n      ... on RotateApiKeyPayload {\n        secret\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MultiTrigger($input: TriggerWorkflowInput!) {\n    triggerWorkflow(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation MultiTrigger($input: TriggerWorkflowInput!) {\n    triggerWorkflow(input: $input) {\n      __typename\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -67,3 +67,10 @@ export function runServerExpectingExit(env: NodeJS.ProcessEnv): Promise<{ code: 
     });
   });
 }
+
+/** A client-side stand-in for an app that sends every request to a running server process. */
+export function remote(url: string): { fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response> } {
+  return {
+    fetch: (input, init) => fetch(String(input).replace('http://keysmith.test', url), init),
+  };
+}

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { graphql } from './generated/gql.ts';
+import { openTestDatabase, TEST_JWT_SECRET } from './support/app.ts';
+import { as, execute, ok } from './support/client.ts';
+import { dbId, newOrg, newProject, newWorkflow } from './support/fixtures.ts';
+import { projectKey } from './support/keys.ts';
+import { remote, startServerProcess, type ServerProcess } from './support/process.ts';
+
+const database = inject('database');
+
+const CurrentKey = graphql(`
+  query MultiCurrentKey {
+    currentApiKey {
+      prefix
+    }
+  }
+`);
+const Revoke = graphql(`
+  mutation MultiRevoke($input: RevokeApiKeyInput!) {
+    revokeApiKey(input: $input) {
+      __typename
+    }
+  }
+`);
+const Delete = graphql(`
+  mutation MultiDelete($input: DeleteApiKeyInput!) {
+    deleteApiKey(input: $input) {
+      __typename
+    }
+  }
+`);
+const Update = graphql(`
+  mutation MultiUpdate($input: UpdateApiKeyInput!) {
+    updateApiKey(input: $input) {
+      __typename
+    }
+  }
+`);
+const Rotate = graphql(`
+  mutation MultiRotate($input: RotateApiKeyInput!) {
+    rotateApiKey(input: $input) {
+      __typename
+      ... on RotateApiKeyPayload {
+        secret
+      }
+    }
+  }
+`);
+const Trigger = graphql(`
+  mutation MultiTrigger($input: TriggerWorkflowInput!) {
+    triggerWorkflow(input: $input) {
+      __typename
+    }
+  }
+`);
+
+// Two real server processes on one PostgreSQL: what scaling out means. (PGlite is a single-process database.)
+describe.skipIf(database.kind !== 'postgres')('two server instances on one PostgreSQL', () => {
+  let a: ServerProcess;
+  let b: ServerProcess;
+  beforeAll(async () => {
+    if (database.kind !== 'postgres') return;
+    const env = {
+      DATABASE_URL: database.url,
+      DATABASE_SCHEMA: database.schema,
+      JWT_SECRET: TEST_JWT_SECRET,
+      USAGE_FLUSH_INTERVAL_MS: '60000', // only the shutdown flush writes: proves it loses nothing
+    };
+    [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+  });
+
+  const call = (server: ServerProcess, secret: string) =>
+    execute(remote(server.url), CurrentKey, {}, { authorization: `Bearer ${secret}` });
+
+  async function keyOnA() {
+    const org = await newOrg(remote(a.url), { plan: 'TEAM' });
+    const project = await newProject(remote(a.url), org);
+    const key = await projectKey(remote(a.url), org.owner, project.id);
+    expect((await call(b, key.secret)).status).toBe(200); // B has verified (and cached) the key
+    return { org, project, key };
+  }
+
+  it('revoking through A makes the very next call to B answer 401', async () => {
+    const { org, key } = await keyOnA();
+    ok(await execute(remote(a.url), Revoke, { input: { id: key.apiKey.id } }, { token: org.owner.token }));
+    expect((await call(b, key.secret)).status).toBe(401);
+  });
+
+  it('deleting through A makes the very next call to B answer 401', async () => {
+    const { org, key } = await keyOnA();
+    ok(await execute(remote(a.url), Delete, { input: { id: key.apiKey.id } }, { token: org.owner.token }));
+    expect((await call(b, key.secret)).status).toBe(401);
+  });
+
+  it('deactivating through A makes the very next call to B answer 401, and reactivating lets it in again', async () => {
+    const { org, key } = await keyOnA();
+    ok(await execute(remote(a.url), Update, { input: { id: key.apiKey.id, status: 'INACTIVE' } }, { token: org.owner.token }));
+    expect((await call(b, key.secret)).status).toBe(401);
+    ok(await execute(remote(a.url), Update, { input: { id: key.apiKey.id, status: 'ACTIVE' } }, { token: org.owner.token }));
+    expect((await call(b, key.secret)).status).toBe(200);
+  });
+
+  it('rotating through A with no grace ends the old key on B at once; the successor works on B', async () => {
+    const { org, key } = await keyOnA();
+    const rotated = ok(await execute(remote(a.url), Rotate, { input: { id: key.apiKey.id, gracePeriodSeconds: 0 } }, { token: org.owner.token }));
+    const successor = as(rotated.rotateApiKey, 'RotateApiKeyPayload');
+    expect((await call(b, key.secret)).status).toBe(401);
+    expect((await call(b, successor.secret)).status).toBe(200);
+  });
+
+  it('counts usage exactly: N concurrent calls across both instances give exactly N after shutdown', async () => {
+    const org = await newOrg(remote(a.url), { plan: 'TEAM' });
+    const project = await newProject(remote(a.url), org);
+    const workflow = await newWorkflow(remote(a.url), org, project.id);
+    const key = await projectKey(remote(a.url), org.owner, project.id);
+    const N = 300;
+    const results = await Promise.all(
+      Array.from({ length: N }, (_, i) =>
+        execute(remote(i % 2 ? a.url : b.url), Trigger, { input: { workflowId: workflow.id } }, { authorization: `Bearer ${key.secret}` }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(N);
+    // Graceful shutdown flushes what each instance accumulated (the flush interval is a minute).
+    expect(await a.stop('SIGTERM')).toBe(0);
+    expect(await b.stop('SIGTERM')).toBe(0);
+    const db = await openTestDatabase();
+    try {
+      const row = await db.prisma.apiKey.findUniqueOrThrow({ where: { id: dbId(key.apiKey.id) } });
+      expect(Number(row.usageCount)).toBe(N);
+      expect(row.lastUsedAt).not.toBeNull();
+      expect(await db.prisma.workflowExecution.count({ where: { apiKeyId: row.id } })).toBe(N);
+    } finally {
+      await db.close();
+    }
+  });
+});
