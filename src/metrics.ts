@@ -1,10 +1,11 @@
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { KeyVerifier } from './domains/api-keys/hashing.ts';
+import type { KeyStateCache } from './domains/api-keys/key-state.ts';
 import type { UsageTracker } from './domains/api-keys/usage.ts';
 
 /** Prometheus metrics at GET /metrics (per instance; the benchmark reads argon2 figures from here). */
-export function createMetrics(deps: { verifier: KeyVerifier; usage: UsageTracker }) {
+export function createMetrics(deps: { verifier: KeyVerifier; usage: UsageTracker; keyStates: KeyStateCache }) {
   const registry = new Registry();
   new Gauge({
     name: 'keysmith_argon2_verifications_total',
@@ -36,6 +37,30 @@ export function createMetrics(deps: { verifier: KeyVerifier; usage: UsageTracker
     registers: [registry],
     collect() {
       this.set(deps.usage.pendingRequests);
+    },
+  });
+  new Gauge({
+    name: 'keysmith_key_state_cache_live',
+    help: '1 while the key-state cache listens for invalidations (0: every request reads the database)',
+    registers: [registry],
+    collect() {
+      this.set(deps.keyStates.isLive ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'keysmith_key_state_cache_hits_total',
+    help: 'key-state reads answered from the cache',
+    registers: [registry],
+    collect() {
+      this.set(deps.keyStates.stats.hits);
+    },
+  });
+  new Gauge({
+    name: 'keysmith_key_state_invalidations_total',
+    help: 'key-state change notifications received',
+    registers: [registry],
+    collect() {
+      this.set(deps.keyStates.stats.invalidations);
     },
   });
   const failures = new Counter({

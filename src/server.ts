@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { createYoga, maskError, useReadinessCheck, type YogaInitialContext, type YogaServerInstance } from 'graphql-yoga';
-import { GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import { jwtPlugin } from './auth/jwt.ts';
 import { unauthenticated, useApiKeyAuth } from './auth/api-key.ts';
@@ -8,6 +8,7 @@ import { isJwtRejection } from './auth/jwt.ts';
 import { useViewer } from './auth/viewer.ts';
 import { ApiKeyAuthenticator } from './domains/api-keys/authenticate.ts';
 import { KeyVerifier } from './domains/api-keys/hashing.ts';
+import { KeyStateCache } from './domains/api-keys/key-state.ts';
 import { UsageTracker } from './domains/api-keys/usage.ts';
 import { createMetrics } from './metrics.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -29,6 +30,9 @@ export type App = {
   listener: http.RequestListener;
   verifier: KeyVerifier;
   usage: UsageTracker;
+  keyStates: KeyStateCache;
+  /** Resolves once background listeners are set up (the app serves correctly before, just without its cache). */
+  ready: Promise<void>;
   /** Stops background work of this instance and flushes usage counts (does not close the database). */
   stop(): Promise<void>;
 };
@@ -37,7 +41,9 @@ export function createApp({ config, db, logger, clock = systemClock }: AppDeps):
   const verifier = new KeyVerifier({ maxConcurrency: config.argon2MaxConcurrency });
   const usage = new UsageTracker(db.prisma, logger, config.usageFlushIntervalMs);
   usage.start();
-  const metrics = createMetrics({ verifier, usage });
+  const keyStates = new KeyStateCache(db, logger);
+  const listening = keyStates.start();
+  const metrics = createMetrics({ verifier, usage, keyStates });
   const yoga = createYoga<Record<string, unknown>, RequestFields>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -79,7 +85,7 @@ export function createApp({ config, db, logger, clock = systemClock }: AppDeps):
     }),
     plugins: [
       jwtPlugin(config.jwt),
-      useApiKeyAuth({ authenticator: new ApiKeyAuthenticator(verifier, clock), usage, onFailure: metrics.authFailure }),
+      useApiKeyAuth({ authenticator: new ApiKeyAuthenticator(verifier, keyStates, clock), usage, onFailure: metrics.authFailure }),
       useViewer(),
       metrics.plugin,
       useReadinessCheck({
@@ -94,6 +100,14 @@ export function createApp({ config, db, logger, clock = systemClock }: AppDeps):
           }
         },
       }),
+      {
+        // A user mutation may have changed key state: answer only once this instance has seen the notifications.
+        onExecute({ args }: { args: { document: DocumentNode; operationName?: string | null; contextValue: unknown } }) {
+          const operation = getOperationAST(args.document, args.operationName);
+          if (operation?.operation !== 'mutation' || (args.contextValue as Context).principal?.kind !== 'user') return;
+          return { onExecuteDone: () => keyStates.barrier(db.prisma) };
+        },
+      },
       {
         onResponse({ response }) {
           const scope = requestScope.getStore();
@@ -135,6 +149,12 @@ export function createApp({ config, db, logger, clock = systemClock }: AppDeps):
     },
     verifier,
     usage,
-    stop: () => usage.stop(),
+    keyStates,
+    ready: listening,
+    stop: async () => {
+      await listening.catch(() => {});
+      await keyStates.stop();
+      await usage.stop();
+    },
   };
 }

@@ -266,6 +266,71 @@ describe('identity failures all look alike (401)', () => {
   });
 });
 
+describe('the key-state cache never outlives a change', () => {
+  it('serves repeated calls from the cache, and refuses a cached key on the very next request after each change', async () => {
+    await t.app.ready;
+    expect(t.app.keyStates.isLive).toBe(true);
+    const { org, project, workflow } = await setup();
+    const operator = await newUser(t.app, { operator: true });
+    const calls = async (secret: string) => (await trigger(t.app, secret, workflow.id)).status;
+    const warm = async (secret: string) => {
+      const hits = t.app.keyStates.stats.hits;
+      expect(await calls(secret)).toBe(200);
+      expect(await calls(secret)).toBe(200);
+      expect(t.app.keyStates.stats.hits).toBeGreaterThan(hits); // the second call was answered from the cache
+    };
+
+    const revoked = await projectKey(t.app, org.owner, project.id);
+    await warm(revoked.secret);
+    ok(await execute(t.app, Revoke, { input: { id: revoked.apiKey.id } }, { token: org.owner.token }));
+    expect(await calls(revoked.secret)).toBe(401);
+
+    const deactivated = await projectKey(t.app, org.owner, project.id);
+    await warm(deactivated.secret);
+    ok(await execute(t.app, Update, { input: { id: deactivated.apiKey.id, status: 'INACTIVE' } }, { token: org.owner.token }));
+    expect(await calls(deactivated.secret)).toBe(401);
+
+    const deleted = await projectKey(t.app, org.owner, project.id);
+    await warm(deleted.secret);
+    ok(await execute(t.app, Delete, { input: { id: deleted.apiKey.id } }, { token: org.owner.token }));
+    expect(await calls(deleted.secret)).toBe(401);
+
+    const selected = await orgKey(t.app, org, { projectIds: [project.id] });
+    await warm(selected.secret);
+    const other = await newProject(t.app, org);
+    const MoveAccess = graphql(`
+      mutation AuthMoveAccess($input: UpdateApiKeyInput!) {
+        updateApiKey(input: $input) {
+          __typename
+        }
+      }
+    `);
+    ok(await execute(t.app, MoveAccess, { input: { id: selected.apiKey.id, projectAccess: { projectIds: [other.id] } } }, { token: org.owner.token }));
+    expect(await calls(selected.secret)).toBe(403);
+
+    const planned = await projectKey(t.app, org.owner, project.id);
+    await warm(planned.secret);
+    ok(await execute(t.app, SetPlan, { input: { organizationId: org.id, plan: 'FREE' } }, { token: operator.token }));
+    expect(await calls(planned.secret)).toBe(403);
+  });
+
+  it('reads the database on every request while it cannot listen for changes', async () => {
+    const own = await startTestApp();
+    try {
+      const { workflow, key } = await setup(own.app);
+      await own.app.ready;
+      await own.app.keyStates.stop(); // the LISTEN connection is gone
+      expect(own.app.keyStates.isLive).toBe(false);
+      const before = { ...own.app.keyStates.stats };
+      for (let i = 0; i < 3; i++) expect((await trigger(own.app, key.secret, workflow.id)).status).toBe(200);
+      expect(own.app.keyStates.stats.hits).toBe(before.hits);
+      expect(own.app.keyStates.stats.misses).toBe(before.misses + 3);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('authorization of a valid key (403)', () => {
   it('answers 403 FORBIDDEN without the scope, for a workflow outside the narrowed list, and outside the key reach', async () => {
     const { org, project, workflow } = await setup();

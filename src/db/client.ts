@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import type { Config } from '../config.ts';
 import { applyMigrations } from './migrations.ts';
@@ -11,6 +12,12 @@ export type Database = {
   prisma: PrismaClient;
   /** Applies committed migrations that are not yet applied; returns their names. */
   migrate(): Promise<string[]>;
+  /**
+   * LISTENs on `channel`. `onStatus(true)` once listening, `onStatus(false)` when the connection is lost (it is
+   * re-established with back-off; notifications sent meanwhile are lost, so callers must treat a gap as "anything
+   * may have changed"). Resolves to a function that stops listening.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onStatus: (live: boolean) => void): Promise<() => Promise<void>>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -33,6 +40,7 @@ export async function openDatabase(config: Config['database']): Promise<Database
       kind: 'postgres',
       prisma,
       migrate: () => applyMigrations({ kind: 'postgres', connectionString: config.url, schema: config.schema }),
+      listen: (channel, onNotify, onStatus) => listenPostgres(config.url, channel, onNotify, onStatus),
       ping: async () => {
         await prisma.$queryRawUnsafe('SELECT 1');
       },
@@ -52,6 +60,15 @@ export function pgliteDatabase(pglite: PGlite, options: { ownsPglite?: boolean }
     kind: 'pglite',
     prisma,
     migrate: () => applyMigrations({ kind: 'pglite', pglite }),
+    listen: async (channel, onNotify, onStatus) => {
+      // Same process, same database: notifications are delivered as the committing query completes.
+      const unlisten = await pglite.listen(channel, onNotify);
+      onStatus(true);
+      return async () => {
+        onStatus(false);
+        if (!pglite.closed) await unlisten();
+      };
+    },
     ping: async () => {
       if (pglite.closed) throw new Error('database closed');
       await pglite.query('SELECT 1');
@@ -60,5 +77,58 @@ export function pgliteDatabase(pglite: PGlite, options: { ownsPglite?: boolean }
       await prisma.$disconnect();
       if (options.ownsPglite !== false && !pglite.closed) await pglite.close();
     },
+  };
+}
+
+/** A dedicated connection that LISTENs, reconnecting with back-off after a loss. */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+  onStatus: (live: boolean) => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  let delay = 100;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    client = c;
+    c.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    const lost = () => {
+      if (client !== c) return;
+      client = null;
+      onStatus(false);
+      c.end().catch(() => {});
+      if (!stopped) {
+        retry = setTimeout(() => void connect().catch(lost), delay);
+        retry.unref();
+        delay = Math.min(delay * 2, 5000);
+      }
+    };
+    c.on('error', lost);
+    c.on('end', lost);
+    try {
+      await c.connect();
+      await c.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+    } catch (error) {
+      lost();
+      throw error;
+    }
+    delay = 100;
+    onStatus(true);
+  };
+  await connect().catch(() => {
+    // Not listening yet: the caller runs without its cache until the retry succeeds.
+  });
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const c = client;
+    client = null;
+    onStatus(false);
+    await c?.end().catch(() => {});
   };
 }

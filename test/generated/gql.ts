@@ -36,6 +36,7 @@ type Documents = {
     "\n  mutation AuthDelete($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      __typename\n    }\n  }\n": typeof types.AuthDeleteDocument,
     "\n  mutation AuthRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      __typename\n      ... on RotateApiKeyPayload {\n        secret\n      }\n    }\n  }\n": typeof types.AuthRotateDocument,
     "\n  mutation AuthSetPlan($input: SetOrganizationPlanInput!) {\n    setOrganizationPlan(input: $input) {\n      __typename\n    }\n  }\n": typeof types.AuthSetPlanDocument,
+    "\n      mutation AuthMoveAccess($input: UpdateApiKeyInput!) {\n        updateApiKey(input: $input) {\n          __typename\n        }\n      }\n    ": typeof types.AuthMoveAccessDocument,
     "\n      query AuthKeyUsage($id: ID!) {\n        node(id: $id) {\n          ... on ApiKey {\n            usageCount\n            lastUsedAt\n          }\n        }\n      }\n    ": typeof types.AuthKeyUsageDocument,
     "\n  query MultiCurrentKey {\n    currentApiKey {\n      prefix\n    }\n  }\n": typeof types.MultiCurrentKeyDocument,
     "\n  mutation MultiRevoke($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      __typename\n    }\n  }\n": typeof types.MultiRevokeDocument,
@@ -88,6 +89,7 @@ const documents: Documents = {
     "\n  mutation AuthDelete($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      __typename\n    }\n  }\n": types.AuthDeleteDocument,
     "\n  mutation AuthRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      __typename\n      ... on RotateApiKeyPayload {\n        secret\n      }\n    }\n  }\n": types.AuthRotateDocument,
     "\n  mutation AuthSetPlan($input: SetOrganizationPlanInput!) {\n    setOrganizationPlan(input: $input) {\n      __typename\n    }\n  }\n": types.AuthSetPlanDocument,
+    "\n      mutation AuthMoveAccess($input: UpdateApiKeyInput!) {\n        updateApiKey(input: $input) {\n          __typename\n        }\n      }\n    ": types.AuthMoveAccessDocument,
     "\n      query AuthKeyUsage($id: ID!) {\n        node(id: $id) {\n          ... on ApiKey {\n            usageCount\n            lastUsedAt\n          }\n        }\n      }\n    ": types.AuthKeyUsageDocument,
     "\n  query MultiCurrentKey {\n    currentApiKey {\n      prefix\n    }\n  }\n": types.MultiCurrentKeyDocument,
     "\n  mutation MultiRevoke($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      __typename\n    }\n  }\n": types.MultiRevokeDocument,
@@ -220,6 +222,10 @@ export function graphql(source: "\n  mutation AuthRotate($input: RotateApiKeyInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AuthSetPlan($input: SetOrganizationPlanInput!) {\n    setOrganizationPlan(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation AuthSetPlan($input: SetOrganizationPlanInput!) {\n    setOrganizationPlan(input: $input) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation AuthMoveAccess($input: UpdateApiKeyInput!) {\n        updateApiKey(input: $input) {\n          __typename\n        }\n      }\n    "): (typeof documents)["\n      mutation AuthMoveAccess($input: UpdateApiKeyInput!) {\n        updateApiKey(input: $input) {\n          __typename\n        }\n      }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

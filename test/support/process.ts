@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { projectRoot } from '../../src/config.ts';
 
 export type ServerProcess = {
@@ -9,11 +8,12 @@ export type ServerProcess = {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 };
 
-const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
+// One process (no tsx wrapper relaying signals): SIGTERM reaches the server's own handler, as in production.
+const serverCommand = [process.execPath, ['--import', 'tsx', 'src/main.ts']] as const;
 
 /** Starts `src/main.ts` as a real process on a free port and waits until it listens. */
 export async function startServerProcess(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(tsx, ['src/main.ts'], {
+  const child = spawn(serverCommand[0], [...serverCommand[1]], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,7 +51,7 @@ export async function startServerProcess(env: NodeJS.ProcessEnv, timeoutMs = 60_
 /** Runs `src/main.ts` expecting it to exit (e.g. on a configuration error). */
 export function runServerExpectingExit(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(tsx, ['src/main.ts'], {
+    const child = spawn(serverCommand[0], [...serverCommand[1]], {
       cwd: projectRoot,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

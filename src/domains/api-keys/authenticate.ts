@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock.ts';
 import type { Organization, PrismaClient } from '../../generated/prisma/client.ts';
-import type { ApiKeyLevel, ApiKeyStatus } from '../../generated/prisma/enums.ts';
 import type { KeyVerifier } from './hashing.ts';
+import type { KeyStateCache } from './key-state.ts';
 import { parseKey } from './key-format.ts';
 import { validUntil } from './lifecycle.ts';
 import type { AuthenticatedKey } from './principal.ts';
@@ -20,44 +20,24 @@ export type AuthResult =
   | { ok: false; failure: AuthFailure }
   | { ok: false; failure: 'plan'; plan: Organization['plan'] };
 
-type KeyRow = {
-  id: string;
-  publicId: string;
-  organizationId: string;
-  level: ApiKeyLevel;
-  projectId: string | null;
-  allProjects: boolean;
-  scopes: unknown;
-  status: ApiKeyStatus;
-  expiresAt: Date | null;
-  graceEndsAt: Date | null;
-  secretHash: string;
-  plan: Organization['plan'];
-  projectIds: string[];
-};
-
 /**
  * Authenticates an API key, in this order: format and checksum (no I/O) → key row by public id → secret against
- * the argon2id hash (paid once per key per process, see KeyVerifier) → status, expiry, plan. The key's state is
- * read from the database on every request, so revocation, deletion, deactivation and rotation take effect on the
- * very next request on every instance. Scope and target checks happen in the resolvers.
+ * the argon2id hash (paid once per key per process, see KeyVerifier) → status, expiry, plan. The key's state comes
+ * from KeyStateCache, which is invalidated by database notifications at commit (or bypassed when it cannot be), so
+ * revocation, deletion, deactivation and rotation take effect on the very next request on every instance. Scope
+ * and target checks happen in the resolvers.
  */
 export class ApiKeyAuthenticator {
   constructor(
     private readonly verifier: KeyVerifier,
+    private readonly keyStates: KeyStateCache,
     private readonly clock: Clock,
   ) {}
 
   async authenticate(prisma: PrismaClient, token: string): Promise<AuthResult> {
     const parsed = parseKey(token);
     if (!parsed) return { ok: false, failure: 'malformed' };
-    const rows = await prisma.$queryRaw<KeyRow[]>`
-      SELECT k.id, k."publicId", k."organizationId", k.level, k."projectId", k."allProjects", k.scopes, k.status,
-             k."expiresAt", k."graceEndsAt", k."secretHash", o.plan,
-             COALESCE((SELECT array_agg(p."projectId"::text) FROM "ApiKeyProject" p WHERE p."apiKeyId" = k.id), '{}') AS "projectIds"
-      FROM "ApiKey" k JOIN "Organization" o ON o.id = k."organizationId"
-      WHERE k."publicId" = ${parsed.publicId}`;
-    const row = rows[0];
+    const row = await this.keyStates.get(prisma, parsed.publicId);
     if (!row) return { ok: false, failure: 'unknown' };
     if (!(await this.verifier.verify(row.secretHash, token))) return { ok: false, failure: 'bad_secret' };
     if (row.status === 'REVOKED') return { ok: false, failure: 'revoked' };

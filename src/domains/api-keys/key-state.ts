@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Database } from '../../db/client.ts';
+import type { Organization, PrismaClient } from '../../generated/prisma/client.ts';
+import type { ApiKeyLevel, ApiKeyStatus } from '../../generated/prisma/enums.ts';
+
+export const KEY_STATE_CHANNEL = 'keysmith_key_state';
+
+/** Everything an authentication decision depends on (the secret hash is needed to verify, never returned). */
+export type KeyState = {
+  id: string;
+  publicId: string;
+  organizationId: string;
+  level: ApiKeyLevel;
+  projectId: string | null;
+  allProjects: boolean;
+  scopes: unknown;
+  status: ApiKeyStatus;
+  expiresAt: Date | null;
+  graceEndsAt: Date | null;
+  secretHash: string;
+  plan: Organization['plan'];
+  projectIds: string[];
+};
+
+export async function loadKeyState(prisma: PrismaClient, publicId: string): Promise<KeyState | null> {
+  const rows = await prisma.$queryRaw<KeyState[]>`
+    SELECT k.id, k."publicId", k."organizationId", k.level, k."projectId", k."allProjects", k.scopes, k.status,
+           k."expiresAt", k."graceEndsAt", k."secretHash", o.plan,
+           COALESCE((SELECT array_agg(p."projectId"::text) FROM "ApiKeyProject" p WHERE p."apiKeyId" = k.id), '{}') AS "projectIds"
+    FROM "ApiKey" k JOIN "Organization" o ON o.id = k."organizationId"
+    WHERE k."publicId" = ${publicId}`;
+  return rows[0] ?? null;
+}
+
+/**
+ * Per-process cache of key state that is exactly as fresh as the database.
+ *
+ * Database triggers (migration `key_state_notify`) NOTIFY every change that can alter an authentication decision —
+ * status, expiry, rotation grace, scopes, project access, the organization's plan, deletion (also by cascade) — in
+ * the committing transaction. Each instance LISTENs and drops the affected entries when the notification arrives,
+ * which PostgreSQL sends at commit, before the writer's response can reach any client. While the LISTEN connection
+ * is down (or not yet up) the cache is bypassed and emptied: every request reads the database, as if there were no
+ * cache. A load that raced with a notification is not cached. Time-based state (expiry) is evaluated per request
+ * against the clock, never cached as a verdict.
+ */
+export class KeyStateCache {
+  private readonly entries = new Map<string, KeyState>();
+  private live = false;
+  /** Bumped by every invalidation, so that a load which overlapped one is not cached. */
+  private generation = 0;
+  private stopListening: (() => Promise<void>) | null = null;
+  private readonly barriers = new Map<string, () => void>();
+  readonly stats = { hits: 0, misses: 0, invalidations: 0 };
+
+  constructor(
+    private readonly db: Pick<Database, 'listen'>,
+    private readonly logger: Logger,
+    private readonly maxEntries = 100_000,
+  ) {}
+
+  async start(): Promise<void> {
+    this.stopListening = await this.db.listen(
+      KEY_STATE_CHANNEL,
+      (payload) => this.invalidate(payload),
+      (live) => this.setLive(live),
+    );
+  }
+
+  async stop(): Promise<void> {
+    await this.stopListening?.();
+    this.stopListening = null;
+  }
+
+  get isLive(): boolean {
+    return this.live;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  async get(prisma: PrismaClient, publicId: string): Promise<KeyState | null> {
+    if (this.live) {
+      const hit = this.entries.get(publicId);
+      if (hit) {
+        this.stats.hits++;
+        return hit;
+      }
+    }
+    this.stats.misses++;
+    const generation = this.generation;
+    const state = await loadKeyState(prisma, publicId);
+    if (state && this.live && generation === this.generation) {
+      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+      this.entries.set(publicId, state);
+    }
+    return state;
+  }
+
+  private setLive(live: boolean): void {
+    // Either way the cache restarts empty: while nobody listened, changes may have gone unseen.
+    this.entries.clear();
+    this.generation++;
+    if (this.live !== live) this.logger[live ? 'info' : 'warn']({ live }, live ? 'key-state cache live' : 'key-state cache off: reading every request from the database');
+    this.live = live;
+  }
+
+  /**
+   * Resolves once this instance has received every key-state notification committed before the call: a marker is
+   * NOTIFYed after them and PostgreSQL delivers notifications in commit order. Called after each user mutation, so
+   * that this instance's next request can never see a stale entry, and so that the writer answers only after
+   * PostgreSQL has dispatched the notifications (which it sends to every listening instance at once). If the marker
+   * does not arrive in time the cache is switched off and rebuilt, never trusted.
+   */
+  async barrier(prisma: PrismaClient, timeoutMs = 2000): Promise<void> {
+    if (!this.live) return;
+    const token = randomUUID();
+    const arrived = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      this.barriers.set(token, () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    try {
+      await prisma.$executeRaw`SELECT pg_notify(${KEY_STATE_CHANNEL}, ${`barrier:${token}`})`;
+      if (!(await arrived)) {
+        this.logger.warn('key-state barrier timed out: dropping the cache');
+        this.entries.clear();
+        this.generation++;
+      }
+    } finally {
+      this.barriers.delete(token);
+    }
+  }
+
+  private invalidate(payload: string): void {
+    if (payload.startsWith('barrier:')) {
+      this.barriers.get(payload.slice(8))?.();
+      return;
+    }
+    this.generation++;
+    this.stats.invalidations++;
+    const [kind, value] = [payload.slice(0, 4), payload.slice(4)];
+    if (kind === 'pub:') {
+      this.entries.delete(value);
+      return;
+    }
+    for (const [publicId, state] of this.entries) {
+      if ((kind === 'key:' && state.id === value) || (kind === 'org:' && state.organizationId === value)) {
+        this.entries.delete(publicId);
+      }
+    }
+    if (kind !== 'key:' && kind !== 'org:') this.entries.clear(); // unknown payload: be safe
+  }
+}
