@@ -34,7 +34,16 @@ const envSchema = z
     GRAPHIQL: booleanString.optional(),
     INTROSPECTION: booleanString.optional(),
     USAGE_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
-    ARGON2_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+    ARGON2_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+    GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
+    GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
+    GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(10),
+    GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2000),
+    GRAPHQL_MAX_COST: z.coerce.number().int().min(100).max(1_000_000).default(5000),
+    MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
+    TRUST_PROXY: booleanString.default(false),
+    AUTH_FAILURES_PER_KEY_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+    AUTH_FAILURES_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWT_JWKS_URL) {
@@ -58,6 +67,16 @@ export type Config = {
   introspection: boolean;
   usageFlushIntervalMs: number;
   argon2MaxConcurrency: number;
+  limits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxTokens: number;
+    maxCost: number;
+    maxBodyBytes: number;
+  };
+  throttle: { failuresPerKeyPerMinute: number; failuresPerIpPerMinute: number };
+  trustProxy: boolean;
 };
 
 export class ConfigError extends Error {
@@ -98,5 +117,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: e.INTROSPECTION ?? !isProd,
     usageFlushIntervalMs: e.USAGE_FLUSH_INTERVAL_MS,
     argon2MaxConcurrency: e.ARGON2_MAX_CONCURRENCY,
+    limits: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxCost: e.GRAPHQL_MAX_COST,
+      maxBodyBytes: e.MAX_BODY_BYTES,
+    },
+    trustProxy: e.TRUST_PROXY,
+    throttle: {
+      failuresPerKeyPerMinute: e.AUTH_FAILURES_PER_KEY_PER_MINUTE,
+      failuresPerIpPerMinute: e.AUTH_FAILURES_PER_IP_PER_MINUTE,
+    },
   };
 }

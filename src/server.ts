@@ -9,13 +9,16 @@ import { useViewer } from './auth/viewer.ts';
 import { ApiKeyAuthenticator } from './domains/api-keys/authenticate.ts';
 import { KeyVerifier } from './domains/api-keys/hashing.ts';
 import { KeyStateCache } from './domains/api-keys/key-state.ts';
+import { AuthThrottle } from './domains/api-keys/throttle.ts';
 import { UsageTracker } from './domains/api-keys/usage.ts';
 import { createMetrics } from './metrics.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Context } from './context.ts';
 import type { Database } from './db/client.ts';
+import { queryLimitPlugins } from './graphql/limits.ts';
 import { schema } from './graphql/schema.ts';
+import { PothosValidationError } from '@pothos/core';
 import { newRequestId, requestScope } from './request-context.ts';
 
 type RequestFields = Omit<Context, keyof YogaInitialContext>;
@@ -42,6 +45,9 @@ export function createApp({ config, db, logger, clock = systemClock }: AppDeps):
   const usage = new UsageTracker(db.prisma, logger, config.usageFlushIntervalMs);
   usage.start();
   const keyStates = new KeyStateCache(db, logger);
+  const throttle = new AuthThrottle(config.throttle, clock);
+  const pruneTimer = setInterval(() => void throttle.prune(db.prisma).catch(() => {}), 60_000);
+  pruneTimer.unref();
   const listening = keyStates.start();
   const metrics = createMetrics({ verifier, usage, keyStates });
   const yoga = createYoga<Record<string, unknown>, RequestFields>({
@@ -61,6 +67,11 @@ export function createApp({ config, db, logger, clock = systemClock }: AppDeps):
         // The JWT plugin's rejections (bad signature, expired, unsigned, undecodable) get the same shape as every
         // other identity failure: 401, code UNAUTHENTICATED, WWW-Authenticate.
         if (isJwtRejection(error)) return unauthenticated();
+        // Pothos' own input checks (bad cursor, before+first…) are the client's mistake, and say so safely.
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        if (original instanceof PothosValidationError) {
+          return new GraphQLError(original.message, { extensions: { code: 'BAD_USER_INPUT' } });
+        }
         const masked = maskError(error, `Unexpected error. Request id: ${scope?.requestId ?? 'unknown'}`, false);
         if (masked !== error) {
           const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
@@ -81,11 +92,12 @@ export function createApp({ config, db, logger, clock = systemClock }: AppDeps):
       log: logger.child({ requestId: requestScope.getStore()?.requestId }),
       clock,
       principal: null,
-      clientIp: req?.socket.remoteAddress ?? null,
+      clientIp: clientAddress(request, req, config.trustProxy),
     }),
     plugins: [
+      ...queryLimitPlugins(config),
       jwtPlugin(config.jwt),
-      useApiKeyAuth({ authenticator: new ApiKeyAuthenticator(verifier, keyStates, clock), usage, onFailure: metrics.authFailure }),
+      useApiKeyAuth({ authenticator: new ApiKeyAuthenticator(verifier, keyStates, throttle, clock), usage, onFailure: metrics.authFailure }),
       useViewer(),
       metrics.plugin,
       useReadinessCheck({
@@ -152,9 +164,19 @@ export function createApp({ config, db, logger, clock = systemClock }: AppDeps):
     keyStates,
     ready: listening,
     stop: async () => {
+      clearInterval(pruneTimer);
       await listening.catch(() => {});
       await keyStates.stop();
       await usage.stop();
     },
   };
+}
+
+/** The caller's address: the socket peer, or the first X-Forwarded-For hop when TRUST_PROXY says a proxy sets it. */
+function clientAddress(request: Request, req: http.IncomingMessage | undefined, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded.slice(0, 64);
+  }
+  return req?.socket.remoteAddress ?? null;
 }

@@ -29,9 +29,17 @@ export function useApiKeyAuth(deps: {
     async onContextBuilding({ context, extendContext }) {
       const token = bearerToken(context.request);
       if (token === null || looksLikeJwt(token)) return;
-      const result = await deps.authenticator.authenticate(context.prisma, token);
+      const result = await deps.authenticator.authenticate(context.prisma, token, context.clientIp);
       if (!result.ok) {
         deps.onFailure?.(result.failure);
+        if (result.failure === 'throttled') {
+          throw new GraphQLError('Too many failed authentication attempts; retry later', {
+            extensions: {
+              code: 'RATE_LIMITED',
+              http: { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
+            },
+          });
+        }
         if (result.failure === 'plan') {
           throw new GraphQLError('API access is not included in the organization plan; upgrade to TEAM or ENTERPRISE', {
             extensions: { code: 'UPGRADE_REQUIRED', http: { status: 403 } },

@@ -12,6 +12,8 @@ import type { ApiKeyScope } from '../domains/api-keys/scopes.ts';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import { ValidationError } from '../errors.ts';
+import { MAX_PAGE_SIZE } from './limits.ts';
+import './page-size-plugin.ts';
 import './requires-scope-plugin.ts';
 
 export type Types = PothosSchemaTypes.ExtendDefaultTypes<SchemaTypesInput>;
@@ -41,12 +43,14 @@ type SchemaTypesInput = {
 
 export const builder = new SchemaBuilder<SchemaTypesInput>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, 'requiresScope', DirectivesPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, 'requiresScope', 'pageSize', DirectivesPlugin],
   prisma: {
     // The client instance is only a type carrier here: every resolver uses the per-request `ctx.prisma`.
     client: (ctx) => ctx.prisma,
     dmmf: getDatamodel(),
     filterConnectionTotalCount: true,
+    maxConnectionSize: MAX_PAGE_SIZE,
+    defaultConnectionSize: 20,
     onUnusedQuery: null,
   },
   relay: {

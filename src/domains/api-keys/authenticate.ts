@@ -2,6 +2,7 @@ import type { Clock } from '../../clock.ts';
 import type { Organization, PrismaClient } from '../../generated/prisma/client.ts';
 import type { KeyVerifier } from './hashing.ts';
 import type { KeyStateCache } from './key-state.ts';
+import type { AuthThrottle } from './throttle.ts';
 import { parseKey } from './key-format.ts';
 import { validUntil } from './lifecycle.ts';
 import type { AuthenticatedKey } from './principal.ts';
@@ -18,7 +19,8 @@ export type AuthFailure =
 export type AuthResult =
   | { ok: true; key: AuthenticatedKey }
   | { ok: false; failure: AuthFailure }
-  | { ok: false; failure: 'plan'; plan: Organization['plan'] };
+  | { ok: false; failure: 'plan'; plan: Organization['plan'] }
+  | { ok: false; failure: 'throttled'; retryAfterSeconds: number };
 
 /**
  * Authenticates an API key, in this order: format and checksum (no I/O) → key row by public id → secret against
@@ -31,15 +33,25 @@ export class ApiKeyAuthenticator {
   constructor(
     private readonly verifier: KeyVerifier,
     private readonly keyStates: KeyStateCache,
+    private readonly throttle: AuthThrottle,
     private readonly clock: Clock,
   ) {}
 
-  async authenticate(prisma: PrismaClient, token: string): Promise<AuthResult> {
+  async authenticate(prisma: PrismaClient, token: string, clientIp: string | null = null): Promise<AuthResult> {
     const parsed = parseKey(token);
     if (!parsed) return { ok: false, failure: 'malformed' };
     const row = await this.keyStates.get(prisma, parsed.publicId);
-    if (!row) return { ok: false, failure: 'unknown' };
-    if (!(await this.verifier.verify(row.secretHash, token))) return { ok: false, failure: 'bad_secret' };
+    const known = row ? this.verifier.knownVerdict(row.secretHash, token) : undefined;
+    if (known === undefined) {
+      // What follows costs argon2 (or was a database miss): only within the failure budget.
+      const verdict = await this.throttle.check(prisma, parsed.publicId, clientIp);
+      if (verdict.limited) return { ok: false, failure: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds };
+    }
+    const verified = row !== null && (known ?? (await this.verifier.verify(row.secretHash, token)));
+    if (!row || !verified) {
+      if (known === undefined) await this.throttle.recordFailure(prisma, parsed.publicId, clientIp);
+      return { ok: false, failure: row ? 'bad_secret' : 'unknown' };
+    }
     if (row.status === 'REVOKED') return { ok: false, failure: 'revoked' };
     if (row.status === 'INACTIVE') return { ok: false, failure: 'inactive' };
     const until = validUntil(row);

@@ -40,8 +40,17 @@ export class KeyVerifier {
     return this.limit.pendingCount;
   }
 
+  private digest(storedHash: string, fullKey: string): string {
+    return createHash('sha256').update(storedHash).update('\0').update(fullKey).digest('base64');
+  }
+
+  /** The verdict if this (hash, key) pair was verified before; undefined when verifying would cost argon2. */
+  knownVerdict(storedHash: string, fullKey: string): boolean | undefined {
+    return this.results.get(this.digest(storedHash, fullKey));
+  }
+
   async verify(storedHash: string, fullKey: string): Promise<boolean> {
-    const digest = createHash('sha256').update(storedHash).update('\0').update(fullKey).digest('base64');
+    const digest = this.digest(storedHash, fullKey);
     const cached = this.results.get(digest);
     if (cached !== undefined) {
       this.stats.cacheHits++;

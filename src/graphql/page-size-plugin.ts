@@ -1,0 +1,31 @@
+import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
+import type { GraphQLFieldResolver } from 'graphql';
+import { pageSize } from './limits.ts';
+
+/**
+ * Every connection field (any field with `first`/`last` arguments) refuses page sizes outside 0..MAX_PAGE_SIZE
+ * with a clear error, instead of the plugins' silent clamping.
+ */
+class PageSizePlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  override wrapResolve(
+    resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
+    fieldConfig: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types['Context'], object> {
+    if (!('first' in fieldConfig.args) && !('last' in fieldConfig.args)) return resolver;
+    return (parent, args, context, info) => {
+      pageSize(args as { first?: number | null; last?: number | null });
+      return resolver(parent, args, context, info);
+    };
+  }
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Pothos plugins register themselves this way
+  export namespace PothosSchemaTypes {
+    export interface Plugins<Types extends SchemaTypes> {
+      pageSize: PageSizePlugin<Types>;
+    }
+  }
+}
+
+SchemaBuilder.registerPlugin('pageSize', PageSizePlugin);
