@@ -26,6 +26,10 @@ type Documents = {
     "\n  mutation KeysUpdateOrg($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      __typename\n    }\n  }\n": typeof types.KeysUpdateOrgDocument,
     "\n      mutation KeysDowngrade($input: SetOrganizationPlanInput!) {\n        setOrganizationPlan(input: $input) {\n          __typename\n        }\n      }\n    ": typeof types.KeysDowngradeDocument,
     "\n  query AuthViewer {\n    viewer {\n      subject\n      isOperator\n      user {\n        id\n        email\n        name\n      }\n    }\n  }\n": typeof types.AuthViewerDocument,
+    "\n  mutation HardRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      __typename\n      ... on RotateApiKeyPayload {\n        apiKey {\n          id\n        }\n      }\n    }\n  }\n": typeof types.HardRotateDocument,
+    "\n  mutation HardDelete($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      __typename\n    }\n  }\n": typeof types.HardDeleteDocument,
+    "\n  mutation HardTrigger($input: TriggerWorkflowInput!) {\n    triggerWorkflow(input: $input) {\n      __typename\n    }\n  }\n": typeof types.HardTriggerDocument,
+    "\n  query HardViewer {\n    viewer {\n      subject\n    }\n  }\n": typeof types.HardViewerDocument,
     "\n  mutation AuthTrigger($input: TriggerWorkflowInput!) {\n    triggerWorkflow(input: $input) {\n      __typename\n      ... on TriggerWorkflowPayload {\n        replayed\n        execution {\n          id\n          status\n          payload\n          workflowId\n          triggeredByKeyPrefix\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": typeof types.AuthTriggerDocument,
     "\n  query AuthReadExecution($id: ID!) {\n    workflowExecution(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.AuthReadExecutionDocument,
     "\n  query AuthCurrentKey {\n    currentApiKey {\n      name\n      prefix\n      level\n      allProjects\n      projectIds\n      expiryPolicy\n      scopes {\n        scope\n        workflowIds\n      }\n    }\n  }\n": typeof types.AuthCurrentKeyDocument,
@@ -79,6 +83,10 @@ const documents: Documents = {
     "\n  mutation KeysUpdateOrg($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      __typename\n    }\n  }\n": types.KeysUpdateOrgDocument,
     "\n      mutation KeysDowngrade($input: SetOrganizationPlanInput!) {\n        setOrganizationPlan(input: $input) {\n          __typename\n        }\n      }\n    ": types.KeysDowngradeDocument,
     "\n  query AuthViewer {\n    viewer {\n      subject\n      isOperator\n      user {\n        id\n        email\n        name\n      }\n    }\n  }\n": types.AuthViewerDocument,
+    "\n  mutation HardRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      __typename\n      ... on RotateApiKeyPayload {\n        apiKey {\n          id\n        }\n      }\n    }\n  }\n": types.HardRotateDocument,
+    "\n  mutation HardDelete($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      __typename\n    }\n  }\n": types.HardDeleteDocument,
+    "\n  mutation HardTrigger($input: TriggerWorkflowInput!) {\n    triggerWorkflow(input: $input) {\n      __typename\n    }\n  }\n": types.HardTriggerDocument,
+    "\n  query HardViewer {\n    viewer {\n      subject\n    }\n  }\n": types.HardViewerDocument,
     "\n  mutation AuthTrigger($input: TriggerWorkflowInput!) {\n    triggerWorkflow(input: $input) {\n      __typename\n      ... on TriggerWorkflowPayload {\n        replayed\n        execution {\n          id\n          status\n          payload\n          workflowId\n          triggeredByKeyPrefix\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": types.AuthTriggerDocument,
     "\n  query AuthReadExecution($id: ID!) {\n    workflowExecution(id: $id) {\n      id\n      status\n    }\n  }\n": types.AuthReadExecutionDocument,
     "\n  query AuthCurrentKey {\n    currentApiKey {\n      name\n      prefix\n      level\n      allProjects\n      projectIds\n      expiryPolicy\n      scopes {\n        scope\n        workflowIds\n      }\n    }\n  }\n": types.AuthCurrentKeyDocument,
@@ -182,6 +190,22 @@ export function graphql(source: "\n      mutation KeysDowngrade($input: SetOrgan
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuthViewer {\n    viewer {\n      subject\n      isOperator\n      user {\n        id\n        email\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuthViewer {\n    viewer {\n      subject\n      isOperator\n      user {\n        id\n        email\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HardRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      __typename\n      ... on RotateApiKeyPayload {\n        apiKey {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation HardRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      __typename\n      ... on RotateApiKeyPayload {\n        apiKey {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HardDelete($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation HardDelete($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HardTrigger($input: TriggerWorkflowInput!) {\n    triggerWorkflow(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation HardTrigger($input: TriggerWorkflowInput!) {\n    triggerWorkflow(input: $input) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HardViewer {\n    viewer {\n      subject\n    }\n  }\n"): (typeof documents)["\n  query HardViewer {\n    viewer {\n      subject\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
