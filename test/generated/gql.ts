@@ -26,6 +26,9 @@ type Documents = {
     "\n  mutation KeysUpdateOrg($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      __typename\n    }\n  }\n": typeof types.KeysUpdateOrgDocument,
     "\n      mutation KeysDowngrade($input: SetOrganizationPlanInput!) {\n        setOrganizationPlan(input: $input) {\n          __typename\n        }\n      }\n    ": typeof types.KeysDowngradeDocument,
     "\n  query AuthViewer {\n    viewer {\n      subject\n      isOperator\n      user {\n        id\n        email\n        name\n      }\n    }\n  }\n": typeof types.AuthViewerDocument,
+    "\n  mutation FaultTrigger($input: TriggerWorkflowInput!) {\n    triggerWorkflow(input: $input) {\n      __typename\n    }\n  }\n": typeof types.FaultTriggerDocument,
+    "\n  mutation FaultCreateOrgKey($input: CreateOrganizationApiKeyInput!) {\n    createOrganizationApiKey(input: $input) {\n      __typename\n    }\n  }\n": typeof types.FaultCreateOrgKeyDocument,
+    "\n  mutation FaultCreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      __typename\n    }\n  }\n": typeof types.FaultCreateProjectDocument,
     "\n  mutation HardRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      __typename\n      ... on RotateApiKeyPayload {\n        apiKey {\n          id\n        }\n      }\n    }\n  }\n": typeof types.HardRotateDocument,
     "\n  mutation HardDelete($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      __typename\n    }\n  }\n": typeof types.HardDeleteDocument,
     "\n  mutation HardTrigger($input: TriggerWorkflowInput!) {\n    triggerWorkflow(input: $input) {\n      __typename\n    }\n  }\n": typeof types.HardTriggerDocument,
@@ -83,6 +86,9 @@ const documents: Documents = {
     "\n  mutation KeysUpdateOrg($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      __typename\n    }\n  }\n": types.KeysUpdateOrgDocument,
     "\n      mutation KeysDowngrade($input: SetOrganizationPlanInput!) {\n        setOrganizationPlan(input: $input) {\n          __typename\n        }\n      }\n    ": types.KeysDowngradeDocument,
     "\n  query AuthViewer {\n    viewer {\n      subject\n      isOperator\n      user {\n        id\n        email\n        name\n      }\n    }\n  }\n": types.AuthViewerDocument,
+    "\n  mutation FaultTrigger($input: TriggerWorkflowInput!) {\n    triggerWorkflow(input: $input) {\n      __typename\n    }\n  }\n": types.FaultTriggerDocument,
+    "\n  mutation FaultCreateOrgKey($input: CreateOrganizationApiKeyInput!) {\n    createOrganizationApiKey(input: $input) {\n      __typename\n    }\n  }\n": types.FaultCreateOrgKeyDocument,
+    "\n  mutation FaultCreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      __typename\n    }\n  }\n": types.FaultCreateProjectDocument,
     "\n  mutation HardRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      __typename\n      ... on RotateApiKeyPayload {\n        apiKey {\n          id\n        }\n      }\n    }\n  }\n": types.HardRotateDocument,
     "\n  mutation HardDelete($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      __typename\n    }\n  }\n": types.HardDeleteDocument,
     "\n  mutation HardTrigger($input: TriggerWorkflowInput!) {\n    triggerWorkflow(input: $input) {\n      __typename\n    }\n  }\n": types.HardTriggerDocument,
@@ -190,6 +196,18 @@ export function graphql(source: "\n      mutation KeysDowngrade($input: SetOrgan
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuthViewer {\n    viewer {\n      subject\n      isOperator\n      user {\n        id\n        email\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuthViewer {\n    viewer {\n      subject\n      isOperator\n      user {\n        id\n        email\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FaultTrigger($input: TriggerWorkflowInput!) {\n    triggerWorkflow(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation FaultTrigger($input: TriggerWorkflowInput!) {\n    triggerWorkflow(input: $input) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FaultCreateOrgKey($input: CreateOrganizationApiKeyInput!) {\n    createOrganizationApiKey(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation FaultCreateOrgKey($input: CreateOrganizationApiKeyInput!) {\n    createOrganizationApiKey(input: $input) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FaultCreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation FaultCreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      __typename\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { openDatabase } from '../src/db/client.ts';
+import { graphql } from './generated/gql.ts';
+import { openTestDatabase, startTestApp, TEST_JWT_SECRET } from './support/app.ts';
+import { as, execute, ok } from './support/client.ts';
+import { dbId, newOrg, newProject, newWorkflow, unique } from './support/fixtures.ts';
+import { projectKey } from './support/keys.ts';
+import { remote, startServerProcess } from './support/process.ts';
+import { startTcpProxy } from './support/tcp-proxy.ts';
+
+const database = inject('database');
+
+const Trigger = graphql(`
+  mutation FaultTrigger($input: TriggerWorkflowInput!) {
+    triggerWorkflow(input: $input) {
+      __typename
+    }
+  }
+`);
+const CreateOrgKey = graphql(`
+  mutation FaultCreateOrgKey($input: CreateOrganizationApiKeyInput!) {
+    createOrganizationApiKey(input: $input) {
+      __typename
+    }
+  }
+`);
+const CreateProject = graphql(`
+  mutation FaultCreateProject($input: CreateProjectInput!) {
+    createProject(input: $input) {
+      __typename
+    }
+  }
+`);
+
+describe('graceful shutdown under load', () => {
+  it('finishes every request it accepted, records exactly what it answered, and flushes usage', async () => {
+    const dataDir = database.kind === 'pglite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'keysmith-shutdown-')) : null;
+    const env =
+      database.kind === 'postgres'
+        ? { DATABASE_URL: database.url, DATABASE_SCHEMA: database.schema }
+        : { PGLITE_DATA_DIR: dataDir! };
+    const server = await startServerProcess({ ...env, JWT_SECRET: TEST_JWT_SECRET, USAGE_FLUSH_INTERVAL_MS: '60000' });
+    const api = remote(server.url);
+    let keyId = '';
+    try {
+      const org = await newOrg(api, { plan: 'TEAM' });
+      const project = await newProject(api, org);
+      const workflow = await newWorkflow(api, org, project.id);
+      const key = await projectKey(api, org.owner, project.id);
+      keyId = dbId(key.apiKey.id);
+      const answered: number[] = [];
+      let refused = 0;
+      let signalled = false;
+      const lane = async () => {
+        for (let i = 0; i < 40; i++) {
+          try {
+            const r = await execute(api, Trigger, { input: { workflowId: workflow.id } }, { authorization: `Bearer ${key.secret}` });
+            answered.push(r.status);
+          } catch {
+            refused++; // connection refused or closed after the server stopped accepting
+          }
+          if (answered.length === 60 && !signalled) {
+            signalled = true;
+            server.child.kill('SIGTERM');
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, lane));
+      expect(await server.stop()).toBe(0);
+      console.log(`shutdown under load: ${answered.length} answered (all 200: ${answered.every((s) => s === 200)}), ${refused} refused after SIGTERM`);
+      expect(signalled).toBe(true);
+      expect(answered.every((s) => s === 200)).toBe(true);
+      expect(refused).toBeGreaterThan(0);
+
+      const db = database.kind === 'postgres' ? await openTestDatabase() : await openDatabase({ kind: 'pglite', dataDir });
+      try {
+        const row = await db.prisma.apiKey.findUniqueOrThrow({ where: { id: keyId } });
+        expect(await db.prisma.workflowExecution.count({ where: { apiKeyId: keyId } })).toBe(answered.length);
+        expect(Number(row.usageCount)).toBe(answered.length); // flushed at shutdown, although the interval is a minute
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await server.stop();
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+// A real network between server and database is what can drop; PGlite is inside the process.
+describe.skipIf(database.kind !== 'postgres')('the database connection drops', () => {
+  it('masks the error of a request in flight, leaves no partial write, reports not ready, and recovers', async () => {
+    if (database.kind !== 'postgres') return;
+    const proxy = await startTcpProxy({ host: '127.0.0.1', port: Number(new URL(database.url).port || 5432) });
+    const url = new URL(database.url);
+    url.host = `127.0.0.1:${proxy.port}`;
+    const db = await openDatabase({ kind: 'postgres', url: url.toString(), schema: database.schema });
+    const t = await startTestApp({ db });
+    try {
+      const org = await newOrg(t.app, { plan: 'TEAM' });
+      const projects = [await newProject(t.app, org), await newProject(t.app, org)];
+      const direct = await openTestDatabase();
+      const snapshot = async () => ({
+        keys: await direct.prisma.apiKey.count({ where: { organizationId: dbId(org.id) } }),
+        access: await direct.prisma.apiKeyProject.count({ where: { project: { organizationId: dbId(org.id) } } }),
+        audit: await direct.prisma.auditEvent.count({ where: { organizationId: dbId(org.id) } }),
+        projects: await direct.prisma.project.count({ where: { organizationId: dbId(org.id) } }),
+      });
+      const before = await snapshot();
+
+      // A multi-row change (key + project access + audit event) in flight when the database goes away.
+      proxy.freeze();
+      const inFlight = execute(
+        t.app,
+        CreateOrgKey,
+        {
+          input: {
+            organizationId: org.id,
+            name: 'in flight',
+            scopes: [{ scope: 'TRIGGER_WORKFLOWS' }],
+            expiry: { policy: 'NEVER' },
+            projectAccess: { projectIds: projects.map((p) => p.id) },
+          },
+        },
+        { token: org.owner.token, headers: { 'x-request-id': 'req-db-drop-0001' } },
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      proxy.cut();
+      const failed = await inFlight;
+      expect(failed.errors?.[0]?.message).toBe('Unexpected error. Request id: req-db-drop-0001');
+      expect(JSON.stringify(failed.errors)).not.toMatch(/ECONN|socket|postgres|terminat/i);
+      expect((await t.app.fetch('http://keysmith.test/ready')).status).not.toBe(200);
+      expect(await snapshot()).toEqual(before); // the transaction died with its connection
+
+      proxy.restore();
+      let ready = 0;
+      for (let i = 0; i < 50 && ready !== 200; i++) {
+        ready = (await t.app.fetch('http://keysmith.test/ready')).status;
+        if (ready !== 200) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(ready).toBe(200);
+      const after = ok(await execute(t.app, CreateProject, { input: { organizationId: org.id, name: 'after', slug: unique('after') } }, { token: org.owner.token }));
+      expect(as(after.createProject, 'ProjectPayload')).toBeTruthy();
+      expect((await snapshot()).projects).toBe(before.projects + 1);
+      await direct.close();
+    } finally {
+      await t.close();
+      await db.close();
+      await proxy.close();
+    }
+  }, 60_000);
+});
