@@ -124,10 +124,9 @@ const isManager = (role: MemberRole | null) => role !== null && canManageApiKeys
 
 // ——— Lists ———
 
-const ApiKeyLevelFilter = ApiKeyLevelEnum;
 export const ApiKeyFilterInput = builder.inputType('ApiKeyFilter', {
   fields: (t) => ({
-    level: t.field({ type: ApiKeyLevelFilter }),
+    level: t.field({ type: ApiKeyLevelEnum }),
     status: t.field({ type: ApiKeyStatusEnum }),
     projectId: t.id({ description: 'Keys that reach this project (its own and inherited organization keys).' }),
     search: t.string({ description: 'Case-insensitive match on name or prefix.' }),
@@ -154,7 +153,12 @@ type FilterArgs = {
 export function reachesProject(organizationId: string, projectId: string): Prisma.ApiKeyWhereInput {
   return {
     organizationId,
-    OR: [{ projectId }, { level: 'ORGANIZATION', allProjects: true }, { level: 'ORGANIZATION', projectAccess: { some: { projectId } } }],
+    OR: [
+      { projectId },
+      // "All projects" reaches only projects of its own organization.
+      { level: 'ORGANIZATION', allProjects: true, organization: { projects: { some: { id: projectId } } } },
+      { level: 'ORGANIZATION', projectAccess: { some: { projectId } } },
+    ],
   };
 }
 
