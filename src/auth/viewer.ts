@@ -5,8 +5,11 @@ import type { Context } from '../context.ts';
 
 type Claims = JWTExtendContextFields['payload'] & { email?: unknown; name?: unknown; roles?: unknown };
 
+/** A usable string claim: present, not too long, valid Unicode without control characters; otherwise ignored. */
 function stringClaim(value: unknown, max: number): string | null {
-  return typeof value === 'string' && value.length > 0 && value.length <= max ? value : null;
+  return typeof value === 'string' && value.length > 0 && value.length <= max && !/[\u0000-\u001f\u007f]|\p{Cs}/u.test(value)
+    ? value
+    : null;
 }
 
 /** Turns a verified JWT into the request's principal, creating the user on first sight. */

@@ -3,6 +3,8 @@ import { z } from 'zod';
 // Shared input rules. Control characters (C0, DEL, C1) and invisible format characters are never accepted in names.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const INVISIBLE_ONLY = /^[\s\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]*$/u;
+/** A lone UTF-16 surrogate: not a character at all, and PostgreSQL cannot store it (it would be mangled). */
+export const LONE_SURROGATE = /\p{Cs}/u;
 
 export function displayName(max = 100) {
   return z
@@ -11,6 +13,7 @@ export function displayName(max = 100) {
     .min(1, 'must not be empty')
     .refine((v) => !INVISIBLE_ONLY.test(v), 'must contain visible characters')
     .refine((v) => !CONTROL.test(v), 'must not contain control characters')
+    .refine((v) => !LONE_SURROGATE.test(v), 'must be valid Unicode')
     .refine((v) => [...v].length <= max, `must be at most ${max} characters`);
 }
 
@@ -19,6 +22,7 @@ export function optionalText(max: number) {
     .string()
     .trim()
     .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), 'must not contain control characters')
+    .refine((v) => !LONE_SURROGATE.test(v), 'must be valid Unicode')
     .refine((v) => [...v].length <= max, `must be at most ${max} characters`)
     .nullish();
 }

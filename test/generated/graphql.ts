@@ -181,7 +181,7 @@ export type SetOrganizationPlanInput = {
 export type TriggerWorkflowInput = {
   /** Retries with the same key for the same workflow return the original execution. */
   idempotencyKey?: string | null | undefined;
-  /** Any JSON, at most 64 KiB. */
+  /** Any JSON, at most 64 KiB and 32 levels deep. */
   payload?: unknown;
   workflowId: string | number;
 };

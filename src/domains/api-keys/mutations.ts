@@ -207,7 +207,7 @@ builder.mutationField('updateApiKey', (t) =>
       const changes = {
         name: input.name,
         note: input.note === undefined ? undefined : input.note || null,
-        ownerId: input.ownerId ? parseGlobalId(String(input.ownerId), 'User', ['input', 'ownerId']) : undefined,
+        ownerId: input.ownerId != null ? parseGlobalId(String(input.ownerId), 'User', ['input', 'ownerId']) : undefined,
         status: input.status,
         projectAccess: input.projectAccess ? toAccess(input.projectAccess) : undefined,
       };

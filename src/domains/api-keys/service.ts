@@ -12,7 +12,7 @@ import type { ApiKey, Organization, Prisma } from '../../generated/prisma/client
 import type { ExpiryPolicy } from '../../generated/prisma/enums.ts';
 import { isUniqueViolation } from '../../graphql/prisma-errors.ts';
 import { requireOrganization, viewerUser } from '../access.ts';
-import { recordAudit } from '../audit/record.ts';
+import { changedFields, recordAudit } from '../audit/record.ts';
 import { canManageApiKeys } from '../organizations/permissions.ts';
 import { requireProject } from '../access.ts';
 import { hashKey } from './hashing.ts';
@@ -51,6 +51,8 @@ async function checkScopes(
   organizationId: string,
   reach: Reach,
   scopes: ScopeInput[],
+  /** Where an out-of-reach workflow is reported: the scope's own field, or the access change that caused it. */
+  outsidePath: (index: number) => string[] = (i) => ['input', 'scopes', String(i), 'workflowIds'],
 ): Promise<ScopeGrant[]> {
   const seen = new Set<string>();
   for (const [i, s] of scopes.entries()) {
@@ -74,10 +76,7 @@ async function checkScopes(
     for (const [i, s] of scopes.entries()) {
       const outside = (s.workflowIds ?? []).filter((id) => !reachable.has(id));
       if (outside.length) {
-        throw ValidationError.field(
-          ['input', 'scopes', String(i), 'workflowIds'],
-          `${outside.length} workflow(s) are outside the projects this key reaches`,
-        );
+        throw ValidationError.field(outsidePath(i), `${outside.length} workflow(s) are outside the projects this key reaches`);
       }
     }
   }
@@ -198,18 +197,9 @@ export async function updateKey(ctx: Context, tx: Prisma.TransactionClient, id: 
   if (key.status === 'REVOKED' && (input.status || input.projectAccess || input.ownerId)) {
     throw ValidationError.field(['input', input.status ? 'status' : input.projectAccess ? 'projectAccess' : 'ownerId'], 'a revoked key cannot be changed or reactivated');
   }
-  if (input.name !== undefined && input.name !== key.name) {
-    data.name = input.name;
-    changes.name = { from: key.name, to: input.name };
-  }
-  if (input.note !== undefined && input.note !== key.note) {
-    data.note = input.note;
-    changes.note = { from: key.note, to: input.note };
-  }
-  if (input.status && input.status !== key.status) {
-    data.status = input.status;
-    changes.status = { from: key.status, to: input.status };
-  }
+  const simple = changedFields(key, { name: input.name, note: input.note, status: input.status });
+  Object.assign(data, simple.data);
+  Object.assign(changes, simple.changes);
   if (input.ownerId && input.ownerId !== key.ownerId) {
     const member = await tx.membership.findUnique({
       where: { organizationId_userId: { organizationId: key.organizationId, userId: input.ownerId } },
@@ -225,7 +215,7 @@ export async function updateKey(ctx: Context, tx: Prisma.TransactionClient, id: 
     const reach = await resolveProjectAccess(tx, key.organizationId, input.projectAccess);
     if (reach.level !== 'ORGANIZATION') throw new Error('unreachable: organization keys resolve to organization reach');
     // Narrowed workflows must stay within the new reach.
-    await checkScopes(tx, key.organizationId, reach, parseStoredScopes(key.scopes));
+    await checkScopes(tx, key.organizationId, reach, parseStoredScopes(key.scopes), () => ['input', 'projectAccess']);
     const before = { all: key.allProjects, projectIds: key.projectAccess.map((a) => a.projectId).sort() };
     const after = { all: reach.all, projectIds: [...reach.projectIds].sort() };
     if (JSON.stringify(before) !== JSON.stringify(after)) {

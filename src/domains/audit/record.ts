@@ -58,3 +58,19 @@ export async function recordAudit(
     })),
   });
 }
+
+/**
+ * The requested values (undefined = not requested) that differ from `before`: the update's data and its audit
+ * entry ({ field: { from, to } }).
+ */
+export function changedFields<T extends object, K extends keyof T>(before: T, requested: { [P in K]?: T[P] }) {
+  const data: Partial<Pick<T, K>> = {};
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(requested) as K[]) {
+    const value = requested[key];
+    if (value === undefined || value === before[key]) continue;
+    data[key] = value;
+    changes[String(key)] = { from: before[key], to: value };
+  }
+  return { data, changes, changed: Object.keys(changes).length > 0 };
+}

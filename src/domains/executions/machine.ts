@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { forbidden, unauthenticated } from '../../auth/api-key.ts';
 import type { Context } from '../../context.ts';
-import { ValidationError } from '../../errors.ts';
 import type { WorkflowExecution } from '../../generated/prisma/client.ts';
 import { builder } from '../../graphql/builder.ts';
 import { commonErrors } from '../../graphql/error-types.ts';
@@ -11,12 +10,12 @@ import { visiblePrefix } from '../api-keys/key-format.ts';
 import type { AuthenticatedKey } from '../api-keys/principal.ts';
 import { grantsAllow, type ScopeGrant } from '../api-keys/scopes.ts';
 import { ApiKeyLevelEnum, ApiKeyScopeEnum, ExpiryPolicyEnum } from '../api-keys/types.ts';
+import { MAX_PAYLOAD_BYTES, MAX_PAYLOAD_DEPTH, payloadJson } from './payload.ts';
 import { WorkflowExecutionRef } from './types.ts';
 
 // Machine-facing API: what external systems call with an API key. Each field declares its scope statically in
 // `authScopes`; scope-auth enforces it and requires-scope-plugin prints it as @requiresScope in the SDL.
 
-const MAX_PAYLOAD_BYTES = 64 * 1024;
 
 function callingKey(ctx: Context): AuthenticatedKey {
   if (ctx.principal?.kind !== 'apiKey') throw new Error('machine-facing resolver reached without an API key');
@@ -26,7 +25,10 @@ function callingKey(ctx: Context): AuthenticatedKey {
 const TriggerWorkflowInput = builder.inputType('TriggerWorkflowInput', {
   fields: (t) => ({
     workflowId: t.id({ required: true }),
-    payload: t.field({ type: 'JSON', description: `Any JSON, at most ${MAX_PAYLOAD_BYTES / 1024} KiB.` }),
+    payload: t.field({
+      type: 'JSON',
+      description: `Any JSON, at most ${MAX_PAYLOAD_BYTES / 1024} KiB and ${MAX_PAYLOAD_DEPTH} levels deep.`,
+    }),
     idempotencyKey: t.string({
       description: 'Retries with the same key for the same workflow return the original execution.',
       validate: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces').nullish(),
@@ -52,10 +54,7 @@ builder.mutationField('triggerWorkflow', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const key = callingKey(ctx);
       const workflowId = parseGlobalId(String(input.workflowId), 'Workflow', ['input', 'workflowId']);
-      const payload = input.payload ?? null;
-      if (Buffer.byteLength(JSON.stringify(payload)) > MAX_PAYLOAD_BYTES) {
-        throw ValidationError.field(['input', 'payload'], `must be at most ${MAX_PAYLOAD_BYTES / 1024} KiB of JSON`);
-      }
+      const payload = payloadJson(input.payload ?? null);
       const workflow = await ctx.prisma.workflow.findUnique({
         where: { id: workflowId },
         select: { id: true, projectId: true, project: { select: { organizationId: true } } },
@@ -77,7 +76,7 @@ builder.mutationField('triggerWorkflow', (t) =>
         const inserted = await tx.$queryRaw<WorkflowExecution[]>`
           INSERT INTO "WorkflowExecution" (id, "workflowId", "projectId", "apiKeyId", "apiKeyPublicId", status, payload, "idempotencyKey", "createdAt")
           VALUES (gen_random_uuid(), ${workflow.id}::uuid, ${workflow.projectId}::uuid, ${key.id}::uuid, ${key.publicId}, 'QUEUED',
-                  ${JSON.stringify(payload)}::jsonb, ${input.idempotencyKey ?? null}, ${ctx.clock.now()})
+                  ${payload}::jsonb, ${input.idempotencyKey ?? null}, ${ctx.clock.now()})
           ON CONFLICT ("workflowId", "idempotencyKey") DO NOTHING
           RETURNING id`;
         if (inserted.length) {

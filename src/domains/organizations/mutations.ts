@@ -9,7 +9,7 @@ import { parseGlobalId, toGlobalId } from '../../graphql/ids.ts';
 import { displayName, email, slug } from '../../graphql/inputs.ts';
 import { isUniqueViolation } from '../../graphql/prisma-errors.ts';
 import { requireOrganization, viewerUser } from '../access.ts';
-import { recordAudit } from '../audit/record.ts';
+import { changedFields, recordAudit } from '../audit/record.ts';
 import { UserRef } from '../users/types.ts';
 import { MemberRef, MemberRoleEnum, OrganizationRef, PlanEnum } from './types.ts';
 import { canChangeMember, canManageOrganization } from './permissions.ts';
@@ -86,23 +86,14 @@ builder.mutationField('updateOrganization', (t) =>
       try {
         const organization = await ctx.prisma.$transaction(async (tx) => {
           const { organization: before } = await requireOrganization(ctx, id, canManageOrganization, tx);
-          const data: { name?: string; slug?: string; maxKeyLifetimeDays?: number | null } = {};
-          if (name !== undefined && name !== before.name) data.name = name;
-          if (newSlug !== undefined && newSlug !== before.slug) data.slug = newSlug;
-          if (input.maxKeyLifetimeDays !== undefined && input.maxKeyLifetimeDays !== before.maxKeyLifetimeDays) {
-            data.maxKeyLifetimeDays = input.maxKeyLifetimeDays;
-          }
-          if (!Object.keys(data).length) return before;
-          const after = await tx.organization.update({ where: { id }, data });
-          await recordAudit(tx, ctx, {
-            organizationId: id,
-            action: 'organization.update',
-            targetType: 'Organization',
-            targetId: id,
-            changes: Object.fromEntries(
-              Object.keys(data).map((k) => [k, { from: before[k as keyof typeof data], to: after[k as keyof typeof data] }]),
-            ),
+          const { data, changes, changed } = changedFields(before, {
+            name,
+            slug: newSlug,
+            maxKeyLifetimeDays: input.maxKeyLifetimeDays,
           });
+          if (!changed) return before;
+          const after = await tx.organization.update({ where: { id }, data });
+          await recordAudit(tx, ctx, { organizationId: id, action: 'organization.update', targetType: 'Organization', targetId: id, changes });
           return after;
         });
         return { organization };

@@ -5,7 +5,7 @@ import { parseGlobalId, toGlobalId } from '../../graphql/ids.ts';
 import { displayName, slug } from '../../graphql/inputs.ts';
 import { isUniqueViolation } from '../../graphql/prisma-errors.ts';
 import { requireOrganization, requireProject } from '../access.ts';
-import { recordAudit } from '../audit/record.ts';
+import { changedFields, recordAudit } from '../audit/record.ts';
 import { canManageProjects } from '../organizations/permissions.ts';
 import { ProjectRef } from './types.ts';
 
@@ -75,18 +75,10 @@ builder.mutationField('updateProject', (t) =>
       try {
         const project = await ctx.prisma.$transaction(async (tx) => {
           const { project: before } = await requireProject(ctx, tx, id, canManageProjects);
-          const data: { name?: string; slug?: string } = {};
-          if (name !== undefined && name !== before.name) data.name = name;
-          if (newSlug !== undefined && newSlug !== before.slug) data.slug = newSlug;
-          if (!Object.keys(data).length) return before;
+          const { data, changes, changed } = changedFields(before, { name, slug: newSlug });
+          if (!changed) return before;
           const after = await tx.project.update({ where: { id }, data });
-          await recordAudit(tx, ctx, {
-            organizationId: before.organizationId,
-            action: 'project.update',
-            targetType: 'Project',
-            targetId: id,
-            changes: Object.fromEntries(Object.keys(data).map((k) => [k, { from: before[k as 'name'], to: after[k as 'name'] }])),
-          });
+          await recordAudit(tx, ctx, { organizationId: before.organizationId, action: 'project.update', targetType: 'Project', targetId: id, changes });
           return after;
         });
         return { project };

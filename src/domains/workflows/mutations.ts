@@ -6,7 +6,7 @@ import { commonErrors } from '../../graphql/error-types.ts';
 import { parseGlobalId, toGlobalId } from '../../graphql/ids.ts';
 import { displayName, slug } from '../../graphql/inputs.ts';
 import { isUniqueViolation } from '../../graphql/prisma-errors.ts';
-import { recordAudit } from '../audit/record.ts';
+import { changedFields, recordAudit } from '../audit/record.ts';
 import { canManageProjects } from '../organizations/permissions.ts';
 import { requireProject } from '../access.ts';
 import { WorkflowRef } from './types.ts';
@@ -86,18 +86,10 @@ builder.mutationField('updateWorkflow', (t) =>
       try {
         const workflow = await ctx.prisma.$transaction(async (tx) => {
           const { workflow: before, project } = await requireWorkflow(ctx, tx, id);
-          const data: { name?: string; slug?: string } = {};
-          if (name !== undefined && name !== before.name) data.name = name;
-          if (newSlug !== undefined && newSlug !== before.slug) data.slug = newSlug;
-          if (!Object.keys(data).length) return before;
+          const { data, changes, changed } = changedFields(before, { name, slug: newSlug });
+          if (!changed) return before;
           const after = await tx.workflow.update({ where: { id }, data });
-          await recordAudit(tx, ctx, {
-            organizationId: project.organizationId,
-            action: 'workflow.update',
-            targetType: 'Workflow',
-            targetId: id,
-            changes: Object.fromEntries(Object.keys(data).map((k) => [k, { from: before[k as 'name'], to: after[k as 'name'] }])),
-          });
+          await recordAudit(tx, ctx, { organizationId: project.organizationId, action: 'workflow.update', targetType: 'Workflow', targetId: id, changes });
           return after;
         });
         return { workflow };
