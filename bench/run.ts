@@ -15,6 +15,7 @@ import { checksumOf } from '../src/domains/api-keys/key-format.ts';
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SECRET = randomBytes(32).toString('hex');
+const METRICS_TOKEN = randomBytes(16).toString('hex');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -34,6 +35,7 @@ async function startServer() {
     PORT: String(port),
     HOST: '127.0.0.1',
     JWT_SECRET: SECRET,
+    METRICS_TOKEN: METRICS_TOKEN,
     LOG_LEVEL: 'info', // request logging stays on: it is part of what a production request costs
     // The failure throttle would turn the wrong-secret flood into cheap 429s within a second (tests cover that);
     // raised here so that the rows measure what bounds an unthrottled flood: argon2 concurrency.
@@ -116,7 +118,7 @@ async function setup(url: string) {
 }
 
 async function metric(url: string, name: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
   const line = text.split('\n').find((l) => l.startsWith(`${name} `));
   return line ? Number(line.split(' ')[1]) : NaN;
 }

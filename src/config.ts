@@ -42,12 +42,17 @@ const envSchema = z
     GRAPHQL_MAX_COST: z.coerce.number().int().min(100).max(1_000_000).default(5000),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
     TRUST_PROXY: booleanString.default(false),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     AUTH_FAILURES_PER_KEY_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
     AUTH_FAILURES_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWT_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production (or set JWT_JWKS_URL)' });
+    }
+    if (env.JWT_JWKS_URL && (!env.JWT_ISSUER || !env.JWT_AUDIENCE)) {
+      // An identity provider serves many applications: without both, another application's tokens would pass.
+      ctx.addIssue({ code: 'custom', path: [env.JWT_ISSUER ? 'JWT_AUDIENCE' : 'JWT_ISSUER'], message: 'is required with JWT_JWKS_URL' });
     }
     if (env.JWT_SECRET && env.JWT_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['JWT_JWKS_URL'], message: 'cannot be combined with JWT_SECRET' });
@@ -77,6 +82,7 @@ export type Config = {
   };
   throttle: { failuresPerKeyPerMinute: number; failuresPerIpPerMinute: number };
   trustProxy: boolean;
+  metricsToken: string | null;
 };
 
 export class ConfigError extends Error {
@@ -126,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBodyBytes: e.MAX_BODY_BYTES,
     },
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN ?? null,
     throttle: {
       failuresPerKeyPerMinute: e.AUTH_FAILURES_PER_KEY_PER_MINUTE,
       failuresPerIpPerMinute: e.AUTH_FAILURES_PER_IP_PER_MINUTE,

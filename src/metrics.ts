@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { KeyVerifier } from './domains/api-keys/hashing.ts';
@@ -5,7 +6,11 @@ import type { KeyStateCache } from './domains/api-keys/key-state.ts';
 import type { UsageTracker } from './domains/api-keys/usage.ts';
 
 /** Prometheus metrics at GET /metrics (per instance; the benchmark reads argon2 figures from here). */
-export function createMetrics(deps: { verifier: KeyVerifier; usage: UsageTracker; keyStates: KeyStateCache }) {
+/**
+ * Per-instance figures for operators. They describe other tenants' traffic (and would tell an outsider whether a key
+ * id exists), so they are served only with `Authorization: Bearer <METRICS_TOKEN>`, and not at all without a token.
+ */
+export function createMetrics(deps: { verifier: KeyVerifier; usage: UsageTracker; keyStates: KeyStateCache; token: string | null }) {
   const registry = new Registry();
   new Gauge({
     name: 'keysmith_argon2_verifications_total',
@@ -65,17 +70,26 @@ export function createMetrics(deps: { verifier: KeyVerifier; usage: UsageTracker
   });
   const failures = new Counter({
     name: 'keysmith_api_key_auth_failures_total',
-    help: 'API key authentication failures by reason',
+    help: 'API key authentication failures: identity (every 401 alike), plan, throttled',
     labelNames: ['reason'],
     registers: [registry],
   });
 
   const plugin: Plugin = {
-    async onRequest({ url, endResponse, fetchAPI }) {
+    async onRequest({ url, request, endResponse, fetchAPI }) {
       if (url.pathname !== '/metrics') return;
+      const presented = request.headers.get('authorization') ?? '';
+      const expected = `Bearer ${deps.token}`;
+      const allowed =
+        deps.token !== null &&
+        presented.length === expected.length &&
+        timingSafeEqual(Buffer.from(presented), Buffer.from(expected));
+      if (!allowed) return endResponse(new fetchAPI.Response('Not found', { status: 404 }));
       endResponse(new fetchAPI.Response(await registry.metrics(), { headers: { 'content-type': registry.contentType } }));
     },
   };
 
-  return { registry, plugin, authFailure: (reason: string) => failures.inc({ reason }) };
+  const authFailure = (failure: string) =>
+    failures.inc({ reason: failure === 'plan' || failure === 'throttled' ? failure : 'identity' });
+  return { registry, plugin, authFailure };
 }

@@ -1,10 +1,9 @@
 import http from 'node:http';
-import { createYoga, maskError, useReadinessCheck, type YogaInitialContext, type YogaServerInstance } from 'graphql-yoga';
-import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
+import { createYoga, useReadinessCheck, type YogaInitialContext, type YogaServerInstance } from 'graphql-yoga';
+import { getOperationAST, type DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
+import { useApiKeyAuth } from './auth/api-key.ts';
 import { jwtPlugin } from './auth/jwt.ts';
-import { unauthenticated, useApiKeyAuth } from './auth/api-key.ts';
-import { isJwtRejection } from './auth/jwt.ts';
 import { useViewer } from './auth/viewer.ts';
 import { ApiKeyAuthenticator } from './domains/api-keys/authenticate.ts';
 import { KeyVerifier } from './domains/api-keys/hashing.ts';
@@ -17,8 +16,8 @@ import type { Config } from './config.ts';
 import type { Context } from './context.ts';
 import type { Database } from './db/client.ts';
 import { queryLimitPlugins } from './graphql/limits.ts';
+import { createMaskError } from './graphql/mask-error.ts';
 import { schema } from './graphql/schema.ts';
-import { PothosValidationError } from '@pothos/core';
 import { newRequestId, requestScope } from './request-context.ts';
 
 type RequestFields = Omit<Context, keyof YogaInitialContext>;
@@ -49,7 +48,7 @@ export function createApp({ config, db, logger, clock = systemClock }: AppDeps):
   const pruneTimer = setInterval(() => void throttle.prune(db.prisma).catch(() => {}), 60_000);
   pruneTimer.unref();
   const listening = keyStates.start();
-  const metrics = createMetrics({ verifier, usage, keyStates });
+  const metrics = createMetrics({ verifier, usage, keyStates, token: config.metricsToken });
   const yoga = createYoga<Record<string, unknown>, RequestFields>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -61,31 +60,7 @@ export function createApp({ config, db, logger, clock = systemClock }: AppDeps):
       warn: (...args) => logger.warn({ yoga: args.map(String) }),
       error: (...args) => logger.error({ yoga: args.map(String) }),
     },
-    maskedErrors: {
-      maskError(error, message) {
-        const scope = requestScope.getStore();
-        // The JWT plugin's rejections (bad signature, expired, unsigned, undecodable) get the same shape as every
-        // other identity failure: 401, code UNAUTHENTICATED, WWW-Authenticate.
-        if (isJwtRejection(error)) return unauthenticated();
-        // Pothos' own input checks (bad cursor, before+first…) are the client's mistake, and say so safely.
-        const original = error instanceof GraphQLError ? error.originalError : error;
-        if (original instanceof PothosValidationError) {
-          return new GraphQLError(original.message, { extensions: { code: 'BAD_USER_INPUT' } });
-        }
-        const masked = maskError(error, `Unexpected error. Request id: ${scope?.requestId ?? 'unknown'}`, false);
-        if (masked !== error) {
-          const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
-          logger.error({ requestId: scope?.requestId, err: original, message }, 'unexpected error');
-          const m = masked as GraphQLError;
-          return new GraphQLError(m.message, {
-            nodes: m.nodes,
-            path: m.path,
-            extensions: { ...m.extensions, requestId: scope?.requestId },
-          });
-        }
-        return masked;
-      },
-    },
+    maskedErrors: { maskError: createMaskError(logger) },
     context: ({ request, req }: YogaInitialContext & { req?: http.IncomingMessage }): RequestFields => ({
       prisma: db.prisma,
       requestId: requestScope.getStore()?.requestId ?? newRequestId(request.headers.get('x-request-id')),
@@ -172,10 +147,13 @@ export function createApp({ config, db, logger, clock = systemClock }: AppDeps):
   };
 }
 
-/** The caller's address: the socket peer, or the first X-Forwarded-For hop when TRUST_PROXY says a proxy sets it. */
+/**
+ * The caller's address: the socket peer, or with TRUST_PROXY the last X-Forwarded-For entry — the one our own proxy
+ * appended. Entries to its left were written by the client and prove nothing.
+ */
 function clientAddress(request: Request, req: http.IncomingMessage | undefined, trustProxy: boolean): string | null {
   if (trustProxy) {
-    const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+    const forwarded = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded.slice(0, 64);
   }
   return req?.socket.remoteAddress ?? null;

@@ -73,6 +73,24 @@ describe('JWT authentication', () => {
     expect(result.status).toBe(401);
   });
 
+  it('answers 401 to a token that never expires', async () => {
+    const token = await new (await import('jose')).SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(unique('forever'))
+      .sign(new TextEncoder().encode(t.config.jwt.kind === 'secret' ? t.config.jwt.secret : ''));
+    expect((await execute(t.app, Viewer, {}, { token })).status).toBe(401);
+  });
+
+  it('does not take an email the identity provider marks unverified', async () => {
+    const sub = unique('unverified');
+    const token = await new (await import('jose')).SignJWT({ email: `${sub}@example.com`, email_verified: false })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(sub)
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(t.config.jwt.kind === 'secret' ? t.config.jwt.secret : ''));
+    expect(ok(await execute(t.app, Viewer, {}, { token })).viewer.user.email).toBeNull();
+  });
+
   it('answers 401 to management queries without credentials', async () => {
     const result = await execute(t.app, Viewer, {});
     expect(result.status).toBe(401);

@@ -92,6 +92,19 @@ describe('hostile queries get a clear error and the server keeps serving', () =>
     expect(fine.status).toBe(200);
   });
 
+  it.each([
+    ['a cursor holding a malformed id', (slug: string) => `{ organization(slug: "${slug}") { projects(after: "${Buffer.from('GPC:S:xyz').toString('base64')}") { edges { node { id } } } } }`],
+    ['a NUL byte in a slug', () => `{ organization(slug: "a\\u0000b") { id } }`],
+    ['a NUL byte in a search filter', (slug: string) => `{ organization(slug: "${slug}") { apiKeys(filter: { search: "x\\u0000" }) { edges { node { id } } } } }`],
+    ['a global id whose database id is malformed', () => `{ node(id: "${Buffer.from('Project:xyz').toString('base64')}") { id } }`],
+  ])('answers %s with BAD_USER_INPUT, not an unexpected error', async (_label, query) => {
+    const org = await newOrg(t.app);
+    const result = await raw(t.app, query(org.slug), { authorization: `Bearer ${org.owner.token}` });
+    const body = JSON.parse(result.text);
+    expect(body.errors?.[0]?.extensions?.code, result.text).toBe('BAD_USER_INPUT');
+    expect(result.text).not.toMatch(/Unexpected error|uuid|UTF8|prisma/i);
+  });
+
   it('refuses bodies over the size limit with 413, before reading them', async () => {
     const huge = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(300 * 1024) } });
     const result = await raw(t.app, '', {}, huge);
@@ -171,6 +184,45 @@ describe('floods of bad keys', () => {
       expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
       const elsewhere = await raw(own.app, '{ currentApiKey { prefix } }', { authorization: `Bearer ${wrongSecret(keys[0].secret)}`, 'x-forwarded-for': '100.127.0.1' });
       expect(elsewhere.status).toBe(401);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe('operator surfaces', () => {
+  it('serves /metrics only with the metrics token, and counts every identity failure under one reason', async () => {
+    const token = 'metrics-token-0123456789abcdef';
+    const own = await startTestApp({ env: { METRICS_TOKEN: token } });
+    try {
+      expect((await own.app.fetch('http://keysmith.test/metrics')).status).toBe(404);
+      expect((await own.app.fetch('http://keysmith.test/metrics', { headers: { authorization: 'Bearer wrong-token-0123456789abc' } })).status).toBe(404);
+      await raw(own.app, '{ currentApiKey { prefix } }', { authorization: 'Bearer ksk_garbage' });
+      const org = await newOrg(own.app, { plan: 'TEAM' });
+      const key = await projectKey(own.app, org.owner, (await newProject(own.app, org)).id);
+      const body = `${key.secret.slice(0, 17)}${'w'.repeat(32)}`;
+      await raw(own.app, '{ currentApiKey { prefix } }', { authorization: `Bearer ${body}${checksumOf(body)}` });
+      const text = await (await own.app.fetch('http://keysmith.test/metrics', { headers: { authorization: `Bearer ${token}` } })).text();
+      expect(text).toContain('keysmith_api_key_auth_failures_total{reason="identity"} 2');
+      expect(text).not.toMatch(/reason="(unknown|bad_secret|malformed|revoked)"/);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('takes the client address from the last X-Forwarded-For entry (the proxy\'s), not from what the client wrote', async () => {
+    const own = await startTestApp({ env: { AUTH_FAILURES_PER_KEY_PER_MINUTE: '1000', AUTH_FAILURES_PER_IP_PER_MINUTE: '3', TRUST_PROXY: 'true' } });
+    try {
+      const org = await newOrg(own.app, { plan: 'TEAM' });
+      const key = await projectKey(own.app, org.owner, (await newProject(own.app, org)).id);
+      const proxyAdded = `100.65.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const body = `${key.secret.slice(0, 17)}${randomBytes(16).toString('hex')}`;
+        const res = await raw(own.app, '{ currentApiKey { prefix } }', { authorization: `Bearer ${body}${checksumOf(body)}`, 'x-forwarded-for': `10.0.0.${i}, ${proxyAdded}` });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]); // spoofed left-hand entries did not give fresh budgets
     } finally {
       await own.close();
     }

@@ -192,6 +192,15 @@ describe('calling with an API key', () => {
     expect(executions.filter((e) => !e.replayed)).toHaveLength(1);
   });
 
+  it("does not replay another key's execution for a reused idempotency key", async () => {
+    const { org, project, workflow, key } = await setup();
+    const other = await projectKey(t.app, org.owner, project.id, { scopes: [{ scope: 'TRIGGER_WORKFLOWS' }] });
+    as(ok(await trigger(t.app, key.secret, workflow.id, { idempotencyKey: 'shared-1', payload: { private: true } })).triggerWorkflow, 'TriggerWorkflowPayload');
+    const replay = ok(await trigger(t.app, other.secret, workflow.id, { idempotencyKey: 'shared-1' }));
+    expect(replay.triggerWorkflow.__typename).toBe('ConflictError');
+    expect(JSON.stringify(replay)).not.toContain('private');
+  });
+
   it('lets a key call machine-facing fields only: management fields answer 403', async () => {
     const { key } = await setup();
     const result = await execute(t.app, ViewerAsKey, {}, { authorization: `Bearer ${key.secret}` });

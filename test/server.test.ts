@@ -41,6 +41,8 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ JWT_JWKS_URL: 'https://idp.example.com/.well-known/jwks.json', JWT_AUDIENCE: 'keysmith' }, 'JWT_ISSUER'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
   ])('rejects %o with one line naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

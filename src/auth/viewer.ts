@@ -3,7 +3,7 @@ import type { JWTExtendContextFields } from '@graphql-yoga/plugin-jwt';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.ts';
 
-type Claims = JWTExtendContextFields['payload'] & { email?: unknown; name?: unknown; roles?: unknown };
+type Claims = JWTExtendContextFields['payload'] & { email?: unknown; email_verified?: unknown; name?: unknown; roles?: unknown };
 
 /** A usable string claim: present, not too long, valid Unicode without control characters; otherwise ignored. */
 function stringClaim(value: unknown, max: number): string | null {
@@ -19,10 +19,12 @@ export function useViewer(): Plugin<Context & { jwt?: JWTExtendContextFields }> 
       const claims = context.jwt?.payload as Claims | undefined;
       if (!claims) return;
       const subject = stringClaim(claims.sub, 255);
-      if (!subject) {
+      // A token that never expires cannot be revoked by time: refuse it.
+      if (!subject || typeof claims.exp !== 'number') {
         throw new GraphQLError('Unauthenticated', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
       }
-      const email = stringClaim(claims.email, 320)?.toLowerCase() ?? null;
+      // Members are added by email: an address the identity provider says is unverified is not taken.
+      const email = claims.email_verified === false ? null : (stringClaim(claims.email, 320)?.toLowerCase() ?? null);
       const name = stringClaim(claims.name, 200);
       const roles = Array.isArray(claims.roles) ? claims.roles : typeof claims.roles === 'string' ? claims.roles.split(/[\s,]+/) : [];
       let user = await context.prisma.user.findUnique({ where: { subject } });

@@ -7,6 +7,9 @@ import type { Config } from '../config.ts';
 import { applyMigrations } from './migrations.ts';
 import { createPGliteAdapter } from './pglite-adapter.ts';
 
+/** A LISTEN subscription: `reconnect` drops the connection (reported as lost) and establishes a new one. */
+export type Listener = { stop(): Promise<void>; reconnect(): void };
+
 export type Database = {
   kind: 'pglite' | 'postgres';
   prisma: PrismaClient;
@@ -17,7 +20,7 @@ export type Database = {
    * re-established with back-off; notifications sent meanwhile are lost, so callers must treat a gap as "anything
    * may have changed"). Resolves to a function that stops listening.
    */
-  listen(channel: string, onNotify: (payload: string) => void, onStatus: (live: boolean) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onNotify: (payload: string) => void, onStatus: (live: boolean) => void): Promise<Listener>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -64,9 +67,16 @@ export function pgliteDatabase(pglite: PGlite, options: { ownsPglite?: boolean }
       // Same process, same database: notifications are delivered as the committing query completes.
       const unlisten = await pglite.listen(channel, onNotify);
       onStatus(true);
-      return async () => {
-        onStatus(false);
-        if (!pglite.closed) await unlisten();
+      return {
+        stop: async () => {
+          onStatus(false);
+          if (!pglite.closed) await unlisten();
+        },
+        // In-process: nothing can go silently stale; report a gap so that the cache restarts empty.
+        reconnect: () => {
+          onStatus(false);
+          onStatus(true);
+        },
       };
     },
     ping: async () => {
@@ -86,13 +96,13 @@ async function listenPostgres(
   channel: string,
   onNotify: (payload: string) => void,
   onStatus: (live: boolean) => void,
-): Promise<() => Promise<void>> {
+): Promise<Listener> {
   let stopped = false;
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
   let delay = 100;
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
     client = c;
     c.on('notification', (message) => {
       if (message.channel === channel) onNotify(message.payload ?? '');
@@ -123,12 +133,18 @@ async function listenPostgres(
   await connect().catch(() => {
     // Not listening yet: the caller runs without its cache until the retry succeeds.
   });
-  return async () => {
-    stopped = true;
-    if (retry) clearTimeout(retry);
-    const c = client;
-    client = null;
-    onStatus(false);
-    await c?.end().catch(() => {});
+  return {
+    stop: async () => {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      const c = client;
+      client = null;
+      onStatus(false);
+      await c?.end().catch(() => {});
+    },
+    // A connection can die without an error (a silent network partition): the heartbeat notices and calls this.
+    reconnect: () => {
+      client?.emit('error', new Error('listener reconnect requested'));
+    },
   };
 }

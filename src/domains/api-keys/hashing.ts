@@ -35,7 +35,7 @@ export class KeyVerifier {
     this.results = new LRUCache({ max: options.maxEntries ?? 50_000 });
   }
 
-  /** How many verifications are waiting for an argon2 slot (used by throttling and metrics). */
+  /** How many verifications are waiting for an argon2 slot (reported by /metrics). */
   get pending(): number {
     return this.limit.pendingCount;
   }

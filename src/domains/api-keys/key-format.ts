@@ -73,7 +73,3 @@ export function parseKey(candidate: string): { publicId: string } | null {
   return { publicId: match[1] };
 }
 
-/** Whether a bearer token claims to be an API key (right prefix), valid or not. */
-export function claimsToBeKey(token: string): boolean {
-  return token.startsWith(KEY_PREFIX);
-}

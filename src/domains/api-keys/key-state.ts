@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Database } from '../../db/client.ts';
+import type { Database, Listener } from '../../db/client.ts';
 import type { Organization, PrismaClient } from '../../generated/prisma/client.ts';
 import type { ApiKeyLevel, ApiKeyStatus } from '../../generated/prisma/enums.ts';
 
@@ -49,27 +49,33 @@ export class KeyStateCache {
   private live = false;
   /** Bumped by every invalidation, so that a load which overlapped one is not cached. */
   private generation = 0;
-  private stopListening: (() => Promise<void>) | null = null;
+  private listener: Listener | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
   private readonly barriers = new Map<string, () => void>();
   readonly stats = { hits: 0, misses: 0, invalidations: 0 };
 
   constructor(
-    private readonly db: Pick<Database, 'listen'>,
+    private readonly db: Pick<Database, 'listen' | 'prisma'>,
     private readonly logger: Logger,
     private readonly maxEntries = 100_000,
   ) {}
 
-  async start(): Promise<void> {
-    this.stopListening = await this.db.listen(
+  async start(heartbeatMs = 10_000): Promise<void> {
+    this.listener = await this.db.listen(
       KEY_STATE_CHANNEL,
       (payload) => this.invalidate(payload),
       (live) => this.setLive(live),
     );
+    // A LISTEN connection can die silently; a marker that does not come back within the timeout proves it.
+    this.heartbeat = setInterval(() => void this.barrier(this.db.prisma).catch(() => {}), heartbeatMs);
+    this.heartbeat.unref();
   }
 
   async stop(): Promise<void> {
-    await this.stopListening?.();
-    this.stopListening = null;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    await this.listener?.stop();
+    this.listener = null;
   }
 
   get isLive(): boolean {
@@ -125,10 +131,10 @@ export class KeyStateCache {
     });
     try {
       await prisma.$executeRaw`SELECT pg_notify(${KEY_STATE_CHANNEL}, ${`barrier:${token}`})`;
-      if (!(await arrived)) {
-        this.logger.warn('key-state barrier timed out: dropping the cache');
-        this.entries.clear();
-        this.generation++;
+      if (!(await arrived) && this.live) {
+        this.logger.warn('key-state notifications stopped arriving: cache off until the listener reconnects');
+        this.setLive(false);
+        this.listener?.reconnect();
       }
     } finally {
       this.barriers.delete(token);

@@ -11,10 +11,9 @@ import {
 import type { ApiKey, Organization, Prisma } from '../../generated/prisma/client.ts';
 import type { ExpiryPolicy } from '../../generated/prisma/enums.ts';
 import { isUniqueViolation } from '../../graphql/prisma-errors.ts';
-import { requireOrganization, viewerUser } from '../access.ts';
+import { requireOrganization, requireProject, viewerUser } from '../access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
 import { canManageApiKeys } from '../organizations/permissions.ts';
-import { requireProject } from '../access.ts';
 import { hashKey } from './hashing.ts';
 import { generateKey, visiblePrefix } from './key-format.ts';
 import { computeExpiresAt, displayStatus, graceEnd, MAX_GRACE_SECONDS, successorExpiresAt } from './lifecycle.ts';

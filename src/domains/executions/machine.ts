@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { forbidden, unauthenticated } from '../../auth/api-key.ts';
 import type { Context } from '../../context.ts';
+import { ConflictError } from '../../errors.ts';
 import type { WorkflowExecution } from '../../generated/prisma/client.ts';
 import { builder } from '../../graphql/builder.ts';
 import { commonErrors } from '../../graphql/error-types.ts';
@@ -85,6 +86,10 @@ builder.mutationField('triggerWorkflow', (t) =>
         const original = await tx.workflowExecution.findUniqueOrThrow({
           where: { workflowId_idempotencyKey: { workflowId: workflow.id, idempotencyKey: input.idempotencyKey! } },
         });
+        // A replay is answered only to the key that made the original: another key must not read its payload.
+        if (original.apiKeyId !== key.id) {
+          throw new ConflictError('This idempotency key was already used for this workflow by another API key');
+        }
         return { execution: original, replayed: true };
       });
       return { execution, replayed };
@@ -135,10 +140,11 @@ const CurrentScopeRef = builder.objectRef<ScopeGrant>('CurrentApiKeyScope').impl
 type CurrentKey = Awaited<ReturnType<typeof loadCurrentKey>>;
 
 async function loadCurrentKey(ctx: Context, key: AuthenticatedKey) {
-  const row = await ctx.prisma.apiKey.findUniqueOrThrow({
+  const row = await ctx.prisma.apiKey.findUnique({
     where: { id: key.id },
     select: { name: true, expiryPolicy: true, expiresAt: true, graceEndsAt: true, createdAt: true },
   });
+  if (!row) throw unauthenticated(); // deleted since this request was authenticated
   return { ...row, key };
 }
 

@@ -156,7 +156,8 @@ builder.mutationField('addMember', (t) =>
     args: { input: t.arg({ type: AddMemberInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const organizationId = parseGlobalId(String(input.organizationId), 'Organization', ['input', 'organizationId']);
-      const member = await ctx.prisma.$transaction(async (tx) => {
+      const member = await ctx.prisma
+        .$transaction(async (tx) => {
         const { role: actorRole } = await requireOrganization(ctx, organizationId, undefined, tx);
         if (!canChangeMember(actorRole, input.role, input.role)) throw new PermissionDeniedError();
         const users = await tx.user.findMany({ where: { email: input.email }, take: 2 });
@@ -177,7 +178,12 @@ builder.mutationField('addMember', (t) =>
           changes: { userId: users[0].id, role: input.role },
         });
         return created;
-      });
+        })
+        .catch((error: unknown) => {
+          // Two concurrent adds of the same user: the loser sees the unique constraint.
+          if (isUniqueViolation(error)) throw new ConflictError('This user is already a member');
+          throw error;
+        });
       return { member };
     },
   }),

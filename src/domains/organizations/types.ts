@@ -22,10 +22,12 @@ export const OrganizationRef = builder.prismaNode('Organization', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     viewerRole: t.field({
       type: MemberRoleEnum,
+      nullable: true,
+      description: "The viewer's role; null for a platform operator acting on an organization they are not in.",
       select: (_args, ctx) => ({
         memberships: { where: { userId: viewerIdOrNobody(ctx) }, select: { role: true } },
       }),
-      resolve: (org) => org.memberships[0].role,
+      resolve: (org) => org.memberships[0]?.role ?? null,
     }),
     members: t.relatedConnection('memberships', { cursor: 'id', query: { orderBy: { createdAt: 'asc' } } }),
   }),

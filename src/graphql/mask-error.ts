@@ -1,0 +1,69 @@
+import { PothosValidationError } from '@pothos/core';
+import { GraphQLError } from 'graphql';
+import { maskError } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { unauthenticated } from '../auth/api-key.ts';
+import { isJwtRejection } from '../auth/jwt.ts';
+import { ValidationError } from '../errors.ts';
+import { Prisma } from '../generated/prisma/client.ts';
+import { requestScope } from '../request-context.ts';
+
+/**
+ * The one place where errors become what a client sees. Expected errors keep their message; client mistakes that
+ * surface outside a mutation's result union become BAD_USER_INPUT; everything else is masked to a generic message
+ * with the request id, and the detail (scrubbed of secrets) goes to the log.
+ */
+export function createMaskError(logger: Logger) {
+  return (error: unknown, message: string): Error => {
+    const requestId = requestScope.getStore()?.requestId;
+    // The JWT plugin's rejections look like every other identity failure.
+    if (isJwtRejection(error)) return unauthenticated();
+    const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+    const path = error instanceof GraphQLError ? error.path : undefined;
+    if (original instanceof PothosValidationError) return badUserInput(original.message, path);
+    if (original instanceof ValidationError) return badUserInput(original.message, path, { issues: original.issues });
+    if (isDataException(original)) {
+      // A value the database cannot take (a malformed id in a cursor, a NUL byte in a filter): the input is at fault.
+      logger.info({ requestId, err: scrubError(original) }, 'input rejected by the database');
+      return badUserInput('Invalid input value', path);
+    }
+    const masked = maskError(error, `Unexpected error. Request id: ${requestId ?? 'unknown'}`, false);
+    if (masked === error) return masked as Error;
+    logger.error({ requestId, err: scrubError(original), message }, 'unexpected error');
+    const m = masked as GraphQLError;
+    return new GraphQLError(m.message, { nodes: m.nodes, path: m.path, extensions: { ...m.extensions, requestId } });
+  };
+}
+
+function badUserInput(message: string, path: readonly (string | number)[] | undefined, extra: Record<string, unknown> = {}) {
+  return new GraphQLError(message, { path, extensions: { code: 'BAD_USER_INPUT', ...extra } });
+}
+
+/** PostgreSQL class 22 ("data exception"), as reported through Prisma's driver adapters. */
+function isDataException(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  const meta = error.meta as { driverAdapterError?: { cause?: { originalCode?: string } }; code?: string } | undefined;
+  const code = meta?.driverAdapterError?.cause?.originalCode ?? meta?.code;
+  return typeof code === 'string' && code.startsWith('22');
+}
+
+const SECRET_PATTERNS: [RegExp, string][] = [
+  [/\$argon2id?\$[^\s"'`,)]+/g, '[argon2 hash]'],
+  [/(ksk_[0-9A-Za-z]{12})_[0-9A-Za-z]{38}/g, '$1_[secret]'],
+  [/Bearer\s+[A-Za-z0-9._~+/=-]+/g, 'Bearer [redacted]'],
+];
+
+/** Prisma's messages quote query arguments: never let a hash, a key or a token reach the log through them. */
+export function scrub(text: string): string {
+  return SECRET_PATTERNS.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
+}
+
+function scrubError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { value: scrub(String(error)) };
+  return {
+    type: error.constructor.name,
+    message: scrub(error.message),
+    stack: error.stack ? scrub(error.stack) : undefined,
+    code: (error as { code?: unknown }).code,
+  };
+}
