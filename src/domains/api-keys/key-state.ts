@@ -46,6 +46,8 @@ export async function loadKeyState(prisma: PrismaClient, publicId: string): Prom
  */
 export class KeyStateCache {
   private readonly entries = new Map<string, KeyState>();
+  /** Key id → public id, for notifications that name a key by id (project-access changes). */
+  private readonly publicIdById = new Map<string, string>();
   private live = false;
   /** Bumped by every invalidation, so that a load which overlapped one is not cached. */
   private generation = 0;
@@ -98,8 +100,9 @@ export class KeyStateCache {
     const generation = this.generation;
     const state = await loadKeyState(prisma, publicId);
     if (state && this.live && generation === this.generation) {
-      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+      if (this.entries.size >= this.maxEntries) this.forget(this.entries.keys().next().value!);
       this.entries.set(publicId, state);
+      this.publicIdById.set(state.id, publicId);
     }
     return state;
   }
@@ -107,9 +110,16 @@ export class KeyStateCache {
   private setLive(live: boolean): void {
     // Either way the cache restarts empty: while nobody listened, changes may have gone unseen.
     this.entries.clear();
+    this.publicIdById.clear();
     this.generation++;
     if (this.live !== live) this.logger[live ? 'info' : 'warn']({ live }, live ? 'key-state cache live' : 'key-state cache off: reading every request from the database');
     this.live = live;
+  }
+
+  private forget(publicId: string): void {
+    const state = this.entries.get(publicId);
+    if (state) this.publicIdById.delete(state.id);
+    this.entries.delete(publicId);
   }
 
   /**
@@ -149,15 +159,18 @@ export class KeyStateCache {
     this.generation++;
     this.stats.invalidations++;
     const [kind, value] = [payload.slice(0, 4), payload.slice(4)];
-    if (kind === 'pub:') {
-      this.entries.delete(value);
+    if (kind === 'pub:') return this.forget(value);
+    if (kind === 'key:') {
+      const publicId = this.publicIdById.get(value);
+      if (publicId) this.forget(publicId);
       return;
     }
-    for (const [publicId, state] of this.entries) {
-      if ((kind === 'key:' && state.id === value) || (kind === 'org:' && state.organizationId === value)) {
-        this.entries.delete(publicId);
-      }
+    if (kind === 'org:') {
+      for (const [publicId, state] of this.entries) if (state.organizationId === value) this.forget(publicId);
+      return;
     }
-    if (kind !== 'key:' && kind !== 'org:') this.entries.clear(); // unknown payload: be safe
+    // Unknown payload: be safe.
+    this.entries.clear();
+    this.publicIdById.clear();
   }
 }
