@@ -1305,7 +1305,7 @@ export type OrgCreateMutation = { createOrganization:
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'OrganizationPayload', organization: { id: string, name: string, slug: string, plan: Plan, viewerRole: MemberRole, members: { edges: Array<{ node: { role: MemberRole, user: { email: string | null } } }> } } }
+    | { __typename: 'OrganizationPayload', organization: { id: string, name: string, slug: string, plan: Plan, viewerRole: MemberRole | null, members: { edges: Array<{ node: { role: MemberRole, user: { email: string | null } } }> } } }
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
