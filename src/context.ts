@@ -1,5 +1,4 @@
 import type { YogaInitialContext } from 'graphql-yoga';
-import type { Logger } from 'pino';
 import type { PrismaClient, User } from './generated/prisma/client.ts';
 import type { AuthenticatedKey } from './domains/api-keys/principal.ts';
 import type { Clock } from './clock.ts';
@@ -12,7 +11,6 @@ export type Principal =
 export type Context = YogaInitialContext & {
   prisma: PrismaClient;
   requestId: string;
-  log: Logger;
   clock: Clock;
   principal: Principal | null;
   clientIp: string | null;

@@ -64,7 +64,6 @@ export function createApp({ config, db, logger, clock = systemClock }: AppDeps):
     context: ({ request, req }: YogaInitialContext & { req?: http.IncomingMessage }): RequestFields => ({
       prisma: db.prisma,
       requestId: requestScope.getStore()?.requestId ?? newRequestId(request.headers.get('x-request-id')),
-      log: logger.child({ requestId: requestScope.getStore()?.requestId }),
       clock,
       principal: null,
       clientIp: clientAddress(request, req, config.trustProxy),

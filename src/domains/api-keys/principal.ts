@@ -1,14 +1,8 @@
-import type { ApiKeyLevel } from '../../generated/prisma/enums.ts';
+import type { KeyState } from './key-state.ts';
 import type { ScopeGrant } from './scopes.ts';
 
-/** An API key that passed every identity and state check for this request. Never holds the secret. */
-export type AuthenticatedKey = {
-  id: string;
-  publicId: string;
-  organizationId: string;
-  level: ApiKeyLevel;
-  projectId: string | null;
-  allProjects: boolean;
+/** An API key that passed every identity and state check for this request. Never holds the secret or its hash. */
+export type AuthenticatedKey = Pick<KeyState, 'id' | 'publicId' | 'organizationId' | 'level' | 'projectId' | 'allProjects'> & {
   /** Selected projects of an organization-level key (empty otherwise). */
   projectIds: string[];
   scopes: ScopeGrant[];
