@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock.ts';
 import type { Organization, PrismaClient } from '../../generated/prisma/client.ts';
-import type { KeyVerifier } from './hashing.ts';
+import { VerifierBusyError, type KeyVerifier } from './hashing.ts';
 import type { KeyStateCache } from './key-state.ts';
 import type { AuthThrottle } from './throttle.ts';
 import { parseKey } from './key-format.ts';
@@ -47,7 +47,13 @@ export class ApiKeyAuthenticator {
       const verdict = await this.throttle.check(prisma, parsed.publicId, clientIp);
       if (verdict.limited) return { ok: false, failure: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds };
     }
-    const verified = row !== null && (known ?? (await this.verifier.verify(row.secretHash, token)));
+    let verified: boolean;
+    try {
+      verified = row !== null && (known ?? (await this.verifier.verify(row.secretHash, token)));
+    } catch (error) {
+      if (error instanceof VerifierBusyError) return { ok: false, failure: 'throttled', retryAfterSeconds: 1 };
+      throw error;
+    }
     if (!row || !verified) {
       if (known === undefined) await this.throttle.recordFailure(prisma, parsed.publicId, clientIp);
       return { ok: false, failure: row ? 'bad_secret' : 'unknown' };

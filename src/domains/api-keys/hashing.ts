@@ -13,7 +13,12 @@ export function hashKey(fullKey: string): Promise<string> {
   return argon2.hash(fullKey, ARGON2_OPTIONS);
 }
 
-export type VerifierStats = { argon2Verifications: number; cacheHits: number; inflightShared: number };
+export type VerifierStats = { argon2Verifications: number; cacheHits: number; inflightShared: number; refusedBusy: number };
+
+/** Thrown instead of queueing when the argon2 queue is full: the caller answers "retry later". */
+export class VerifierBusyError extends Error {
+  override name = 'VerifierBusyError';
+}
 
 /**
  * Verifies full keys against stored argon2id hashes, paying argon2 at most once per (key, stored hash) per process.
@@ -22,16 +27,20 @@ export type VerifierStats = { argon2Verifications: number; cacheHits: number; in
  * verified against, so a rotated, recreated or deleted key can never match an old entry. The cache holds digests and
  * booleans, never a key. Key *state* (status, expiry, plan…) is not cached here: callers read it every request.
  * Concurrent first requests with the same key share one verification, and at most `maxConcurrency` argon2
- * verifications run at once so that a flood of wrong secrets cannot monopolise the CPU.
+ * verifications run at once so that a flood of wrong secrets cannot monopolise the CPU; at most `maxQueue` wait,
+ * further ones are refused (VerifierBusyError).
  */
 export class KeyVerifier {
   private readonly results: LRUCache<string, boolean>;
   private readonly inflight = new Map<string, Promise<boolean>>();
   private readonly limit: ReturnType<typeof pLimit>;
-  readonly stats: VerifierStats = { argon2Verifications: 0, cacheHits: 0, inflightShared: 0 };
+  readonly stats: VerifierStats = { argon2Verifications: 0, cacheHits: 0, inflightShared: 0, refusedBusy: 0 };
+  /** Verifications allowed in the system at once: running plus waiting. */
+  private readonly capacity: number;
 
-  constructor(options: { maxConcurrency: number; maxEntries?: number }) {
+  constructor(options: { maxConcurrency: number; maxQueue?: number; maxEntries?: number }) {
     this.limit = pLimit(options.maxConcurrency);
+    this.capacity = options.maxConcurrency + (options.maxQueue ?? 32);
     this.results = new LRUCache({ max: options.maxEntries ?? 50_000 });
   }
 
@@ -60,6 +69,11 @@ export class KeyVerifier {
     if (running) {
       this.stats.inflightShared++;
       return running;
+    }
+    // A bounded wait: beyond it a flood would only pile up sockets and memory while every verdict came too late.
+    if (this.limit.activeCount + this.limit.pendingCount >= this.capacity) {
+      this.stats.refusedBusy++;
+      throw new VerifierBusyError('too many key verifications waiting');
     }
     const verification = this.limit(async () => {
       this.stats.argon2Verifications++;

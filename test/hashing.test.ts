@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { hashKey, KeyVerifier, VerifierBusyError } from '../src/domains/api-keys/hashing.ts';
+import { generateKey, parseKey, SECRET_ENTROPY_BITS } from '../src/domains/api-keys/key-format.ts';
+
+describe('key format', () => {
+  it('generates keys that parse back to their public id, with at least 128 bits of secret', () => {
+    const keys = Array.from({ length: 200 }, generateKey);
+    for (const k of keys) expect(parseKey(k.key)).toEqual({ publicId: k.publicId });
+    expect(new Set(keys.map((k) => k.key)).size).toBe(200);
+    expect(SECRET_ENTROPY_BITS).toBeGreaterThanOrEqual(128);
+  });
+
+  it('rejects any single changed character through the checksum', () => {
+    const { key } = generateKey();
+    for (let i = 4; i < key.length; i++) {
+      if (key[i] === '_') continue;
+      const changed = key.slice(0, i) + (key[i] === 'a' ? 'b' : 'a') + key.slice(i + 1);
+      expect(parseKey(changed), `position ${i}`).toBeNull();
+    }
+  });
+});
+
+describe('KeyVerifier', () => {
+  it('pays argon2 once per (hash, key) pair, binds verdicts to the stored hash, and shares concurrent first checks', async () => {
+    const { key } = generateKey();
+    const [hash, otherHash] = [await hashKey(key), await hashKey(generateKey().key)];
+    const verifier = new KeyVerifier({ maxConcurrency: 1 });
+    const results = await Promise.all(Array.from({ length: 10 }, () => verifier.verify(hash, key)));
+    expect(results.every(Boolean)).toBe(true);
+    expect(verifier.stats.argon2Verifications).toBe(1);
+    expect(await verifier.verify(otherHash, key)).toBe(false); // a recreated key's hash never matches the old verdict
+    expect(verifier.stats.argon2Verifications).toBe(2);
+    expect(verifier.knownVerdict(hash, key)).toBe(true);
+  });
+
+  it('bounds the argon2 queue: beyond it, verifications are refused instead of piling up', async () => {
+    const hash = await hashKey(generateKey().key);
+    const verifier = new KeyVerifier({ maxConcurrency: 1, maxQueue: 2 });
+    const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => verifier.verify(hash, generateKey().key)));
+    const refused = outcomes.filter((o) => o.status === 'rejected' && o.reason instanceof VerifierBusyError).length;
+    expect(refused).toBe(3); // one running, two waiting, three refused
+    expect(verifier.stats.argon2Verifications).toBe(3);
+  });
+});
