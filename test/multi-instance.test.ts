@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphql } from './generated/gql.ts';
 import { openTestDatabase, TEST_JWT_SECRET } from './support/app.ts';
 import { as, execute, ok } from './support/client.ts';
-import { dbId, newOrg, newProject, newWorkflow } from './support/fixtures.ts';
+import { dbId, newOrg, newProject, newUser, newWorkflow } from './support/fixtures.ts';
 import { projectKey } from './support/keys.ts';
 import { remote, startServerProcess, type ServerProcess } from './support/process.ts';
 
@@ -43,6 +43,13 @@ const Rotate = graphql(`
       ... on RotateApiKeyPayload {
         secret
       }
+    }
+  }
+`);
+const SetPlan = graphql(`
+  mutation MultiSetPlan($input: SetOrganizationPlanInput!) {
+    setOrganizationPlan(input: $input) {
+      __typename
     }
   }
 `);
@@ -109,6 +116,23 @@ describe.skipIf(database.kind !== 'postgres')('two server instances on one Postg
     const successor = as(rotated.rotateApiKey, 'RotateApiKeyPayload');
     expect((await call(b, key.secret)).status).toBe(401);
     expect((await call(b, successor.secret)).status).toBe(200);
+  });
+
+  it('ends a rotated key on B when its grace period runs out (time-based expiry), with no notification involved', async () => {
+    const { org, key } = await keyOnA();
+    ok(await execute(remote(a.url), Rotate, { input: { id: key.apiKey.id, gracePeriodSeconds: 2 } }, { token: org.owner.token }));
+    expect((await call(b, key.secret)).status).toBe(200); // still within its grace
+    await new Promise((r) => setTimeout(r, 2100));
+    expect((await call(b, key.secret)).status).toBe(401);
+  });
+
+  it("downgrading the organization's plan through A refuses the key on B at the next request", async () => {
+    const { org, key } = await keyOnA();
+    const operator = await newUser(remote(a.url), { operator: true });
+    ok(await execute(remote(a.url), SetPlan, { input: { organizationId: org.id, plan: 'FREE' } }, { token: operator.token }));
+    const refused = await call(b, key.secret);
+    expect(refused.status).toBe(403);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('UPGRADE_REQUIRED');
   });
 
   it('counts usage exactly: N concurrent calls across both instances give exactly N after shutdown', async () => {

@@ -99,6 +99,7 @@ type Documents = {
     "\n  mutation MultiDelete($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      __typename\n    }\n  }\n": typeof types.MultiDeleteDocument,
     "\n  mutation MultiUpdate($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      __typename\n    }\n  }\n": typeof types.MultiUpdateDocument,
     "\n  mutation MultiRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      __typename\n      ... on RotateApiKeyPayload {\n        secret\n      }\n    }\n  }\n": typeof types.MultiRotateDocument,
+    "\n  mutation MultiSetPlan($input: SetOrganizationPlanInput!) {\n    setOrganizationPlan(input: $input) {\n      __typename\n    }\n  }\n": typeof types.MultiSetPlanDocument,
     "\n  mutation MultiTrigger($input: TriggerWorkflowInput!) {\n    triggerWorkflow(input: $input) {\n      __typename\n    }\n  }\n": typeof types.MultiTriggerDocument,
     "\n  mutation OrgCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      __typename\n      ... on OrganizationPayload {\n        organization {\n          id\n          name\n          slug\n          plan\n          viewerRole\n          members {\n            edges {\n              node {\n                role\n                user {\n                  email\n                }\n              }\n            }\n          }\n        }\n      }\n      ... on ValidationError {\n        message\n        issues {\n          path\n          message\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": typeof types.OrgCreateDocument,
     "\n  query OrgBySlug($slug: String!) {\n    organization(slug: $slug) {\n      id\n      name\n      projects {\n        edges {\n          node {\n            id\n            slug\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrgBySlugDocument,
@@ -208,6 +209,7 @@ const documents: Documents = {
     "\n  mutation MultiDelete($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      __typename\n    }\n  }\n": types.MultiDeleteDocument,
     "\n  mutation MultiUpdate($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      __typename\n    }\n  }\n": types.MultiUpdateDocument,
     "\n  mutation MultiRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      __typename\n      ... on RotateApiKeyPayload {\n        secret\n      }\n    }\n  }\n": types.MultiRotateDocument,
+    "\n  mutation MultiSetPlan($input: SetOrganizationPlanInput!) {\n    setOrganizationPlan(input: $input) {\n      __typename\n    }\n  }\n": types.MultiSetPlanDocument,
     "\n  mutation MultiTrigger($input: TriggerWorkflowInput!) {\n    triggerWorkflow(input: $input) {\n      __typename\n    }\n  }\n": types.MultiTriggerDocument,
     "\n  mutation OrgCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      __typename\n      ... on OrganizationPayload {\n        organization {\n          id\n          name\n          slug\n          plan\n          viewerRole\n          members {\n            edges {\n              node {\n                role\n                user {\n                  email\n                }\n              }\n            }\n          }\n        }\n      }\n      ... on ValidationError {\n        message\n        issues {\n          path\n          message\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": types.OrgCreateDocument,
     "\n  query OrgBySlug($slug: String!) {\n    organization(slug: $slug) {\n      id\n      name\n      projects {\n        edges {\n          node {\n            id\n            slug\n          }\n        }\n      }\n    }\n  }\n": types.OrgBySlugDocument,
@@ -586,6 +588,10 @@ export function graphql(source: "\n  mutation MultiUpdate($input: UpdateApiKeyIn
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MultiRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      __typename\n      ... on RotateApiKeyPayload {\n        secret\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MultiRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      __typename\n      ... on RotateApiKeyPayload {\n        secret\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MultiSetPlan($input: SetOrganizationPlanInput!) {\n    setOrganizationPlan(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation MultiSetPlan($input: SetOrganizationPlanInput!) {\n    setOrganizationPlan(input: $input) {\n      __typename\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

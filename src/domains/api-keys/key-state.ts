@@ -52,6 +52,7 @@ export class KeyStateCache {
   /** Bumped by every invalidation, so that a load which overlapped one is not cached. */
   private generation = 0;
   private listener: Listener | null = null;
+  private stopping = false;
   private heartbeat: NodeJS.Timeout | null = null;
   private readonly barriers = new Map<string, () => void>();
   readonly stats = { hits: 0, misses: 0, invalidations: 0 };
@@ -74,6 +75,7 @@ export class KeyStateCache {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = null;
     await this.listener?.stop();
@@ -112,7 +114,9 @@ export class KeyStateCache {
     this.entries.clear();
     this.publicIdById.clear();
     this.generation++;
-    if (this.live !== live) this.logger[live ? 'info' : 'warn']({ live }, live ? 'key-state cache live' : 'key-state cache off: reading every request from the database');
+    if (this.live !== live && !this.stopping) {
+      this.logger[live ? 'info' : 'warn']({ live }, live ? 'key-state cache live' : 'key-state cache off: reading every request from the database');
+    }
     this.live = live;
   }
 
