@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../src/clock.ts';
 import { checksumOf } from '../src/domains/api-keys/key-format.ts';
 import { graphql } from './generated/gql.ts';
 import { sharedApp, startTestApp, type TestApp } from './support/app.ts';
@@ -130,6 +131,16 @@ describe('hostile queries get a clear error and the server keeps serving', () =>
   });
 });
 
+/**
+ * A clock frozen in the middle of a throttle window: a real minute boundary during a test would reset the counts.
+ * The window is keyed by this time; a random minute a year or more ahead keeps runs apart, and stays clear of the
+ * pruning of old windows by apps on the real clock.
+ */
+function midWindowClock(): ManualClock {
+  const minute = Math.floor(Date.now() / 60_000) + 525_600 + Math.floor(Math.random() * 1_000_000);
+  return new ManualClock(new Date(minute * 60_000 + 30_000));
+}
+
 describe('floods of bad keys', () => {
   function wrongSecret(secret: string): string {
     const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -138,7 +149,7 @@ describe('floods of bad keys', () => {
   }
 
   it('throttles wrong secrets per key id with 429 and Retry-After, without locking out the verified secret', async () => {
-    const own = await startTestApp({ env: { AUTH_FAILURES_PER_KEY_PER_MINUTE: '5', AUTH_FAILURES_PER_IP_PER_MINUTE: '1000', TRUST_PROXY: 'true' } });
+    const own = await startTestApp({ clock: midWindowClock(), env: { AUTH_FAILURES_PER_KEY_PER_MINUTE: '5', AUTH_FAILURES_PER_IP_PER_MINUTE: '1000', TRUST_PROXY: 'true' } });
     try {
       const org = await newOrg(own.app, { plan: 'TEAM' });
       const key = await projectKey(own.app, org.owner, (await newProject(own.app, org)).id);
@@ -170,7 +181,7 @@ describe('floods of bad keys', () => {
   });
 
   it('throttles per client address across key ids', async () => {
-    const own = await startTestApp({ env: { AUTH_FAILURES_PER_KEY_PER_MINUTE: '1000', AUTH_FAILURES_PER_IP_PER_MINUTE: '4', TRUST_PROXY: 'true' } });
+    const own = await startTestApp({ clock: midWindowClock(), env: { AUTH_FAILURES_PER_KEY_PER_MINUTE: '1000', AUTH_FAILURES_PER_IP_PER_MINUTE: '4', TRUST_PROXY: 'true' } });
     try {
       const org = await newOrg(own.app, { plan: 'TEAM' });
       const project = await newProject(own.app, org);
@@ -211,7 +222,7 @@ describe('operator surfaces', () => {
   });
 
   it('takes the client address from the last X-Forwarded-For entry (the proxy\'s), not from what the client wrote', async () => {
-    const own = await startTestApp({ env: { AUTH_FAILURES_PER_KEY_PER_MINUTE: '1000', AUTH_FAILURES_PER_IP_PER_MINUTE: '3', TRUST_PROXY: 'true' } });
+    const own = await startTestApp({ clock: midWindowClock(), env: { AUTH_FAILURES_PER_KEY_PER_MINUTE: '1000', AUTH_FAILURES_PER_IP_PER_MINUTE: '3', TRUST_PROXY: 'true' } });
     try {
       const org = await newOrg(own.app, { plan: 'TEAM' });
       const key = await projectKey(own.app, org.owner, (await newProject(own.app, org)).id);
