@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ValidationError } from '../errors.ts';
 
 // Shared input rules. Control characters (C0, DEL, C1) and invisible format characters are never accepted in names.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -33,3 +34,15 @@ export const slug = z
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/, 'must be 1-50 lower-case letters, digits or inner hyphens');
 
 export const email = z.string().trim().toLowerCase().pipe(z.email('must be an email address'));
+
+/**
+ * Optional fields of an update input may be omitted but not nulled (only those that can be cleared, like a note,
+ * accept null). Throws a ValidationError for the first listed field that is null.
+ */
+export function rejectNulls<T extends object, F extends keyof T & string>(
+  input: T,
+  fields: F[],
+): asserts input is T & { [K in F]: Exclude<T[K], null> } {
+  const nulled = fields.find((field) => input[field] === null);
+  if (nulled) throw ValidationError.field(['input', nulled], 'cannot be null');
+}

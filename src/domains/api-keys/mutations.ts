@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.ts';
 import { commonErrors } from '../../graphql/error-types.ts';
-import { BulkOperationError, NotFoundError, PermissionDeniedError, UpgradeRequiredError, ValidationError } from '../../errors.ts';
+import { BulkOperationError, NotFoundError, PermissionDeniedError, UpgradeRequiredError } from '../../errors.ts';
 import { parseGlobalId, parseGlobalIds, toGlobalId } from '../../graphql/ids.ts';
-import { displayName, optionalText } from '../../graphql/inputs.ts';
+import { displayName, optionalText, rejectNulls } from '../../graphql/inputs.ts';
 import { ApiKeyRef, ApiKeyScopeEnum, ExpiryPolicyEnum } from './types.ts';
 import {
   createOrganizationKey,
@@ -200,10 +200,7 @@ builder.mutationField('updateApiKey', (t) =>
     args: { input: t.arg({ type: UpdateApiKeyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = parseGlobalId(String(input.id), 'ApiKey', ['input', 'id']);
-      if (input.name === null) throw ValidationError.field(['input', 'name'], 'cannot be null');
-      if (input.ownerId === null) throw ValidationError.field(['input', 'ownerId'], 'cannot be null');
-      if (input.status === null) throw ValidationError.field(['input', 'status'], 'cannot be null');
-      if (input.projectAccess === null) throw ValidationError.field(['input', 'projectAccess'], 'cannot be null');
+      rejectNulls(input, ['name', 'ownerId', 'status', 'projectAccess']);
       const changes = {
         name: input.name,
         note: input.note === undefined ? undefined : input.note || null,

@@ -1,3 +1,4 @@
+import type { Context } from '../../context.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { ApiKeyLevel, ExpiryPolicy, type MemberRole } from '../../generated/prisma/enums.ts';
 import { builder, type Types } from '../../graphql/builder.ts';
@@ -227,18 +228,28 @@ const edgeFields = {
   }),
 };
 
+/** One list query for both views; only the base condition (whole organization, or reaching a project) differs. */
+function findKeys(
+  ctx: Context,
+  query: { include?: Prisma.ApiKeyInclude; select?: Prisma.ApiKeySelect },
+  base: Prisma.ApiKeyWhereInput,
+  args: FilterArgs,
+  organizationId: string,
+) {
+  return ctx.prisma.apiKey.findMany({
+    ...query,
+    where: listWhere(base, args, organizationId, ctx.clock.now()),
+    orderBy: listOrder(args),
+  });
+}
+
 builder.prismaObjectFields(OrganizationRef, (t) => ({
   apiKeys: t.prismaConnection({
     type: ApiKeyRef,
     cursor: 'id',
     description: 'Every key of the organization, organization- and project-level.',
     args: { filter: t.arg({ type: ApiKeyFilterInput }), orderBy: t.arg({ type: ApiKeyOrderInput }) },
-    resolve: (query, org, args, ctx) =>
-      ctx.prisma.apiKey.findMany({
-        ...query,
-        where: listWhere({ organizationId: org.id }, args, org.id, ctx.clock.now()),
-        orderBy: listOrder(args),
-      }),
+    resolve: (query, org, args, ctx) => findKeys(ctx, query, { organizationId: org.id }, args, org.id),
   }),
 }));
 
@@ -250,11 +261,7 @@ builder.prismaObjectFields(ProjectRef, (t) => ({
       description: "The project's own keys and the organization keys that reach it (`inherited`, read-only here).",
       args: { filter: t.arg({ type: ApiKeyFilterInput }), orderBy: t.arg({ type: ApiKeyOrderInput }) },
       resolve: (query, project, args, ctx) =>
-        ctx.prisma.apiKey.findMany({
-          ...query,
-          where: listWhere(reachesProject(project.organizationId, project.id), args, project.organizationId, ctx.clock.now()),
-          orderBy: listOrder(args),
-        }),
+        findKeys(ctx, query, reachesProject(project.organizationId, project.id), args, project.organizationId),
     },
     { name: 'ProjectApiKeyConnection' },
     edgeFields,

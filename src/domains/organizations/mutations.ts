@@ -6,7 +6,7 @@ import type { MemberRole } from '../../generated/prisma/enums.ts';
 import { builder } from '../../graphql/builder.ts';
 import { commonErrors } from '../../graphql/error-types.ts';
 import { parseGlobalId, toGlobalId } from '../../graphql/ids.ts';
-import { displayName, email, slug } from '../../graphql/inputs.ts';
+import { displayName, email, rejectNulls, slug } from '../../graphql/inputs.ts';
 import { isUniqueViolation } from '../../graphql/prisma-errors.ts';
 import { requireOrganization, viewerUser } from '../access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
@@ -79,8 +79,7 @@ builder.mutationField('updateOrganization', (t) =>
     args: { input: t.arg({ type: UpdateOrganizationInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = parseGlobalId(String(input.id), 'Organization', ['input', 'id']);
-      if (input.name === null) throw ValidationError.field(['input', 'name'], 'cannot be null');
-      if (input.slug === null) throw ValidationError.field(['input', 'slug'], 'cannot be null');
+      rejectNulls(input, ['name', 'slug']);
       const name = input.name ?? undefined;
       const newSlug = input.slug ?? undefined;
       try {

@@ -1,8 +1,8 @@
-import { ConflictError, ValidationError } from '../../errors.ts';
+import { ConflictError } from '../../errors.ts';
 import { builder } from '../../graphql/builder.ts';
 import { commonErrors } from '../../graphql/error-types.ts';
 import { parseGlobalId, toGlobalId } from '../../graphql/ids.ts';
-import { displayName, slug } from '../../graphql/inputs.ts';
+import { displayName, rejectNulls, slug } from '../../graphql/inputs.ts';
 import { isUniqueViolation } from '../../graphql/prisma-errors.ts';
 import { requireOrganization, requireProject } from '../access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
@@ -68,8 +68,7 @@ builder.mutationField('updateProject', (t) =>
     args: { input: t.arg({ type: UpdateProjectInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = parseGlobalId(String(input.id), 'Project', ['input', 'id']);
-      if (input.name === null) throw ValidationError.field(['input', 'name'], 'cannot be null');
-      if (input.slug === null) throw ValidationError.field(['input', 'slug'], 'cannot be null');
+      rejectNulls(input, ['name', 'slug']);
       const name = input.name ?? undefined;
       const newSlug = input.slug ?? undefined;
       try {

@@ -1,10 +1,10 @@
 import type { Context } from '../../context.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
+import { ConflictError, NotFoundError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../../graphql/builder.ts';
 import { commonErrors } from '../../graphql/error-types.ts';
 import { parseGlobalId, toGlobalId } from '../../graphql/ids.ts';
-import { displayName, slug } from '../../graphql/inputs.ts';
+import { displayName, rejectNulls, slug } from '../../graphql/inputs.ts';
 import { isUniqueViolation } from '../../graphql/prisma-errors.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
 import { canManageProjects } from '../organizations/permissions.ts';
@@ -79,8 +79,7 @@ builder.mutationField('updateWorkflow', (t) =>
     args: { input: t.arg({ type: UpdateWorkflowInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = parseGlobalId(String(input.id), 'Workflow', ['input', 'id']);
-      if (input.name === null) throw ValidationError.field(['input', 'name'], 'cannot be null');
-      if (input.slug === null) throw ValidationError.field(['input', 'slug'], 'cannot be null');
+      rejectNulls(input, ['name', 'slug']);
       const name = input.name ?? undefined;
       const newSlug = input.slug ?? undefined;
       try {
