@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'src/generated/', 'test/generated/', '.data/'] },
+  { ignores: ['node_modules/', 'src/generated/', 'test/generated/', '.data/', 'web/dist/', 'web/src/gql/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,5 +14,6 @@ export default tseslint.config(
     },
   },
   // Scripts, the benchmark and the tests print figures on purpose.
-  { files: ['scripts/**', 'bench/**', 'test/**'], rules: { 'no-console': 'off' } },
+  { files: ['scripts/**', 'bench/**', 'test/**', 'web/scripts/**', 'web/e2e/**'], rules: { 'no-console': 'off' } },
+  { files: ['web/**'], languageOptions: { globals: { window: 'readonly', document: 'readonly', location: 'readonly', history: 'readonly', fetch: 'readonly' } } },
 );

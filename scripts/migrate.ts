@@ -1,9 +1,9 @@
 // `npm run migrate`: applies the committed migrations to DATABASE_URL (PostgreSQL, in DATABASE_SCHEMA when set), or
 // else to the PGlite data directory PGLITE_DATA_DIR (default .data/pglite under the project root).
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { lockDataDir, type DataDirLock } from '../src/db/data-dir-lock.ts';
 import { applyMigrations, type MigrationTarget } from '../src/db/migrations.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -12,6 +12,7 @@ async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   let target: MigrationTarget;
   let pglite: PGlite | undefined;
+  let lock: DataDirLock | undefined;
   if (url) {
     const schema = process.env.DATABASE_SCHEMA || undefined;
     console.log(`migrating PostgreSQL${schema ? ` (schema ${schema})` : ''}`);
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
     const dataDir = path.resolve(process.env.PGLITE_DATA_DIR ?? path.join(projectRoot, '.data', 'pglite'));
     if (process.env.PGLITE_DATA_DIR === 'memory') throw new Error('PGLITE_DATA_DIR=memory: nothing would persist');
     console.log(`migrating PGlite at ${path.relative(process.cwd(), dataDir) || '.'}`);
-    fs.mkdirSync(dataDir, { recursive: true });
+    // A running server holds this directory; a second process writing to it would lose writes (see data-dir-lock.ts).
+    lock = lockDataDir(dataDir);
     pglite = new PGlite(dataDir);
     target = { kind: 'pglite', pglite };
   }
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
     for (const name of applied) console.log(`applied ${name}`);
   } finally {
     await pglite?.close();
+    lock?.release();
   }
 }
 

@@ -1,6 +1,6 @@
 // Prints a development JWT: npm run token -- --sub alice --email alice@example.com [--name Alice] [--operator] [--ttl 8h]
 import { parseArgs } from 'node:util';
-import { SignJWT } from 'jose';
+import { signDevelopmentToken } from '../src/auth/dev-token.ts';
 import { loadConfig } from '../src/config.ts';
 
 const { values } = parseArgs({
@@ -22,15 +22,4 @@ if (config.jwt.kind !== 'secret') {
   console.error('JWT_JWKS_URL is set: tokens come from your identity provider, not from this script.');
   process.exit(2);
 }
-const jwt = new SignJWT({
-  ...(values.email ? { email: values.email } : {}),
-  ...(values.name ? { name: values.name } : {}),
-  ...(values.operator ? { roles: ['operator'] } : {}),
-})
-  .setProtectedHeader({ alg: 'HS256' })
-  .setSubject(values.sub)
-  .setIssuedAt()
-  .setExpirationTime(values.ttl);
-if (config.jwt.issuer) jwt.setIssuer(config.jwt.issuer);
-if (config.jwt.audience) jwt.setAudience(config.jwt.audience);
-console.log(await jwt.sign(new TextEncoder().encode(config.jwt.secret)));
+console.log(await signDevelopmentToken(config.jwt, { ...values, sub: values.sub }));

@@ -29,6 +29,7 @@ const envSchema = z
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_JWKS_URL: z.url().optional(),
     JWT_ISSUER: z.string().min(1).optional(),
+    JWT_JWKS_COOLDOWN_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
     JWT_AUDIENCE: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     GRAPHIQL: booleanString.optional(),
@@ -39,10 +40,19 @@ const envSchema = z
     GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
     GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(10),
     GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2000),
-    GRAPHQL_MAX_COST: z.coerce.number().int().min(100).max(1_000_000).default(5000),
+    GRAPHQL_MAX_COST: z.coerce.number().int().min(100).max(1_000_000).default(15000),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
+    MAX_RESPONSE_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
     TRUST_PROXY: booleanString.default(false),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Browser origins allowed to call the API cross-origin (comma-separated), e.g. `https://console.example.com`. */
+    CORS_ORIGINS: z
+      .string()
+      .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s,]+$/, 'must be a comma-separated list of origins like https://console.example.com')))
+      .default([]),
     AUTH_FAILURES_PER_KEY_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
     AUTH_FAILURES_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   })
@@ -53,6 +63,9 @@ const envSchema = z
     if (env.JWT_JWKS_URL && (!env.JWT_ISSUER || !env.JWT_AUDIENCE)) {
       // An identity provider serves many applications: without both, another application's tokens would pass.
       ctx.addIssue({ code: 'custom', path: [env.JWT_ISSUER ? 'JWT_AUDIENCE' : 'JWT_ISSUER'], message: 'is required with JWT_JWKS_URL' });
+    }
+    if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS' });
     }
     if (env.JWT_SECRET && env.JWT_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['JWT_JWKS_URL'], message: 'cannot be combined with JWT_SECRET' });
@@ -66,7 +79,7 @@ export type Config = {
   database: { kind: 'postgres'; url: string; schema?: string } | { kind: 'pglite'; dataDir: string | null };
   jwt:
     | { kind: 'secret'; secret: string; usingDevelopmentSecret: boolean; issuer?: string; audience?: string }
-    | { kind: 'jwks'; url: string; issuer?: string; audience?: string };
+    | { kind: 'jwks'; url: string; issuer?: string; audience?: string; jwksCooldownMs: number };
   logLevel: string;
   graphiql: boolean;
   introspection: boolean;
@@ -79,9 +92,14 @@ export type Config = {
     maxTokens: number;
     maxCost: number;
     maxBodyBytes: number;
+    maxResponseBytes: number;
   };
   throttle: { failuresPerKeyPerMinute: number; failuresPerIpPerMinute: number };
+  /** Slow clients: the whole header block, and the whole request, must arrive within these. */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number };
   trustProxy: boolean;
+  /** Origins whose browsers may call the API with credentials; empty: same-origin only. */
+  corsOrigins: string[];
   metricsToken: string | null;
 };
 
@@ -110,7 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { kind: 'postgres', url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA }
       : { kind: 'pglite', dataDir: e.PGLITE_DATA_DIR === 'memory' ? null : e.PGLITE_DATA_DIR },
     jwt: e.JWT_JWKS_URL
-      ? { kind: 'jwks', url: e.JWT_JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE }
+      ? { kind: 'jwks', url: e.JWT_JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE, jwksCooldownMs: e.JWT_JWKS_COOLDOWN_MS }
       : {
           kind: 'secret',
           secret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
@@ -130,8 +148,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: e.GRAPHQL_MAX_TOKENS,
       maxCost: e.GRAPHQL_MAX_COST,
       maxBodyBytes: e.MAX_BODY_BYTES,
+      maxResponseBytes: e.MAX_RESPONSE_BYTES,
     },
+    http: { headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS },
     trustProxy: e.TRUST_PROXY,
+    corsOrigins: e.CORS_ORIGINS,
     metricsToken: e.METRICS_TOKEN ?? null,
     throttle: {
       failuresPerKeyPerMinute: e.AUTH_FAILURES_PER_KEY_PER_MINUTE,

@@ -1,6 +1,8 @@
 import http from 'node:http';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { openDatabase } from './db/client.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { DataDirLockedError } from './db/data-dir-lock.ts';
+import { trackConnections } from './http-shutdown.ts';
 import { createLogger } from './logger.ts';
 import { createApp } from './server.ts';
 
@@ -9,8 +11,7 @@ try {
   config = loadConfig();
 } catch (error) {
   if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
+    fail(error.message);
   }
   throw error;
 }
@@ -21,7 +22,40 @@ if (config.jwt.kind === 'secret' && config.jwt.usingDevelopmentSecret) {
 }
 
 const startedAt = performance.now();
-const db = await openDatabase(config.database);
+// Bind first: a second `npm start` on a busy port must stop before it touches the database.
+let handle: http.RequestListener = (_req, res) => {
+  res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
+  res.end('{"errors":[{"message":"Starting up: try again in a moment"}]}');
+};
+const server = http.createServer(
+  {
+    headersTimeout: config.http.headersTimeoutMs,
+    requestTimeout: config.http.requestTimeoutMs,
+    // Node checks these timeouts on this interval (30 s by default), which would hold slow clients far longer.
+    connectionsCheckingInterval: Math.min(1000, config.http.headersTimeoutMs / 2),
+  },
+  (req, res) => handle(req, res),
+);
+server.keepAliveTimeout = 5000;
+const connections = trackConnections(server);
+try {
+  await listen(server, config.port, config.host);
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  fail(
+    code === 'EADDRINUSE'
+      ? `Port ${config.port} on ${config.host} is already in use (is Keysmith already running?): stop that process or set PORT.`
+      : `Cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`,
+  );
+}
+
+let db: Database;
+try {
+  db = await openDatabase(config.database);
+} catch (error) {
+  if (error instanceof DataDirLockedError) fail(error.message);
+  throw error;
+}
 const applied = await db.migrate();
 logger.info(
   { database: db.kind, applied, location: config.database.kind === 'pglite' ? config.database.dataDir ?? 'memory' : 'postgres' },
@@ -29,17 +63,10 @@ logger.info(
 );
 
 const app = createApp({ config, db, logger });
-const server = http.createServer(app.listener);
-server.keepAliveTimeout = 5000;
-
-server.listen(config.port, config.host, () => {
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info(
-    { port, startupMs: Math.round(performance.now() - startedAt) },
-    `Keysmith listening on http://localhost:${port}/graphql`,
-  );
-});
+handle = app.listener;
+const address = server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+logger.info({ port, startupMs: Math.round(performance.now() - startedAt) }, `Keysmith listening on http://localhost:${port}/graphql`);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -51,10 +78,7 @@ async function shutdown(signal: string) {
     server.closeAllConnections();
   }, 10_000);
   forceTimer.unref();
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
+  await connections.drain();
   await app.stop();
   await db.close();
   logger.info('stopped');
@@ -63,3 +87,19 @@ async function shutdown(signal: string) {
 
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
+
+function listen(target: http.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    target.once('error', reject);
+    target.listen(port, host, () => {
+      target.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** Start-up failures the operator can act on: one line on stderr, no stack. */
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}

@@ -1,9 +1,11 @@
 import http from 'node:http';
+import path from 'node:path';
 import { createYoga, useReadinessCheck, type YogaInitialContext, type YogaServerInstance } from 'graphql-yoga';
 import { getOperationAST, type DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import { useApiKeyAuth } from './auth/api-key.ts';
-import { jwtPlugin } from './auth/jwt.ts';
+import { createJwtVerifier, useJwtAuth } from './auth/jwt.ts';
+import { corsPolicy, useBrowserPolicy } from './browser-policy.ts';
 import { useViewer } from './auth/viewer.ts';
 import { ApiKeyAuthenticator } from './domains/api-keys/authenticate.ts';
 import { KeyVerifier } from './domains/api-keys/hashing.ts';
@@ -12,17 +14,22 @@ import { AuthThrottle } from './domains/api-keys/throttle.ts';
 import { UsageTracker } from './domains/api-keys/usage.ts';
 import { createMetrics } from './metrics.ts';
 import { systemClock, type Clock } from './clock.ts';
-import type { Config } from './config.ts';
+import { projectRoot, type Config } from './config.ts';
+import { useDevSignIn } from './console/dev-sign-in.ts';
+import { useConsole } from './console/static.ts';
 import type { Context } from './context.ts';
 import type { Database } from './db/client.ts';
 import { queryLimitPlugins } from './graphql/limits.ts';
-import { createMaskError } from './graphql/mask-error.ts';
+import { graphiqlOptions, graphiqlPage } from './graphql/graphiql.ts';
+import { createMaskError, scrub } from './graphql/mask-error.ts';
+import { useNoSuggestions } from './graphql/no-suggestions.ts';
 import { schema } from './graphql/schema.ts';
 import { newRequestId, requestScope } from './request-context.ts';
 
 type RequestFields = Omit<Context, keyof YogaInitialContext>;
 
-export type AppDeps = { config: Config; db: Database; logger: Logger; clock?: Clock };
+/** `consoleDir`: the built web console served at `/` (default web/dist). */
+export type AppDeps = { config: Config; db: Database; logger: Logger; clock?: Clock; consoleDir?: string };
 
 export type App = {
   yoga: YogaServerInstance<Record<string, unknown>, RequestFields>;
@@ -39,7 +46,7 @@ export type App = {
   stop(): Promise<void>;
 };
 
-export function createApp({ config, db, logger, clock = systemClock }: AppDeps): App {
+export function createApp({ config, db, logger, clock = systemClock, consoleDir = path.join(projectRoot, 'web', 'dist') }: AppDeps): App {
   const verifier = new KeyVerifier({ maxConcurrency: config.argon2MaxConcurrency });
   const usage = new UsageTracker(db.prisma, logger, config.usageFlushIntervalMs);
   usage.start();
@@ -49,16 +56,21 @@ export function createApp({ config, db, logger, clock = systemClock }: AppDeps):
   pruneTimer.unref();
   const listening = keyStates.start();
   const metrics = createMetrics({ verifier, usage, keyStates, token: config.metricsToken });
+  const graphiql = graphiqlPage();
   const yoga = createYoga<Record<string, unknown>, RequestFields>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: config.graphiql ? { title: 'Keysmith', defaultQuery: '{ viewer { user { email } } }' } : false,
+    graphiql: config.graphiql ? graphiqlOptions : false,
+    renderGraphiQL: graphiql.render,
+    cors: corsPolicy(config.corsOrigins),
     logging: {
       debug: () => {},
-      info: (...args) => logger.info({ yoga: args.map(String) }),
-      warn: (...args) => logger.warn({ yoga: args.map(String) }),
-      error: (...args) => logger.error({ yoga: args.map(String) }),
+      info: (...args) => logger.info({ yoga: args.map((a) => scrub(String(a))) }),
+      warn: (...args) => logger.warn({ yoga: args.map((a) => scrub(String(a))) }),
+      // Yoga reports here only the errors it masked, which createMaskError has already logged once (scrubbed, with
+      // the request id); Yoga's copy would add the query text.
+      error: () => {},
     },
     maskedErrors: { maskError: createMaskError(logger) },
     context: ({ request, req }: YogaInitialContext & { req?: http.IncomingMessage }): RequestFields => ({
@@ -69,11 +81,17 @@ export function createApp({ config, db, logger, clock = systemClock }: AppDeps):
       clientIp: clientAddress(request, req, config.trustProxy),
     }),
     plugins: [
+      useConsole(consoleDir),
       ...queryLimitPlugins(config),
-      jwtPlugin(config.jwt),
+      useBrowserPolicy('/graphql'),
+      useDevSignIn(config),
+      ...(config.introspection ? [] : [useNoSuggestions()]),
+      // Tokens come from another system, stamped by its clock: judge them by the wall clock, not the injected one.
+      useJwtAuth(createJwtVerifier(config.jwt, systemClock), logger),
       useApiKeyAuth({ authenticator: new ApiKeyAuthenticator(verifier, keyStates, throttle, clock), usage, onFailure: metrics.authFailure }),
       useViewer(),
       metrics.plugin,
+      graphiql.plugin,
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

@@ -1,22 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql } from './generated/gql.ts';
 import { sharedApp, type TestApp } from './support/app.ts';
 import { execute, ok, signToken } from './support/client.ts';
 import { newUser, unique } from './support/fixtures.ts';
-
-const Viewer = graphql(`
-  query AuthViewer {
-    viewer {
-      subject
-      isOperator
-      user {
-        id
-        email
-        name
-      }
-    }
-  }
-`);
+import { Viewer } from './support/operations.ts';
 
 let t: TestApp;
 beforeAll(async () => {

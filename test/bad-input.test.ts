@@ -5,11 +5,32 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { buildSchema, print, type GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/config.ts';
-import { graphql } from './generated/gql.ts';
 import { sharedApp, type TestApp } from './support/app.ts';
 import { as, execute, ok, type Result } from './support/client.ts';
 import { addMember, dbId, newOrg, newProject, newUser, newWorkflow, type TestOrg, type TestUser } from './support/fixtures.ts';
 import { orgKey, projectKey } from './support/keys.ts';
+import {
+  AddMember,
+  CreateOrganization,
+  CreateOrganizationApiKey,
+  CreateProject,
+  CreateProjectApiKey,
+  CreateWorkflow,
+  DeleteApiKey,
+  DeleteApiKeys,
+  DeleteProject,
+  DeleteWorkflow,
+  RemoveMember,
+  RevokeApiKey,
+  RotateApiKey,
+  SetOrganizationPlan,
+  TriggerWorkflow,
+  UpdateApiKey,
+  UpdateMember,
+  UpdateOrganization,
+  UpdateProject,
+  UpdateWorkflow,
+} from './support/operations.ts';
 
 // A bad-input matrix for every mutation of the contract: empty, whitespace-only, too long, control characters, wrong
 // types, malformed global ids, past and far-future dates, unknown enum values, duplicates, out-of-range numbers and
@@ -19,196 +40,29 @@ import { orgKey, projectKey } from './support/keys.ts';
 
 let t: TestApp;
 
-// ——— Documents: one per mutation, all with the same selection ———
-
-graphql(`
-  fragment BadErrorFields on Error {
-    __typename
-    message
-    ... on ValidationError {
-      issues {
-        path
-        message
-      }
-    }
-    ... on NotFoundError {
-      resource
-    }
-    ... on BulkOperationError {
-      failures {
-        id
-        reason
-        message
-      }
-    }
-    ... on UpgradeRequiredError {
-      currentPlan
-      requiredPlans
-    }
-  }
-`);
+// ——— Documents: the shared operation of each mutation (each selects ErrorFields) ———
 
 const documents = {
-  createOrganization: graphql(`
-    mutation BadCreateOrganization($input: CreateOrganizationInput!) {
-      createOrganization(input: $input) {
-        __typename
-        ...BadErrorFields
-      }
-    }
-  `),
-  updateOrganization: graphql(`
-    mutation BadUpdateOrganization($input: UpdateOrganizationInput!) {
-      updateOrganization(input: $input) {
-        __typename
-        ...BadErrorFields
-      }
-    }
-  `),
-  setOrganizationPlan: graphql(`
-    mutation BadSetOrganizationPlan($input: SetOrganizationPlanInput!) {
-      setOrganizationPlan(input: $input) {
-        __typename
-        ...BadErrorFields
-      }
-    }
-  `),
-  addMember: graphql(`
-    mutation BadAddMember($input: AddMemberInput!) {
-      addMember(input: $input) {
-        __typename
-        ...BadErrorFields
-      }
-    }
-  `),
-  updateMember: graphql(`
-    mutation BadUpdateMember($input: UpdateMemberInput!) {
-      updateMember(input: $input) {
-        __typename
-        ...BadErrorFields
-      }
-    }
-  `),
-  removeMember: graphql(`
-    mutation BadRemoveMember($input: RemoveMemberInput!) {
-      removeMember(input: $input) {
-        __typename
-        ...BadErrorFields
-      }
-    }
-  `),
-  createProject: graphql(`
-    mutation BadCreateProject($input: CreateProjectInput!) {
-      createProject(input: $input) {
-        __typename
-        ...BadErrorFields
-      }
-    }
-  `),
-  updateProject: graphql(`
-    mutation BadUpdateProject($input: UpdateProjectInput!) {
-      updateProject(input: $input) {
-        __typename
-        ...BadErrorFields
-      }
-    }
-  `),
-  deleteProject: graphql(`
-    mutation BadDeleteProject($input: DeleteProjectInput!) {
-      deleteProject(input: $input) {
-        __typename
-        ...BadErrorFields
-      }
-    }
-  `),
-  createWorkflow: graphql(`
-    mutation BadCreateWorkflow($input: CreateWorkflowInput!) {
-      createWorkflow(input: $input) {
-        __typename
-        ...BadErrorFields
-      }
-    }
-  `),
-  updateWorkflow: graphql(`
-    mutation BadUpdateWorkflow($input: UpdateWorkflowInput!) {
-      updateWorkflow(input: $input) {
-        __typename
-        ...BadErrorFields
-      }
-    }
-  `),
-  deleteWorkflow: graphql(`
-    mutation BadDeleteWorkflow($input: DeleteWorkflowInput!) {
-      deleteWorkflow(input: $input) {
-        __typename
-        ...BadErrorFields
-      }
-    }
-  `),
-  createProjectApiKey: graphql(`
-    mutation BadCreateProjectApiKey($input: CreateProjectApiKeyInput!) {
-      createProjectApiKey(input: $input) {
-        __typename
-        ...BadErrorFields
-      }
-    }
-  `),
-  createOrganizationApiKey: graphql(`
-    mutation BadCreateOrganizationApiKey($input: CreateOrganizationApiKeyInput!) {
-      createOrganizationApiKey(input: $input) {
-        __typename
-        ...BadErrorFields
-      }
-    }
-  `),
-  updateApiKey: graphql(`
-    mutation BadUpdateApiKey($input: UpdateApiKeyInput!) {
-      updateApiKey(input: $input) {
-        __typename
-        ...BadErrorFields
-      }
-    }
-  `),
-  rotateApiKey: graphql(`
-    mutation BadRotateApiKey($input: RotateApiKeyInput!) {
-      rotateApiKey(input: $input) {
-        __typename
-        ...BadErrorFields
-      }
-    }
-  `),
-  revokeApiKey: graphql(`
-    mutation BadRevokeApiKey($input: RevokeApiKeyInput!) {
-      revokeApiKey(input: $input) {
-        __typename
-        ...BadErrorFields
-      }
-    }
-  `),
-  deleteApiKey: graphql(`
-    mutation BadDeleteApiKey($input: DeleteApiKeyInput!) {
-      deleteApiKey(input: $input) {
-        __typename
-        ...BadErrorFields
-      }
-    }
-  `),
-  deleteApiKeys: graphql(`
-    mutation BadDeleteApiKeys($input: DeleteApiKeysInput!) {
-      deleteApiKeys(input: $input) {
-        __typename
-        ...BadErrorFields
-      }
-    }
-  `),
-  triggerWorkflow: graphql(`
-    mutation BadTriggerWorkflow($input: TriggerWorkflowInput!) {
-      triggerWorkflow(input: $input) {
-        __typename
-        ...BadErrorFields
-      }
-    }
-  `),
+  createOrganization: CreateOrganization,
+  updateOrganization: UpdateOrganization,
+  setOrganizationPlan: SetOrganizationPlan,
+  addMember: AddMember,
+  updateMember: UpdateMember,
+  removeMember: RemoveMember,
+  createProject: CreateProject,
+  updateProject: UpdateProject,
+  deleteProject: DeleteProject,
+  createWorkflow: CreateWorkflow,
+  updateWorkflow: UpdateWorkflow,
+  deleteWorkflow: DeleteWorkflow,
+  createProjectApiKey: CreateProjectApiKey,
+  createOrganizationApiKey: CreateOrganizationApiKey,
+  updateApiKey: UpdateApiKey,
+  rotateApiKey: RotateApiKey,
+  revokeApiKey: RevokeApiKey,
+  deleteApiKey: DeleteApiKey,
+  deleteApiKeys: DeleteApiKeys,
+  triggerWorkflow: TriggerWorkflow,
 };
 
 type MutationName = keyof typeof documents;
@@ -261,21 +115,6 @@ const futureDays = (days: number) => new Date(Date.now() + days * 86_400_000).to
 /** Emails this file tries to add: none of them may ever exist as a user. */
 const unknownEmails = new Set<string>();
 
-const UpdateOrgSetup = graphql(`
-  mutation BadSetupUpdateOrganization($input: UpdateOrganizationInput!) {
-    updateOrganization(input: $input) {
-      __typename
-    }
-  }
-`);
-const RevokeSetup = graphql(`
-  mutation BadSetupRevoke($input: RevokeApiKeyInput!) {
-    revokeApiKey(input: $input) {
-      __typename
-    }
-  }
-`);
-
 // ——— The database snapshot: every row of this file's organizations and users ———
 
 const stable = (rows: unknown) =>
@@ -327,9 +166,9 @@ beforeAll(async () => {
   const key = await projectKey(t.app, org.owner, p1.id);
   const narrow = await orgKey(t.app, org, { projectIds: [p1.id] }, { scopes: [{ scope: 'TRIGGER_WORKFLOWS', workflowIds: [w1.id] }] });
   const revoked = await projectKey(t.app, org.owner, p1.id, { name: 'revoked' });
-  as(ok(await execute(t.app, RevokeSetup, { input: { id: revoked.apiKey.id } }, { token: org.owner.token })).revokeApiKey, 'RevokeApiKeyPayload');
+  as(ok(await execute(t.app, RevokeApiKey, { input: { id: revoked.apiKey.id } }, { token: org.owner.token })).revokeApiKey, 'RevokeApiKeyPayload');
   as(
-    ok(await execute(t.app, UpdateOrgSetup, { input: { id: other.id, maxKeyLifetimeDays: 30 } }, { token: org.owner.token })).updateOrganization,
+    ok(await execute(t.app, UpdateOrganization, { input: { id: other.id, maxKeyLifetimeDays: 30 } }, { token: org.owner.token })).updateOrganization,
     'OrganizationPayload',
   );
   const ownerMembership = await t.db.prisma.membership.findFirstOrThrow({ where: { organizationId: dbId(org.id), role: 'OWNER' } });

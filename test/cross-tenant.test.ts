@@ -13,11 +13,38 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/config.ts';
 import { toGlobalId } from '../src/graphql/ids.ts';
-import { graphql } from './generated/gql.ts';
 import { sharedApp, type TestApp } from './support/app.ts';
 import { as, execute, ok } from './support/client.ts';
 import { addMember, dbId, newOrg, newProject, newUser, newWorkflow, unique, type TestOrg, type TestUser } from './support/fixtures.ts';
 import { orgKey, projectKey } from './support/keys.ts';
+import {
+  AddMember,
+  AuditEvents,
+  CreateOrganizationApiKey,
+  CreateProject,
+  CreateProjectApiKey,
+  CreateWorkflow,
+  DeleteApiKey,
+  DeleteApiKeys,
+  DeleteProject,
+  DeleteWorkflow,
+  Node,
+  Nodes,
+  OrganizationApiKeys,
+  OrganizationBySlug,
+  ProjectApiKeys,
+  ProjectBySlug,
+  RemoveMember,
+  RevokeApiKey,
+  RotateApiKey,
+  TriggerWorkflow,
+  UpdateApiKey,
+  UpdateMember,
+  UpdateOrganization,
+  UpdateProject,
+  UpdateWorkflow,
+  WorkflowExecution,
+} from './support/operations.ts';
 
 // Cross-tenant isolation: for every query and mutation that takes an id, a member (here: the OWNER) of organization
 // A who sends ids of organization B gets not-found, exactly as for an id that never existed, and nothing changes in
@@ -42,534 +69,6 @@ let b: {
   auditEventId: string;
 };
 let initial: { a: unknown; b: unknown };
-
-// ——— Operations ———
-
-const XtNode = graphql(`
-  query XtNode($id: ID!) {
-    node(id: $id) {
-      __typename
-      id
-    }
-  }
-`);
-
-const XtNodes = graphql(`
-  query XtNodes($ids: [ID!]!) {
-    nodes(ids: $ids) {
-      __typename
-      id
-    }
-  }
-`);
-
-const XtOrganization = graphql(`
-  query XtOrganization($slug: String!) {
-    organization(slug: $slug) {
-      id
-    }
-  }
-`);
-
-const XtOrganizationProject = graphql(`
-  query XtOrganizationProject($slug: String!, $projectSlug: String!) {
-    organization(slug: $slug) {
-      project(slug: $projectSlug) {
-        id
-      }
-    }
-  }
-`);
-
-const XtOrganizationKeys = graphql(`
-  query XtOrganizationKeys($slug: String!, $filter: ApiKeyFilter) {
-    organization(slug: $slug) {
-      apiKeys(filter: $filter) {
-        edges {
-          node {
-            id
-          }
-        }
-      }
-    }
-  }
-`);
-
-const XtProjectKeys = graphql(`
-  query XtProjectKeys($id: ID!, $filter: ApiKeyFilter) {
-    node(id: $id) {
-      ... on Project {
-        apiKeys(filter: $filter) {
-          edges {
-            node {
-              id
-            }
-          }
-        }
-      }
-    }
-  }
-`);
-
-const XtAuditEvents = graphql(`
-  query XtAuditEvents($slug: String!, $filter: AuditEventFilter) {
-    organization(slug: $slug) {
-      auditEvents(filter: $filter) {
-        edges {
-          node {
-            id
-          }
-        }
-      }
-    }
-  }
-`);
-
-const XtUpdateOrganization = graphql(`
-  mutation XtUpdateOrganization($input: UpdateOrganizationInput!) {
-    updateOrganization(input: $input) {
-      __typename
-      ... on OrganizationPayload {
-        organization {
-          id
-        }
-      }
-      ... on NotFoundError {
-        resource
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const XtAddMember = graphql(`
-  mutation XtAddMember($input: AddMemberInput!) {
-    addMember(input: $input) {
-      __typename
-      ... on MemberPayload {
-        member {
-          id
-        }
-      }
-      ... on NotFoundError {
-        resource
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const XtUpdateMember = graphql(`
-  mutation XtUpdateMember($input: UpdateMemberInput!) {
-    updateMember(input: $input) {
-      __typename
-      ... on MemberPayload {
-        member {
-          id
-        }
-      }
-      ... on NotFoundError {
-        resource
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const XtRemoveMember = graphql(`
-  mutation XtRemoveMember($input: RemoveMemberInput!) {
-    removeMember(input: $input) {
-      __typename
-      ... on RemoveMemberPayload {
-        removedMemberId
-      }
-      ... on NotFoundError {
-        resource
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const XtCreateProject = graphql(`
-  mutation XtCreateProject($input: CreateProjectInput!) {
-    createProject(input: $input) {
-      __typename
-      ... on ProjectPayload {
-        project {
-          id
-        }
-      }
-      ... on NotFoundError {
-        resource
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const XtUpdateProject = graphql(`
-  mutation XtUpdateProject($input: UpdateProjectInput!) {
-    updateProject(input: $input) {
-      __typename
-      ... on ProjectPayload {
-        project {
-          id
-        }
-      }
-      ... on NotFoundError {
-        resource
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const XtDeleteProject = graphql(`
-  mutation XtDeleteProject($input: DeleteProjectInput!) {
-    deleteProject(input: $input) {
-      __typename
-      ... on DeleteProjectPayload {
-        deletedProjectId
-      }
-      ... on NotFoundError {
-        resource
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const XtCreateWorkflow = graphql(`
-  mutation XtCreateWorkflow($input: CreateWorkflowInput!) {
-    createWorkflow(input: $input) {
-      __typename
-      ... on WorkflowPayload {
-        workflow {
-          id
-        }
-      }
-      ... on NotFoundError {
-        resource
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const XtUpdateWorkflow = graphql(`
-  mutation XtUpdateWorkflow($input: UpdateWorkflowInput!) {
-    updateWorkflow(input: $input) {
-      __typename
-      ... on WorkflowPayload {
-        workflow {
-          id
-        }
-      }
-      ... on NotFoundError {
-        resource
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const XtDeleteWorkflow = graphql(`
-  mutation XtDeleteWorkflow($input: DeleteWorkflowInput!) {
-    deleteWorkflow(input: $input) {
-      __typename
-      ... on DeleteWorkflowPayload {
-        deletedWorkflowId
-      }
-      ... on NotFoundError {
-        resource
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const XtCreateProjectKey = graphql(`
-  mutation XtCreateProjectKey($input: CreateProjectApiKeyInput!) {
-    createProjectApiKey(input: $input) {
-      __typename
-      ... on CreateApiKeyPayload {
-        apiKey {
-          id
-        }
-      }
-      ... on NotFoundError {
-        resource
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const XtCreateOrgKey = graphql(`
-  mutation XtCreateOrgKey($input: CreateOrganizationApiKeyInput!) {
-    createOrganizationApiKey(input: $input) {
-      __typename
-      ... on CreateApiKeyPayload {
-        apiKey {
-          id
-        }
-      }
-      ... on NotFoundError {
-        resource
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const XtUpdateKey = graphql(`
-  mutation XtUpdateKey($input: UpdateApiKeyInput!) {
-    updateApiKey(input: $input) {
-      __typename
-      ... on UpdateApiKeyPayload {
-        apiKey {
-          id
-        }
-      }
-      ... on NotFoundError {
-        resource
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const XtRotateKey = graphql(`
-  mutation XtRotateKey($input: RotateApiKeyInput!) {
-    rotateApiKey(input: $input) {
-      __typename
-      ... on RotateApiKeyPayload {
-        apiKey {
-          id
-        }
-      }
-      ... on NotFoundError {
-        resource
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const XtRevokeKey = graphql(`
-  mutation XtRevokeKey($input: RevokeApiKeyInput!) {
-    revokeApiKey(input: $input) {
-      __typename
-      ... on RevokeApiKeyPayload {
-        apiKey {
-          id
-        }
-      }
-      ... on NotFoundError {
-        resource
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const XtDeleteKey = graphql(`
-  mutation XtDeleteKey($input: DeleteApiKeyInput!) {
-    deleteApiKey(input: $input) {
-      __typename
-      ... on DeleteApiKeyPayload {
-        deletedApiKeyId
-      }
-      ... on NotFoundError {
-        resource
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const XtDeleteKeys = graphql(`
-  mutation XtDeleteKeys($input: DeleteApiKeysInput!) {
-    deleteApiKeys(input: $input) {
-      __typename
-      ... on DeleteApiKeysPayload {
-        deletedApiKeyIds
-      }
-      ... on BulkOperationError {
-        failures {
-          id
-          reason
-          message
-        }
-      }
-      ... on NotFoundError {
-        resource
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const XtTrigger = graphql(`
-  mutation XtTrigger($input: TriggerWorkflowInput!) {
-    triggerWorkflow(input: $input) {
-      __typename
-      ... on TriggerWorkflowPayload {
-        execution {
-          id
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const XtReadExecution = graphql(`
-  query XtReadExecution($id: ID!) {
-    workflowExecution(id: $id) {
-      id
-    }
-  }
-`);
 
 // ——— Helpers ———
 
@@ -656,7 +155,7 @@ for (const object of foreignObjects) {
     label: object.what,
     foreign: object.id,
     ghost: ghostId(object.type),
-    call: async (id) => (await asAttacker(XtNode, { id })).node,
+    call: async (id) => (await asAttacker(Node, { id })).node,
     expected: null,
   });
   rows.push({
@@ -664,7 +163,7 @@ for (const object of foreignObjects) {
     label: `${object.what}, next to A's own project`,
     foreign: object.id,
     ghost: ghostId(object.type),
-    call: async (id) => (await asAttacker(XtNodes, { ids: [id, a.project.id] })).nodes,
+    call: async (id) => (await asAttacker(Nodes, { ids: [id, a.project.id] })).nodes,
     expected: [null, { __typename: 'Project' }],
   });
 }
@@ -675,7 +174,7 @@ rows.push(
     label: "B's slug",
     foreign: () => b.org.slug,
     ghost: () => unique('org'),
-    call: async (slug) => (await asAttacker(XtOrganization, { slug })).organization,
+    call: async (slug) => (await asAttacker(OrganizationBySlug, { slug })).organization,
     expected: null,
   },
   {
@@ -683,7 +182,7 @@ rows.push(
     label: "A's organization, B's project slug",
     foreign: () => b.project.slug,
     ghost: () => unique('proj'),
-    call: async (projectSlug) => (await asAttacker(XtOrganizationProject, { slug: a.org.slug, projectSlug })).organization?.project,
+    call: async (projectSlug) => (await asAttacker(ProjectBySlug, { slug: a.org.slug, projectSlug })).organization?.project,
     expected: null,
   },
   // "Keys that reach this project" for a project outside the organization: none of the organization's keys reach
@@ -695,7 +194,7 @@ rows.push(
     foreign: () => b.project.id,
     ghost: ghostId('Project'),
     call: async (projectId) =>
-      (await asAttacker(XtOrganizationKeys, { slug: a.org.slug, filter: { projectId } })).organization?.apiKeys.edges.map((e) => e.node.id),
+      (await asAttacker(OrganizationApiKeys, { slug: a.org.slug, filter: { projectId } })).organization?.apiKeys?.edges.map((e) => e.node.id),
     expected: [],
   },
   {
@@ -704,7 +203,7 @@ rows.push(
     foreign: () => b.project.id,
     ghost: ghostId('Project'),
     call: async (projectId) => {
-      const node = (await asAttacker(XtProjectKeys, { id: a.project.id, filter: { projectId } })).node;
+      const node = (await asAttacker(ProjectApiKeys, { id: a.project.id, filter: { projectId } })).node;
       return node && 'apiKeys' in node ? node.apiKeys.edges.map((e) => e.node.id) : 'A project not visible';
     },
     expected: [],
@@ -715,7 +214,7 @@ rows.push(
     foreign: () => b.project.id,
     ghost: ghostId('Project'),
     call: async (targetId) =>
-      (await asAttacker(XtAuditEvents, { slug: a.org.slug, filter: { targetId } })).organization?.auditEvents.edges,
+      (await asAttacker(AuditEvents, { slug: a.org.slug, filter: { targetId } })).organization?.auditEvents?.edges,
     expected: [],
   },
   {
@@ -724,7 +223,7 @@ rows.push(
     foreign: () => dbId(b.org.id),
     ghost: () => randomUUID(),
     call: async (targetId) =>
-      (await asAttacker(XtAuditEvents, { slug: a.org.slug, filter: { targetId } })).organization?.auditEvents.edges,
+      (await asAttacker(AuditEvents, { slug: a.org.slug, filter: { targetId } })).organization?.auditEvents?.edges,
     expected: [],
   },
   {
@@ -733,7 +232,7 @@ rows.push(
     foreign: () => b.org.owner.id,
     ghost: ghostId('User'),
     call: async (actorId) =>
-      (await asAttacker(XtAuditEvents, { slug: a.org.slug, filter: { actorId } })).organization?.auditEvents.edges,
+      (await asAttacker(AuditEvents, { slug: a.org.slug, filter: { actorId } })).organization?.auditEvents?.edges,
     expected: [],
   },
 );
@@ -745,7 +244,7 @@ rows.push(
     label: "B's organization",
     foreign: () => b.org.id,
     ghost: ghostId('Organization'),
-    call: async (id) => (await asAttacker(XtUpdateOrganization, { input: { id, name: 'Hijacked', maxKeyLifetimeDays: 1 } })).updateOrganization,
+    call: async (id) => (await asAttacker(UpdateOrganization, { input: { id, name: 'Hijacked', maxKeyLifetimeDays: 1 } })).updateOrganization,
     expected: notFound('Organization'),
   },
   {
@@ -754,7 +253,7 @@ rows.push(
     foreign: () => b.org.id,
     ghost: ghostId('Organization'),
     call: async (organizationId) =>
-      (await asAttacker(XtAddMember, { input: { organizationId, email: a.colleague.email, role: 'OWNER' } })).addMember,
+      (await asAttacker(AddMember, { input: { organizationId, email: a.colleague.email, role: 'OWNER' } })).addMember,
     expected: notFound('Organization'),
   },
   {
@@ -762,7 +261,7 @@ rows.push(
     label: "B's MEMBER membership",
     foreign: () => b.member.memberId,
     ghost: ghostId('Member'),
-    call: async (id) => (await asAttacker(XtUpdateMember, { input: { id, role: 'OWNER' } })).updateMember,
+    call: async (id) => (await asAttacker(UpdateMember, { input: { id, role: 'OWNER' } })).updateMember,
     expected: notFound('Member'),
   },
   {
@@ -770,7 +269,7 @@ rows.push(
     label: "B's OWNER membership",
     foreign: () => b.ownerMemberId,
     ghost: ghostId('Member'),
-    call: async (id) => (await asAttacker(XtUpdateMember, { input: { id, role: 'MEMBER' } })).updateMember,
+    call: async (id) => (await asAttacker(UpdateMember, { input: { id, role: 'MEMBER' } })).updateMember,
     expected: notFound('Member'),
   },
   {
@@ -778,7 +277,7 @@ rows.push(
     label: "B's MEMBER membership",
     foreign: () => b.member.memberId,
     ghost: ghostId('Member'),
-    call: async (id) => (await asAttacker(XtRemoveMember, { input: { id } })).removeMember,
+    call: async (id) => (await asAttacker(RemoveMember, { input: { id } })).removeMember,
     expected: notFound('Member'),
   },
   {
@@ -786,7 +285,7 @@ rows.push(
     label: "B's OWNER membership",
     foreign: () => b.ownerMemberId,
     ghost: ghostId('Member'),
-    call: async (id) => (await asAttacker(XtRemoveMember, { input: { id } })).removeMember,
+    call: async (id) => (await asAttacker(RemoveMember, { input: { id } })).removeMember,
     expected: notFound('Member'),
   },
   {
@@ -795,7 +294,7 @@ rows.push(
     foreign: () => b.org.id,
     ghost: ghostId('Organization'),
     call: async (organizationId) =>
-      (await asAttacker(XtCreateProject, { input: { organizationId, name: 'Planted', slug: 'planted' } })).createProject,
+      (await asAttacker(CreateProject, { input: { organizationId, name: 'Planted', slug: 'planted' } })).createProject,
     expected: notFound('Organization'),
   },
   {
@@ -803,7 +302,7 @@ rows.push(
     label: "B's project",
     foreign: () => b.project.id,
     ghost: ghostId('Project'),
-    call: async (id) => (await asAttacker(XtUpdateProject, { input: { id, name: 'Hijacked', slug: 'hijacked' } })).updateProject,
+    call: async (id) => (await asAttacker(UpdateProject, { input: { id, name: 'Hijacked', slug: 'hijacked' } })).updateProject,
     expected: notFound('Project'),
   },
   {
@@ -811,7 +310,7 @@ rows.push(
     label: "B's project",
     foreign: () => b.project.id,
     ghost: ghostId('Project'),
-    call: async (id) => (await asAttacker(XtDeleteProject, { input: { id } })).deleteProject,
+    call: async (id) => (await asAttacker(DeleteProject, { input: { id } })).deleteProject,
     expected: notFound('Project'),
   },
   {
@@ -819,7 +318,7 @@ rows.push(
     label: "projectId = B's project",
     foreign: () => b.project.id,
     ghost: ghostId('Project'),
-    call: async (projectId) => (await asAttacker(XtCreateWorkflow, { input: { projectId, name: 'Planted', slug: 'planted' } })).createWorkflow,
+    call: async (projectId) => (await asAttacker(CreateWorkflow, { input: { projectId, name: 'Planted', slug: 'planted' } })).createWorkflow,
     expected: notFound('Project'),
   },
   {
@@ -827,7 +326,7 @@ rows.push(
     label: "B's workflow",
     foreign: () => b.workflow.id,
     ghost: ghostId('Workflow'),
-    call: async (id) => (await asAttacker(XtUpdateWorkflow, { input: { id, name: 'Hijacked', slug: 'hijacked' } })).updateWorkflow,
+    call: async (id) => (await asAttacker(UpdateWorkflow, { input: { id, name: 'Hijacked', slug: 'hijacked' } })).updateWorkflow,
     expected: notFound('Workflow'),
   },
   {
@@ -835,7 +334,7 @@ rows.push(
     label: "B's workflow",
     foreign: () => b.workflow.id,
     ghost: ghostId('Workflow'),
-    call: async (id) => (await asAttacker(XtDeleteWorkflow, { input: { id } })).deleteWorkflow,
+    call: async (id) => (await asAttacker(DeleteWorkflow, { input: { id } })).deleteWorkflow,
     expected: notFound('Workflow'),
   },
   {
@@ -845,7 +344,7 @@ rows.push(
     ghost: ghostId('Project'),
     call: async (projectId) =>
       (
-        await asAttacker(XtCreateProjectKey, {
+        await asAttacker(CreateProjectApiKey, {
           input: { projectId, name: 'Planted', scopes: [{ scope: 'TRIGGER_WORKFLOWS' }], expiry: { policy: 'NEVER' } },
         })
       ).createProjectApiKey,
@@ -861,7 +360,7 @@ rows.push(
     ghost: ghostId('Workflow'),
     call: async (workflowId) =>
       (
-        await asAttacker(XtCreateProjectKey, {
+        await asAttacker(CreateProjectApiKey, {
           input: {
             projectId: a.project.id,
             name: 'Narrowed',
@@ -879,7 +378,7 @@ rows.push(
     ghost: ghostId('Organization'),
     call: async (organizationId) =>
       (
-        await asAttacker(XtCreateOrgKey, {
+        await asAttacker(CreateOrganizationApiKey, {
           input: { organizationId, name: 'Planted', scopes: [{ scope: 'TRIGGER_WORKFLOWS' }], expiry: { policy: 'NEVER' }, projectAccess: { all: true } },
         })
       ).createOrganizationApiKey,
@@ -892,7 +391,7 @@ rows.push(
     ghost: ghostId('Project'),
     call: async (projectId) =>
       (
-        await asAttacker(XtCreateOrgKey, {
+        await asAttacker(CreateOrganizationApiKey, {
           input: {
             organizationId: a.org.id,
             name: 'Reaching',
@@ -913,7 +412,7 @@ rows.push(
     ghost: ghostId('Workflow'),
     call: async (workflowId) =>
       (
-        await asAttacker(XtCreateOrgKey, {
+        await asAttacker(CreateOrganizationApiKey, {
           input: {
             organizationId: a.org.id,
             name: 'Narrowed',
@@ -930,7 +429,7 @@ rows.push(
     label: "B's project key",
     foreign: () => b.projectKey.id,
     ghost: ghostId('ApiKey'),
-    call: async (id) => (await asAttacker(XtUpdateKey, { input: { id, name: 'Hijacked', note: 'x', status: 'INACTIVE' } })).updateApiKey,
+    call: async (id) => (await asAttacker(UpdateApiKey, { input: { id, name: 'Hijacked', note: 'x', status: 'INACTIVE' } })).updateApiKey,
     expected: notFound('ApiKey'),
   },
   {
@@ -939,7 +438,7 @@ rows.push(
     foreign: () => b.orgKey.id,
     ghost: ghostId('ApiKey'),
     call: async (id) =>
-      (await asAttacker(XtUpdateKey, { input: { id, ownerId: a.org.owner.id, projectAccess: { all: true } } })).updateApiKey,
+      (await asAttacker(UpdateApiKey, { input: { id, ownerId: a.org.owner.id, projectAccess: { all: true } } })).updateApiKey,
     expected: notFound('ApiKey'),
   },
   {
@@ -948,7 +447,7 @@ rows.push(
     foreign: () => b.project.id,
     ghost: ghostId('Project'),
     call: async (projectId) =>
-      (await asAttacker(XtUpdateKey, { input: { id: a.orgKey.id, projectAccess: { projectIds: [projectId] } } })).updateApiKey,
+      (await asAttacker(UpdateApiKey, { input: { id: a.orgKey.id, projectAccess: { projectIds: [projectId] } } })).updateApiKey,
     expected: notFound('Project'),
   },
   {
@@ -958,7 +457,7 @@ rows.push(
     label: "A's project key, ownerId = a user only in B (ValidationError by design)",
     foreign: () => b.member.id,
     ghost: ghostId('User'),
-    call: async (ownerId) => (await asAttacker(XtUpdateKey, { input: { id: a.projectKey.id, ownerId } })).updateApiKey,
+    call: async (ownerId) => (await asAttacker(UpdateApiKey, { input: { id: a.projectKey.id, ownerId } })).updateApiKey,
     expected: { __typename: 'ValidationError', issues: [{ path: ['input', 'ownerId'] }] },
   },
   {
@@ -966,7 +465,7 @@ rows.push(
     label: "B's project key",
     foreign: () => b.projectKey.id,
     ghost: ghostId('ApiKey'),
-    call: async (id) => (await asAttacker(XtRotateKey, { input: { id, gracePeriodSeconds: 3600 } })).rotateApiKey,
+    call: async (id) => (await asAttacker(RotateApiKey, { input: { id, gracePeriodSeconds: 3600 } })).rotateApiKey,
     expected: notFound('ApiKey'),
   },
   {
@@ -974,7 +473,7 @@ rows.push(
     label: "B's organization key",
     foreign: () => b.orgKey.id,
     ghost: ghostId('ApiKey'),
-    call: async (id) => (await asAttacker(XtRotateKey, { input: { id } })).rotateApiKey,
+    call: async (id) => (await asAttacker(RotateApiKey, { input: { id } })).rotateApiKey,
     expected: notFound('ApiKey'),
   },
   {
@@ -982,7 +481,7 @@ rows.push(
     label: "B's project key",
     foreign: () => b.projectKey.id,
     ghost: ghostId('ApiKey'),
-    call: async (id) => (await asAttacker(XtRevokeKey, { input: { id } })).revokeApiKey,
+    call: async (id) => (await asAttacker(RevokeApiKey, { input: { id } })).revokeApiKey,
     expected: notFound('ApiKey'),
   },
   {
@@ -990,7 +489,7 @@ rows.push(
     label: "B's organization key",
     foreign: () => b.orgKey.id,
     ghost: ghostId('ApiKey'),
-    call: async (id) => (await asAttacker(XtRevokeKey, { input: { id } })).revokeApiKey,
+    call: async (id) => (await asAttacker(RevokeApiKey, { input: { id } })).revokeApiKey,
     expected: notFound('ApiKey'),
   },
   {
@@ -998,7 +497,7 @@ rows.push(
     label: "B's project key",
     foreign: () => b.projectKey.id,
     ghost: ghostId('ApiKey'),
-    call: async (id) => (await asAttacker(XtDeleteKey, { input: { id } })).deleteApiKey,
+    call: async (id) => (await asAttacker(DeleteApiKey, { input: { id } })).deleteApiKey,
     expected: notFound('ApiKey'),
   },
   {
@@ -1006,7 +505,7 @@ rows.push(
     label: "B's organization key",
     foreign: () => b.orgKey.id,
     ghost: ghostId('ApiKey'),
-    call: async (id) => (await asAttacker(XtDeleteKey, { input: { id } })).deleteApiKey,
+    call: async (id) => (await asAttacker(DeleteApiKey, { input: { id } })).deleteApiKey,
     expected: notFound('ApiKey'),
   },
   {
@@ -1015,7 +514,7 @@ rows.push(
     foreign: () => b.projectKey.id,
     ghost: ghostId('ApiKey'),
     call: async (id) => {
-      const result = (await asAttacker(XtDeleteKeys, { input: { ids: [id] } })).deleteApiKeys;
+      const result = (await asAttacker(DeleteApiKeys, { input: { ids: [id] } })).deleteApiKeys;
       return 'failures' in result ? { ...result, failures: result.failures.map((f) => ({ ...f, id: f.id === id ? '<sent>' : f.id })) } : result;
     },
     expected: { __typename: 'BulkOperationError', failures: [{ id: '<sent>', reason: 'NOT_FOUND' }] },
@@ -1026,7 +525,7 @@ rows.push(
     foreign: () => b.orgKey.id,
     ghost: ghostId('ApiKey'),
     call: async (id) => {
-      const result = (await asAttacker(XtDeleteKeys, { input: { ids: [a.projectKey.id, id] } })).deleteApiKeys;
+      const result = (await asAttacker(DeleteApiKeys, { input: { ids: [a.projectKey.id, id] } })).deleteApiKeys;
       return 'failures' in result ? { ...result, failures: result.failures.map((f) => ({ ...f, id: f.id === id ? '<sent>' : f.id })) } : result;
     },
     expected: { __typename: 'BulkOperationError', failures: [{ id: '<sent>', reason: 'NOT_FOUND' }] },
@@ -1060,7 +559,7 @@ beforeAll(async () => {
   const bOrgKey = await orgKey(t.app, bOrg, { projectIds: [bProject.id] });
   const bMember = await addMember(t.app, bOrg, 'MEMBER');
   const bOwnerMembership = await t.db.prisma.membership.findFirstOrThrow({ where: { organizationId: dbId(bOrg.id), role: 'OWNER' } });
-  const triggered = await asKey(bProjectKey.secret, XtTrigger, { input: { workflowId: bWorkflow.id, payload: { order: 1 }, idempotencyKey: 'b-1' } });
+  const triggered = await asKey(bProjectKey.secret, TriggerWorkflow, { input: { workflowId: bWorkflow.id, payload: { order: 1 }, idempotencyKey: 'b-1' } });
   const execution = as(ok(triggered).triggerWorkflow, 'TriggerWorkflowPayload').execution;
   const auditEvent = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { organizationId: dbId(bOrg.id) }, orderBy: { createdAt: 'asc' } });
   b = {
@@ -1090,7 +589,7 @@ beforeAll(async () => {
   };
 
   // Sanity: B is populated the way the table assumes, and B's ids work for B's owner.
-  const own = ok(await execute(t.app, XtNodes, { ids: foreignObjects.map((o) => o.id()) }, { token: b.org.owner.token }));
+  const own = ok(await execute(t.app, Nodes, { ids: foreignObjects.map((o) => o.id()) }, { token: b.org.owner.token }));
   expect(own.nodes.map((n) => n?.__typename)).toEqual(foreignObjects.map((o) => o.type));
 
   initial = { a: await snapshot(a.org.id), b: await snapshot(b.org.id) };
@@ -1125,21 +624,21 @@ describe('API keys of organization A', () => {
   it("cannot trigger B's workflow (403, as for a workflow that does not exist) nor read B's execution (null)", async () => {
     const before = await snapshot(b.org.id);
     for (const secret of [a.orgKey.secret, a.projectKey.secret]) {
-      const foreign = await asKey(secret, XtTrigger, { input: { workflowId: b.workflow.id, idempotencyKey: 'b-1' } });
+      const foreign = await asKey(secret, TriggerWorkflow, { input: { workflowId: b.workflow.id, idempotencyKey: 'b-1' } });
       expect(foreign.status, foreign.body).toBe(403);
       expect(foreign.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      const ghost = await asKey(secret, XtTrigger, { input: { workflowId: ghostId('Workflow')(), idempotencyKey: 'b-1' } });
+      const ghost = await asKey(secret, TriggerWorkflow, { input: { workflowId: ghostId('Workflow')(), idempotencyKey: 'b-1' } });
       expect(foreign.body).toBe(ghost.body);
 
-      const read = await asKey(secret, XtReadExecution, { id: b.executionId });
+      const read = await asKey(secret, WorkflowExecution, { id: b.executionId });
       expect(ok(read).workflowExecution).toBeNull();
-      expect(ok(await asKey(secret, XtReadExecution, { id: ghostId('WorkflowExecution')() })).workflowExecution).toBeNull();
+      expect(ok(await asKey(secret, WorkflowExecution, { id: ghostId('WorkflowExecution')() })).workflowExecution).toBeNull();
     }
     expect(await snapshot(b.org.id)).toEqual(before);
 
     // The keys themselves work in A, and B's key reads its own execution: the nulls above are isolation, not breakage.
-    expect((await asKey(a.orgKey.secret, XtTrigger, { input: { workflowId: a.workflow.id } })).status).toBe(200);
-    expect(ok(await asKey(b.projectKey.secret, XtReadExecution, { id: b.executionId })).workflowExecution).toEqual({ id: b.executionId });
+    expect((await asKey(a.orgKey.secret, TriggerWorkflow, { input: { workflowId: a.workflow.id } })).status).toBe(200);
+    expect(ok(await asKey(b.projectKey.secret, WorkflowExecution, { id: b.executionId })).workflowExecution).toEqual({ id: b.executionId, status: 'QUEUED' });
   });
 });
 

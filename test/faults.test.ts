@@ -3,37 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../src/db/client.ts';
-import { graphql } from './generated/gql.ts';
 import { openTestDatabase, startTestApp, TEST_JWT_SECRET } from './support/app.ts';
 import { as, execute, ok } from './support/client.ts';
 import { dbId, newOrg, newProject, newWorkflow, unique } from './support/fixtures.ts';
-import { projectKey } from './support/keys.ts';
+import { orgKey, projectKey } from './support/keys.ts';
+import { ApiKeyNode, AuditEvents, CreateOrganizationApiKey, CreateProject, RotateApiKey, TriggerWorkflow } from './support/operations.ts';
 import { remote, startServerProcess } from './support/process.ts';
 import { startTcpProxy } from './support/tcp-proxy.ts';
 
 const database = inject('database');
-
-const Trigger = graphql(`
-  mutation FaultTrigger($input: TriggerWorkflowInput!) {
-    triggerWorkflow(input: $input) {
-      __typename
-    }
-  }
-`);
-const CreateOrgKey = graphql(`
-  mutation FaultCreateOrgKey($input: CreateOrganizationApiKeyInput!) {
-    createOrganizationApiKey(input: $input) {
-      __typename
-    }
-  }
-`);
-const CreateProject = graphql(`
-  mutation FaultCreateProject($input: CreateProjectInput!) {
-    createProject(input: $input) {
-      __typename
-    }
-  }
-`);
 
 describe('graceful shutdown under load', () => {
   it('finishes every request it accepted, records exactly what it answered, and flushes usage', async () => {
@@ -57,7 +35,7 @@ describe('graceful shutdown under load', () => {
       const lane = async () => {
         for (let i = 0; i < 40; i++) {
           try {
-            const r = await execute(api, Trigger, { input: { workflowId: workflow.id } }, { authorization: `Bearer ${key.secret}` });
+            const r = await execute(api, TriggerWorkflow, { input: { workflowId: workflow.id } }, { authorization: `Bearer ${key.secret}` });
             answered.push(r.status);
           } catch {
             refused++; // connection refused or closed after the server stopped accepting
@@ -115,7 +93,7 @@ describe.skipIf(database.kind !== 'postgres')('the database connection drops', (
       proxy.freeze();
       const inFlight = execute(
         t.app,
-        CreateOrgKey,
+        CreateOrganizationApiKey,
         {
           input: {
             organizationId: org.id,
@@ -143,10 +121,76 @@ describe.skipIf(database.kind !== 'postgres')('the database connection drops', (
       }
       expect(ready).toBe(200);
       const after = ok(await execute(t.app, CreateProject, { input: { organizationId: org.id, name: 'after', slug: unique('after') } }, { token: org.owner.token }));
-      expect(as(after.createProject, 'ProjectPayload')).toBeTruthy();
+      expect(as(after.createProject, 'ProjectPayload').project.name).toBe('after');
       expect((await snapshot()).projects).toBe(before.projects + 1);
       await direct.close();
     } finally {
+      await t.close();
+      await db.close();
+      await proxy.close();
+    }
+  }, 60_000);
+
+  it('rolls back a multi-row key change whose connection is cut inside the transaction, after its first writes', async () => {
+    if (database.kind !== 'postgres') return;
+    const proxy = await startTcpProxy({ host: '127.0.0.1', port: Number(new URL(database.url).port || 5432) });
+    const url = new URL(database.url);
+    url.host = `127.0.0.1:${proxy.port}`;
+    const db = await openDatabase({ kind: 'postgres', url: url.toString(), schema: database.schema });
+    const t = await startTestApp({ db });
+    const direct = await openTestDatabase();
+    try {
+      const org = await newOrg(t.app, { plan: 'TEAM' });
+      const projects = [await newProject(t.app, org), await newProject(t.app, org)];
+      const key = await orgKey(t.app, org, { projectIds: projects.map((p) => p.id) });
+      const organizationId = dbId(org.id);
+      const snapshot = async () => ({
+        keys: await direct.prisma.apiKey.findMany({ where: { organizationId }, orderBy: { id: 'asc' } }),
+        access: await direct.prisma.apiKeyProject.findMany({ where: { apiKey: { organizationId } }, orderBy: [{ apiKeyId: 'asc' }, { projectId: 'asc' }] }),
+        audit: await direct.prisma.auditEvent.findMany({ where: { organizationId }, orderBy: { id: 'asc' } }),
+      });
+      const before = await snapshot();
+
+      // Rotation writes the successor, its project access, the old key's end and an audit event. The connection is
+      // cut when the audit event's INSERT is sent: after the other writes reached the database, before the commit.
+      const sent: string[] = [];
+      const cut = proxy.cutWhenSent((text) => {
+        if (/INSERT INTO\s+("[^"]+"\.)?"ApiKey(Project)?"/.test(text)) sent.push('key');
+        if (/UPDATE\s+("[^"]+"\.)?"ApiKey"/.test(text)) sent.push('previous');
+        return /INSERT INTO\s+("[^"]+"\.)?"AuditEvent"/.test(text);
+      });
+      const failed = await execute(
+        t.app,
+        RotateApiKey,
+        { input: { id: key.apiKey.id, gracePeriodSeconds: 3600 } },
+        { token: org.owner.token, headers: { 'x-request-id': 'req-db-cut-0001' } },
+      );
+      await cut;
+      expect(sent).toContain('key');
+      expect(sent).toContain('previous');
+      expect(failed.errors?.[0]?.message).toBe('Unexpected error. Request id: req-db-cut-0001');
+      expect(failed.body).not.toContain('ksk_');
+      expect(await snapshot()).toEqual(before); // no successor, no access rows, the old key untouched, no event
+
+      proxy.restore();
+      let ready = 0;
+      for (let i = 0; i < 50 && ready !== 200; i++) {
+        ready = (await t.app.fetch('http://keysmith.test/ready')).status;
+        if (ready !== 200) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(ready).toBe(200);
+      // The same rotation, uninterrupted, writes all of it.
+      const rotated = as(
+        ok(await execute(t.app, RotateApiKey, { input: { id: key.apiKey.id, gracePeriodSeconds: 3600 } }, { token: org.owner.token })).rotateApiKey,
+        'RotateApiKeyPayload',
+      );
+      const successor = ok(await execute(t.app, ApiKeyNode, { id: rotated.apiKey.id }, { token: org.owner.token })).node;
+      expect(successor).toMatchObject({ rotatedFrom: { id: key.apiKey.id }, projectAccess: { all: false } });
+      expect(successor && 'projectAccess' in successor && successor.projectAccess.projects.map((p) => p.id).sort()).toEqual(projects.map((p) => p.id).sort());
+      const events = ok(await execute(t.app, AuditEvents, { slug: org.slug, filter: { action: 'api_key.rotate' } }, { token: org.owner.token }));
+      expect(events.organization!.auditEvents!.edges).toHaveLength(1);
+    } finally {
+      await direct.close();
       await t.close();
       await db.close();
       await proxy.close();

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/clock.ts';
 import { checksumOf } from '../src/domains/api-keys/key-format.ts';
-import { graphql } from './generated/gql.ts';
 import { sharedApp, startTestApp, type TestApp } from './support/app.ts';
 import { as, execute, ok } from './support/client.ts';
-import { dbId, newOrg, newProject, newWorkflow } from './support/fixtures.ts';
+import { dbId, newOrg, newProject, newUser, newWorkflow } from './support/fixtures.ts';
 import { projectKey } from './support/keys.ts';
+import { DeleteApiKey, RotateApiKey, TriggerWorkflow, Viewer } from './support/operations.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -23,40 +25,6 @@ async function raw(app: TestApp['app'], query: string, headers: Record<string, s
   return { status: response.status, text: await response.text(), headers: response.headers };
 }
 
-const Rotate = graphql(`
-  mutation HardRotate($input: RotateApiKeyInput!) {
-    rotateApiKey(input: $input) {
-      __typename
-      ... on RotateApiKeyPayload {
-        apiKey {
-          id
-        }
-      }
-    }
-  }
-`);
-const Delete = graphql(`
-  mutation HardDelete($input: DeleteApiKeyInput!) {
-    deleteApiKey(input: $input) {
-      __typename
-    }
-  }
-`);
-const Trigger = graphql(`
-  mutation HardTrigger($input: TriggerWorkflowInput!) {
-    triggerWorkflow(input: $input) {
-      __typename
-    }
-  }
-`);
-const Viewer = graphql(`
-  query HardViewer {
-    viewer {
-      subject
-    }
-  }
-`);
-
 describe('hostile queries get a clear error and the server keeps serving', () => {
   const deep = `{ viewer { organizations { edges { node { organization { projects { edges { node { organization { projects { edges { node { organization { name } } } } } } } } } } } } } }`;
   const aliases = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: viewer { subject }`).join(' ')} }`;
@@ -71,7 +39,7 @@ describe('hostile queries get a clear error and the server keeps serving', () =>
     ['tokens', tokens, /token/i],
     ['cost', costly, /cost/i],
   ])('limits %s', async (_name, query, message) => {
-    const user = await (await import('./support/fixtures.ts')).newUser(t.app);
+    const user = await newUser(t.app);
     const result = await raw(t.app, query, { authorization: `Bearer ${user.token}` });
     const body = JSON.parse(result.text);
     expect(body.data ?? null).toBeNull(); // rejected before execution
@@ -238,6 +206,38 @@ describe('operator surfaces', () => {
       await own.close();
     }
   });
+  it('ignores X-Forwarded-For without TRUST_PROXY: the socket peer is the client address', async () => {
+    const own = await startTestApp({ clock: midWindowClock(), env: { AUTH_FAILURES_PER_KEY_PER_MINUTE: '1000', AUTH_FAILURES_PER_IP_PER_MINUTE: '3' } });
+    expect(own.config.trustProxy).toBe(false); // the default
+    const server = http.createServer(own.app.listener);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    const call = (authorization: string, forwardedFor: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization, 'x-forwarded-for': forwardedFor },
+        body: JSON.stringify({ query: '{ currentApiKey { prefix } }' }),
+      });
+    try {
+      const org = await newOrg(own.app, { plan: 'TEAM' });
+      const key = await projectKey(own.app, org.owner, (await newProject(own.app, org)).id);
+      expect((await call(`Bearer ${key.secret}`, '198.51.100.77')).status).toBe(200);
+      await own.app.usage.flush();
+      const row = await own.db.prisma.apiKey.findUniqueOrThrow({ where: { id: dbId(key.apiKey.id) } });
+      expect(row.lastUsedIp).toMatch(/127\.0\.0\.1$/);
+
+      // Every request claims another address; all of them come from one socket peer and share its budget.
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const body = `${key.secret.slice(0, 17)}${randomBytes(16).toString('hex')}`;
+        statuses.push((await call(`Bearer ${body}${checksumOf(body)}`, `203.0.113.${i}`)).status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await own.close();
+    }
+  });
 });
 
 describe('races', () => {
@@ -245,7 +245,7 @@ describe('races', () => {
     const org = await newOrg(t.app, { plan: 'TEAM' });
     const key = await projectKey(t.app, org.owner, (await newProject(t.app, org)).id);
     const results = await Promise.all(
-      Array.from({ length: 50 }, () => execute(t.app, Rotate, { input: { id: key.apiKey.id, gracePeriodSeconds: 60 } }, { token: org.owner.token })),
+      Array.from({ length: 50 }, () => execute(t.app, RotateApiKey, { input: { id: key.apiKey.id, gracePeriodSeconds: 60 } }, { token: org.owner.token })),
     );
     const kinds = results.map((r) => ok(r).rotateApiKey.__typename);
     const counts = kinds.reduce<Record<string, number>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {});
@@ -262,21 +262,25 @@ describe('races', () => {
     const key = await projectKey(t.app, org.owner, project.id);
     const publicId = key.apiKey.prefix.slice(4);
     // Warm the key (argon2 verified once) so that triggers are fast enough to interleave with the delete.
-    expect((await execute(t.app, Trigger, { input: { workflowId: workflow.id } }, { authorization: `Bearer ${key.secret}` })).status).toBe(200);
+    expect((await execute(t.app, TriggerWorkflow, { input: { workflowId: workflow.id } }, { authorization: `Bearer ${key.secret}` })).status).toBe(200);
     // Four lanes of sequential triggers; the delete is sent once a third of them have been answered.
     const results: { status: number; data: unknown }[] = [];
     let deletion: ReturnType<typeof execute<unknown, unknown>> | null = null;
     const lane = async () => {
       for (let i = 0; i < 15; i++) {
-        const r = await execute(t.app, Trigger, { input: { workflowId: workflow.id } }, { authorization: `Bearer ${key.secret}` });
+        const r = await execute(t.app, TriggerWorkflow, { input: { workflowId: workflow.id } }, { authorization: `Bearer ${key.secret}` });
         results.push({ status: r.status, data: r.data });
-        if (results.length === 20) deletion = execute(t.app, Delete, { input: { id: key.apiKey.id } }, { token: org.owner.token });
+        // Checked right after the push, before yielding, so that exactly one lane sends the delete.
+        if (results.length === 20) deletion = execute(t.app, DeleteApiKey, { input: { id: key.apiKey.id } }, { token: org.owner.token });
+        // In-process requests on PGlite never leave the microtask queue; yield as a network round trip would, or
+        // the delete's token verification (WebCrypto, on the thread pool) waits for all 60 triggers.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     };
     await Promise.all([lane(), lane(), lane(), lane()]);
     const deleted = await deletion!;
     expect((deleted.data as { deleteApiKey: { __typename: string } }).deleteApiKey.__typename).toBe('DeleteApiKeyPayload');
-    const after = await execute(t.app, Trigger, { input: { workflowId: workflow.id } }, { authorization: `Bearer ${key.secret}` });
+    const after = await execute(t.app, TriggerWorkflow, { input: { workflowId: workflow.id } }, { authorization: `Bearer ${key.secret}` });
     // Refused as unauthenticated; a burst of refusals on one key id soon meets the failure throttle (429).
     expect([401, 429]).toContain(after.status);
 
@@ -297,16 +301,16 @@ describe('secrets stay secret', () => {
     const project = await newProject(t.app, org);
     const workflow = await newWorkflow(t.app, org, project.id);
     const first = await projectKey(t.app, org.owner, project.id);
-    const rotated = as(ok(await execute(t.app, Rotate, { input: { id: first.apiKey.id } }, { token: org.owner.token })).rotateApiKey, 'RotateApiKeyPayload');
-    const successorSecret = (await t.db.prisma.apiKey.findUniqueOrThrow({ where: { id: dbId(rotated.apiKey.id) } })) && null;
-    void successorSecret;
+    const rotated = as(ok(await execute(t.app, RotateApiKey, { input: { id: first.apiKey.id } }, { token: org.owner.token })).rotateApiKey, 'RotateApiKeyPayload');
+    // The successor is used too, so that every path a key takes (authentication, usage, audit) has seen it.
+    expect((await execute(t.app, TriggerWorkflow, { input: { workflowId: workflow.id } }, { authorization: `Bearer ${rotated.secret}` })).status).toBe(200);
     const second = await projectKey(t.app, org.owner, project.id);
-    for (let i = 0; i < 3; i++) await execute(t.app, Trigger, { input: { workflowId: workflow.id } }, { authorization: `Bearer ${second.secret}` });
-    await execute(t.app, Trigger, { input: { workflowId: workflow.id } }, { authorization: `Bearer ${first.secret}` }); // rotated: 401
+    for (let i = 0; i < 3; i++) await execute(t.app, TriggerWorkflow, { input: { workflowId: workflow.id } }, { authorization: `Bearer ${second.secret}` });
+    await execute(t.app, TriggerWorkflow, { input: { workflowId: workflow.id } }, { authorization: `Bearer ${first.secret}` }); // rotated: 401
     await t.app.usage.flush();
-    ok(await execute(t.app, Delete, { input: { id: second.apiKey.id } }, { token: org.owner.token }));
+    ok(await execute(t.app, DeleteApiKey, { input: { id: second.apiKey.id } }, { token: org.owner.token }));
 
-    const secrets = [first.secret, second.secret].flatMap((s) => [s, s.slice(17, 49)]);
+    const secrets = [first.secret, rotated.secret, second.secret].flatMap((s) => [s, s.slice(17, 49)]);
     const tokens = [org.owner.token];
     const tables = await t.db.prisma.$queryRaw<{ table_name: string }[]>`
       SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`;
@@ -326,7 +330,7 @@ describe('secrets stay secret', () => {
         }
       }
     }
-    expect(hashesInColumn).toBeGreaterThanOrEqual(2);
+    expect(hashesInColumn).toBeGreaterThanOrEqual(3);
     const logs = t.logs.join('\n');
     for (const s of [...secrets, ...tokens, '$argon2id$']) expect(logs).not.toContain(s);
   });

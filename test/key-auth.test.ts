@@ -17,128 +17,29 @@ import { projectRoot } from '../src/config.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/clock.ts';
 import { checksumOf } from '../src/domains/api-keys/key-format.ts';
-import { graphql } from './generated/gql.ts';
 import { sharedApp, startTestApp, type TestApp } from './support/app.ts';
 import { as, execute, ok } from './support/client.ts';
 import { newOrg, newProject, newUser, newWorkflow } from './support/fixtures.ts';
 import { orgKey, projectKey } from './support/keys.ts';
+import {
+  ApiKeyNode,
+  CurrentApiKey,
+  DeleteApiKey,
+  ProjectExecutions,
+  RevokeApiKey,
+  RotateApiKey,
+  SetOrganizationPlan,
+  TriggerWorkflow,
+  UpdateApiKey,
+  Viewer,
+  WorkflowExecution,
+} from './support/operations.ts';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await sharedApp();
 });
 afterAll(() => t.close());
-
-const Trigger = graphql(`
-  mutation AuthTrigger($input: TriggerWorkflowInput!) {
-    triggerWorkflow(input: $input) {
-      __typename
-      ... on TriggerWorkflowPayload {
-        replayed
-        execution {
-          id
-          status
-          payload
-          workflowId
-          triggeredByKeyPrefix
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const ReadExecution = graphql(`
-  query AuthReadExecution($id: ID!) {
-    workflowExecution(id: $id) {
-      id
-      status
-    }
-  }
-`);
-
-const CurrentKey = graphql(`
-  query AuthCurrentKey {
-    currentApiKey {
-      name
-      prefix
-      level
-      allProjects
-      projectIds
-      expiryPolicy
-      scopes {
-        scope
-        workflowIds
-      }
-    }
-  }
-`);
-
-const ViewerAsKey = graphql(`
-  query AuthViewerAsKey {
-    viewer {
-      subject
-    }
-  }
-`);
-
-const Executions = graphql(`
-  query AuthProjectExecutions($id: ID!) {
-    node(id: $id) {
-      ... on Project {
-        executions {
-          edges {
-            node {
-              id
-              triggeredByKeyPrefix
-            }
-          }
-        }
-      }
-    }
-  }
-`);
-
-const Revoke = graphql(`
-  mutation AuthRevoke($input: RevokeApiKeyInput!) {
-    revokeApiKey(input: $input) {
-      __typename
-    }
-  }
-`);
-const Update = graphql(`
-  mutation AuthUpdate($input: UpdateApiKeyInput!) {
-    updateApiKey(input: $input) {
-      __typename
-    }
-  }
-`);
-const Delete = graphql(`
-  mutation AuthDelete($input: DeleteApiKeyInput!) {
-    deleteApiKey(input: $input) {
-      __typename
-    }
-  }
-`);
-const Rotate = graphql(`
-  mutation AuthRotate($input: RotateApiKeyInput!) {
-    rotateApiKey(input: $input) {
-      __typename
-      ... on RotateApiKeyPayload {
-        secret
-      }
-    }
-  }
-`);
-const SetPlan = graphql(`
-  mutation AuthSetPlan($input: SetOrganizationPlanInput!) {
-    setOrganizationPlan(input: $input) {
-      __typename
-    }
-  }
-`);
 
 async function setup(app = t.app) {
   const org = await newOrg(app, { plan: 'TEAM' });
@@ -149,7 +50,7 @@ async function setup(app = t.app) {
 }
 
 const trigger = (app: TestApp['app'], secret: string, workflowId: string, extra: { idempotencyKey?: string; payload?: unknown } = {}) =>
-  execute(app, Trigger, { input: { workflowId, ...extra } }, { authorization: `Bearer ${secret}` });
+  execute(app, TriggerWorkflow, { input: { workflowId, ...extra } }, { authorization: `Bearer ${secret}` });
 
 describe('calling with an API key', () => {
   it('triggers a workflow end to end; users see the execution in the project', async () => {
@@ -159,15 +60,15 @@ describe('calling with an API key', () => {
     const execution = as(ok(result).triggerWorkflow, 'TriggerWorkflowPayload').execution;
     expect(execution).toMatchObject({ status: 'QUEUED', payload: { order: 42 }, workflowId: workflow.id, triggeredByKeyPrefix: key.apiKey.prefix });
 
-    const read = ok(await execute(t.app, ReadExecution, { id: execution.id }, { authorization: `Bearer ${key.secret}` }));
+    const read = ok(await execute(t.app, WorkflowExecution, { id: execution.id }, { authorization: `Bearer ${key.secret}` }));
     expect(read.workflowExecution).toMatchObject({ id: execution.id, status: 'QUEUED' });
-    const seen = ok(await execute(t.app, Executions, { id: project.id }, { token: org.owner.token }));
-    expect(seen.node && 'executions' in seen.node && seen.node.executions.edges.map((e) => e.node.id)).toEqual([execution.id]);
+    const seen = ok(await execute(t.app, ProjectExecutions, { id: project.id }, { token: org.owner.token }));
+    expect(seen.node && 'executions' in seen.node && seen.node.executions!.edges.map((e) => e.node.id)).toEqual([execution.id]);
   });
 
   it('tells an integration its own configuration through currentApiKey', async () => {
     const { project, key } = await setup();
-    const data = ok(await execute(t.app, CurrentKey, {}, { authorization: `Bearer ${key.secret}` }));
+    const data = ok(await execute(t.app, CurrentApiKey, {}, { authorization: `Bearer ${key.secret}` }));
     expect(data.currentApiKey).toEqual({
       name: 'CI key',
       prefix: key.apiKey.prefix,
@@ -197,13 +98,14 @@ describe('calling with an API key', () => {
     const other = await projectKey(t.app, org.owner, project.id, { scopes: [{ scope: 'TRIGGER_WORKFLOWS' }] });
     as(ok(await trigger(t.app, key.secret, workflow.id, { idempotencyKey: 'shared-1', payload: { private: true } })).triggerWorkflow, 'TriggerWorkflowPayload');
     const replay = ok(await trigger(t.app, other.secret, workflow.id, { idempotencyKey: 'shared-1' }));
-    expect(replay.triggerWorkflow.__typename).toBe('ConflictError');
+    // Idempotency keys are scoped to the API key: the other key starts its own execution.
+    expect(as(replay.triggerWorkflow, 'TriggerWorkflowPayload').replayed).toBe(false);
     expect(JSON.stringify(replay)).not.toContain('private');
   });
 
   it('lets a key call machine-facing fields only: management fields answer 403', async () => {
     const { key } = await setup();
-    const result = await execute(t.app, ViewerAsKey, {}, { authorization: `Bearer ${key.secret}` });
+    const result = await execute(t.app, Viewer, {}, { authorization: `Bearer ${key.secret}` });
     expect(result.status).toBe(403);
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
@@ -211,7 +113,7 @@ describe('calling with an API key', () => {
 
 describe('identity failures all look alike (401)', () => {
   async function expectUnauthenticated(authorization: string) {
-    const result = await execute(t.app, CurrentKey, {}, { authorization });
+    const result = await execute(t.app, CurrentApiKey, {}, { authorization });
     expect(result.status).toBe(401);
     expect(result.response.headers.get('www-authenticate')).toBe('Bearer');
     return result.body;
@@ -230,21 +132,21 @@ describe('identity failures all look alike (401)', () => {
     bodies.push(await expectUnauthenticated('Basic dXNlcjpwYXNz'));
 
     const inactive = await projectKey(t.app, org.owner, project.id);
-    ok(await execute(t.app, Update, { input: { id: inactive.apiKey.id, status: 'INACTIVE' } }, { token: org.owner.token }));
+    ok(await execute(t.app, UpdateApiKey, { input: { id: inactive.apiKey.id, status: 'INACTIVE' } }, { token: org.owner.token }));
     bodies.push(await expectUnauthenticated(`Bearer ${inactive.secret}`));
 
     const revoked = await projectKey(t.app, org.owner, project.id);
-    ok(await execute(t.app, Revoke, { input: { id: revoked.apiKey.id } }, { token: org.owner.token }));
+    ok(await execute(t.app, RevokeApiKey, { input: { id: revoked.apiKey.id } }, { token: org.owner.token }));
     bodies.push(await expectUnauthenticated(`Bearer ${revoked.secret}`));
 
     const deleted = await projectKey(t.app, org.owner, project.id);
-    ok(await execute(t.app, Delete, { input: { id: deleted.apiKey.id } }, { token: org.owner.token }));
+    ok(await execute(t.app, DeleteApiKey, { input: { id: deleted.apiKey.id } }, { token: org.owner.token }));
     bodies.push(await expectUnauthenticated(`Bearer ${deleted.secret}`));
 
     const rotated = await projectKey(t.app, org.owner, project.id);
-    const successor = as(ok(await execute(t.app, Rotate, { input: { id: rotated.apiKey.id, gracePeriodSeconds: 0 } }, { token: org.owner.token })).rotateApiKey, 'RotateApiKeyPayload');
+    const successor = as(ok(await execute(t.app, RotateApiKey, { input: { id: rotated.apiKey.id, gracePeriodSeconds: 0 } }, { token: org.owner.token })).rotateApiKey, 'RotateApiKeyPayload');
     bodies.push(await expectUnauthenticated(`Bearer ${rotated.secret}`));
-    expect((await execute(t.app, CurrentKey, {}, { authorization: `Bearer ${successor.secret}` })).status).toBe(200);
+    expect((await execute(t.app, CurrentApiKey, {}, { authorization: `Bearer ${successor.secret}` })).status).toBe(200);
 
     expect(new Set(bodies).size).toBe(1);
     expect(JSON.parse(bodies[0])).toEqual({ errors: [{ message: 'Unauthenticated', extensions: { code: 'UNAUTHENTICATED' } }] });
@@ -253,7 +155,7 @@ describe('identity failures all look alike (401)', () => {
   it('rejects malformed keys without touching the database', async () => {
     const own = await startTestApp();
     await own.db.close(); // any database access would now fail with 500
-    const result = await execute(own.app, CurrentKey, {}, { authorization: 'Bearer ksk_tooShort_abc' });
+    const result = await execute(own.app, CurrentApiKey, {}, { authorization: 'Bearer ksk_tooShort_abc' });
     expect(result.status).toBe(401);
   });
 
@@ -265,10 +167,16 @@ describe('identity failures all look alike (401)', () => {
       const project = await newProject(own.app, org);
       const expiresAt = new Date(clock.now().getTime() + 3_600_000);
       const key = await projectKey(own.app, org.owner, project.id, { policy: 'CUSTOM', expiresAt: expiresAt.toISOString() });
-      clock.set(new Date(expiresAt.getTime() - 1000));
-      expect((await execute(own.app, CurrentKey, {}, { authorization: `Bearer ${key.secret}` })).status).toBe(200);
+      const status = async () => {
+        const node = ok(await execute(own.app, ApiKeyNode, { id: key.apiKey.id }, { token: org.owner.token })).node;
+        return node && 'status' in node ? node.status : null;
+      };
+      clock.set(new Date(expiresAt.getTime() - 1));
+      expect((await execute(own.app, CurrentApiKey, {}, { authorization: `Bearer ${key.secret}` })).status).toBe(200);
+      expect(await status()).toBe('ACTIVE');
       clock.set(expiresAt);
-      expect((await execute(own.app, CurrentKey, {}, { authorization: `Bearer ${key.secret}` })).status).toBe(401);
+      expect((await execute(own.app, CurrentApiKey, {}, { authorization: `Bearer ${key.secret}` })).status).toBe(401);
+      expect(await status()).toBe('EXPIRED');
     } finally {
       await own.close();
     }
@@ -291,35 +199,28 @@ describe('the key-state cache never outlives a change', () => {
 
     const revoked = await projectKey(t.app, org.owner, project.id);
     await warm(revoked.secret);
-    ok(await execute(t.app, Revoke, { input: { id: revoked.apiKey.id } }, { token: org.owner.token }));
+    ok(await execute(t.app, RevokeApiKey, { input: { id: revoked.apiKey.id } }, { token: org.owner.token }));
     expect(await calls(revoked.secret)).toBe(401);
 
     const deactivated = await projectKey(t.app, org.owner, project.id);
     await warm(deactivated.secret);
-    ok(await execute(t.app, Update, { input: { id: deactivated.apiKey.id, status: 'INACTIVE' } }, { token: org.owner.token }));
+    ok(await execute(t.app, UpdateApiKey, { input: { id: deactivated.apiKey.id, status: 'INACTIVE' } }, { token: org.owner.token }));
     expect(await calls(deactivated.secret)).toBe(401);
 
     const deleted = await projectKey(t.app, org.owner, project.id);
     await warm(deleted.secret);
-    ok(await execute(t.app, Delete, { input: { id: deleted.apiKey.id } }, { token: org.owner.token }));
+    ok(await execute(t.app, DeleteApiKey, { input: { id: deleted.apiKey.id } }, { token: org.owner.token }));
     expect(await calls(deleted.secret)).toBe(401);
 
     const selected = await orgKey(t.app, org, { projectIds: [project.id] });
     await warm(selected.secret);
     const other = await newProject(t.app, org);
-    const MoveAccess = graphql(`
-      mutation AuthMoveAccess($input: UpdateApiKeyInput!) {
-        updateApiKey(input: $input) {
-          __typename
-        }
-      }
-    `);
-    ok(await execute(t.app, MoveAccess, { input: { id: selected.apiKey.id, projectAccess: { projectIds: [other.id] } } }, { token: org.owner.token }));
+    ok(await execute(t.app, UpdateApiKey, { input: { id: selected.apiKey.id, projectAccess: { projectIds: [other.id] } } }, { token: org.owner.token }));
     expect(await calls(selected.secret)).toBe(403);
 
     const planned = await projectKey(t.app, org.owner, project.id);
     await warm(planned.secret);
-    ok(await execute(t.app, SetPlan, { input: { organizationId: org.id, plan: 'FREE' } }, { token: operator.token }));
+    ok(await execute(t.app, SetOrganizationPlan, { input: { organizationId: org.id, plan: 'FREE' } }, { token: operator.token }));
     expect(await calls(planned.secret)).toBe(403);
   });
 
@@ -374,7 +275,7 @@ describe('authorization of a valid key (403)', () => {
   it('answers 403 UPGRADE_REQUIRED when the organization plan lacks API access', async () => {
     const { org, workflow, key } = await setup();
     const operator = await newUser(t.app, { operator: true });
-    ok(await execute(t.app, SetPlan, { input: { organizationId: org.id, plan: 'FREE' } }, { token: operator.token }));
+    ok(await execute(t.app, SetOrganizationPlan, { input: { organizationId: org.id, plan: 'FREE' } }, { token: operator.token }));
     const result = await trigger(t.app, key.secret, workflow.id);
     expect(result.status).toBe(403);
     expect(result.errors?.[0]?.extensions?.code).toBe('UPGRADE_REQUIRED');
@@ -385,9 +286,9 @@ describe('verification cost and usage', () => {
   it('runs argon2 once per distinct key, even for concurrent first requests', async () => {
     const { key } = await setup();
     const before = t.app.verifier.stats.argon2Verifications;
-    const results = await Promise.all(Array.from({ length: 20 }, () => execute(t.app, CurrentKey, {}, { authorization: `Bearer ${key.secret}` })));
+    const results = await Promise.all(Array.from({ length: 20 }, () => execute(t.app, CurrentApiKey, {}, { authorization: `Bearer ${key.secret}` })));
     expect(results.every((r) => r.status === 200)).toBe(true);
-    for (let i = 0; i < 5; i++) await execute(t.app, CurrentKey, {}, { authorization: `Bearer ${key.secret}` });
+    for (let i = 0; i < 5; i++) await execute(t.app, CurrentApiKey, {}, { authorization: `Bearer ${key.secret}` });
     expect(t.app.verifier.stats.argon2Verifications - before).toBe(1);
   });
 
@@ -395,17 +296,7 @@ describe('verification cost and usage', () => {
     const { org, workflow, key } = await setup();
     await Promise.all(Array.from({ length: 25 }, () => trigger(t.app, key.secret, workflow.id)));
     await t.app.usage.flush();
-    const KeyUsage = graphql(`
-      query AuthKeyUsage($id: ID!) {
-        node(id: $id) {
-          ... on ApiKey {
-            usageCount
-            lastUsedAt
-          }
-        }
-      }
-    `);
-    const data = ok(await execute(t.app, KeyUsage, { id: key.apiKey.id }, { token: org.owner.token }));
+    const data = ok(await execute(t.app, ApiKeyNode, { id: key.apiKey.id }, { token: org.owner.token }));
     expect(data.node).toMatchObject({ usageCount: 25 });
     expect(data.node && 'lastUsedAt' in data.node && data.node.lastUsedAt).toBeTruthy();
   });

@@ -32,10 +32,6 @@ function expectRecorded(rows: MigrationRow[]) {
   }
 }
 
-it('has an init migration committed', () => {
-  expect(committed.some((name) => /^\d{14}_init$/.test(name))).toBe(true);
-});
-
 describe('applyMigrations on PGlite', () => {
   let pglite: PGlite;
   beforeAll(async () => {

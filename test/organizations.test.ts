@@ -1,189 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql } from './generated/gql.ts';
-import { sharedApp, type TestApp } from './support/app.ts';
+import { describe, expect } from 'vitest';
 import { as, execute, ok } from './support/client.ts';
-import { addMember, dbId, newOrg, newProject, newUser, unique } from './support/fixtures.ts';
-
-let t: TestApp;
-beforeAll(async () => {
-  t = await sharedApp();
-});
-afterAll(() => t.close());
-
-const CreateOrganization = graphql(`
-  mutation OrgCreate($input: CreateOrganizationInput!) {
-    createOrganization(input: $input) {
-      __typename
-      ... on OrganizationPayload {
-        organization {
-          id
-          name
-          slug
-          plan
-          viewerRole
-          members {
-            edges {
-              node {
-                role
-                user {
-                  email
-                }
-              }
-            }
-          }
-        }
-      }
-      ... on ValidationError {
-        message
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const OrganizationBySlug = graphql(`
-  query OrgBySlug($slug: String!) {
-    organization(slug: $slug) {
-      id
-      name
-      projects {
-        edges {
-          node {
-            id
-            slug
-          }
-        }
-      }
-    }
-  }
-`);
-
-const CreateProject = graphql(`
-  mutation OrgCreateProject($input: CreateProjectInput!) {
-    createProject(input: $input) {
-      __typename
-      ... on ProjectPayload {
-        project {
-          id
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const UpdateProject = graphql(`
-  mutation OrgUpdateProject($input: UpdateProjectInput!) {
-    updateProject(input: $input) {
-      __typename
-      ... on ProjectPayload {
-        project {
-          id
-          name
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const NodeQuery = graphql(`
-  query OrgNode($id: ID!) {
-    node(id: $id) {
-      __typename
-      id
-      ... on Project {
-        name
-      }
-    }
-  }
-`);
-
-const RemoveMember = graphql(`
-  mutation OrgRemoveMember($input: RemoveMemberInput!) {
-    removeMember(input: $input) {
-      __typename
-      ... on RemoveMemberPayload {
-        removedMemberId
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const UpdateMember = graphql(`
-  mutation OrgUpdateMember($input: UpdateMemberInput!) {
-    updateMember(input: $input) {
-      __typename
-      ... on MemberPayload {
-        member {
-          role
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const Members = graphql(`
-  query OrgMembers($slug: String!) {
-    organization(slug: $slug) {
-      members {
-        edges {
-          node {
-            id
-            role
-            user {
-              email
-            }
-          }
-        }
-      }
-    }
-  }
-`);
-
-const SetPlan = graphql(`
-  mutation OrgSetPlan($input: SetOrganizationPlanInput!) {
-    setOrganizationPlan(input: $input) {
-      __typename
-      ... on OrganizationPayload {
-        organization {
-          plan
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
+import { addMember, dbId, newOrg, newUser, test, unique } from './support/fixtures.ts';
+import {
+  CreateOrganization,
+  CreateProject,
+  Members,
+  Node,
+  OrganizationBySlug,
+  RemoveMember,
+  SetOrganizationPlan,
+  UpdateMember,
+  UpdateProject,
+} from './support/operations.ts';
 
 describe('organizations', () => {
-  it('makes the creator OWNER of a new organization on the FREE plan', async () => {
+  test('makes the creator OWNER of a new organization on the FREE plan', async ({ t }) => {
     const alice = await newUser(t.app);
     const slug = unique('acme');
     const data = ok(await execute(t.app, CreateOrganization, { input: { name: '  Acme  ', slug } }, { token: alice.token }));
     const org = as(data.createOrganization, 'OrganizationPayload').organization;
     expect(org).toMatchObject({ name: 'Acme', slug, plan: 'FREE', viewerRole: 'OWNER' });
-    expect(org.members.edges.map((e) => e.node)).toEqual([{ role: 'OWNER', user: { email: alice.email } }]);
+    expect(org.members!.edges.map((e) => e.node)).toEqual([{ role: 'OWNER', user: { email: alice.email } }]);
   });
 
-  it('answers a duplicate slug with ConflictError and creates nothing', async () => {
+  test('answers a duplicate slug with ConflictError and creates nothing', async ({ t }) => {
     const org = await newOrg(t.app);
     const bob = await newUser(t.app);
     const data = ok(await execute(t.app, CreateOrganization, { input: { name: 'Copy', slug: org.slug } }, { token: bob.token }));
@@ -191,7 +31,7 @@ describe('organizations', () => {
     expect(await t.db.prisma.membership.count({ where: { user: { subject: bob.sub } } })).toBe(0);
   });
 
-  it('answers bad names and slugs with ValidationError listing the fields', async () => {
+  test('answers bad names and slugs with ValidationError listing the fields', async ({ t }) => {
     const alice = await newUser(t.app);
     const data = ok(
       await execute(t.app, CreateOrganization, { input: { name: '\u0007bell', slug: 'fine-slug' } }, { token: alice.token }),
@@ -202,10 +42,7 @@ describe('organizations', () => {
     expect(await t.db.prisma.membership.count({ where: { user: { subject: alice.sub } } })).toBe(0);
   });
 
-  it('does not let a MEMBER create a project (ForbiddenError), but lets an ADMIN', async () => {
-    const org = await newOrg(t.app);
-    const member = await addMember(t.app, org, 'MEMBER');
-    const admin = await addMember(t.app, org, 'ADMIN');
+  test('does not let a MEMBER create a project (ForbiddenError), but lets an ADMIN', async ({ t, org, member, admin }) => {
     const denied = ok(
       await execute(t.app, CreateProject, { input: { organizationId: org.id, name: 'P', slug: unique('p') } }, { token: member.token }),
     );
@@ -215,15 +52,12 @@ describe('organizations', () => {
     );
     expect(allowed.createProject.__typename).toBe('ProjectPayload');
     const listed = ok(await execute(t.app, OrganizationBySlug, { slug: org.slug }, { token: member.token }));
-    expect(listed.organization?.projects.edges).toHaveLength(1);
+    expect(listed.organization?.projects?.edges).toHaveLength(1);
   });
 
-  it("shows a stranger not-found (never forbidden) for another organization's project", async () => {
-    const org = await newOrg(t.app);
-    const project = await newProject(t.app, org);
-    const stranger = await newUser(t.app);
+  test("shows a stranger not-found (never forbidden) for another organization's project", async ({ t, org, project, stranger }) => {
 
-    const node = ok(await execute(t.app, NodeQuery, { id: project.id }, { token: stranger.token }));
+    const node = ok(await execute(t.app, Node, { id: project.id }, { token: stranger.token }));
     expect(node.node).toBeNull();
     const bySlug = ok(await execute(t.app, OrganizationBySlug, { slug: org.slug }, { token: stranger.token }));
     expect(bySlug.organization).toBeNull();
@@ -234,14 +68,14 @@ describe('organizations', () => {
     );
     expect(create.createProject.__typename).toBe('NotFoundError');
 
-    const owner = ok(await execute(t.app, NodeQuery, { id: project.id }, { token: org.owner.token }));
+    const owner = ok(await execute(t.app, Node, { id: project.id }, { token: org.owner.token }));
     expect(owner.node).toMatchObject({ __typename: 'Project', id: project.id });
   });
 
-  it('does not let the last OWNER leave or be demoted', async () => {
+  test('does not let the last OWNER leave or be demoted', async ({ t }) => {
     const org = await newOrg(t.app);
     const members = ok(await execute(t.app, Members, { slug: org.slug }, { token: org.owner.token }));
-    const ownerMemberId = members.organization!.members.edges[0].node.id;
+    const ownerMemberId = members.organization!.members!.edges[0].node.id;
 
     const leave = ok(await execute(t.app, RemoveMember, { input: { id: ownerMemberId } }, { token: org.owner.token }));
     expect(leave.removeMember.__typename).toBe('ValidationError');
@@ -254,31 +88,27 @@ describe('organizations', () => {
     expect(left.removeMember.__typename).toBe('RemoveMemberPayload');
   });
 
-  it('does not let an ADMIN remove an OWNER', async () => {
-    const org = await newOrg(t.app);
-    const admin = await addMember(t.app, org, 'ADMIN');
+  test('does not let an ADMIN remove an OWNER', async ({ t, org, admin }) => {
     const members = ok(await execute(t.app, Members, { slug: org.slug }, { token: org.owner.token }));
-    const ownerMember = members.organization!.members.edges.find((e) => e.node.role === 'OWNER')!;
+    const ownerMember = members.organization!.members!.edges.find((e) => e.node.role === 'OWNER')!;
     const result = ok(await execute(t.app, RemoveMember, { input: { id: ownerMember.node.id } }, { token: admin.token }));
     expect(result.removeMember.__typename).toBe('ForbiddenError');
   });
 
-  it('lets only platform operators change a plan, and audits the change', async () => {
-    const org = await newOrg(t.app);
-    const asOwner = await execute(t.app, SetPlan, { input: { organizationId: org.id, plan: 'TEAM' } }, { token: org.owner.token });
+  test('lets only platform operators change a plan, and audits the change', async ({ t, operator }) => {
+    const org = await newOrg(t.app); // FREE
+    const asOwner = await execute(t.app, SetOrganizationPlan, { input: { organizationId: org.id, plan: 'TEAM' } }, { token: org.owner.token });
     expect(asOwner.status).toBe(403);
     expect(asOwner.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    const operator = await newUser(t.app, { operator: true });
-    const changed = ok(await execute(t.app, SetPlan, { input: { organizationId: org.id, plan: 'TEAM' } }, { token: operator.token }));
+    const changed = ok(await execute(t.app, SetOrganizationPlan, { input: { organizationId: org.id, plan: 'TEAM' } }, { token: operator.token }));
     expect(as(changed.setOrganizationPlan, 'OrganizationPayload').organization.plan).toBe('TEAM');
     const events = await t.db.prisma.auditEvent.findMany({ where: { organizationId: dbId(org.id), action: 'organization.plan_change' } });
     expect(events).toHaveLength(1);
     expect(events[0].changes).toEqual({ plan: { from: 'FREE', to: 'TEAM' } });
   });
 
-  it('answers malformed ids with ValidationError, without touching anything', async () => {
-    const org = await newOrg(t.app);
+  test('answers malformed ids with ValidationError, without touching anything', async ({ t, org }) => {
     const result = ok(await execute(t.app, UpdateProject, { input: { id: 'not-a-global-id', name: 'x' } }, { token: org.owner.token }));
     expect(result.updateProject.__typename).toBe('ValidationError');
   });

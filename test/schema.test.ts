@@ -17,3 +17,16 @@ describe('the committed contract', () => {
     expect(printSchema(lexicographicSortSchema(rebuilt))).toBe(printSchema(lexicographicSortSchema(schema)));
   });
 });
+
+describe('descriptions for codegen users', () => {
+  it('every type, root field and mutation of the contract has a description', () => {
+    const missing: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!type.name.startsWith('__') && !type.description) missing.push(type.name);
+    }
+    for (const root of [schema.getQueryType()!, schema.getMutationType()!]) {
+      for (const field of Object.values(root.getFields())) if (!field.description) missing.push(`${root.name}.${field.name}`);
+    }
+    expect(missing).toEqual([]);
+  });
+});

@@ -2,37 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { graphql } from './generated/gql.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { startTestApp } from './support/app.ts';
 import { execute, ok, signToken } from './support/client.ts';
 import { unique } from './support/fixtures.ts';
+import { CreateOrganization, OrganizationBySlug, Viewer } from './support/operations.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { runServerExpectingExit, startServerProcess } from './support/process.ts';
-
-const OrgBySlug = graphql(`
-  query ServerOrgBySlug($slug: String!) {
-    organization(slug: $slug) {
-      name
-    }
-  }
-`);
-
-const CreateOrg = graphql(`
-  mutation ServerCreateOrg($input: CreateOrganizationInput!) {
-    createOrganization(input: $input) {
-      __typename
-    }
-  }
-`);
-
-const Viewer = graphql(`
-  query ServerViewer {
-    viewer {
-      subject
-    }
-  }
-`);
 
 describe('configuration', () => {
   it.each([
@@ -81,7 +57,7 @@ describe('server process', () => {
         const page = await fetch(`${first.url}/graphql`, { headers: { accept: 'text/html' } });
         expect(await page.text()).toContain('GraphiQL');
         const remote = { fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, init) };
-        ok(await execute(remote, CreateOrg, { input: { name: 'Persisted', slug } }, { token, baseUrl: first.url }));
+        ok(await execute(remote, CreateOrganization, { input: { name: 'Persisted', slug } }, { token, baseUrl: first.url }));
       } finally {
         expect(await first.stop('SIGTERM')).toBe(0);
       }
@@ -91,7 +67,7 @@ describe('server process', () => {
       try {
         expect(second.output()).toContain('database schema up to date');
         const remote = { fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, init) };
-        const data = ok(await execute(remote, OrgBySlug, { slug }, { token, baseUrl: second.url }));
+        const data = ok(await execute(remote, OrganizationBySlug, { slug }, { token, baseUrl: second.url }));
         expect(data.organization?.name).toBe('Persisted');
       } finally {
         await second.stop('SIGTERM');

@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import type { Config } from '../config.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import { applyMigrations } from './migrations.ts';
 import { createPGliteAdapter } from './pglite-adapter.ts';
 
@@ -50,14 +50,24 @@ export async function openDatabase(config: Config['database']): Promise<Database
       close: () => prisma.$disconnect(),
     };
   }
-  if (config.dataDir) fs.mkdirSync(config.dataDir, { recursive: true });
-  const pglite = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
-  await pglite.waitReady;
-  return pgliteDatabase(pglite);
+  if (!config.dataDir) {
+    const pglite = new PGlite();
+    await pglite.waitReady;
+    return pgliteDatabase(pglite);
+  }
+  const lock = lockDataDir(config.dataDir);
+  try {
+    const pglite = new PGlite(config.dataDir);
+    await pglite.waitReady;
+    return pgliteDatabase(pglite, { onClose: lock.release });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
 /** Wraps an already open PGlite (tests share one migrated instance per worker). */
-export function pgliteDatabase(pglite: PGlite, options: { ownsPglite?: boolean } = {}): Database {
+export function pgliteDatabase(pglite: PGlite, options: { ownsPglite?: boolean; onClose?: () => void } = {}): Database {
   const prisma = new PrismaClient({ adapter: createPGliteAdapter(pglite) });
   return {
     kind: 'pglite',
@@ -86,6 +96,7 @@ export function pgliteDatabase(pglite: PGlite, options: { ownsPglite?: boolean }
     close: async () => {
       await prisma.$disconnect();
       if (options.ownsPglite !== false && !pglite.closed) await pglite.close();
+      options.onClose?.();
     },
   };
 }

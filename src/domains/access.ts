@@ -37,28 +37,6 @@ export async function requireOrganization(
   return { organization: membership.organization, membership, role: membership.role };
 }
 
-const roleCache = new WeakMap<object, Map<string, Promise<MemberRole | null>>>();
-
-/** The viewer's role in an organization (null if not a member), memoised for the request. */
-export function viewerRole(ctx: Context, organizationId: string): Promise<MemberRole | null> {
-  let perRequest = roleCache.get(ctx);
-  if (!perRequest) roleCache.set(ctx, (perRequest = new Map()));
-  let role = perRequest.get(organizationId);
-  if (!role) {
-    role =
-      ctx.principal?.kind === 'user'
-        ? ctx.prisma.membership
-            .findUnique({
-              where: { organizationId_userId: { organizationId, userId: ctx.principal.user.id } },
-              select: { role: true },
-            })
-            .then((m) => m?.role ?? null)
-        : Promise.resolve(null);
-    perRequest.set(organizationId, role);
-  }
-  return role;
-}
-
 /** Loads a project for a change: not a member → not found; not allowed → forbidden. */
 export async function requireProject(
   ctx: Context,
@@ -68,8 +46,8 @@ export async function requireProject(
 ) {
   const project = await tx.project.findUnique({ where: { id: projectId } });
   if (!project) throw new NotFoundError('Project');
-  const access = await requireOrganization(ctx, project.organizationId, undefined, tx).catch(() => {
-    throw new NotFoundError('Project');
+  const access = await requireOrganization(ctx, project.organizationId, undefined, tx).catch((error: unknown) => {
+    throw error instanceof NotFoundError ? new NotFoundError('Project') : error;
   });
   if (allowed && !allowed(access.role)) throw new PermissionDeniedError();
   return { project, ...access };

@@ -6,15 +6,17 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import ValidationPlugin from '@pothos/plugin-validation';
-import { GraphQLError } from 'graphql';
 import type { Context } from '../context.ts';
 import type { ApiKeyScope } from '../domains/api-keys/scopes.ts';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import { ValidationError } from '../errors.ts';
-import { MAX_PAGE_SIZE } from './limits.ts';
+import { authenticationRequired, forbidden } from '../http-errors.ts';
+import { decodeGlobalId, encodeGlobalId, GLOBAL_ID_DESCRIPTION, isNodeType } from './ids.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './limits.ts';
 import './page-size-plugin.ts';
 import './requires-scope-plugin.ts';
+import './response-budget.ts';
 
 export type Types = PothosSchemaTypes.ExtendDefaultTypes<SchemaTypesInput>;
 
@@ -43,14 +45,14 @@ type SchemaTypesInput = {
 
 export const builder = new SchemaBuilder<SchemaTypesInput>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, 'requiresScope', 'pageSize', DirectivesPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, 'requiresScope', 'pageSize', 'responseBudget', DirectivesPlugin],
   prisma: {
     // The client instance is only a type carrier here: every resolver uses the per-request `ctx.prisma`.
     client: (ctx) => ctx.prisma,
     dmmf: getDatamodel(),
     filterConnectionTotalCount: true,
     maxConnectionSize: MAX_PAGE_SIZE,
-    defaultConnectionSize: 20,
+    defaultConnectionSize: DEFAULT_PAGE_SIZE,
     onUnusedQuery: null,
   },
   relay: {
@@ -58,6 +60,24 @@ export const builder = new SchemaBuilder<SchemaTypesInput>({
     cursorType: 'String',
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    nodeTypeOptions: { description: 'An object with a global id, fetchable with `node(id:)`.' },
+    pageInfoTypeOptions: { description: 'Where a page of a connection sits: cursors and whether more pages exist.' },
+    encodeGlobalID: encodeGlobalId,
+    decodeGlobalID: decodeGlobalId,
+    idFieldOptions: { description: GLOBAL_ID_DESCRIPTION },
+    // A well-formed id of a type that is not a node resolves to nothing, like an id of nothing.
+    nodeQueryOptions: {
+      description: 'Any object by its global id; null when it does not exist or the viewer may not see it.',
+      resolve: (_root, args, _ctx, info, resolveNode) => (isNodeType(info.schema, args.id.typename) ? resolveNode(args.id) : null),
+    },
+    nodesQueryOptions: {
+      description: 'Objects by global ids (at most 100), in order; null for each that does not exist or is not visible.',
+      resolve: (_root, args, _ctx, info, resolveNodes) => {
+        // Relay's resolveNodes reads args.ids (a null entry resolves to null), whatever it is passed.
+        args.ids = args.ids.map((id) => (isNodeType(info.schema, id.typename) ? id : null)) as typeof args.ids;
+        return resolveNodes(args.ids);
+      },
+    },
   },
   // Input validation runs before the resolver: let its ValidationError join the result union like any other.
   errors: { directResult: true, unsafelyHandleInputErrors: true },
@@ -72,6 +92,8 @@ export const builder = new SchemaBuilder<SchemaTypesInput>({
   },
   directives: { useGraphQLToolsUnorderedDirectives: true },
   scopeAuth: {
+    // Type-level read rules (domains/read-rules.ts) run on the object itself, so every path to it applies them.
+    runScopesOnType: true,
     authScopes: (ctx) => ({
       user: ctx.principal?.kind === 'user',
       operator: ctx.principal?.kind === 'user' && ctx.principal.isOperator,
@@ -79,11 +101,6 @@ export const builder = new SchemaBuilder<SchemaTypesInput>({
       apiKeyScope: (scope) => ctx.principal?.kind === 'apiKey' && ctx.principal.key.scopes.some((s) => s.scope === scope),
     }),
     // No credentials → 401; credentials that lack the right → 403. Both are GraphQLErrors, so Yoga does not mask them.
-    unauthorizedError: (_parent, ctx) =>
-      ctx.principal
-        ? new GraphQLError('Not authorized', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } })
-        : new GraphQLError('Authentication required', {
-            extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } },
-          }),
+    unauthorizedError: (_parent, ctx) => (ctx.principal ? forbidden() : authenticationRequired()),
   },
 });

@@ -1,5 +1,6 @@
 import {
   BulkOperationError,
+  type BulkItemFailure,
   ConflictError,
   NotFoundError,
   PermissionDeniedError,
@@ -14,6 +15,7 @@ export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
 });
 
 const FieldIssueRef = builder.objectRef<{ path: string[]; message: string }>('FieldIssue').implement({
+  description: 'One invalid input field and why.',
   fields: (t) => ({
     path: t.exposeStringList('path', { description: 'Path of the offending field inside the input, e.g. ["input","name"].' }),
     message: t.exposeString('message'),
@@ -22,6 +24,7 @@ const FieldIssueRef = builder.objectRef<{ path: string[]; message: string }>('Fi
 
 builder.objectType(ValidationError, {
   name: 'ValidationError',
+  description: "The input is invalid; `issues` names each offending field. Nothing was changed.",
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof ValidationError,
   fields: (t) => ({ issues: t.field({ type: [FieldIssueRef], resolve: (e) => e.issues }) }),
@@ -29,6 +32,7 @@ builder.objectType(ValidationError, {
 
 builder.objectType(NotFoundError, {
   name: 'NotFoundError',
+  description: "The object does not exist or is not visible to the viewer (another organization's objects look the same). Nothing was changed.",
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof NotFoundError,
   fields: (t) => ({ resource: t.exposeString('resource') }),
@@ -36,6 +40,7 @@ builder.objectType(NotFoundError, {
 
 builder.objectType(PermissionDeniedError, {
   name: 'ForbiddenError',
+  description: "The viewer may see the object but not make this change (for example a MEMBER). Nothing was changed.",
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof PermissionDeniedError,
   fields: () => ({}),
@@ -43,6 +48,7 @@ builder.objectType(PermissionDeniedError, {
 
 builder.objectType(ConflictError, {
   name: 'ConflictError',
+  description: "The change collides with the current state (a taken slug, an already rotated key...). Nothing was changed.",
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof ConflictError,
   fields: () => ({}),
@@ -50,6 +56,7 @@ builder.objectType(ConflictError, {
 
 builder.objectType(UpgradeRequiredError, {
   name: 'UpgradeRequiredError',
+  description: "The organization's plan does not include API access. Nothing was changed.",
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof UpgradeRequiredError,
   fields: (t) => ({
@@ -58,22 +65,37 @@ builder.objectType(UpgradeRequiredError, {
   }),
 });
 
+const BulkItemFailureReason = builder.enumType('BulkItemFailureReason', {
+  description: 'Why one item of a bulk operation cannot be processed.',
+  values: {
+    NOT_FOUND: { description: 'No such item, or one in another organization.' },
+    FORBIDDEN: { description: 'The viewer may not change this item.' },
+    INHERITED: { description: 'An organization-level key listed where only the project\'s own keys can be changed.' },
+    DUPLICATE: { description: 'The same id was given more than once.' },
+  } satisfies Record<BulkItemFailure['reason'], unknown>,
+});
+
 const BulkItemFailureRef = builder
-  .objectRef<BulkOperationError['failures'][number]>('BulkItemFailure')
+  .objectRef<BulkItemFailure>('BulkItemFailure')
   .implement({
+    description: 'One item of a bulk operation that could not be applied (so none was).',
     fields: (t) => ({
       id: t.exposeID('id'),
-      reason: t.exposeString('reason'),
+      reason: t.field({ type: BulkItemFailureReason, resolve: (f) => f.reason }),
       message: t.exposeString('message'),
     }),
   });
 
 builder.objectType(BulkOperationError, {
   name: 'BulkOperationError',
+  description: "Some items of a bulk operation cannot be processed, so none was; `failures` lists why.",
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof BulkOperationError,
   fields: (t) => ({ failures: t.field({ type: [BulkItemFailureRef], resolve: (e) => e.failures }) }),
 });
 
-/** Every mutation's result union includes these. */
-export const commonErrors = [ValidationError, NotFoundError, PermissionDeniedError, ConflictError];
+// Each mutation's result union lists the errors it can return, and no others.
+/** Changes to an existing object: bad input, not found (or another tenant's), not allowed. */
+export const changeErrors = [ValidationError, NotFoundError, PermissionDeniedError];
+/** Changes that can also collide with another object (a taken slug, a member added twice). */
+export const uniqueChangeErrors = [...changeErrors, ConflictError];

@@ -46,3 +46,8 @@ export function rejectNulls<T extends object, F extends keyof T & string>(
   const nulled = fields.find((field) => input[field] === null);
   if (nulled) throw ValidationError.field(['input', nulled], 'cannot be null');
 }
+
+/** Prisma hands `contains`/`startsWith` text to LIKE as is: escaped, `%` and `_` match only themselves. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, '\\$&');
+}

@@ -1,28 +1,76 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
+import { queryCostLimit } from './query-cost.ts';
+import { responseBudget } from './response-budget.ts';
 
 /** Limits every request is held to (defaults; see Config for the environment overrides). */
 export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+/** Longest list a field argument (such as `nodes(ids:)`) may hold. */
+export const MAX_LIST_ARGUMENT_ITEMS = 100;
+/** Largest JSON value stored (a workflow payload); the response budget counts each requested one at this size. */
+export const MAX_JSON_VALUE_BYTES = 64 * 1024;
 
-/** Hostile-query protection: GraphQL Armor's depth, alias, directive, token and cost limits (400 with a message). */
+type LimitName = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost';
+
+/** A query refused for its shape: says which limit, in words a client developer can act on (no internal figures). */
+export function queryLimitError(limit: LimitName, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', limit, http: { status: 400 } } });
+}
+
+/**
+ * Armor's rejections start with "Syntax Error:" and quote its figures; ours name the limit instead. Validation rules
+ * report through their context; the token limit runs in the parser, where throwing is the only way out.
+ */
+function rejectWith(limit: LimitName, message: string) {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null) => {
+        const error = queryLimitError(limit, message);
+        if (!context) throw error;
+        context.reportError(error);
+      },
+    ],
+  };
+}
+
+/**
+ * Hostile-query protection: GraphQL Armor's depth, alias, directive and token limits (400 with a message); the cost
+ * limit with variables and list-argument bounds (query-cost.ts); a response-size budget (response-budget.ts).
+ */
 export function queryLimitPlugins(config: Config): Plugin[] {
   const limits = config.limits;
   const plugins: Plugin[] = [
     EnvelopArmorPlugin({
-      maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
-      maxAliases: { n: limits.maxAliases },
-      maxDirectives: { n: limits.maxDirectives },
-      maxTokens: { n: limits.maxTokens },
-      costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+      maxDepth: {
+        n: limits.maxDepth,
+        ignoreIntrospection: true,
+        ...rejectWith('depth', `Query depth limit exceeded: nest fields at most ${limits.maxDepth} levels deep.`),
+      },
+      maxAliases: {
+        n: limits.maxAliases,
+        ...rejectWith('aliases', `Query aliases limit exceeded: use at most ${limits.maxAliases} aliases per request.`),
+      },
+      maxDirectives: {
+        n: limits.maxDirectives,
+        ...rejectWith('directives', `Query directives limit exceeded: use at most ${limits.maxDirectives} directives per request.`),
+      },
+      maxTokens: {
+        n: limits.maxTokens,
+        ...rejectWith('tokens', `Query too long: a request may have at most ${limits.maxTokens} tokens; pass values as variables.`),
+      },
+      // Armor's cost rule cannot see variable values: query-cost.ts applies the same model with them.
+      costLimit: { enabled: false },
       // Suggestions ("did you mean …") would let a client without introspection map the schema.
       blockFieldSuggestion: { enabled: !config.introspection },
     }) as Plugin,
   ];
   if (!config.introspection) plugins.push(useDisableIntrospection());
-  plugins.push(bodySizeLimit(limits.maxBodyBytes));
+  plugins.push(bodySizeLimit(limits.maxBodyBytes), queryCostLimit(limits.maxCost, limits.maxResponseBytes), responseBudget(limits.maxResponseBytes));
   return plugins;
 }
 

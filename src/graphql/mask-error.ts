@@ -2,8 +2,6 @@ import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { maskError } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { unauthenticated } from '../auth/api-key.ts';
-import { isJwtRejection } from '../auth/jwt.ts';
 import { ValidationError } from '../errors.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { requestScope } from '../request-context.ts';
@@ -14,10 +12,8 @@ import { requestScope } from '../request-context.ts';
  * with the request id, and the detail (scrubbed of secrets) goes to the log.
  */
 export function createMaskError(logger: Logger) {
-  return (error: unknown, message: string): Error => {
+  return (error: unknown): Error => {
     const requestId = requestScope.getStore()?.requestId;
-    // The JWT plugin's rejections look like every other identity failure.
-    if (isJwtRejection(error)) return unauthenticated();
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
     const path = error instanceof GraphQLError ? error.path : undefined;
     if (original instanceof PothosValidationError) return badUserInput(original.message, path);
@@ -27,9 +23,15 @@ export function createMaskError(logger: Logger) {
       logger.info({ requestId, err: scrubError(original) }, 'input rejected by the database');
       return badUserInput('Invalid input value', path);
     }
+    // Yoga attaches JSON.parse's message to a malformed body's error, and it quotes the start of the body.
+    if (error instanceof GraphQLError && error.extensions.originalError && error.extensions.code === 'BAD_REQUEST') {
+      const { originalError: _quoted, ...extensions } = error.extensions;
+      return new GraphQLError(error.message, { extensions: { ...extensions, http: { status: 400 } } });
+    }
     const masked = maskError(error, `Unexpected error. Request id: ${requestId ?? 'unknown'}`, false);
     if (masked === error) return masked as Error;
-    logger.error({ requestId, err: scrubError(original), message }, 'unexpected error');
+    // The one log line of a masked error: no query text or variables, which may hold anything a client sent.
+    logger.error({ requestId, err: scrubError(original) }, 'unexpected error');
     const m = masked as GraphQLError;
     return new GraphQLError(m.message, { nodes: m.nodes, path: m.path, extensions: { ...m.extensions, requestId } });
   };
@@ -48,7 +50,8 @@ function isDataException(error: unknown): boolean {
 }
 
 const SECRET_PATTERNS: [RegExp, string][] = [
-  [/\$argon2id?\$[^\s"'`,)]+/g, '[argon2 hash]'],
+  // A PHC string: its parameters contain commas (`m=19456,t=2,p=1`), so stop only where base64 and `$=,` end.
+  [/\$argon2(?:id|i|d)\$[A-Za-z0-9+/=,$.-]+/g, '[argon2 hash]'],
   [/(ksk_[0-9A-Za-z]{12})_[0-9A-Za-z]{38}/g, '$1_[secret]'],
   [/Bearer\s+[A-Za-z0-9._~+/=-]+/g, 'Bearer [redacted]'],
 ];

@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { builder } from './builder.ts';
+import { describeGeneratedTypes } from './generated-descriptions.ts';
 import { withRequiresScopeDefinition } from './requires-scope-plugin.ts';
 import './scalars.ts';
 import './error-types.ts';
@@ -18,10 +19,10 @@ import '../domains/executions/types.ts';
 import '../domains/executions/machine.ts';
 
 // Management API: signed-in users only. Machine-facing fields opt out with `skipTypeScopes` and their own scopes.
-builder.queryType({ authScopes: { user: true } });
-builder.mutationType({ authScopes: { user: true } });
+builder.queryType({ description: 'Reads. Signed-in users, except the fields marked for API keys.', authScopes: { user: true } });
+builder.mutationType({ description: 'Changes. Each returns a union of its payload and the typed errors it can answer with.', authScopes: { user: true } });
 
-export const schema: GraphQLSchema = withRequiresScopeDefinition(builder.toSchema());
+export const schema: GraphQLSchema = describeGeneratedTypes(withRequiresScopeDefinition(builder.toSchema()));
 
 /** The committed contract (`schema.graphql`): sorted, with directives and their definitions. */
 export function printContract(s: GraphQLSchema = schema): string {

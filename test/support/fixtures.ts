@@ -1,102 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { graphql } from '../generated/gql.ts';
+import { test as base } from 'vitest';
 import type { App } from '../../src/server.ts';
+import { startTestApp, type TestApp } from './app.ts';
 import { as, execute, ok, signToken } from './client.ts';
+import { projectKey } from './keys.ts';
+import { AddMember, CreateOrganization, CreateProject, CreateWorkflow, SetOrganizationPlan, Viewer } from './operations.ts';
 
 export type TestUser = { id: string; sub: string; email: string; token: string };
 export type TestOrg = { id: string; slug: string; owner: TestUser };
-
-const ViewerIdQuery = graphql(`
-  query FixtureViewer {
-    viewer {
-      user {
-        id
-        email
-      }
-    }
-  }
-`);
-
-const CreateOrgMutation = graphql(`
-  mutation FixtureCreateOrganization($input: CreateOrganizationInput!) {
-    createOrganization(input: $input) {
-      __typename
-      ... on OrganizationPayload {
-        organization {
-          id
-          slug
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const SetPlanMutation = graphql(`
-  mutation FixtureSetPlan($input: SetOrganizationPlanInput!) {
-    setOrganizationPlan(input: $input) {
-      __typename
-      ... on OrganizationPayload {
-        organization {
-          plan
-        }
-      }
-    }
-  }
-`);
-
-const AddMemberMutation = graphql(`
-  mutation FixtureAddMember($input: AddMemberInput!) {
-    addMember(input: $input) {
-      __typename
-      ... on MemberPayload {
-        member {
-          id
-          role
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const CreateProjectMutation = graphql(`
-  mutation FixtureCreateProject($input: CreateProjectInput!) {
-    createProject(input: $input) {
-      __typename
-      ... on ProjectPayload {
-        project {
-          id
-          slug
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const CreateWorkflowMutation = graphql(`
-  mutation FixtureCreateWorkflow($input: CreateWorkflowInput!) {
-    createWorkflow(input: $input) {
-      __typename
-      ... on WorkflowPayload {
-        workflow {
-          id
-          slug
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
 
 /** The database id inside a Relay global id (for direct database assertions). */
 export function dbId(globalId: string): string {
@@ -110,7 +21,7 @@ export async function newUser(app: Pick<App, 'fetch'>, options: { operator?: boo
   const sub = unique('user');
   const email = `${sub}@example.com`;
   const token = await signToken({ sub, email, name: options.name ?? sub, ...(options.operator ? { roles: ['operator'] } : {}) });
-  const data = ok(await execute(app, ViewerIdQuery, {}, { token }));
+  const data = ok(await execute(app, Viewer, {}, { token }));
   return { id: data.viewer.user.id, sub, email, token };
 }
 
@@ -120,12 +31,12 @@ export async function newOrg(
 ): Promise<TestOrg> {
   const owner = options.owner ?? (await newUser(app));
   const slug = unique('org');
-  const result = ok(await execute(app, CreateOrgMutation, { input: { name: `Org ${slug}`, slug } }, { token: owner.token }));
+  const result = ok(await execute(app, CreateOrganization, { input: { name: `Org ${slug}`, slug } }, { token: owner.token }));
   const org = as(result.createOrganization, 'OrganizationPayload').organization;
   if (options.plan && options.plan !== 'FREE') {
     const operator = await newUser(app, { operator: true });
     const set = ok(
-      await execute(app, SetPlanMutation, { input: { organizationId: org.id, plan: options.plan } }, { token: operator.token }),
+      await execute(app, SetOrganizationPlan, { input: { organizationId: org.id, plan: options.plan } }, { token: operator.token }),
     );
     as(set.setOrganizationPlan, 'OrganizationPayload');
   }
@@ -140,7 +51,7 @@ export async function addMember(
 ): Promise<TestUser & { memberId: string }> {
   const member = user ?? (await newUser(app));
   const result = ok(
-    await execute(app, AddMemberMutation, { input: { organizationId: org.id, email: member.email, role } }, { token: org.owner.token }),
+    await execute(app, AddMember, { input: { organizationId: org.id, email: member.email, role } }, { token: org.owner.token }),
   );
   return { ...member, memberId: as(result.addMember, 'MemberPayload').member.id };
 }
@@ -148,7 +59,7 @@ export async function addMember(
 export async function newProject(app: Pick<App, 'fetch'>, org: TestOrg): Promise<{ id: string; slug: string }> {
   const slug = unique('proj');
   const result = ok(
-    await execute(app, CreateProjectMutation, { input: { organizationId: org.id, name: `Project ${slug}`, slug } }, { token: org.owner.token }),
+    await execute(app, CreateProject, { input: { organizationId: org.id, name: `Project ${slug}`, slug } }, { token: org.owner.token }),
   );
   return as(result.createProject, 'ProjectPayload').project;
 }
@@ -160,7 +71,49 @@ export async function newWorkflow(
 ): Promise<{ id: string; slug: string }> {
   const slug = unique('wf');
   const result = ok(
-    await execute(app, CreateWorkflowMutation, { input: { projectId, name: `Workflow ${slug}`, slug } }, { token: org.owner.token }),
+    await execute(app, CreateWorkflow, { input: { projectId, name: `Workflow ${slug}`, slug } }, { token: org.owner.token }),
   );
   return as(result.createWorkflow, 'WorkflowPayload').workflow;
 }
+
+export type TestMember = TestUser & { memberId: string };
+
+/**
+ * `test` with a fresh tenant per test, built lazily: a test gets only what it names. `t` is the app of the file
+ * (one per test file, like `sharedApp`); `org` is a new TEAM organization whose OWNER is `owner`; `admin` and
+ * `member` belong to it with those roles; `stranger` is signed in but belongs to nothing; `operator` is a platform
+ * operator outside the organization; `project`, `workflow` and `key` (a project key with both scopes) live in it.
+ */
+export const test = base.extend<{
+  $test: {
+    org: TestOrg;
+    owner: TestUser;
+    admin: TestMember;
+    member: TestMember;
+    stranger: TestUser;
+    operator: TestUser;
+    project: { id: string; slug: string };
+    workflow: { id: string; slug: string };
+    key: Awaited<ReturnType<typeof projectKey>>;
+  };
+  $file: { t: TestApp };
+}>({
+  t: [
+    // eslint-disable-next-line no-empty-pattern -- vitest reads a fixture's dependencies from this pattern
+    async ({}, use) => {
+      const t = await startTestApp();
+      await use(t);
+      await t.close();
+    },
+    { scope: 'file' },
+  ],
+  org: async ({ t }, use) => use(await newOrg(t.app, { plan: 'TEAM' })),
+  owner: async ({ org }, use) => use(org.owner),
+  admin: async ({ t, org }, use) => use(await addMember(t.app, org, 'ADMIN')),
+  member: async ({ t, org }, use) => use(await addMember(t.app, org, 'MEMBER')),
+  stranger: async ({ t }, use) => use(await newUser(t.app)),
+  operator: async ({ t }, use) => use(await newUser(t.app, { operator: true })),
+  project: async ({ t, org }, use) => use(await newProject(t.app, org)),
+  workflow: async ({ t, org, project }, use) => use(await newWorkflow(t.app, org, project.id)),
+  key: async ({ t, org, project }, use) => use(await projectKey(t.app, org.owner, project.id)),
+});

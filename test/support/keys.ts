@@ -1,94 +1,7 @@
-import { graphql } from '../generated/gql.ts';
 import type { App } from '../../src/server.ts';
 import { as, execute, ok } from './client.ts';
 import type { TestOrg, TestUser } from './fixtures.ts';
-
-export const CreateProjectKey = graphql(`
-  mutation KeysCreateProjectKey($input: CreateProjectApiKeyInput!) {
-    createProjectApiKey(input: $input) {
-      __typename
-      ... on CreateApiKeyPayload {
-        secret
-        apiKey {
-          ...KeyFields
-        }
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-export const CreateOrgKey = graphql(`
-  mutation KeysCreateOrgKey($input: CreateOrganizationApiKeyInput!) {
-    createOrganizationApiKey(input: $input) {
-      __typename
-      ... on CreateApiKeyPayload {
-        secret
-        apiKey {
-          ...KeyFields
-        }
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-export const KeyFieldsFragment = graphql(`
-  fragment KeyFields on ApiKey {
-    id
-    name
-    note
-    level
-    prefix
-    status
-    expiryPolicy
-    expiresAt
-    graceEndsAt
-    usageCount
-    lastUsedAt
-    viewerCanManage
-    scopes {
-      scope
-      workflows {
-        id
-      }
-    }
-    projectAccess {
-      all
-      projects {
-        id
-      }
-    }
-    project {
-      id
-    }
-    owner {
-      id
-    }
-    rotatedFrom {
-      id
-    }
-    rotatedTo {
-      id
-    }
-  }
-`);
+import { CreateOrganizationApiKey, CreateProjectApiKey } from './operations.ts';
 
 export type Scope = 'TRIGGER_WORKFLOWS' | 'READ_EXECUTIONS';
 
@@ -101,7 +14,7 @@ export async function projectKey(
   const result = ok(
     await execute(
       app,
-      CreateProjectKey,
+      CreateProjectApiKey,
       {
         input: {
           projectId,
@@ -125,7 +38,7 @@ export async function orgKey(
   const result = ok(
     await execute(
       app,
-      CreateOrgKey,
+      CreateOrganizationApiKey,
       {
         input: {
           organizationId: org.id,

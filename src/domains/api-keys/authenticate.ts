@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Clock } from '../../clock.ts';
 import type { Organization, PrismaClient } from '../../generated/prisma/client.ts';
 import { VerifierBusyError, type KeyVerifier } from './hashing.ts';
 import type { KeyStateCache } from './key-state.ts';
 import type { AuthThrottle } from './throttle.ts';
+import { planIncludesApiAccess } from '../organizations/plans.ts';
 import { parseKey } from './key-format.ts';
 import { validUntil } from './lifecycle.ts';
 import type { AuthenticatedKey } from './principal.ts';
@@ -37,32 +39,53 @@ export class ApiKeyAuthenticator {
     private readonly clock: Clock,
   ) {}
 
+  /** Attempts in flight, by SHA-256(stored hash ‖ key): identical concurrent requests share one, and one reservation. */
+  private readonly attempts = new Map<string, Promise<Attempt>>();
+
+  /**
+   * An attempt that costs argon2 (or was a database miss), within the failure budget: the slot is reserved in the
+   * database before the cost is paid, so that concurrent attempts cannot all pass one check, and handed back when
+   * the secret turns out right.
+   */
+  private costlyAttempt(prisma: PrismaClient, publicId: string, storedHash: string | null, token: string, clientIp: string | null): Promise<Attempt> {
+    const id = createHash('sha256').update(storedHash ?? `unknown:${publicId}`).update('\0').update(token).digest('base64');
+    let attempt = this.attempts.get(id);
+    if (!attempt) {
+      attempt = (async (): Promise<Attempt> => {
+        const slot = await this.throttle.reserve(prisma, publicId, clientIp);
+        if (slot.limited) return { retryAfterSeconds: slot.retryAfterSeconds };
+        try {
+          const verified = storedHash !== null && (await this.verifier.verify(storedHash, token));
+          if (verified) await slot.release();
+          return { verified };
+        } catch (error) {
+          await slot.release();
+          if (error instanceof VerifierBusyError) return { retryAfterSeconds: 1 };
+          throw error;
+        }
+      })().finally(() => this.attempts.delete(id));
+      this.attempts.set(id, attempt);
+    }
+    return attempt;
+  }
+
   async authenticate(prisma: PrismaClient, token: string, clientIp: string | null = null): Promise<AuthResult> {
     const parsed = parseKey(token);
     if (!parsed) return { ok: false, failure: 'malformed' };
     const row = await this.keyStates.get(prisma, parsed.publicId);
     const known = row ? this.verifier.knownVerdict(row.secretHash, token) : undefined;
+    if (known === false) return { ok: false, failure: 'bad_secret' };
     if (known === undefined) {
-      // What follows costs argon2 (or was a database miss): only within the failure budget.
-      const verdict = await this.throttle.check(prisma, parsed.publicId, clientIp);
-      if (verdict.limited) return { ok: false, failure: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds };
+      const attempt = await this.costlyAttempt(prisma, parsed.publicId, row?.secretHash ?? null, token, clientIp);
+      if ('retryAfterSeconds' in attempt) return { ok: false, failure: 'throttled', retryAfterSeconds: attempt.retryAfterSeconds };
+      if (!row || !attempt.verified) return { ok: false, failure: row ? 'bad_secret' : 'unknown' };
     }
-    let verified: boolean;
-    try {
-      verified = row !== null && (known ?? (await this.verifier.verify(row.secretHash, token)));
-    } catch (error) {
-      if (error instanceof VerifierBusyError) return { ok: false, failure: 'throttled', retryAfterSeconds: 1 };
-      throw error;
-    }
-    if (!row || !verified) {
-      if (known === undefined) await this.throttle.recordFailure(prisma, parsed.publicId, clientIp);
-      return { ok: false, failure: row ? 'bad_secret' : 'unknown' };
-    }
+    if (!row) return { ok: false, failure: 'unknown' };
     if (row.status === 'REVOKED') return { ok: false, failure: 'revoked' };
     if (row.status === 'INACTIVE') return { ok: false, failure: 'inactive' };
     const until = validUntil(row);
     if (until && this.clock.now().getTime() >= until.getTime()) return { ok: false, failure: 'expired' };
-    if (row.plan === 'FREE') return { ok: false, failure: 'plan', plan: row.plan };
+    if (!planIncludesApiAccess(row.plan)) return { ok: false, failure: 'plan', plan: row.plan };
     return {
       ok: true,
       key: {
@@ -79,9 +102,4 @@ export class ApiKeyAuthenticator {
   }
 }
 
-/** Whether an authenticated key reaches a project (its own, all projects, or a selected one). */
-export function keyReachesProject(key: AuthenticatedKey, project: { id: string; organizationId: string }): boolean {
-  if (project.organizationId !== key.organizationId) return false;
-  if (key.level === 'PROJECT') return key.projectId === project.id;
-  return key.allProjects || key.projectIds.includes(project.id);
-}
+type Attempt = { verified: boolean } | { retryAfterSeconds: number };

@@ -78,9 +78,17 @@ export function graceEnd(now: Date, graceSeconds: number, expiresAt: Date | null
   return expiresAt && expiresAt.getTime() < end.getTime() ? expiresAt : end;
 }
 
-/** Expiry of the successor made by rotation: the same policy, counted from now (CUSTOM keeps its date). */
-export function successorExpiresAt(policy: ExpiryPolicy, expiresAt: Date | null, now: Date): Date | null {
-  if (policy === 'NEVER') return null;
-  if (policy === 'CUSTOM') return expiresAt;
-  return new Date(now.getTime() + POLICY_DAYS[policy] * DAY_MS);
+/**
+ * Expiry of the successor made by rotation: the same policy, counted from now (CUSTOM keeps its date). If the
+ * organization lowered its maximum lifetime since the key was made, its settings cannot be copied.
+ */
+export function successorExpiresAt(policy: ExpiryPolicy, expiresAt: Date | null, now: Date, maxLifetimeDays: number | null): Date | null {
+  const successor = policy === 'NEVER' ? null : policy === 'CUSTOM' ? expiresAt : new Date(now.getTime() + POLICY_DAYS[policy] * DAY_MS);
+  if (maxLifetimeDays != null && (successor === null || successor.getTime() > now.getTime() + maxLifetimeDays * DAY_MS)) {
+    throw ValidationError.field(
+      ['input', 'id'],
+      `the key's expiry policy exceeds the organization's maximum key lifetime of ${maxLifetimeDays} days`,
+    );
+  }
+  return successor;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.ts';
-import { commonErrors } from '../../graphql/error-types.ts';
+import { uniqueChangeErrors } from '../../graphql/error-types.ts';
 import { BulkOperationError, NotFoundError, PermissionDeniedError, UpgradeRequiredError } from '../../errors.ts';
 import { parseGlobalId, parseGlobalIds, toGlobalId } from '../../graphql/ids.ts';
 import { displayName, optionalText, rejectNulls } from '../../graphql/inputs.ts';
@@ -160,7 +160,7 @@ function toCreateInput(input: {
   };
 }
 
-const keyErrors = { types: [...commonErrors, UpgradeRequiredError] };
+const keyErrors = { types: [...uniqueChangeErrors, UpgradeRequiredError] };
 
 // ——— Mutations ———
 
@@ -195,6 +195,7 @@ builder.mutationField('createOrganizationApiKey', (t) =>
 
 builder.mutationField('updateApiKey', (t) =>
   t.field({
+    description: 'Changes a key\'s name, note, owner, active/inactive status or project access; takes effect on the next request. OWNER and ADMIN.',
     type: UpdateApiKeyPayload,
     errors: keyErrors,
     args: { input: t.arg({ type: UpdateApiKeyInput, required: true }) },

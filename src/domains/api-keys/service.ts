@@ -4,13 +4,13 @@ import {
   ConflictError,
   NotFoundError,
   PermissionDeniedError,
-  UpgradeRequiredError,
   ValidationError,
   type BulkItemFailure,
 } from '../../errors.ts';
 import type { ApiKey, Organization, Prisma } from '../../generated/prisma/client.ts';
 import type { ExpiryPolicy } from '../../generated/prisma/enums.ts';
-import { isUniqueViolation } from '../../graphql/prisma-errors.ts';
+import { conflictOnDuplicate } from '../../graphql/prisma-errors.ts';
+import { requireApiAccess } from '../organizations/plans.ts';
 import { requireOrganization, requireProject, viewerUser } from '../access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
 import { canManageApiKeys } from '../organizations/permissions.ts';
@@ -21,12 +21,6 @@ import { parseStoredScopes, type ApiKeyScope, type ScopeGrant } from './scopes.t
 
 // The API-key lifecycle. Every function runs inside the caller's transaction and writes its audit events there, so
 // a failure changes nothing and leaves no event. Secrets leave this module only in the create/rotate return value.
-
-export const planIncludesApiAccess = (org: Pick<Organization, 'plan'>): boolean => org.plan !== 'FREE';
-
-function requireApiAccess(org: Organization): void {
-  if (!planIncludesApiAccess(org)) throw new UpgradeRequiredError(org.plan);
-}
 
 export type ScopeInput = { scope: ApiKeyScope; workflowIds: string[] | null };
 export type AccessInput = { all: true } | { projectIds: string[] };
@@ -174,8 +168,9 @@ export async function lockKeyForChange(ctx: Context, tx: Prisma.TransactionClien
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ApiKey" WHERE id = ${id}::uuid FOR UPDATE`;
   if (!locked.length) throw new NotFoundError('ApiKey');
   const key = await tx.apiKey.findUniqueOrThrow({ where: { id }, include: { projectAccess: true } });
-  const access = await requireOrganization(ctx, key.organizationId, undefined, tx).catch(() => {
-    throw new NotFoundError('ApiKey');
+  // Not a member of the key's organization → not found; any other failure (a closed transaction) stays itself.
+  const access = await requireOrganization(ctx, key.organizationId, undefined, tx).catch((error: unknown) => {
+    throw error instanceof NotFoundError ? new NotFoundError('ApiKey') : error;
   });
   if (!canManageApiKeys(access.role)) throw new PermissionDeniedError();
   return { key, organization: access.organization };
@@ -246,42 +241,35 @@ export async function rotateKey(
   if (status === 'REVOKED') throw new ConflictError('A revoked key cannot be rotated');
   if (status === 'EXPIRED') throw new ConflictError('An expired key cannot be rotated');
 
-  const expiresAt = successorExpiresAt(key.expiryPolicy, key.expiresAt, now);
-  const max = organization.maxKeyLifetimeDays;
-  if (max != null && (expiresAt === null || expiresAt.getTime() > now.getTime() + max * 86_400_000)) {
-    // The organization lowered its maximum lifetime since this key was made: its settings cannot be copied.
-    throw ValidationError.field(['input', 'id'], `the key's expiry policy exceeds the organization's maximum key lifetime of ${max} days`);
-  }
+  const expiresAt = successorExpiresAt(key.expiryPolicy, key.expiresAt, now, organization.maxKeyLifetimeDays);
   const generated = generateKey();
   const user = viewerUser(ctx);
-  let successor: ApiKey;
-  try {
-    successor = await tx.apiKey.create({
-      data: {
-        organizationId: key.organizationId,
-        level: key.level,
-        projectId: key.projectId,
-        allProjects: key.allProjects,
-        projectAccess: key.projectAccess.length
-          ? { create: key.projectAccess.map((a) => ({ projectId: a.projectId })) }
-          : undefined,
-        name: key.name,
-        note: key.note,
-        ownerId: key.ownerId,
-        createdById: user.id,
-        scopes: key.scopes as Prisma.InputJsonValue,
-        expiryPolicy: key.expiryPolicy,
-        expiresAt,
-        status: key.status,
-        publicId: generated.publicId,
-        secretHash: await hashKey(generated.key),
-        rotatedFromId: key.id,
-      },
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError('This key has already been rotated');
-    throw error;
-  }
+  const successor: ApiKey = await conflictOnDuplicate(
+    async () =>
+      tx.apiKey.create({
+        data: {
+          organizationId: key.organizationId,
+          level: key.level,
+          projectId: key.projectId,
+          allProjects: key.allProjects,
+          projectAccess: key.projectAccess.length
+            ? { create: key.projectAccess.map((a) => ({ projectId: a.projectId })) }
+            : undefined,
+          name: key.name,
+          note: key.note,
+          ownerId: key.ownerId,
+          createdById: user.id,
+          scopes: key.scopes as Prisma.InputJsonValue,
+          expiryPolicy: key.expiryPolicy,
+          expiresAt,
+          status: key.status,
+          publicId: generated.publicId,
+          secretHash: await hashKey(generated.key),
+          rotatedFromId: key.id,
+        },
+      }),
+    'This key has already been rotated',
+  );
   const previous = await tx.apiKey.update({
     where: { id },
     data: { rotatedAt: now, graceEndsAt: graceEnd(now, gracePeriodSeconds, key.expiresAt) },

@@ -28,24 +28,30 @@ export class AuthThrottle {
     return ip ? [`key:${publicId}`, `ip:${ip}`] : [`key:${publicId}`];
   }
 
-  async check(prisma: PrismaClient, publicId: string, ip: string | null): Promise<ThrottleVerdict> {
+  /**
+   * Takes one attempt from the budget of the key id and of the address, atomically in the database, before the
+   * attempt costs anything: concurrent requests cannot all pass a check made before any of them is recorded. Over
+   * budget, the attempt is handed back and the caller answers 429. A successful attempt is handed back by `release`.
+   */
+  async reserve(prisma: PrismaClient, publicId: string, ip: string | null): Promise<ThrottleVerdict & { release: () => Promise<void> }> {
     const { start, retryAfterSeconds } = this.window();
-    const rows = await prisma.authFailureWindow.findMany({
-      where: { windowStart: start, bucket: { in: this.buckets(publicId, ip) } },
-    });
-    const over = rows.some((r) =>
-      r.bucket.startsWith('key:') ? r.count >= this.limits.failuresPerKeyPerMinute : r.count >= this.limits.failuresPerIpPerMinute,
-    );
-    return over ? { limited: true, retryAfterSeconds } : { limited: false };
-  }
-
-  async recordFailure(prisma: PrismaClient, publicId: string, ip: string | null): Promise<void> {
-    const { start } = this.window();
     const buckets = this.buckets(publicId, ip);
-    await prisma.$executeRaw`
+    const rows = await prisma.$queryRaw<{ bucket: string; count: number }[]>`
       INSERT INTO "AuthFailureWindow" (bucket, "windowStart", count)
       SELECT b, ${start}, 1 FROM unnest(${buckets}::text[]) AS b
-      ON CONFLICT (bucket, "windowStart") DO UPDATE SET count = "AuthFailureWindow".count + 1`;
+      ON CONFLICT (bucket, "windowStart") DO UPDATE SET count = "AuthFailureWindow".count + 1
+      RETURNING bucket, count`;
+    const release = async () => {
+      await prisma.$executeRaw`
+        UPDATE "AuthFailureWindow" SET count = count - 1
+        WHERE "windowStart" = ${start} AND bucket = ANY(${buckets}::text[]) AND count > 0`;
+    };
+    const over = rows.some((r) =>
+      r.bucket.startsWith('key:') ? r.count > this.limits.failuresPerKeyPerMinute : r.count > this.limits.failuresPerIpPerMinute,
+    );
+    if (!over) return { limited: false, release };
+    await release();
+    return { limited: true, retryAfterSeconds, release: async () => {} };
   }
 
   /** Drops windows that can no longer matter. */

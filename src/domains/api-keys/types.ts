@@ -2,8 +2,9 @@ import type { Context } from '../../context.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { ApiKeyLevel, ExpiryPolicy, type MemberRole } from '../../generated/prisma/enums.ts';
 import { builder, type Types } from '../../graphql/builder.ts';
+import { escapeLike } from '../../graphql/inputs.ts';
 import { parseGlobalId } from '../../graphql/ids.ts';
-import { viewerIdOrNobody, viewerRole } from '../access.ts';
+import { readableOrganizations, readsIn, viewerRole } from '../read-rules.ts';
 import { OrganizationRef } from '../organizations/types.ts';
 import { canManageApiKeys } from '../organizations/permissions.ts';
 import { ProjectRef } from '../projects/types.ts';
@@ -14,14 +15,22 @@ import { displayStatus } from './lifecycle.ts';
 import { API_KEY_SCOPES, parseStoredScopes, type ScopeGrant } from './scopes.ts';
 
 export const ApiKeyScopeEnum = builder.enumType('ApiKeyScope', {
+  description: 'What a key may do.',
   values: {
     TRIGGER_WORKFLOWS: { description: 'Start workflow executions (`triggerWorkflow`).' },
     READ_EXECUTIONS: { description: 'Read workflow executions (`workflowExecution`).' },
   } satisfies Record<(typeof API_KEY_SCOPES)[number], unknown>,
 });
-export const ApiKeyLevelEnum = builder.enumType(ApiKeyLevel, { name: 'ApiKeyLevel' });
-export const ExpiryPolicyEnum = builder.enumType(ExpiryPolicy, { name: 'ExpiryPolicy' });
+export const ApiKeyLevelEnum = builder.enumType(ApiKeyLevel, {
+  name: 'ApiKeyLevel',
+  description: 'PROJECT keys work for one project; ORGANIZATION keys for all or selected projects.',
+});
+export const ExpiryPolicyEnum = builder.enumType(ExpiryPolicy, {
+  name: 'ExpiryPolicy',
+  description: 'When a key expires: never, a number of days after creation (or rotation), or a CUSTOM date.',
+});
 export const ApiKeyStatusEnum = builder.enumType('ApiKeyStatus', {
+  description: 'Whether a key authenticates now.',
   values: {
     ACTIVE: { description: 'Authenticates.' },
     INACTIVE: { description: 'Switched off; can be switched on again.' },
@@ -31,6 +40,7 @@ export const ApiKeyStatusEnum = builder.enumType('ApiKeyStatus', {
 });
 
 const ScopeGrantRef = builder.objectRef<ScopeGrant>('ApiKeyScopeGrant').implement({
+  description: 'A scope granted to a key, optionally narrowed to some workflows.',
   fields: (t) => ({
     scope: t.field({ type: ApiKeyScopeEnum, resolve: (g) => g.scope }),
     workflows: t.prismaField({
@@ -62,9 +72,11 @@ const ProjectAccessRef = builder
 
 /** Members of the key's organization only; never selects `secretHash` into a response. */
 export const ApiKeyRef = builder.prismaNode('ApiKey', {
+  description: 'An API key: its settings, state and usage. The secret is shown once, at creation or rotation, and never stored.',
   nullable: true,
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, organization: { memberships: { some: { userId: viewerIdOrNobody(ctx) } } } }),
+  authScopes: (key, ctx) => readsIn(ctx, 'ApiKey', key.organizationId),
+  findUnique: (id, ctx) => ({ id, organization: readableOrganizations(ctx, 'ApiKey') }),
   fields: (t) => ({
     name: t.exposeString('name'),
     note: t.exposeString('note', { nullable: true }),
@@ -126,6 +138,7 @@ const isManager = (role: MemberRole | null) => role !== null && canManageApiKeys
 // ——— Lists ———
 
 export const ApiKeyFilterInput = builder.inputType('ApiKeyFilter', {
+  description: 'Narrows a key list; all given conditions must hold.',
   fields: (t) => ({
     level: t.field({ type: ApiKeyLevelEnum }),
     status: t.field({ type: ApiKeyStatusEnum }),
@@ -135,10 +148,12 @@ export const ApiKeyFilterInput = builder.inputType('ApiKeyFilter', {
 });
 
 export const ApiKeyOrderField = builder.enumType('ApiKeyOrderField', {
+  description: 'What key lists can be sorted by (ties broken by id).',
   values: ['CREATED_AT', 'NAME', 'LAST_USED_AT', 'EXPIRES_AT'] as const,
 });
-export const OrderDirection = builder.enumType('OrderDirection', { values: ['ASC', 'DESC'] as const });
+export const OrderDirection = builder.enumType('OrderDirection', { description: 'Sort direction.', values: ['ASC', 'DESC'] as const });
 export const ApiKeyOrderInput = builder.inputType('ApiKeyOrder', {
+  description: 'Sort order of a key list (default: newest first).',
   fields: (t) => ({
     field: t.field({ type: ApiKeyOrderField, required: true }),
     direction: t.field({ type: OrderDirection, required: true }),
@@ -184,9 +199,9 @@ export function listWhere(base: Prisma.ApiKeyWhereInput, args: FilterArgs, organ
   }
   const search = f?.search?.trim();
   if (search) {
-    const prefixSearch = search.startsWith('ksk_') ? search.slice(4) : search;
+    const prefixSearch = escapeLike(search.startsWith('ksk_') ? search.slice(4) : search);
     and.push({
-      OR: [{ name: { contains: search, mode: 'insensitive' } }, { publicId: { startsWith: prefixSearch } }],
+      OR: [{ name: { contains: escapeLike(search), mode: 'insensitive' } }, { publicId: { startsWith: prefixSearch } }],
     });
   }
   return { AND: and };
@@ -215,7 +230,7 @@ export function listOrder(args: FilterArgs): Prisma.ApiKeyOrderByWithRelationInp
 }
 
 const edgeFields = {
-  name: 'ProjectApiKeyEdge',
+  name: 'ProjectApiKeysConnectionEdge',
   fields: (edge: PothosSchemaTypes.ObjectFieldBuilder<Types, { node: { level: ApiKeyLevel; organizationId: string } }>) => ({
     inherited: edge.boolean({
       description: 'An organization-level key that reaches this project: visible here, managed only at organization level.',
@@ -227,6 +242,11 @@ const edgeFields = {
     }),
   }),
 };
+
+/** The number of keys a list would show over all its pages. */
+function countKeys(ctx: Context, base: Prisma.ApiKeyWhereInput, args: FilterArgs, organizationId: string) {
+  return ctx.prisma.apiKey.count({ where: listWhere(base, args, organizationId, ctx.clock.now()) });
+}
 
 /** One list query for both views; only the base condition (whole organization, or reaching a project) differs. */
 function findKeys(
@@ -247,9 +267,12 @@ builder.prismaObjectFields(OrganizationRef, (t) => ({
   apiKeys: t.prismaConnection({
     type: ApiKeyRef,
     cursor: 'id',
-    description: 'Every key of the organization, organization- and project-level.',
+    nullable: true,
+    authScopes: (org, _args, ctx) => readsIn(ctx, 'ApiKey', org.id),
+    description: 'Every key of the organization, organization- and project-level. Members only.',
     args: { filter: t.arg({ type: ApiKeyFilterInput }), orderBy: t.arg({ type: ApiKeyOrderInput }) },
     resolve: (query, org, args, ctx) => findKeys(ctx, query, { organizationId: org.id }, args, org.id),
+    totalCount: (org, args, ctx) => countKeys(ctx, { organizationId: org.id }, args, org.id),
   }),
 }));
 
@@ -262,8 +285,10 @@ builder.prismaObjectFields(ProjectRef, (t) => ({
       args: { filter: t.arg({ type: ApiKeyFilterInput }), orderBy: t.arg({ type: ApiKeyOrderInput }) },
       resolve: (query, project, args, ctx) =>
         findKeys(ctx, query, reachesProject(project.organizationId, project.id), args, project.organizationId),
+      totalCount: (project, args, ctx) =>
+        countKeys(ctx, reachesProject(project.organizationId, project.id), args, project.organizationId),
     },
-    { name: 'ProjectApiKeyConnection' },
+    { name: 'ProjectApiKeysConnection' },
     edgeFields,
   ),
 }));

@@ -1,24 +1,24 @@
-import { GraphQLError } from 'graphql';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../../graphql/builder.ts';
-import { parseGlobalId } from '../../graphql/ids.ts';
-import { viewerIdOrNobody, viewerRole } from '../access.ts';
-import { canReadAuditLog } from '../organizations/permissions.ts';
+import { parseGlobalId, toGlobalId } from '../../graphql/ids.ts';
+import { readableOrganizations, readsIn } from '../read-rules.ts';
 import { OrganizationRef } from '../organizations/types.ts';
 import { UserRef } from '../users/types.ts';
+import { changesWithGlobalIds } from './global-ids.ts';
 
 export const AuditEventRef = builder.prismaNode('AuditEvent', {
+  description: 'One change in an organization: who, what, when, and the changed fields. OWNER and ADMIN only.',
   nullable: true,
   id: { field: 'id' },
-  // Only OWNER and ADMIN read the audit log.
-  findUnique: (id, ctx) => ({
-    id,
-    organization: { memberships: { some: { userId: viewerIdOrNobody(ctx), role: { in: ['OWNER', 'ADMIN'] } } } },
-  }),
+  authScopes: (event, ctx) => readsIn(ctx, 'AuditEvent', event.organizationId),
+  findUnique: (id, ctx) => ({ id, organization: readableOrganizations(ctx, 'AuditEvent') }),
   fields: (t) => ({
     action: t.exposeString('action', { description: 'e.g. `api_key.rotate`, `organization.plan_change`.' }),
     targetType: t.exposeString('targetType'),
-    targetId: t.exposeID('targetId', { description: 'Database id of the target (it may no longer exist).' }),
+    targetId: t.id({
+      description: 'Global id of the target, of type `targetType` (it may no longer exist: `node(id:)` then answers null).',
+      resolve: (event) => toGlobalId(event.targetType, event.targetId),
+    }),
     actor: t.prismaField({
       type: UserRef,
       nullable: true,
@@ -26,17 +26,22 @@ export const AuditEventRef = builder.prismaNode('AuditEvent', {
       resolve: (query, event, _args, ctx) => (event.actorId ? ctx.prisma.user.findUnique({ ...query, where: { id: event.actorId } }) : null),
     }),
     actorLabel: t.exposeString('actorLabel', { description: 'Email or subject of the actor at the time.' }),
-    changes: t.expose('changes', { type: 'JSON', description: 'Changed fields; never a secret or a hash.' }),
+    changes: t.field({
+      type: 'JSON',
+      description: 'Changed fields, ids among them as global ids; never a secret or a hash.',
+      resolve: (event) => changesWithGlobalIds(event.changes),
+    }),
     requestId: t.exposeString('requestId', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
 
 const AuditEventFilter = builder.inputType('AuditEventFilter', {
+  description: 'Narrows the audit log; all given conditions must hold.',
   fields: (t) => ({
     action: t.string(),
     targetType: t.string(),
-    targetId: t.id({ description: 'A global id (e.g. of an ApiKey) or a raw database id.' }),
+    targetId: t.id({ description: 'A global id, as in `AuditEvent.targetId` (a database id also matches).' }),
     actorId: t.id({ description: 'Global id of a User.' }),
   }),
 });
@@ -52,30 +57,33 @@ function targetIdOf(value: string): string {
   return value;
 }
 
+type AuditFilter = { action?: string | null; targetType?: string | null; targetId?: string | number | null; actorId?: string | number | null };
+
+function auditWhere(organizationId: string, f: AuditFilter | null | undefined): Prisma.AuditEventWhereInput {
+  const where: Prisma.AuditEventWhereInput = { organizationId };
+  if (f?.action) where.action = f.action;
+  if (f?.targetType) where.targetType = f.targetType;
+  if (f?.targetId) where.targetId = targetIdOf(String(f.targetId));
+  if (f?.actorId) {
+    try {
+      where.actorId = parseGlobalId(String(f.actorId), 'User', ['filter', 'actorId']);
+    } catch {
+      where.actorId = '00000000-0000-0000-0000-000000000000';
+    }
+  }
+  return where;
+}
+
 builder.prismaObjectFields(OrganizationRef, (t) => ({
   auditEvents: t.prismaConnection({
     type: AuditEventRef,
     cursor: 'id',
-    description: 'Every change in the organization, newest first. OWNER and ADMIN only.',
+    nullable: true,
+    description: 'Every change in the organization, newest first. OWNER and ADMIN only (null with FORBIDDEN for others).',
+    authScopes: (org, _args, ctx) => readsIn(ctx, 'AuditEvent', org.id),
     args: { filter: t.arg({ type: AuditEventFilter }) },
-    resolve: async (query, org, args, ctx) => {
-      const role = await viewerRole(ctx, org.id);
-      if (!role || !canReadAuditLog(role)) {
-        throw new GraphQLError('Only OWNER and ADMIN can read the audit log', { extensions: { code: 'FORBIDDEN' } });
-      }
-      const f = args.filter;
-      const where: Prisma.AuditEventWhereInput = { organizationId: org.id };
-      if (f?.action) where.action = f.action;
-      if (f?.targetType) where.targetType = f.targetType;
-      if (f?.targetId) where.targetId = targetIdOf(String(f.targetId));
-      if (f?.actorId) {
-        try {
-          where.actorId = parseGlobalId(String(f.actorId), 'User', ['filter', 'actorId']);
-        } catch {
-          where.actorId = '00000000-0000-0000-0000-000000000000';
-        }
-      }
-      return ctx.prisma.auditEvent.findMany({ ...query, where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
-    },
+    resolve: (query, org, args, ctx) =>
+      ctx.prisma.auditEvent.findMany({ ...query, where: auditWhere(org.id, args.filter), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+    totalCount: (org, args, ctx) => ctx.prisma.auditEvent.count({ where: auditWhere(org.id, (args as { filter?: AuditFilter }).filter) }),
   }),
 }));

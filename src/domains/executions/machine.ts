@@ -1,18 +1,17 @@
 import { z } from 'zod';
-import { forbidden, unauthenticated } from '../../auth/api-key.ts';
+import { forbidden, unauthenticated } from '../../http-errors.ts';
 import type { Context } from '../../context.ts';
-import { ConflictError } from '../../errors.ts';
+import { ConflictError, ValidationError } from '../../errors.ts';
 import type { WorkflowExecution } from '../../generated/prisma/client.ts';
 import { builder } from '../../graphql/builder.ts';
-import { commonErrors } from '../../graphql/error-types.ts';
 import { parseGlobalId, toGlobalId } from '../../graphql/ids.ts';
-import { keyReachesProject } from '../api-keys/authenticate.ts';
+import { keyReachesProject } from '../api-keys/reach.ts';
 import { visiblePrefix } from '../api-keys/key-format.ts';
 import type { AuthenticatedKey } from '../api-keys/principal.ts';
 import { grantsAllow, type ScopeGrant } from '../api-keys/scopes.ts';
 import { ApiKeyLevelEnum, ApiKeyScopeEnum, ExpiryPolicyEnum } from '../api-keys/types.ts';
 import { MAX_PAYLOAD_BYTES, MAX_PAYLOAD_DEPTH, payloadJson } from './payload.ts';
-import { WorkflowExecutionRef } from './types.ts';
+import { readsExecution, WorkflowExecutionRef } from './types.ts';
 
 // Machine-facing API: what external systems call with an API key. Each field declares its scope statically in
 // `authScopes`; scope-auth enforces it and requires-scope-plugin prints it as @requiresScope in the SDL.
@@ -31,7 +30,8 @@ const TriggerWorkflowInput = builder.inputType('TriggerWorkflowInput', {
       description: `Any JSON, at most ${MAX_PAYLOAD_BYTES / 1024} KiB and ${MAX_PAYLOAD_DEPTH} levels deep.`,
     }),
     idempotencyKey: t.string({
-      description: 'Retries with the same key for the same workflow return the original execution.',
+      description:
+        'Retries by the same API key with the same idempotency key and payload return the original execution; a different payload is a ConflictError. Keys are scoped to the calling API key.',
       validate: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces').nullish(),
     }),
   }),
@@ -50,7 +50,7 @@ builder.mutationField('triggerWorkflow', (t) =>
     description: 'Starts a workflow execution (status QUEUED). API keys only.',
     skipTypeScopes: true,
     authScopes: { apiKeyScope: 'TRIGGER_WORKFLOWS' },
-    errors: { types: commonErrors },
+    errors: { types: [ValidationError, ConflictError] },
     args: { input: t.arg({ type: TriggerWorkflowInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const key = callingKey(ctx);
@@ -78,19 +78,20 @@ builder.mutationField('triggerWorkflow', (t) =>
           INSERT INTO "WorkflowExecution" (id, "workflowId", "projectId", "apiKeyId", "apiKeyPublicId", status, payload, "idempotencyKey", "createdAt")
           VALUES (gen_random_uuid(), ${workflow.id}::uuid, ${workflow.projectId}::uuid, ${key.id}::uuid, ${key.publicId}, 'QUEUED',
                   ${payload}::jsonb, ${input.idempotencyKey ?? null}, ${ctx.clock.now()})
-          ON CONFLICT ("workflowId", "idempotencyKey") DO NOTHING
+          ON CONFLICT ("apiKeyId", "workflowId", "idempotencyKey") DO NOTHING
           RETURNING id`;
         if (inserted.length) {
           return { execution: await tx.workflowExecution.findUniqueOrThrow({ where: { id: inserted[0].id } }), replayed: false };
         }
-        const original = await tx.workflowExecution.findUniqueOrThrow({
-          where: { workflowId_idempotencyKey: { workflowId: workflow.id, idempotencyKey: input.idempotencyKey! } },
-        });
-        // A replay is answered only to the key that made the original: another key must not read its payload.
-        if (original.apiKeyId !== key.id) {
-          throw new ConflictError('This idempotency key was already used for this workflow by another API key');
+        // Keys are scoped to the calling API key (unique index), so this is always the caller's own execution.
+        const [original] = await tx.$queryRaw<{ id: string; samePayload: boolean }[]>`
+          SELECT id, payload IS NOT DISTINCT FROM ${payload}::jsonb AS "samePayload" FROM "WorkflowExecution"
+          WHERE "apiKeyId" = ${key.id}::uuid AND "workflowId" = ${workflow.id}::uuid AND "idempotencyKey" = ${input.idempotencyKey}`;
+        // A retry must be the same request: a different payload under the same key is a client bug, not a replay.
+        if (!original.samePayload) {
+          throw new ConflictError('This idempotency key was already used with a different payload for this workflow');
         }
-        return { execution: original, replayed: true };
+        return { execution: await tx.workflowExecution.findUniqueOrThrow({ where: { id: original.id } }), replayed: true };
       });
       return { execution, replayed };
     },
@@ -106,20 +107,9 @@ builder.queryField('workflowExecution', (t) =>
     authScopes: { apiKeyScope: 'READ_EXECUTIONS' },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const key = callingKey(ctx);
       const id = parseGlobalId(String(args.id), 'WorkflowExecution', ['id']);
-      const target = await ctx.prisma.workflowExecution.findUnique({
-        where: { id },
-        select: { projectId: true, workflowId: true, project: { select: { organizationId: true } } },
-      });
-      if (
-        !target ||
-        !keyReachesProject(key, { id: target.projectId, organizationId: target.project.organizationId }) ||
-        !grantsAllow(key.scopes, 'READ_EXECUTIONS', target.workflowId)
-      ) {
-        return null;
-      }
-      return ctx.prisma.workflowExecution.findUnique({ ...query, where: { id } });
+      const execution = await ctx.prisma.workflowExecution.findUnique({ ...query, where: { id } });
+      return execution && (await readsExecution(ctx, execution)) ? execution : null;
     },
   }),
 );
@@ -127,6 +117,7 @@ builder.queryField('workflowExecution', (t) =>
 // ——— currentApiKey: the calling key's own configuration ———
 
 const CurrentScopeRef = builder.objectRef<ScopeGrant>('CurrentApiKeyScope').implement({
+  description: 'A scope of the calling key.',
   fields: (t) => ({
     scope: t.field({ type: ApiKeyScopeEnum, resolve: (g) => g.scope }),
     workflowIds: t.idList({

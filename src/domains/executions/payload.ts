@@ -1,7 +1,8 @@
 import { ValidationError } from '../../errors.ts';
 import { LONE_SURROGATE } from '../../graphql/inputs.ts';
+import { MAX_JSON_VALUE_BYTES } from '../../graphql/limits.ts';
 
-export const MAX_PAYLOAD_BYTES = 64 * 1024;
+export const MAX_PAYLOAD_BYTES = MAX_JSON_VALUE_BYTES;
 export const MAX_PAYLOAD_DEPTH = 32;
 
 /**
@@ -11,13 +12,18 @@ export const MAX_PAYLOAD_DEPTH = 32;
  */
 export function payloadJson(payload: unknown): string {
   const path = ['input', 'payload'];
+  // `depth` is the number of arrays and objects around a value: `[]` and `{}` are one level deep, `[[]]` two.
   const stack: { value: unknown; depth: number }[] = [{ value: payload, depth: 0 }];
   while (stack.length) {
     const { value, depth } = stack.pop()!;
-    if (depth > MAX_PAYLOAD_DEPTH) throw ValidationError.field(path, `must be nested at most ${MAX_PAYLOAD_DEPTH} levels deep`);
-    if (typeof value === 'string') checkText(value, path);
-    else if (Array.isArray(value)) for (const item of value) stack.push({ value: item, depth: depth + 1 });
-    else if (value && typeof value === 'object') {
+    if (typeof value === 'string') {
+      checkText(value, path);
+      continue;
+    }
+    if (!value || typeof value !== 'object') continue;
+    if (depth + 1 > MAX_PAYLOAD_DEPTH) throw ValidationError.field(path, `must be nested at most ${MAX_PAYLOAD_DEPTH} levels deep`);
+    if (Array.isArray(value)) for (const item of value) stack.push({ value: item, depth: depth + 1 });
+    else {
       for (const [key, item] of Object.entries(value)) {
         checkText(key, path);
         stack.push({ value: item, depth: depth + 1 });

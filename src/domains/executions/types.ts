@@ -1,23 +1,32 @@
 import { ExecutionStatus } from '../../generated/prisma/enums.ts';
 import { builder } from '../../graphql/builder.ts';
 import { toGlobalId } from '../../graphql/ids.ts';
-import { viewerIdOrNobody } from '../access.ts';
+import { keyReadsExecution } from '../api-keys/reach.ts';
+import type { Context } from '../../context.ts';
+import type { WorkflowExecution } from '../../generated/prisma/client.ts';
+import { organizationOfProject, readableOrganizations, readsIn, readsInProject } from '../read-rules.ts';
 import { visiblePrefix } from '../api-keys/key-format.ts';
 import { ProjectRef } from '../projects/types.ts';
 
-export const ExecutionStatusEnum = builder.enumType(ExecutionStatus, { name: 'ExecutionStatus' });
+/** Members of the organization read its executions; an API key reads those described by keyReadsExecution. */
+export async function readsExecution(ctx: Context, execution: WorkflowExecution): Promise<boolean> {
+  if (ctx.principal?.kind !== 'apiKey') return readsInProject(ctx, 'WorkflowExecution', execution.projectId);
+  const organizationId = await organizationOfProject(ctx, execution.projectId);
+  return organizationId !== null && keyReadsExecution(ctx.principal.key, execution, organizationId);
+}
+
+export const ExecutionStatusEnum = builder.enumType(ExecutionStatus, { name: 'ExecutionStatus', description: 'Where an execution is in its life.' });
 
 /**
  * A workflow execution. API keys receive this type too (trigger and read), so it deliberately has no object links
  * into the organization graph: only scalars and ids, nothing a key could traverse to reach other data.
  */
 export const WorkflowExecutionRef = builder.prismaNode('WorkflowExecution', {
+  description: "One run of a workflow, started by an API key. Read by the organization's members and by keys that reach it.",
   nullable: true,
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({
-    id,
-    project: { organization: { memberships: { some: { userId: viewerIdOrNobody(ctx) } } } },
-  }),
+  authScopes: (execution, ctx) => readsExecution(ctx, execution),
+  findUnique: (id, ctx) => ({ id, project: { organization: readableOrganizations(ctx, 'WorkflowExecution') } }),
   fields: (t) => ({
     status: t.expose('status', { type: ExecutionStatusEnum }),
     payload: t.expose('payload', { type: 'JSON', nullable: true }),
@@ -36,6 +45,9 @@ export const WorkflowExecutionRef = builder.prismaNode('WorkflowExecution', {
 builder.prismaObjectFields(ProjectRef, (t) => ({
   executions: t.relatedConnection('executions', {
     cursor: 'id',
+    totalCount: true,
+    nullable: true,
+    authScopes: (project, _args, ctx) => readsIn(ctx, 'WorkflowExecution', project.organizationId),
     description: 'Workflow executions of this project, newest first.',
     query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
   }),

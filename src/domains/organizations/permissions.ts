@@ -6,7 +6,6 @@ import type { MemberRole } from '../../generated/prisma/enums.ts';
 export const canManageOrganization = (role: MemberRole): boolean => role === 'OWNER' || role === 'ADMIN';
 export const canManageProjects = canManageOrganization;
 export const canManageApiKeys = canManageOrganization;
-export const canReadAuditLog = canManageOrganization;
 
 /** ADMINs manage members but cannot touch OWNERs or create them. */
 export function canChangeMember(actor: MemberRole, target: MemberRole, newRole?: MemberRole): boolean {

@@ -1,22 +1,29 @@
+import { z } from 'zod';
+import type { Prisma } from '../../generated/prisma/client.ts';
 import { MemberRole, Plan } from '../../generated/prisma/enums.ts';
 import { builder } from '../../graphql/builder.ts';
-import { viewerIdOrNobody } from '../access.ts';
+import { escapeLike } from '../../graphql/inputs.ts';
+import { planIncludesApiAccess } from './plans.ts';
+import { readableOrganizations, readsIn, viewerRole } from '../read-rules.ts';
 import { UserRef } from '../users/types.ts';
 
-export const PlanEnum = builder.enumType(Plan, { name: 'Plan' });
-export const MemberRoleEnum = builder.enumType(MemberRole, { name: 'MemberRole' });
+export const PlanEnum = builder.enumType(Plan, { name: 'Plan', description: 'Billing plan. FREE has no API access.' });
+export const MemberRoleEnum = builder.enumType(MemberRole, { name: 'MemberRole', description: 'OWNER and ADMIN manage; MEMBER reads (see SECURITY.md).' });
 
 export const OrganizationRef = builder.prismaNode('Organization', {
   nullable: true,
+  description:
+    'A tenant. Members read everything in it (audit log: OWNER and ADMIN); a platform operator who is not a member reads only its descriptive fields and plan.',
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, memberships: { some: { userId: viewerIdOrNobody(ctx) } } }),
+  authScopes: (org, ctx) => readsIn(ctx, 'Organization', org.id),
+  findUnique: (id, ctx) => ({ id, AND: [readableOrganizations(ctx, 'Organization')] }),
   fields: (t) => ({
     name: t.exposeString('name'),
     slug: t.exposeString('slug'),
     plan: t.expose('plan', { type: PlanEnum }),
     apiAccess: t.boolean({
       description: 'Whether the plan includes API access (API keys and key-authenticated calls).',
-      resolve: (org) => org.plan !== 'FREE',
+      resolve: (org) => planIncludesApiAccess(org.plan),
     }),
     maxKeyLifetimeDays: t.exposeInt('maxKeyLifetimeDays', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -24,20 +31,26 @@ export const OrganizationRef = builder.prismaNode('Organization', {
       type: MemberRoleEnum,
       nullable: true,
       description: "The viewer's role; null for a platform operator acting on an organization they are not in.",
-      select: (_args, ctx) => ({
-        memberships: { where: { userId: viewerIdOrNobody(ctx) }, select: { role: true } },
-      }),
-      resolve: (org) => org.memberships[0]?.role ?? null,
+      resolve: (org, _args, ctx) => viewerRole(ctx, org.id),
     }),
-    members: t.relatedConnection('memberships', { cursor: 'id', query: { orderBy: { createdAt: 'asc' } } }),
+    members: t.relatedConnection('memberships', {
+      cursor: 'id',
+      totalCount: true,
+      nullable: true,
+      description: 'Members only (null with FORBIDDEN for an operator who is not a member).',
+      authScopes: (org, _args, ctx) => readsIn(ctx, 'Member', org.id),
+      query: { orderBy: { createdAt: 'asc' } },
+    }),
   }),
 });
 
 export const MemberRef = builder.prismaNode('Membership', {
   nullable: true,
   name: 'Member',
+  description: "A user's membership in an organization, with their role. Visible to the organization's members.",
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, organization: { memberships: { some: { userId: viewerIdOrNobody(ctx) } } } }),
+  authScopes: (member, ctx) => readsIn(ctx, 'Member', member.organizationId),
+  findUnique: (id, ctx) => ({ id, organization: readableOrganizations(ctx, 'Member') }),
   fields: (t) => ({
     role: t.expose('role', { type: MemberRoleEnum }),
     user: t.relation('user', { type: UserRef }),
@@ -50,12 +63,30 @@ builder.queryField('organization', (t) =>
   t.prismaField({
     type: OrganizationRef,
     nullable: true,
-    description: 'An organization the viewer belongs to; null when there is none with this slug for the viewer.',
+    description:
+      'An organization by slug: one the viewer belongs to, or any organization for a platform operator; otherwise null.',
     args: { slug: t.arg.string({ required: true }) },
     resolve: (query, _root, { slug }, ctx) =>
-      ctx.prisma.organization.findFirst({
-        ...query,
-        where: { slug, memberships: { some: { userId: viewerIdOrNobody(ctx) } } },
-      }),
+      ctx.prisma.organization.findFirst({ ...query, where: { slug, AND: [readableOrganizations(ctx, 'Organization')] } }),
+  }),
+);
+
+function searchWhere(search: string | null | undefined): Prisma.OrganizationWhereInput {
+  const text = search?.trim();
+  if (!text) return {};
+  return { OR: [{ name: { contains: escapeLike(text), mode: 'insensitive' } }, { slug: { contains: escapeLike(text.toLowerCase()) } }] };
+}
+
+builder.queryField('organizations', (t) =>
+  t.prismaConnection({
+    type: OrganizationRef,
+    cursor: 'id',
+    description:
+      'Platform operators only: every organization, oldest first, optionally those whose name or slug contains `search`. Members find theirs under `viewer.organizations`.',
+    authScopes: { operator: true },
+    args: { search: t.arg.string({ validate: z.string().max(100, 'must be at most 100 characters').nullish() }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.organization.findMany({ ...query, where: searchWhere(args.search), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    totalCount: (_root, args, ctx) => ctx.prisma.organization.count({ where: searchWhere((args as { search?: string | null }).search) }),
   }),
 );

@@ -1,11 +1,13 @@
 import { builder } from '../../graphql/builder.ts';
-import { viewerIdOrNobody } from '../access.ts';
+import { readableOrganizations, readsIn } from '../read-rules.ts';
 import { OrganizationRef } from '../organizations/types.ts';
 
 export const ProjectRef = builder.prismaNode('Project', {
   nullable: true,
+  description: 'A project of an organization. Visible to its members.',
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, organization: { memberships: { some: { userId: viewerIdOrNobody(ctx) } } } }),
+  authScopes: (project, ctx) => readsIn(ctx, 'Project', project.organizationId),
+  findUnique: (id, ctx) => ({ id, organization: readableOrganizations(ctx, 'Project') }),
   fields: (t) => ({
     name: t.exposeString('name'),
     slug: t.exposeString('slug'),
@@ -15,9 +17,18 @@ export const ProjectRef = builder.prismaNode('Project', {
 });
 
 builder.prismaObjectFields(OrganizationRef, (t) => ({
-  projects: t.relatedConnection('projects', { cursor: 'id', query: { orderBy: { createdAt: 'asc' } } }),
+  projects: t.relatedConnection('projects', {
+    cursor: 'id',
+    totalCount: true,
+    nullable: true,
+    description: 'Members only (null with FORBIDDEN for an operator who is not a member).',
+    authScopes: (org, _args, ctx) => readsIn(ctx, 'Project', org.id),
+    query: { orderBy: { createdAt: 'asc' } },
+  }),
   project: t.prismaField({
     type: ProjectRef,
+    description: 'A project by slug; null when there is none. Members only.',
+    authScopes: (org, _args, ctx) => readsIn(ctx, 'Project', org.id),
     args: { slug: t.arg.string({ required: true }) },
     nullable: true,
     resolve: (query, org, args, ctx) =>

@@ -1,14 +1,13 @@
 import { builder } from '../../graphql/builder.ts';
-import { viewerIdOrNobody } from '../access.ts';
+import { readableOrganizations, readsInProject } from '../read-rules.ts';
 import { ProjectRef } from '../projects/types.ts';
 
 export const WorkflowRef = builder.prismaNode('Workflow', {
   nullable: true,
+  description: 'A workflow of a project, triggered by API keys. Visible to the organization\'s members.',
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({
-    id,
-    project: { organization: { memberships: { some: { userId: viewerIdOrNobody(ctx) } } } },
-  }),
+  authScopes: (workflow, ctx) => readsInProject(ctx, 'Workflow', workflow.projectId),
+  findUnique: (id, ctx) => ({ id, project: { organization: readableOrganizations(ctx, 'Workflow') } }),
   fields: (t) => ({
     name: t.exposeString('name'),
     slug: t.exposeString('slug'),
@@ -18,5 +17,5 @@ export const WorkflowRef = builder.prismaNode('Workflow', {
 });
 
 builder.prismaObjectFields(ProjectRef, (t) => ({
-  workflows: t.relatedConnection('workflows', { cursor: 'id', query: { orderBy: { createdAt: 'asc' } } }),
+  workflows: t.relatedConnection('workflows', { cursor: 'id', totalCount: true, query: { orderBy: { createdAt: 'asc' } } }),
 }));

@@ -1,0 +1,56 @@
+import type { Plugin } from 'graphql-yoga';
+import { z } from 'zod';
+import { signDevelopmentToken } from '../auth/dev-token.ts';
+import type { Config } from '../config.ts';
+
+export const DEV_SIGN_IN_PATH = '/auth/dev-token';
+
+const bodySchema = z.object({
+  sub: z.string().trim().min(1).max(200),
+  email: z.email().max(320).optional(),
+  name: z.string().trim().max(200).optional(),
+  operator: z.boolean().default(false),
+});
+
+/**
+ * The console's "Sign in as" form for local work: issues a one-hour token for any subject. It exists only while the
+ * server runs on the fixed development secret outside production — anyone could forge those tokens anyway. Anywhere
+ * else the path answers 404, as if it had never been written.
+ */
+export function devSignInEnabled(config: Config): boolean {
+  return config.env !== 'production' && config.jwt.kind === 'secret' && config.jwt.usingDevelopmentSecret;
+}
+
+export function useDevSignIn(config: Config): Plugin {
+  const jwt = config.jwt;
+  const enabled = devSignInEnabled(config) && jwt.kind === 'secret';
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== DEV_SIGN_IN_PATH) return;
+      const json = (status: number, value: unknown) =>
+        endResponse(
+          new fetchAPI.Response(JSON.stringify(value), {
+            status,
+            headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+          }),
+        );
+      if (!enabled) return json(404, { error: 'Not Found' });
+      if (request.method !== 'POST') return json(405, { error: 'Method Not Allowed' });
+      let input: unknown;
+      try {
+        input = await request.json();
+      } catch {
+        return json(400, { error: 'The body must be JSON.' });
+      }
+      const parsed = bodySchema.safeParse(input);
+      if (!parsed.success) {
+        return json(400, {
+          error: 'Invalid sign-in details.',
+          issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+        });
+      }
+      const token = await signDevelopmentToken(jwt, { ...parsed.data, ttl: '1h' });
+      return json(200, { token, expiresInSeconds: 3600 });
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { AuthenticatedKey } from './principal.ts';
+import { grantsAllow } from './scopes.ts';
+
+// Pure rules of where an authenticated key reaches. No I/O here.
+
+/** Whether an authenticated key reaches a project (its own, all projects, or a selected one). */
+export function keyReachesProject(key: AuthenticatedKey, project: { id: string; organizationId: string }): boolean {
+  if (project.organizationId !== key.organizationId) return false;
+  if (key.level === 'PROJECT') return key.projectId === project.id;
+  return key.allProjects || key.projectIds.includes(project.id);
+}
+
+/**
+ * Whether a key reads an execution (`organizationId` is that of the execution's project): one it triggered
+ * itself, or any execution of a workflow its READ_EXECUTIONS grant covers, in a project it reaches.
+ */
+export function keyReadsExecution(
+  key: AuthenticatedKey,
+  execution: { projectId: string; workflowId: string; apiKeyId: string | null },
+  organizationId: string,
+): boolean {
+  if (!keyReachesProject(key, { id: execution.projectId, organizationId })) return false;
+  return execution.apiKeyId === key.id || grantsAllow(key.scopes, 'READ_EXECUTIONS', execution.workflowId);
+}

@@ -1,0 +1,162 @@
+import type { Context } from '../../context.ts';
+import { ConflictError, NotFoundError, PermissionDeniedError, ValidationError } from '../../errors.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import type { MemberRole, Plan } from '../../generated/prisma/enums.ts';
+import { toGlobalId } from '../../graphql/ids.ts';
+import { conflictOnDuplicate } from '../../graphql/prisma-errors.ts';
+import { requireOrganization, viewerUser } from '../access.ts';
+import { changedFields, recordAudit } from '../audit/record.ts';
+import { canChangeMember, canManageOrganization } from './permissions.ts';
+
+// Organizations and their members: each function is one transaction with its audit event.
+
+const slugTaken = (slug: string | undefined) => `The slug "${slug}" is already taken`;
+
+/** The signed-in user creates an organization and becomes its OWNER. */
+export function createOrganization(ctx: Context, input: { name: string; slug: string }) {
+  const user = viewerUser(ctx);
+  return conflictOnDuplicate(
+    () =>
+      ctx.prisma.$transaction(async (tx) => {
+        const org = await tx.organization.create({
+          data: { name: input.name, slug: input.slug, memberships: { create: { userId: user.id, role: 'OWNER' } } },
+        });
+        await recordAudit(tx, ctx, {
+          organizationId: org.id,
+          action: 'organization.create',
+          targetType: 'Organization',
+          targetId: org.id,
+          changes: { name: org.name, slug: org.slug, plan: org.plan },
+        });
+        return org;
+      }),
+    slugTaken(input.slug),
+  );
+}
+
+export function updateOrganization(
+  ctx: Context,
+  id: string,
+  input: { name?: string; slug?: string; maxKeyLifetimeDays?: number | null },
+) {
+  return conflictOnDuplicate(
+    () =>
+      ctx.prisma.$transaction(async (tx) => {
+        const { organization: before } = await requireOrganization(ctx, id, canManageOrganization, tx);
+        const { data, changes, changed } = changedFields(before, input);
+        if (!changed) return before;
+        const after = await tx.organization.update({ where: { id }, data });
+        await recordAudit(tx, ctx, { organizationId: id, action: 'organization.update', targetType: 'Organization', targetId: id, changes });
+        return after;
+      }),
+    slugTaken(input.slug),
+  );
+}
+
+/** Platform operators only (the field's auth scope): stands in for billing. */
+export function setOrganizationPlan(ctx: Context, id: string, plan: Plan) {
+  return ctx.prisma.$transaction(async (tx) => {
+    const before = await tx.organization.findUnique({ where: { id } });
+    if (!before) throw new NotFoundError('Organization');
+    if (before.plan === plan) return before;
+    const after = await tx.organization.update({ where: { id }, data: { plan } });
+    await recordAudit(tx, ctx, {
+      organizationId: id,
+      action: 'organization.plan_change',
+      targetType: 'Organization',
+      targetId: id,
+      changes: { plan: { from: before.plan, to: after.plan } },
+    });
+    return after;
+  });
+}
+
+/** Adds a user who has signed in at least once, by email. */
+export function addMember(ctx: Context, organizationId: string, input: { email: string; role: MemberRole }) {
+  // Two concurrent adds of the same user: the loser sees the unique constraint.
+  return conflictOnDuplicate(
+    () =>
+      ctx.prisma.$transaction(async (tx) => {
+        const { role: actorRole } = await requireOrganization(ctx, organizationId, undefined, tx);
+        if (!canChangeMember(actorRole, input.role, input.role)) throw new PermissionDeniedError();
+        const users = await tx.user.findMany({ where: { email: input.email }, take: 2 });
+        if (users.length === 0) {
+          throw ValidationError.field(['input', 'email'], 'no user with this email has signed in yet');
+        }
+        if (users.length > 1) throw ValidationError.field(['input', 'email'], 'more than one user has this email');
+        const existing = await tx.membership.findUnique({
+          where: { organizationId_userId: { organizationId, userId: users[0].id } },
+        });
+        if (existing) throw new ConflictError('This user is already a member');
+        const created = await tx.membership.create({ data: { organizationId, userId: users[0].id, role: input.role } });
+        await recordAudit(tx, ctx, {
+          organizationId,
+          action: 'member.add',
+          targetType: 'Member',
+          targetId: created.id,
+          changes: { userId: users[0].id, role: input.role },
+        });
+        return created;
+      }),
+    'This user is already a member',
+  );
+}
+
+/** Locks the organization's OWNER rows so that two concurrent demotions cannot both pass the last-owner check. */
+async function ownerCount(tx: Prisma.TransactionClient, organizationId: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Membership" WHERE "organizationId" = ${organizationId}::uuid AND role = 'OWNER' FOR UPDATE`;
+  return rows.length;
+}
+
+async function loadTargetMember(tx: Prisma.TransactionClient, ctx: Context, memberId: string) {
+  const target = await tx.membership.findUnique({ where: { id: memberId } });
+  if (!target) throw new NotFoundError('Member');
+  // Not a member of the target's organization → not found, whatever the id.
+  const access = await requireOrganization(ctx, target.organizationId, undefined, tx).catch((error: unknown) => {
+    throw error instanceof NotFoundError ? new NotFoundError('Member') : error;
+  });
+  return { target, actorRole: access.role, actorMembershipId: access.membership.id };
+}
+
+export function updateMember(ctx: Context, id: string, role: MemberRole) {
+  return ctx.prisma.$transaction(async (tx) => {
+    const { target, actorRole } = await loadTargetMember(tx, ctx, id);
+    if (!canChangeMember(actorRole, target.role, role)) throw new PermissionDeniedError();
+    if (target.role === role) return target;
+    if (target.role === 'OWNER' && (await ownerCount(tx, target.organizationId)) <= 1) {
+      throw ValidationError.field(['input', 'role'], 'the last OWNER cannot be demoted; make someone else OWNER first');
+    }
+    const updated = await tx.membership.update({ where: { id }, data: { role } });
+    await recordAudit(tx, ctx, {
+      organizationId: target.organizationId,
+      action: 'member.update',
+      targetType: 'Member',
+      targetId: id,
+      changes: { role: { from: target.role, to: updated.role } },
+    });
+    return updated;
+  });
+}
+
+/** Removes a member; any member may remove themselves (leave), except the last OWNER. */
+export function removeMember(ctx: Context, id: string) {
+  return ctx.prisma.$transaction(async (tx) => {
+    const { target, actorRole, actorMembershipId } = await loadTargetMember(tx, ctx, id);
+    const leaving = actorMembershipId === target.id;
+    if (!leaving && !canChangeMember(actorRole, target.role)) throw new PermissionDeniedError();
+    if (target.role === 'OWNER' && (await ownerCount(tx, target.organizationId)) <= 1) {
+      throw ValidationError.field(['input', 'id'], 'the last OWNER cannot leave or be removed');
+    }
+    await tx.membership.delete({ where: { id } });
+    await recordAudit(tx, ctx, {
+      organizationId: target.organizationId,
+      action: 'member.remove',
+      targetType: 'Member',
+      targetId: id,
+      changes: { userId: target.userId, role: target.role },
+    });
+    const user = await tx.user.findUniqueOrThrow({ where: { id: target.userId } });
+    return { removedMemberId: toGlobalId('Member', id), user };
+  });
+}

@@ -1,0 +1,57 @@
+import type { Context } from '../../context.ts';
+import { conflictOnDuplicate } from '../../graphql/prisma-errors.ts';
+import { requireOrganization, requireProject } from '../access.ts';
+import { changedFields, recordAudit } from '../audit/record.ts';
+import { canManageProjects } from '../organizations/permissions.ts';
+
+// Projects: each function is one transaction with its audit event; OWNER and ADMIN only.
+
+const slugTaken = (slug: string | undefined) => `A project with slug "${slug}" already exists`;
+
+export function createProject(ctx: Context, organizationId: string, input: { name: string; slug: string }) {
+  return conflictOnDuplicate(
+    () =>
+      ctx.prisma.$transaction(async (tx) => {
+        await requireOrganization(ctx, organizationId, canManageProjects, tx);
+        const created = await tx.project.create({ data: { organizationId, name: input.name, slug: input.slug } });
+        await recordAudit(tx, ctx, {
+          organizationId,
+          action: 'project.create',
+          targetType: 'Project',
+          targetId: created.id,
+          changes: { name: created.name, slug: created.slug },
+        });
+        return created;
+      }),
+    slugTaken(input.slug),
+  );
+}
+
+export function updateProject(ctx: Context, id: string, input: { name?: string; slug?: string }) {
+  return conflictOnDuplicate(
+    () =>
+      ctx.prisma.$transaction(async (tx) => {
+        const { project: before } = await requireProject(ctx, tx, id, canManageProjects);
+        const { data, changes, changed } = changedFields(before, input);
+        if (!changed) return before;
+        const after = await tx.project.update({ where: { id }, data });
+        await recordAudit(tx, ctx, { organizationId: before.organizationId, action: 'project.update', targetType: 'Project', targetId: id, changes });
+        return after;
+      }),
+    slugTaken(input.slug),
+  );
+}
+
+export function deleteProject(ctx: Context, id: string) {
+  return ctx.prisma.$transaction(async (tx) => {
+    const { project } = await requireProject(ctx, tx, id, canManageProjects);
+    await tx.project.delete({ where: { id } });
+    await recordAudit(tx, ctx, {
+      organizationId: project.organizationId,
+      action: 'project.delete',
+      targetType: 'Project',
+      targetId: id,
+      changes: { name: project.name, slug: project.slug },
+    });
+  });
+}

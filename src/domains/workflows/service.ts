@@ -1,0 +1,68 @@
+import type { Context } from '../../context.ts';
+import { NotFoundError } from '../../errors.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { conflictOnDuplicate } from '../../graphql/prisma-errors.ts';
+import { requireProject } from '../access.ts';
+import { changedFields, recordAudit } from '../audit/record.ts';
+import { canManageProjects } from '../organizations/permissions.ts';
+
+// Workflows: each function is one transaction with its audit event; OWNER and ADMIN only.
+
+const slugTaken = (slug: string | undefined) => `A workflow with slug "${slug}" already exists`;
+
+async function requireWorkflow(ctx: Context, tx: Prisma.TransactionClient, id: string) {
+  const workflow = await tx.workflow.findUnique({ where: { id } });
+  if (!workflow) throw new NotFoundError('Workflow');
+  const access = await requireProject(ctx, tx, workflow.projectId, canManageProjects).catch((error) => {
+    throw error instanceof NotFoundError ? new NotFoundError('Workflow') : error;
+  });
+  return { workflow, ...access };
+}
+
+export function createWorkflow(ctx: Context, projectId: string, input: { name: string; slug: string }) {
+  return conflictOnDuplicate(
+    () =>
+      ctx.prisma.$transaction(async (tx) => {
+        const { project } = await requireProject(ctx, tx, projectId, canManageProjects);
+        const created = await tx.workflow.create({ data: { projectId, name: input.name, slug: input.slug } });
+        await recordAudit(tx, ctx, {
+          organizationId: project.organizationId,
+          action: 'workflow.create',
+          targetType: 'Workflow',
+          targetId: created.id,
+          changes: { projectId, name: created.name, slug: created.slug },
+        });
+        return created;
+      }),
+    slugTaken(input.slug),
+  );
+}
+
+export function updateWorkflow(ctx: Context, id: string, input: { name?: string; slug?: string }) {
+  return conflictOnDuplicate(
+    () =>
+      ctx.prisma.$transaction(async (tx) => {
+        const { workflow: before, project } = await requireWorkflow(ctx, tx, id);
+        const { data, changes, changed } = changedFields(before, input);
+        if (!changed) return before;
+        const after = await tx.workflow.update({ where: { id }, data });
+        await recordAudit(tx, ctx, { organizationId: project.organizationId, action: 'workflow.update', targetType: 'Workflow', targetId: id, changes });
+        return after;
+      }),
+    slugTaken(input.slug),
+  );
+}
+
+export function deleteWorkflow(ctx: Context, id: string) {
+  return ctx.prisma.$transaction(async (tx) => {
+    const { workflow, project } = await requireWorkflow(ctx, tx, id);
+    await tx.workflow.delete({ where: { id } });
+    await recordAudit(tx, ctx, {
+      organizationId: project.organizationId,
+      action: 'workflow.delete',
+      targetType: 'Workflow',
+      targetId: id,
+      changes: { projectId: workflow.projectId, name: workflow.name, slug: workflow.slug },
+    });
+  });
+}

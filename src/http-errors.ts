@@ -1,0 +1,62 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The HTTP-level errors: the only place that decides their status, headers, code and message. Everything that
+ * refuses a request before or outside a resolver's result union (authentication, scope checks, throttles, plans,
+ * an unreachable identity provider) throws one of these; Yoga's masking lets GraphQLErrors through unchanged.
+ */
+
+/**
+ * Every identity failure — JWT or API key, malformed, unknown, wrong secret, revoked, expired, bad claims — is this
+ * one answer, byte for byte: nothing tells a caller whether a key exists or which check failed.
+ */
+export function unauthenticated(): GraphQLError {
+  return new GraphQLError('Unauthenticated', {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } },
+  });
+}
+
+/**
+ * The one exception to the uniform 401: a correctly signed token of the caller's own whose only problem is its
+ * age. Saying so reveals nothing the caller cannot read from the token, and tells a GraphiQL user what to do.
+ */
+export function tokenExpired(): GraphQLError {
+  return new GraphQLError('The access token expired: get a new one (in development: npm run token) and retry', {
+    extensions: {
+      code: 'UNAUTHENTICATED',
+      reason: 'TOKEN_EXPIRED',
+      http: {
+        status: 401,
+        headers: { 'WWW-Authenticate': 'Bearer error="invalid_token", error_description="The access token expired"' },
+      },
+    },
+  });
+}
+
+/** No credentials at all on a field that needs them. */
+export function authenticationRequired(): GraphQLError {
+  return new GraphQLError('Authentication required', {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } },
+  });
+}
+
+export function forbidden(message = 'Not authorized'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+}
+
+export function upgradeRequired(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UPGRADE_REQUIRED', http: { status: 403 } } });
+}
+
+export function throttled(retryAfterSeconds: number, message = 'Too many failed authentication attempts; retry later'): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) } } },
+  });
+}
+
+/** A dependency we cannot do without (the identity provider's keys) is out of reach: retry, it is not your fault. */
+export function serviceUnavailable(message: string, retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'Retry-After': String(retryAfterSeconds) } } },
+  });
+}

@@ -1,0 +1,106 @@
+import { describe, expect } from 'vitest';
+import { as, execute, ok } from './support/client.ts';
+import { dbId, test } from './support/fixtures.ts';
+import { projectKey } from './support/keys.ts';
+import type { AuditEventFilter } from './generated/graphql.ts';
+import { AuditEventNode, AuditEvents, CurrentApiKey, RotateApiKey, UpdateApiKey } from './support/operations.ts';
+
+describe('who reads the audit log', () => {
+  test('OWNER and ADMIN read the list and single events; a MEMBER gets FORBIDDEN and no event, a stranger nothing', async ({
+    t,
+    org,
+    owner,
+    admin,
+    member,
+    stranger,
+    key,
+  }) => {
+    const events = async (token: string) => execute(t.app, AuditEvents, { slug: org.slug, filter: { targetType: 'ApiKey' } }, { token });
+    const asOwner = ok(await events(owner.token)).organization!.auditEvents!.edges.map((e) => e.node);
+    expect(asOwner.map((e) => [e.action, e.targetId])).toEqual([['api_key.create', key.apiKey.id]]);
+    const asAdmin = ok(await events(admin.token)).organization!.auditEvents!.edges.map((e) => e.node);
+    expect(asAdmin).toEqual(asOwner);
+
+    const eventId = asOwner[0].id;
+    for (const reader of [owner, admin]) {
+      const single = ok(await execute(t.app, AuditEventNode, { id: eventId }, { token: reader.token }));
+      expect(single.node).toMatchObject({ __typename: 'AuditEvent', id: eventId, action: 'api_key.create' });
+    }
+
+    const denied = await events(member.token);
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(denied.body).not.toContain('api_key.create');
+    expect(denied.data?.organization?.auditEvents ?? null).toBeNull();
+    expect(ok(await execute(t.app, AuditEventNode, { id: eventId }, { token: member.token })).node).toBeNull();
+
+    expect(ok(await events(stranger.token)).organization).toBeNull();
+    expect(ok(await execute(t.app, AuditEventNode, { id: eventId }, { token: stranger.token })).node).toBeNull();
+  });
+});
+
+describe('AuditEventFilter', () => {
+  test('targetId (global or database id) and actorId select exactly the events of that target and that actor', async ({
+    t,
+    org,
+    owner,
+    admin,
+    project,
+  }) => {
+    const first = await projectKey(t.app, owner, project.id, { name: 'first' });
+    const second = await projectKey(t.app, admin, project.id, { name: 'second' });
+    as(ok(await execute(t.app, UpdateApiKey, { input: { id: first.apiKey.id, name: 'first renamed' } }, { token: admin.token })).updateApiKey, 'UpdateApiKeyPayload');
+    as(ok(await execute(t.app, UpdateApiKey, { input: { id: second.apiKey.id, note: 'by the owner' } }, { token: owner.token })).updateApiKey, 'UpdateApiKeyPayload');
+
+    const list = async (filter: AuditEventFilter) =>
+      ok(await execute(t.app, AuditEvents, { slug: org.slug, filter }, { token: owner.token })).organization!.auditEvents!.edges.map((e) => ({
+        action: e.node.action,
+        target: e.node.targetId,
+        actor: e.node.actor?.id,
+      }));
+    // Events name their targets by global id; the filter takes a global or a database id.
+    const [firstId, secondId] = [first.apiKey.id, second.apiKey.id];
+
+    const ofFirst = [
+      { action: 'api_key.update', target: firstId, actor: admin.id },
+      { action: 'api_key.create', target: firstId, actor: owner.id },
+    ];
+    expect(await list({ targetId: first.apiKey.id })).toEqual(ofFirst);
+    expect(await list({ targetId: dbId(firstId) })).toEqual(ofFirst);
+    expect(await list({ targetId: second.apiKey.id })).toEqual([
+      { action: 'api_key.update', target: secondId, actor: owner.id },
+      { action: 'api_key.create', target: secondId, actor: admin.id },
+    ]);
+    expect(await list({ actorId: admin.id })).toEqual([
+      { action: 'api_key.update', target: firstId, actor: admin.id },
+      { action: 'api_key.create', target: secondId, actor: admin.id },
+    ]);
+    expect(await list({ actorId: admin.id, targetId: second.apiKey.id })).toEqual([{ action: 'api_key.create', target: secondId, actor: admin.id }]);
+    // Unfiltered, the owner's other events (organization, membership, project) are there too.
+    expect((await list({})).length).toBeGreaterThan(4);
+  });
+});
+
+describe('secrets in the audit log', () => {
+  test("never records a rotated successor's secret: not in the events, not in their rows, not in the log", async ({ t, org, owner, key }) => {
+    const rotated = as(
+      ok(await execute(t.app, RotateApiKey, { input: { id: key.apiKey.id, gracePeriodSeconds: 60 } }, { token: owner.token })).rotateApiKey,
+      'RotateApiKeyPayload',
+    );
+    // Use both keys once, so that authentication (and its logging) has seen them.
+    for (const secret of [key.secret, rotated.secret]) {
+      expect((await execute(t.app, CurrentApiKey, {}, { authorization: `Bearer ${secret}` })).status).toBe(200);
+    }
+    const secretParts = [rotated.secret, rotated.secret.slice(17, 49), key.secret.slice(17, 49)];
+
+    const read = await execute(t.app, AuditEvents, { slug: org.slug }, { token: owner.token });
+    const rotation = ok(read).organization!.auditEvents!.edges.find((e) => e.node.action === 'api_key.rotate');
+    expect(rotation?.node.changes).toMatchObject({ successorId: rotated.apiKey.id, successorPrefix: rotated.apiKey.prefix });
+    const rows = JSON.stringify(await t.db.prisma.auditEvent.findMany({ where: { organizationId: dbId(org.id) } }));
+    const logs = t.logs.join('\n');
+    for (const part of secretParts) {
+      expect(read.body).not.toContain(part);
+      expect(rows).not.toContain(part);
+      expect(logs).not.toContain(part);
+    }
+  });
+});

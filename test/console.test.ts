@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadConfig, type Config } from '../src/config.ts';
+import type { Database } from '../src/db/client.ts';
+import { createLogger } from '../src/logger.ts';
+import { createApp, type App } from '../src/server.ts';
+import { openTestDatabase, TEST_JWT_SECRET } from './support/app.ts';
+
+// The console's static serving and its development sign-in, on a small stand-in build directory.
+let db: Database;
+const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'keysmith-console-'));
+const apps: App[] = [];
+const INDEX = '<!doctype html><title>Keysmith Console</title><script type="module" src="/assets/index-abc123.js"></script>';
+const SCRIPT = 'console.log("keysmith console bundle");'.repeat(50);
+
+function app(env: NodeJS.ProcessEnv): { app: App; config: Config } {
+  const config = loadConfig({ PGLITE_DATA_DIR: 'memory', LOG_LEVEL: 'silent', ...env });
+  const created = createApp({ config, db, logger: createLogger('silent'), consoleDir: dist });
+  apps.push(created);
+  return { app: created, config };
+}
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  fs.mkdirSync(path.join(dist, 'assets'));
+  fs.writeFileSync(path.join(dist, 'index.html'), INDEX);
+  fs.writeFileSync(path.join(dist, 'assets', 'index-abc123.js'), SCRIPT);
+  fs.writeFileSync(path.join(os.tmpdir(), 'keysmith-outside-secret.txt'), 'outside');
+});
+afterAll(async () => {
+  for (const a of apps) await a.stop();
+  await db.close();
+  fs.rmSync(dist, { recursive: true, force: true });
+});
+
+describe('console serving', () => {
+  test('index.html at / is never cached and carries a strict content security policy', async () => {
+    const { app: a } = app({ NODE_ENV: 'development' });
+    const response = await a.fetch('http://keysmith.test/');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(await response.text()).toBe(INDEX);
+  });
+
+  test('hashed assets are immutable and gzipped for clients that accept it', async () => {
+    const { app: a } = app({ NODE_ENV: 'development' });
+    const response = await a.fetch('http://keysmith.test/assets/index-abc123.js', { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(body.length).toBeLessThan(SCRIPT.length);
+    expect(zlib.gunzipSync(body).toString()).toBe(SCRIPT);
+  });
+
+  test('client routes get index.html; a missing asset is a 404, not HTML', async () => {
+    const { app: a } = app({ NODE_ENV: 'development' });
+    const route = await a.fetch('http://keysmith.test/orgs/acme/projects/web/api-keys');
+    expect(route.status).toBe(200);
+    expect(await route.text()).toBe(INDEX);
+    expect((await a.fetch('http://keysmith.test/assets/index-old999.js')).status).toBe(404);
+  });
+
+  test('path traversal outside the build directory is refused', async () => {
+    const { app: a } = app({ NODE_ENV: 'development' });
+    for (const attempt of ['/assets/..%2f..%2fkeysmith-outside-secret.txt', '/..%2fkeysmith-outside-secret.txt', '/assets/..%5c..%5cetc%5cpasswd']) {
+      const response = await a.fetch(`http://keysmith.test${attempt}`);
+      expect(response.status, attempt).toBe(400);
+      expect(await response.text()).not.toContain('outside');
+    }
+    // Dot segments written as %2e%2e are resolved by the URL parser first: what is left is an ordinary path inside.
+    const normalized = await a.fetch('http://keysmith.test/assets/%2e%2e/%2e%2e/keysmith-outside-secret.txt');
+    expect(normalized.status).toBe(404);
+  });
+
+  test('/graphql and /health are still the API', async () => {
+    const { app: a } = app({ NODE_ENV: 'development' });
+    const health = await a.fetch('http://keysmith.test/health');
+    expect(health.status).toBe(200);
+    expect(health.headers.get('content-security-policy')).toBeNull();
+    const graphql = await a.fetch('http://keysmith.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '30' },
+      body: JSON.stringify({ query: '{ __typename }' }).padEnd(30),
+    });
+    expect(await graphql.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+});
+
+async function devToken(a: App, body: unknown) {
+  const text = JSON.stringify(body);
+  return a.fetch('http://keysmith.test/auth/dev-token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) },
+    body: text,
+  });
+}
+
+describe('development sign-in', () => {
+  test('on the development secret it issues a token the API accepts, with the operator flag', async () => {
+    const { app: a } = app({ NODE_ENV: 'development' });
+    const response = await devToken(a, { sub: 'console-dev-alice', email: 'console-dev-alice@example.com', operator: true });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const { token } = (await response.json()) as { token: string };
+    const query = JSON.stringify({ query: '{ viewer { subject isOperator user { email } } }' });
+    const viewer = await a.fetch('http://keysmith.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(query.length), authorization: `Bearer ${token}` },
+      body: query,
+    });
+    expect(await viewer.json()).toEqual({
+      data: { viewer: { subject: 'console-dev-alice', isOperator: true, user: { email: 'console-dev-alice@example.com' } } },
+    });
+  });
+
+  test('bad sign-in details are a 400 naming the field', async () => {
+    const { app: a } = app({ NODE_ENV: 'development' });
+    const response = await devToken(a, { sub: '', email: 'not-an-email' });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { issues: { path: string[] }[] };
+    expect(body.issues.map((i) => i.path[0]).sort()).toEqual(['email', 'sub']);
+  });
+
+  test('does not exist with a configured secret, nor in production', async () => {
+    const withSecret = app({ NODE_ENV: 'development', JWT_SECRET: TEST_JWT_SECRET }).app;
+    expect((await devToken(withSecret, { sub: 'mallory' })).status).toBe(404);
+    const production = app({ NODE_ENV: 'production', JWT_SECRET: TEST_JWT_SECRET }).app;
+    expect((await devToken(production, { sub: 'mallory' })).status).toBe(404);
+  });
+});

@@ -1,0 +1,253 @@
+import { checkScreen, expect, signIn, test } from './support/fixtures.ts';
+
+test('create a key: the secret appears exactly once, Copy puts it on the clipboard, and after closing and reloading it is gone', async ({ page, api }) => {
+  const owner = await api.user('owner');
+  const org = await api.organization(owner);
+  await page.goto('/');
+  await checkScreen(page, '01-sign-in');
+  await signIn(page, owner);
+  await expect(page.getByRole('link', { name: org.name, exact: true })).toBeVisible();
+  await checkScreen(page, '02-organizations');
+
+  await page.getByRole('link', { name: org.name, exact: true }).click();
+  await expect(page.getByRole('heading', { name: org.name })).toBeVisible();
+  await checkScreen(page, '03-organization');
+
+  await page.getByRole('link', { name: 'API keys', exact: true }).click();
+  await expect(page.getByText('No keys match.')).toBeVisible();
+  await page.getByRole('button', { name: 'Create API key' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create API key' });
+  await dialog.getByLabel('Name').fill('Billing integration');
+  await dialog.getByLabel('Note').fill('Used by the billing cron');
+  await checkScreen(page, '04-create-key-dialog');
+  await dialog.getByRole('button', { name: 'Create key' }).click();
+
+  const secretDialog = page.getByRole('dialog', { name: 'Your new API key' });
+  await expect(secretDialog).toContainText('you will not see it again');
+  const secret = (await secretDialog.getByTestId('secret').innerText()).trim();
+  expect(secret).toMatch(/^ksk_/);
+  expect((await page.content()).split(secret).length - 1).toBe(1);
+  await checkScreen(page, '05-secret-dialog');
+
+  await secretDialog.getByRole('button', { name: 'Copy' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+  expect(await api.keyStatus(secret)).toBe(200);
+
+  // Closing needs the confirmation; Escape does nothing.
+  await page.keyboard.press('Escape');
+  await expect(secretDialog).toBeVisible();
+  await expect(secretDialog.getByRole('button', { name: 'Close' })).toBeDisabled();
+  await secretDialog.getByLabel('I have stored this key somewhere safe').check();
+  await secretDialog.getByRole('button', { name: 'Close' }).click();
+  await expect(secretDialog).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Billing integration' })).toBeVisible();
+  expect(await page.content()).not.toContain(secret);
+  await checkScreen(page, '06-api-keys');
+
+  await page.reload();
+  await signIn(page, owner, `/orgs/${org.slug}/api-keys`);
+  await expect(page.getByRole('link', { name: 'Billing integration' })).toBeVisible();
+  expect(await page.content()).not.toContain(secret);
+  expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + history.length)).not.toContain(secret);
+});
+
+function row(page: import('@playwright/test').Page, name: string) {
+  return page.getByTestId('key-row').filter({ has: page.getByRole('link', { name, exact: true }) });
+}
+
+test('rotate shows the new secret once; with a grace period the old key keeps working, rotated immediately it stops', async ({ page, api }) => {
+  const owner = await api.user('owner');
+  const org = await api.organization(owner);
+  const graceful = await api.orgKey(owner, org.id, 'Graceful');
+  const abrupt = await api.orgKey(owner, org.id, 'Abrupt');
+  await signIn(page, owner, `/orgs/${org.slug}/api-keys`);
+
+  await row(page, 'Graceful').getByRole('button', { name: 'Rotate' }).click();
+  const rotate = page.getByRole('dialog', { name: 'Rotate “Graceful”' });
+  await rotate.getByLabel('1 hour').check();
+  await checkScreen(page, '07-rotate-dialog');
+  await rotate.getByRole('button', { name: 'Rotate key' }).click();
+  const secretDialog = page.getByRole('dialog', { name: 'Your rotated API key' });
+  const next = (await secretDialog.getByTestId('secret').innerText()).trim();
+  expect(next).not.toBe(graceful.secret);
+  expect((await page.content()).split(next).length - 1).toBe(1);
+  expect(await api.keyStatus(next)).toBe(200);
+  expect(await api.keyStatus(graceful.secret)).toBe(200);
+  await secretDialog.getByLabel('I have stored this key somewhere safe').check();
+  await secretDialog.getByRole('button', { name: 'Close' }).click();
+  expect(await page.content()).not.toContain(next);
+  // The successor keeps the name; the old key is listed with the end of its grace period.
+  await expect(row(page, 'Graceful')).toHaveCount(2);
+  await expect(row(page, 'Graceful').filter({ hasText: 'grace until' })).toHaveCount(1);
+
+  await row(page, 'Abrupt').getByRole('button', { name: 'Rotate' }).click();
+  await page.getByRole('dialog', { name: 'Rotate “Abrupt”' }).getByLabel('Stop immediately').check();
+  await page.getByRole('dialog', { name: 'Rotate “Abrupt”' }).getByRole('button', { name: 'Rotate key' }).click();
+  const abruptSecret = page.getByRole('dialog', { name: 'Your rotated API key' });
+  const abruptNext = (await abruptSecret.getByTestId('secret').innerText()).trim();
+  expect(await api.keyStatus(abrupt.secret)).toBe(401);
+  expect(await api.keyStatus(abruptNext)).toBe(200);
+});
+
+test('revoke and delete: the key answers 401 on its next API call', async ({ page, api }) => {
+  const owner = await api.user('owner');
+  const org = await api.organization(owner);
+  const revoked = await api.orgKey(owner, org.id, 'To revoke');
+  const deleted = await api.orgKey(owner, org.id, 'To delete');
+  expect(await api.keyStatus(revoked.secret)).toBe(200);
+  expect(await api.keyStatus(deleted.secret)).toBe(200); // used just now: the delete dialog warns
+  await signIn(page, owner, `/orgs/${org.slug}/api-keys`);
+
+  await row(page, 'To revoke').getByRole('button', { name: 'Revoke' }).click();
+  const revokeDialog = page.getByRole('dialog', { name: 'Revoke “To revoke”?' });
+  await expect(revokeDialog).toContainText('irreversible');
+  await checkScreen(page, '08-revoke-dialog');
+  await revokeDialog.getByRole('button', { name: 'Revoke key' }).click();
+  await expect(row(page, 'To revoke')).toContainText('REVOKED');
+  expect(await api.keyStatus(revoked.secret)).toBe(401);
+
+  await page.reload();
+  await signIn(page, owner, `/orgs/${org.slug}/api-keys`);
+  await row(page, 'To delete').getByRole('button', { name: 'Delete' }).click();
+  const deleteDialog = page.getByRole('dialog', { name: 'Delete “To delete”?' });
+  await expect(deleteDialog).toContainText('This key is in use');
+  await checkScreen(page, '09-delete-dialog');
+  await deleteDialog.getByRole('button', { name: 'Delete key' }).click();
+  await expect(row(page, 'To delete')).toHaveCount(0);
+  expect(await api.keyStatus(deleted.secret)).toBe(401);
+});
+
+test('Delete selected removes every chosen key and nothing else', async ({ page, api }) => {
+  const owner = await api.user('owner');
+  const org = await api.organization(owner);
+  const a = await api.orgKey(owner, org.id, 'Bulk A');
+  const b = await api.orgKey(owner, org.id, 'Bulk B');
+  const keep = await api.orgKey(owner, org.id, 'Keep me');
+  await signIn(page, owner, `/orgs/${org.slug}/api-keys`);
+  await expect(page.getByRole('button', { name: 'Delete selected' })).toBeDisabled();
+  await page.getByLabel('Select Bulk A').check();
+  await page.getByLabel('Select Bulk B').check();
+  await page.getByRole('button', { name: 'Delete selected' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete 2 keys?' });
+  await checkScreen(page, '10-bulk-delete-dialog');
+  await confirm.getByRole('button', { name: 'Delete 2 keys' }).click();
+  await expect(row(page, 'Bulk A')).toHaveCount(0);
+  await expect(row(page, 'Bulk B')).toHaveCount(0);
+  await expect(row(page, 'Keep me')).toHaveCount(1);
+  expect(await api.keyStatus(a.secret)).toBe(401);
+  expect(await api.keyStatus(b.secret)).toBe(401);
+  expect(await api.keyStatus(keep.secret)).toBe(200);
+});
+
+test('project page: inherited organization keys are marked, read-only, and link to the organization page', async ({ page, api }) => {
+  const owner = await api.user('owner');
+  const org = await api.organization(owner);
+  await api.orgKey(owner, org.id, 'Org-wide key');
+  await signIn(page, owner, `/orgs/${org.slug}/projects/${org.project.slug}/api-keys`);
+  const inherited = row(page, 'Org-wide key');
+  await expect(inherited).toContainText('Inherited from organization');
+  await expect(inherited.getByRole('button')).toHaveCount(0);
+  await expect(inherited.getByRole('checkbox')).toHaveCount(0);
+  await checkScreen(page, '11-project-api-keys');
+  await inherited.getByRole('link', { name: 'Manage on organization page' }).click();
+  await expect(page).toHaveURL(new RegExp(`/orgs/${org.slug}/api-keys$`));
+  await expect(row(page, 'Org-wide key').getByRole('button', { name: 'Rotate' })).toBeVisible();
+});
+
+test('a FREE organization shows "Upgrade required" and no create button', async ({ page, api }) => {
+  const owner = await api.user('owner');
+  const org = await api.organization(owner, 'FREE');
+  await signIn(page, owner, `/orgs/${org.slug}/api-keys`);
+  await expect(page.getByText('Upgrade required')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create API key' })).toHaveCount(0);
+  await checkScreen(page, '12-free-plan');
+});
+
+test('a MEMBER sees keys read-only: no create, edit, rotate, revoke or delete controls', async ({ page, api }) => {
+  const owner = await api.user('owner');
+  const member = await api.user('member');
+  const org = await api.organization(owner);
+  await api.orgKey(owner, org.id, 'Visible key');
+  await api.addMember(owner, org.id, member, 'MEMBER');
+  await signIn(page, member, `/orgs/${org.slug}/api-keys`);
+  await expect(row(page, 'Visible key')).toContainText('Read-only');
+  for (const name of ['Create API key', 'Edit', 'Rotate', 'Revoke', 'Delete', 'Delete selected']) {
+    await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+  }
+  await checkScreen(page, '13-member-read-only');
+});
+
+test('the API keys page of an organization with 10,000 keys shows its first page quickly', async ({ page, api, server }) => {
+  test.setTimeout(240_000);
+  const owner = await api.user('owner');
+  const org = await api.organization(owner);
+  await server.seedKeys(org.slug, 10_000);
+  // Start on the organization page so the figure is the keys page's data and rendering, not sign-in.
+  await signIn(page, owner, `/orgs/${org.slug}`);
+  await expect(page.getByRole('heading', { name: org.name })).toBeVisible();
+  const started = Date.now();
+  await page.getByRole('link', { name: 'API keys', exact: true }).click();
+  await expect(page.getByTestId('key-row')).toHaveCount(20);
+  const elapsed = Date.now() - started;
+  // The next page, with the screen's code loaded: the query and the rendering alone.
+  const nextStarted = Date.now();
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByRole('link', { name: 'seeded key 9979', exact: true })).toBeVisible();
+  const nextPage = Date.now() - nextStarted;
+  const apiStarted = Date.now();
+  await api.gql(owner.token, `query($slug: String!) { organization(slug: $slug) { apiKeys(first: 20) { edges { node { id name prefix status } } } } }`, { slug: org.slug });
+  const apiOnly = Date.now() - apiStarted;
+  console.log(`10,000 keys: first page of 20 shown in ${elapsed} ms (including the screen's code); next page ${nextPage} ms; the API query alone ${apiOnly} ms`);
+  await checkScreen(page, '14-ten-thousand-keys');
+});
+
+test('key details show permissions and history; the audit log filters by action', async ({ page, api }) => {
+  const owner = await api.user('owner');
+  const org = await api.organization(owner);
+  await api.orgKey(owner, org.id, 'Detailed key');
+  await signIn(page, owner, `/orgs/${org.slug}/api-keys`);
+  await page.getByRole('link', { name: 'Detailed key', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Detailed key' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Permissions' })).toContainText('Trigger workflows');
+  await expect(page.getByRole('table', { name: 'Audit events' })).toContainText('api_key.create');
+  await checkScreen(page, '15-key-details');
+
+  await page.getByRole('link', { name: `${org.name} / API keys` }).click();
+  await page.getByRole('link', { name: org.name, exact: true }).click();
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  const events = page.getByRole('table', { name: 'Audit events' });
+  await expect(events).toContainText('project.create');
+  await page.getByRole('combobox', { name: 'Action' }).click();
+  await page.getByRole('option', { name: 'api_key.create' }).click();
+  await expect(events).not.toContainText('project.create');
+  await expect(events).toContainText('api_key.create');
+  await checkScreen(page, '16-audit-log');
+});
+
+test('members: an owner adds a member by email and sees the error for an unknown one; an operator changes the plan', async ({ page, api }) => {
+  const owner = await api.user('owner');
+  const colleague = await api.user('colleague');
+  const org = await api.organization(owner, 'FREE');
+  await signIn(page, owner, `/orgs/${org.slug}`);
+  await page.getByLabel('Email of a user who has signed in').fill(colleague.email);
+  await page.getByRole('button', { name: 'Add member' }).click();
+  const members = page.getByRole('table', { name: 'Members' });
+  await expect(members).toContainText(colleague.email);
+  await page.getByLabel('Email of a user who has signed in').fill('nobody-here@example.com');
+  await page.getByRole('button', { name: 'Add member' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await checkScreen(page, '17-organization-members');
+
+  const operator = { sub: `operator-${Date.now()}`, email: `operator-${Date.now()}@example.com` };
+  await page.reload();
+  await signIn(page, operator, '/', true);
+  await page.getByRole('link', { name: 'Operator' }).click();
+  await page.getByLabel('Organization id').fill(org.id);
+  await page.getByRole('combobox', { name: 'Plan' }).click();
+  await page.getByRole('option', { name: 'ENTERPRISE' }).click();
+  await page.getByRole('button', { name: 'Change plan' }).click();
+  await expect(page.getByRole('status')).toContainText('ENTERPRISE');
+  await checkScreen(page, '18-operator-plan');
+  const data = await api.gql(owner.token, `query($slug: String!) { organization(slug: $slug) { plan apiAccess } }`, { slug: org.slug });
+  expect(data.organization).toEqual({ plan: 'ENTERPRISE', apiAccess: true });
+});

@@ -1,0 +1,163 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export { expect };
+
+type Server = { url: string; seedKeys(slug: string, count: number): Promise<void> };
+
+/** A user the test signs in as; `token` talks to the API directly (setup and checks, not what the UI does). */
+export type User = { sub: string; email: string; token: string };
+
+export class Api {
+  constructor(readonly url: string) {}
+
+  async token(sub: string, email: string, operator = false): Promise<string> {
+    const response = await fetch(`${this.url}/auth/dev-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sub, email, operator }),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { token: string }).token;
+  }
+
+  async user(label: string): Promise<User> {
+    const sub = `${label}-${randomUUID().slice(0, 8)}`;
+    const email = `${sub}@example.com`;
+    const token = await this.token(sub, email);
+    await this.gql(token, '{ viewer { user { id } } }');
+    return { sub, email, token };
+  }
+
+  /** Sends a GraphQL request with a bearer (a user's token or an API key); returns status and body. */
+  async request(bearer: string, query: string, variables: Record<string, unknown> = {}) {
+    const response = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, body: (await response.json()) as { data?: Record<string, any>; errors?: unknown[] } }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  }
+
+  async gql(token: string, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const { status, body } = await this.request(token, query, variables);
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+    expect(status).toBe(200);
+    return body.data!;
+  }
+
+  /** Status of a call made with an API key, as an integration would make it. */
+  async keyStatus(secret: string): Promise<number> {
+    return (await this.request(secret, '{ currentApiKey { id } }')).status;
+  }
+
+  /** An organization (owned by `owner`) with one project, on `plan`. */
+  async organization(owner: User, plan: 'FREE' | 'TEAM' = 'TEAM') {
+    const slug = `org-${randomUUID().slice(0, 8)}`;
+    const created = await this.gql(
+      owner.token,
+      `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { __typename ... on OrganizationPayload { organization { id } } ... on Error { message } } }`,
+      { input: { name: `Acme ${slug}`, slug } },
+    );
+    const orgId = created.createOrganization.organization.id as string;
+    if (plan !== 'FREE') {
+      const operator = await this.token(`operator-${randomUUID().slice(0, 8)}`, 'operator@example.com', true);
+      await this.gql(operator, `mutation($input: SetOrganizationPlanInput!) { setOrganizationPlan(input: $input) { __typename } }`, {
+        input: { organizationId: orgId, plan },
+      });
+    }
+    const project = await this.gql(
+      owner.token,
+      `mutation($input: CreateProjectInput!) { createProject(input: $input) { ... on ProjectPayload { project { id slug name } } } }`,
+      { input: { organizationId: orgId, name: 'Storefront', slug: 'storefront' } },
+    );
+    return { id: orgId, slug, name: `Acme ${slug}`, project: project.createProject.project as { id: string; slug: string; name: string } };
+  }
+
+  async orgKey(owner: User, orgId: string, name: string): Promise<{ id: string; secret: string }> {
+    const data = await this.gql(
+      owner.token,
+      `mutation($input: CreateOrganizationApiKeyInput!) { createOrganizationApiKey(input: $input) { __typename ... on CreateApiKeyPayload { secret apiKey { id } } ... on Error { message } } }`,
+      { input: { organizationId: orgId, name, scopes: [{ scope: 'TRIGGER_WORKFLOWS' }], expiry: { policy: 'NEVER' }, projectAccess: { all: true } } },
+    );
+    expect(data.createOrganizationApiKey.__typename).toBe('CreateApiKeyPayload');
+    return { id: data.createOrganizationApiKey.apiKey.id, secret: data.createOrganizationApiKey.secret };
+  }
+
+  async addMember(owner: User, orgId: string, member: User, role: 'MEMBER' | 'ADMIN') {
+    const data = await this.gql(owner.token, `mutation($input: AddMemberInput!) { addMember(input: $input) { __typename ... on Error { message } } }`, {
+      input: { organizationId: orgId, email: member.email, role },
+    });
+    expect(data.addMember.__typename).toBe('MemberPayload');
+  }
+}
+
+/** Opens `path` (a fresh page load shows the sign-in form, the session lives in memory) and signs in there. */
+export async function signIn(page: Page, user: { sub: string; email: string }, path = '/', operator = false) {
+  await page.goto(path);
+  await page.getByLabel('Subject').fill(user.sub);
+  await page.getByLabel('Email').fill(user.email);
+  if (operator) await page.getByLabel('Yes').check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(`Signed in as ${user.email}`)).toBeVisible();
+}
+
+/** Saves a full-page screenshot under test-results/screens/ and fails on serious or critical axe violations. */
+export async function checkScreen(page: Page, name: string) {
+  await page.screenshot({ path: path.join(import.meta.dirname, '..', '..', '..', 'test-results', 'screens', `${name}.png`), fullPage: true });
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), `axe on ${name}`).toEqual([]);
+}
+
+export const test = base.extend<{ api: Api; browserProblems: string[] }, { server: Server }>({
+  server: [
+    async ({}, use) => { // eslint-disable-line no-empty-pattern
+      const root = path.join(import.meta.dirname, '..', '..', '..');
+      const child: ChildProcess = fork(path.join(import.meta.dirname, 'server.ts'), [], {
+        cwd: root,
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      const port = await new Promise<number>((resolve, reject) => {
+        child.once('exit', (code) => reject(new Error(`test server exited with ${code}`)));
+        child.on('message', (m: { type: string; port?: number }) => m.type === 'listening' && resolve(m.port!));
+      });
+      let next = 0;
+      const seedKeys = (slug: string, count: number) =>
+        new Promise<void>((resolve, reject) => {
+          const id = ++next;
+          const onMessage = (m: { type: string; id?: number; error?: string }) => {
+            if (m.type !== 'seeded' || m.id !== id) return;
+            child.off('message', onMessage);
+            if (m.error) reject(new Error(m.error));
+            else resolve();
+          };
+          child.on('message', onMessage);
+          child.send({ type: 'seedKeys', id, slug, count });
+        });
+      await use({ url: `http://127.0.0.1:${port}`, seedKeys });
+      child.kill('SIGTERM');
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  baseURL: async ({ server }, use) => use(server.url),
+  api: async ({ server }, use) => use(new Api(server.url)),
+  // Any console error, uncaught exception or request to another origin fails the test.
+  browserProblems: [
+    async ({ page, server }, use) => {
+      const problems: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      page.on('request', (r) => {
+        if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) problems.push(`request to another origin: ${r.url()}`);
+      });
+      await use(problems);
+      expect(problems).toEqual([]);
+    },
+    { auto: true },
+  ],
+});

@@ -1,0 +1,49 @@
+// The API process for the browser tests: the real server on a throwaway in-memory database, serving the built
+// console. The test process talks to it over IPC only to seed bulk data straight into the database (10,000 keys
+// through the API would cost 10,000 argon2 hashes).
+import http from 'node:http';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { loadConfig } from '../../../src/config.ts';
+import { openDatabase } from '../../../src/db/client.ts';
+import { createLogger } from '../../../src/logger.ts';
+import { createApp } from '../../../src/server.ts';
+
+const config = loadConfig({ ...process.env, NODE_ENV: 'test', PGLITE_DATA_DIR: 'memory', JWT_SECRET: '', LOG_LEVEL: 'silent', USAGE_FLUSH_INTERVAL_MS: '100', PORT: '0' });
+const db = await openDatabase(config.database);
+await db.migrate();
+const app = createApp({ config, db, logger: createLogger('silent') });
+const server = http.createServer(app.listener);
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  process.send!({ type: 'listening', port: typeof address === 'object' && address ? address.port : 0 });
+});
+
+type SeedRequest = { type: 'seedKeys'; id: number; slug: string; count: number };
+
+process.on('message', async (message: SeedRequest) => {
+  if (message.type !== 'seedKeys') return;
+  try {
+    const org = await db.prisma.organization.findUniqueOrThrow({ where: { slug: message.slug }, include: { memberships: true } });
+    const owner = org.memberships[0].userId;
+    // The hash is of no key anyone holds: these rows exist to be listed, never to authenticate. One set-based
+    // INSERT: seeding must not dominate the test.
+    const hash = `$argon2id$v=19$m=19456,t=2,p=1$${randomBytes(16).toString('base64')}$${randomBytes(32).toString('base64')}`;
+    await db.prisma.$executeRaw`
+      INSERT INTO "ApiKey" (id, "organizationId", level, "allProjects", name, "ownerId", "createdById", scopes, "expiryPolicy",
+                            status, "publicId", "secretHash", "createdAt", "updatedAt")
+      SELECT gen_random_uuid(), ${org.id}::uuid, 'ORGANIZATION'::"ApiKeyLevel", true, 'seeded key ' || g, ${owner}::uuid, ${owner}::uuid,
+             '[{"scope":"TRIGGER_WORKFLOWS","workflowIds":null}]'::jsonb, 'NEVER'::"ExpiryPolicy", 'ACTIVE'::"ApiKeyStatus",
+             substr(md5(${randomUUID()} || g), 1, 12), ${hash}, now() - (${message.count}::int - g) * interval '1 second', now()
+      FROM generate_series(0, ${message.count}::int - 1) AS g`;
+    process.send!({ type: 'seeded', id: message.id });
+  } catch (error) {
+    process.send!({ type: 'seeded', id: message.id, error: String(error) });
+  }
+});
+
+process.on('SIGTERM', async () => {
+  server.close();
+  await app.stop();
+  await db.close();
+  process.exit(0);
+});

@@ -1,0 +1,76 @@
+import { Alert, Button, Stack, Text } from '@mantine/core';
+import type { CombinedError } from 'urql';
+import { session } from './session.ts';
+
+export type FieldIssue = { path: string[]; message: string };
+
+/** Any typed mutation error (members of the `Error` interface), as selected by the documents in this app. */
+export type TypedError = {
+  __typename: string;
+  message: string;
+  issues?: FieldIssue[];
+  requiredPlans?: string[];
+  failures?: { id: string; message: string; reason: string }[];
+};
+
+const TITLES: Record<string, string> = {
+  ValidationError: 'Please correct the highlighted fields',
+  ConflictError: 'Conflict',
+  ForbiddenError: 'Not allowed',
+  NotFoundError: 'Not found',
+  UpgradeRequiredError: 'Upgrade required',
+  BulkOperationError: 'Nothing was deleted',
+};
+
+export function isTypedError(value: { __typename?: string } | null | undefined): value is TypedError {
+  return !!value && !!value.__typename && value.__typename in TITLES;
+}
+
+/** The message for one input field (`["input","name"]` → issues whose path ends with "name"). */
+export function issueFor(error: TypedError | null, field: string): string | undefined {
+  return error?.issues?.find((i) => segments(i).includes(field))?.message;
+}
+
+/** ["input","email"] or ["input.email"] → ["input","email"]. */
+function segments(issue: FieldIssue): string[] {
+  return issue.path.flatMap((p) => p.split('.'));
+}
+
+export function TypedErrorAlert({ error, fields = [] }: { error: TypedError | null; fields?: string[] }) {
+  if (!error) return null;
+  const unplaced = (error.issues ?? []).filter((i) => !fields.some((f) => segments(i).includes(f)));
+  return (
+    <Alert color="red" title={TITLES[error.__typename] ?? 'Error'} role="alert">
+      <Stack gap={4}>
+        <Text size="sm">{error.message}</Text>
+        {error.requiredPlans?.length ? <Text size="sm">Plans with API access: {error.requiredPlans.join(', ')}.</Text> : null}
+        {unplaced.map((i) => (
+          <Text size="sm" key={i.path.join('.') + i.message}>
+            {segments(i).filter((p) => p !== 'input').join('.') || 'input'}: {i.message}
+          </Text>
+        ))}
+      </Stack>
+    </Alert>
+  );
+}
+
+/** Network or GraphQL errors of a query: words, and a way back to sign-in; never a blank page. */
+export function RequestErrorAlert({ error }: { error: CombinedError | undefined }) {
+  if (!error) return null;
+  const offline = !!error.networkError;
+  return (
+    <Alert color="red" title={offline ? 'The server could not be reached' : 'The request failed'} role="alert">
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{offline ? 'Check your connection and try again.' : error.graphQLErrors.map((e) => e.message).join(' ') || error.message}</Text>
+        <Button size="xs" variant="light" onClick={() => session.signOut('Sign in again to continue.')}>
+          Sign in again
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}
+
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  return new Date(value).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
+}

@@ -1,0 +1,26 @@
+import '@mantine/core/styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createTheme, MantineProvider, type CSSVariablesResolver } from '@mantine/core';
+import { App } from './App.tsx';
+
+// Mantine's default "dimmed" grey and its light yellow/orange/green text are below WCAG AA contrast: darker shades.
+const resolver: CSSVariablesResolver = () => ({ variables: {}, light: {
+    '--mantine-color-dimmed': '#555a61',
+    '--mantine-color-error': '#b02020',
+    '--mantine-color-yellow-light-color': '#6b4200',
+    '--mantine-color-orange-light-color': '#8f3600',
+    '--mantine-color-green-light-color': '#1d6330',
+    '--mantine-color-red-light-color': '#b02020',
+  }, dark: {} });
+
+// The darkest shades keep white button text and coloured badge text above 4.5:1.
+const theme = createTheme({ primaryShade: 9 });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider defaultColorScheme="light" cssVariablesResolver={resolver} theme={theme}>
+      <App />
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,147 @@
+import { useState } from 'react';
+import { Alert, Button, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from 'urql';
+import { graphql } from '../gql/index.ts';
+import type { AuditEventFilter } from '../gql/graphql.ts';
+import { RequestErrorAlert, formatDate } from '../errors.tsx';
+import { Link } from '../router.tsx';
+
+export const AuditQuery = graphql(`
+  query ConsoleAuditEvents($slug: String!, $filter: AuditEventFilter, $after: String) {
+    organization(slug: $slug) {
+      id
+      name
+      slug
+      viewerRole
+      members(first: 25) {
+        edges {
+          node {
+            id
+            user {
+              id
+              email
+            }
+          }
+        }
+      }
+      auditEvents(first: 25, after: $after, filter: $filter) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            id
+            action
+            actorLabel
+            targetType
+            targetId
+            changes
+            createdAt
+          }
+        }
+      }
+    }
+  }
+`);
+
+const ACTIONS = [
+  'api_key.create',
+  'api_key.update',
+  'api_key.rotate',
+  'api_key.revoke',
+  'api_key.delete',
+  'member.add',
+  'member.update',
+  'member.remove',
+  'organization.create',
+  'organization.update',
+  'organization.plan_change',
+  'project.create',
+];
+
+export function AuditEventsTable({ events }: { events: { id: string; action: string; actorLabel: string; targetType: string; targetId: string; changes: unknown; createdAt: string }[] }) {
+  return (
+    <Table striped aria-label="Audit events">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>When</Table.Th>
+          <Table.Th>Action</Table.Th>
+          <Table.Th>Actor</Table.Th>
+          <Table.Th>Target</Table.Th>
+          <Table.Th>Changes</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {events.length === 0 ? (
+          <Table.Tr>
+            <Table.Td colSpan={5}>
+              <Text c="dimmed">No events.</Text>
+            </Table.Td>
+          </Table.Tr>
+        ) : null}
+        {events.map((e) => (
+          <Table.Tr key={e.id}>
+            <Table.Td>{formatDate(e.createdAt)}</Table.Td>
+            <Table.Td>{e.action}</Table.Td>
+            <Table.Td>{e.actorLabel}</Table.Td>
+            <Table.Td>
+              {e.targetType} <Text span size="xs" c="dimmed">{e.targetId}</Text>
+            </Table.Td>
+            <Table.Td>
+              <Code style={{ whiteSpace: 'pre-wrap' }}>{JSON.stringify(e.changes)}</Code>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export function AuditPage({ slug }: { slug: string }) {
+  const [action, setAction] = useState<string | null>(null);
+  const [actor, setActor] = useState<string | null>(null);
+  const [target, setTarget] = useState('');
+  const [after, setAfter] = useState<string | undefined>();
+  const filter: AuditEventFilter = {
+    ...(action ? { action } : {}),
+    ...(actor ? { actorId: actor } : {}),
+    ...(target.trim() ? { targetId: target.trim() } : {}),
+  };
+  const [{ data, error, fetching }] = useQuery({ query: AuditQuery, variables: { slug, filter, after } });
+  if (error) return <RequestErrorAlert error={error} />;
+  const org = data?.organization;
+  if (!org) return fetching ? <Text>Loading…</Text> : <Alert color="yellow" title="Organization not found">There is no organization “{slug}” for you.</Alert>;
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        <Link to={`/orgs/${org.slug}`}>{org.name}</Link>
+      </Text>
+      <Title order={1}>Audit log</Title>
+      <Group align="flex-end" role="search">
+        <Select label="Action" placeholder="Any" clearable searchable data={ACTIONS} value={action} onChange={(v) => (setAction(v), setAfter(undefined))} w={220} />
+        <Select
+          label="Actor"
+          placeholder="Anyone"
+          clearable
+          data={(org.members?.edges ?? []).map((e) => ({ value: e.node.user.id, label: e.node.user.email ?? e.node.user.id }))}
+          value={actor}
+          onChange={(v) => (setActor(v), setAfter(undefined))}
+          w={240}
+        />
+        <TextInput label="Key (id)" value={target} onChange={(e) => (setTarget(e.currentTarget.value), setAfter(undefined))} w={260} />
+      </Group>
+      <AuditEventsTable events={(org.auditEvents?.edges ?? []).map((e) => e.node)} />
+      <Group>
+        {after ? (
+          <Button variant="default" onClick={() => setAfter(undefined)}>
+            First page
+          </Button>
+        ) : null}
+        <Button variant="default" disabled={!org.auditEvents?.pageInfo.hasNextPage} onClick={() => setAfter(org.auditEvents?.pageInfo.endCursor ?? undefined)}>
+          Next page
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,138 @@
+import { Alert, Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from 'urql';
+import { graphql } from '../gql/index.ts';
+import { RequestErrorAlert, formatDate } from '../errors.tsx';
+import { Link } from '../router.tsx';
+import { AuditEventsTable } from './Audit.tsx';
+
+const KeyQuery = graphql(`
+  query ConsoleKeyDetails($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on ApiKey {
+        ...ConsoleKeyRow
+        expiryPolicy
+        revokedAt
+        updatedAt
+        createdBy {
+          id
+          email
+        }
+        rotatedFrom {
+          id
+          name
+          prefix
+        }
+        rotatedTo {
+          id
+          name
+          prefix
+        }
+        organization {
+          id
+          name
+          slug
+          viewerRole
+        }
+      }
+    }
+  }
+`);
+
+const KeyAuditQuery = graphql(`
+  query ConsoleKeyAudit($slug: String!, $id: ID!) {
+    organization(slug: $slug) {
+      id
+      auditEvents(first: 20, filter: { targetId: $id }) {
+        edges {
+          node {
+            id
+            action
+            actorLabel
+            targetType
+            targetId
+            changes
+            createdAt
+          }
+        }
+      }
+    }
+  }
+`);
+
+export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
+  const [{ data, error, fetching }] = useQuery({ query: KeyQuery, variables: { id } });
+  const key = data?.node?.__typename === 'ApiKey' ? data.node : null;
+  const mayReadAudit = key?.organization.viewerRole === 'OWNER' || key?.organization.viewerRole === 'ADMIN';
+  const [audit] = useQuery({ query: KeyAuditQuery, variables: { slug, id }, pause: !mayReadAudit });
+  if (error) return <RequestErrorAlert error={error} />;
+  if (!key) return fetching ? <Text>Loading…</Text> : <Alert color="yellow" title="Key not found">There is no such key for you.</Alert>;
+  const rows: [string, React.ReactNode][] = [
+    ['Prefix', <Text ff="monospace" key="p">{key.prefix}</Text>],
+    ['Status', <Badge key="s" variant="light">{key.status}</Badge>],
+    ['Level', key.level === 'PROJECT' ? `Project key of ${key.project?.name}` : 'Organization key'],
+    ['Project access', key.level === 'PROJECT' ? key.project?.name : key.projectAccess.all ? 'All projects, including future ones' : key.projectAccess.projects.map((p) => p.name).join(', ')],
+    ['Note', key.note ?? '—'],
+    ['Owner', key.owner.email ?? '—'],
+    ['Created', `${formatDate(key.createdAt)} by ${key.createdBy.email ?? '—'}`],
+    ['Updated', formatDate(key.updatedAt)],
+    ['Expiry', key.expiresAt ? `${formatDate(key.expiresAt)} (${key.expiryPolicy})` : 'Never'],
+    ['Grace period ends', formatDate(key.graceEndsAt)],
+    ['Revoked', formatDate(key.revokedAt)],
+    ['Last used', formatDate(key.lastUsedAt)],
+    ['Requests', key.usageCount],
+    ['Rotated from', key.rotatedFrom ? <Link key="rf" to={`/orgs/${slug}/api-keys/${encodeURIComponent(key.rotatedFrom.id)}`}>{key.rotatedFrom.prefix}</Link> : '—'],
+    ['Rotated to', key.rotatedTo ? <Link key="rt" to={`/orgs/${slug}/api-keys/${encodeURIComponent(key.rotatedTo.id)}`}>{key.rotatedTo.prefix}</Link> : '—'],
+  ];
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        <Link to={`/orgs/${key.organization.slug}/api-keys`}>{key.organization.name} / API keys</Link>
+      </Text>
+      <Title order={1}>{key.name}</Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Paper withBorder p="md">
+          <Table aria-label="Key details">
+            <Table.Tbody>
+              {rows.map(([label, value]) => (
+                <Table.Tr key={label}>
+                  <Table.Th scope="row">{label}</Table.Th>
+                  <Table.Td>{value}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">
+            Permissions
+          </Title>
+          <Table aria-label="Permissions">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Scope</Table.Th>
+                <Table.Th>Workflows</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {key.scopes.map((s) => (
+                <Table.Tr key={s.scope}>
+                  <Table.Td>{s.scope === 'TRIGGER_WORKFLOWS' ? 'Trigger workflows' : 'Read executions'}</Table.Td>
+                  <Table.Td>{s.workflows ? s.workflows.map((w) => w.name).join(', ') : 'Every workflow the key reaches'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      </SimpleGrid>
+      {mayReadAudit ? (
+        <>
+          <Title order={2} size="h4">
+            History
+          </Title>
+          <AuditEventsTable events={audit.data?.organization?.auditEvents?.edges.map((e) => e.node) ?? []} />
+        </>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// `npm run dev`: Vite serves the console and forwards the API paths to the API process on :4000.
+const api = process.env.KEYSMITH_API ?? 'http://localhost:4000';
+
+export default defineConfig({
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, assetsInlineLimit: 0, chunkSizeWarningLimit: 600 },
+  server: {
+    port: 5173,
+    proxy: { '/graphql': api, '/auth': api },
+  },
+});
