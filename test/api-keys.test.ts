@@ -337,7 +337,7 @@ describe('audit trail', () => {
 
     const events = ok(await execute(t.app, AuditEvents, { slug: org.slug, filter: { targetType: 'ApiKey' } }, { token: org.owner.token }));
     const list = events.organization!.auditEvents!.edges.map((e) => e.node);
-    expect(list.map((e) => e.action)).toEqual(['api_key.delete', 'api_key.revoke', 'api_key.rotate', 'api_key.update', 'api_key.create']);
+    expect(list.map((e) => e.action)).toEqual(['API_KEY_DELETE', 'API_KEY_REVOKE', 'API_KEY_ROTATE', 'API_KEY_UPDATE', 'API_KEY_CREATE']);
     expect(list.every((e) => e.actor?.id === org.owner.id && e.actorLabel === org.owner.email && e.requestId)).toBe(true);
     expect(list[3].changes).toEqual({ name: { from: 'CI key', to: 'renamed' } });
 

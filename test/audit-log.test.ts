@@ -17,14 +17,14 @@ describe('who reads the audit log', () => {
   }) => {
     const events = async (token: string) => execute(t.app, AuditEvents, { slug: org.slug, filter: { targetType: 'ApiKey' } }, { token });
     const asOwner = ok(await events(owner.token)).organization!.auditEvents!.edges.map((e) => e.node);
-    expect(asOwner.map((e) => [e.action, e.targetId])).toEqual([['api_key.create', key.apiKey.id]]);
+    expect(asOwner.map((e) => [e.action, e.targetId])).toEqual([['API_KEY_CREATE', key.apiKey.id]]);
     const asAdmin = ok(await events(admin.token)).organization!.auditEvents!.edges.map((e) => e.node);
     expect(asAdmin).toEqual(asOwner);
 
     const eventId = asOwner[0].id;
     for (const reader of [owner, admin]) {
       const single = ok(await execute(t.app, AuditEventNode, { id: eventId }, { token: reader.token }));
-      expect(single.node).toMatchObject({ __typename: 'AuditEvent', id: eventId, action: 'api_key.create' });
+      expect(single.node).toMatchObject({ __typename: 'AuditEvent', id: eventId, action: 'API_KEY_CREATE' });
     }
 
     const denied = await events(member.token);
@@ -61,20 +61,20 @@ describe('AuditEventFilter', () => {
     const [firstId, secondId] = [first.apiKey.id, second.apiKey.id];
 
     const ofFirst = [
-      { action: 'api_key.update', target: firstId, actor: admin.id },
-      { action: 'api_key.create', target: firstId, actor: owner.id },
+      { action: 'API_KEY_UPDATE', target: firstId, actor: admin.id },
+      { action: 'API_KEY_CREATE', target: firstId, actor: owner.id },
     ];
     expect(await list({ targetId: first.apiKey.id })).toEqual(ofFirst);
     expect(await list({ targetId: dbId(firstId) })).toEqual(ofFirst);
     expect(await list({ targetId: second.apiKey.id })).toEqual([
-      { action: 'api_key.update', target: secondId, actor: owner.id },
-      { action: 'api_key.create', target: secondId, actor: admin.id },
+      { action: 'API_KEY_UPDATE', target: secondId, actor: owner.id },
+      { action: 'API_KEY_CREATE', target: secondId, actor: admin.id },
     ]);
     expect(await list({ actorId: admin.id })).toEqual([
-      { action: 'api_key.update', target: firstId, actor: admin.id },
-      { action: 'api_key.create', target: secondId, actor: admin.id },
+      { action: 'API_KEY_UPDATE', target: firstId, actor: admin.id },
+      { action: 'API_KEY_CREATE', target: secondId, actor: admin.id },
     ]);
-    expect(await list({ actorId: admin.id, targetId: second.apiKey.id })).toEqual([{ action: 'api_key.create', target: secondId, actor: admin.id }]);
+    expect(await list({ actorId: admin.id, targetId: second.apiKey.id })).toEqual([{ action: 'API_KEY_CREATE', target: secondId, actor: admin.id }]);
     // Unfiltered, the owner's other events (organization, membership, project) are there too.
     expect((await list({})).length).toBeGreaterThan(4);
   });
@@ -93,7 +93,7 @@ describe('secrets in the audit log', () => {
     const secretParts = [rotated.secret, rotated.secret.slice(17, 49), key.secret.slice(17, 49)];
 
     const read = await execute(t.app, AuditEvents, { slug: org.slug }, { token: owner.token });
-    const rotation = ok(read).organization!.auditEvents!.edges.find((e) => e.node.action === 'api_key.rotate');
+    const rotation = ok(read).organization!.auditEvents!.edges.find((e) => e.node.action === 'API_KEY_ROTATE');
     expect(rotation?.node.changes).toMatchObject({ successorId: rotated.apiKey.id, successorPrefix: rotated.apiKey.prefix });
     const rows = JSON.stringify(await t.db.prisma.auditEvent.findMany({ where: { organizationId: dbId(org.id) } }));
     const logs = t.logs.join('\n');

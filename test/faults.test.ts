@@ -187,7 +187,7 @@ describe.skipIf(database.kind !== 'postgres')('the database connection drops', (
       const successor = ok(await execute(t.app, ApiKeyNode, { id: rotated.apiKey.id }, { token: org.owner.token })).node;
       expect(successor).toMatchObject({ rotatedFrom: { id: key.apiKey.id }, projectAccess: { all: false } });
       expect(successor && 'projectAccess' in successor && successor.projectAccess.projects.map((p) => p.id).sort()).toEqual(projects.map((p) => p.id).sort());
-      const events = ok(await execute(t.app, AuditEvents, { slug: org.slug, filter: { action: 'api_key.rotate' } }, { token: org.owner.token }));
+      const events = ok(await execute(t.app, AuditEvents, { slug: org.slug, filter: { action: 'API_KEY_ROTATE' } }, { token: org.owner.token }));
       expect(events.organization!.auditEvents!.edges).toHaveLength(1);
     } finally {
       await direct.close();

@@ -91,7 +91,7 @@ describe('global ids', () => {
     const project = await newProject(t.app, org);
     const key = await projectKey(t.app, org.owner, project.id);
 
-    const trail = ok(await execute(t.app, AuditTrail, { slug: org.slug, filter: { action: 'api_key.create' } }, { token: org.owner.token }));
+    const trail = ok(await execute(t.app, AuditTrail, { slug: org.slug, filter: { action: 'API_KEY_CREATE' } }, { token: org.owner.token }));
     const [event] = trail.organization!.auditEvents!.edges.map((e) => e.node);
     expect(event.targetType).toBe('ApiKey');
     expect(event.targetId).toBe(key.apiKey.id);
@@ -101,7 +101,7 @@ describe('global ids', () => {
     expect(target.node).toEqual({ __typename: 'ApiKey', id: key.apiKey.id });
 
     const filtered = ok(await execute(t.app, AuditTrail, { slug: org.slug, filter: { targetId: event.targetId } }, { token: org.owner.token }));
-    expect(filtered.organization!.auditEvents!.edges.map((e) => e.node.action)).toEqual(['api_key.create']);
+    expect(filtered.organization!.auditEvents!.edges.map((e) => e.node.action)).toEqual(['API_KEY_CREATE']);
   });
 });
 

@@ -119,6 +119,6 @@ describe('a MEMBER', () => {
     const admin = await addMember(t.app, org, 'ADMIN');
     const answer = await post(admin.token, `{ organization(slug: ${JSON.stringify(org.slug)}) { auditEvents(first: 50) { edges { node { action } } } } }`);
     expect(answer.errors).toBeUndefined();
-    expect(answer.data!.organization.auditEvents.edges.map((e: { node: { action: string } }) => e.node.action)).toContain('organization.create');
+    expect(answer.data!.organization.auditEvents.edges.map((e: { node: { action: string } }) => e.node.action)).toContain('ORGANIZATION_CREATE');
   });
 });

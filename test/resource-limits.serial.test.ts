@@ -388,7 +388,7 @@ describe('input hygiene', () => {
       org.owner.token,
     );
     const stored = (audit.body.data?.organization as { auditEvents: { edges: { node: { action: string; requestId: string } }[] } }).auditEvents.edges
-      .filter((e) => e.node.action === 'project.create')
+      .filter((e) => e.node.action === 'PROJECT_CREATE')
       .map((e) => e.node.requestId);
     expect(stored).toHaveLength(accepted.length + refused.length);
     for (const id of accepted) expect(stored).toContain(id);

@@ -76,9 +76,46 @@ export type ApiKeyUpdatableStatus =
   | 'ACTIVE'
   | 'INACTIVE';
 
+/** What an audit event records. */
+export type AuditAction =
+  /** An API key was created. */
+  | 'API_KEY_CREATE'
+  /** An API key was deleted. */
+  | 'API_KEY_DELETE'
+  /** An API key was revoked. */
+  | 'API_KEY_REVOKE'
+  /** An API key was rotated (its successor is in `changes`). */
+  | 'API_KEY_ROTATE'
+  /** An API key's name, note, owner, status, access or scopes changed. */
+  | 'API_KEY_UPDATE'
+  /** A user was added to the organization. */
+  | 'MEMBER_ADD'
+  /** A member was removed. */
+  | 'MEMBER_REMOVE'
+  /** A member's role changed. */
+  | 'MEMBER_UPDATE'
+  /** An organization was created. */
+  | 'ORGANIZATION_CREATE'
+  /** An operator changed the plan. */
+  | 'ORGANIZATION_PLAN_CHANGE'
+  /** An organization's name or settings changed. */
+  | 'ORGANIZATION_UPDATE'
+  /** A project was created. */
+  | 'PROJECT_CREATE'
+  /** A project was deleted. */
+  | 'PROJECT_DELETE'
+  /** A project was renamed. */
+  | 'PROJECT_UPDATE'
+  /** A workflow was created. */
+  | 'WORKFLOW_CREATE'
+  /** A workflow was deleted. */
+  | 'WORKFLOW_DELETE'
+  /** A workflow was renamed. */
+  | 'WORKFLOW_UPDATE';
+
 /** Narrows the audit log; all given conditions must hold. */
 export type AuditEventFilter = {
-  action?: string | null | undefined;
+  action?: AuditAction | null | undefined;
   /** Global id of a User. */
   actorId?: string | number | null | undefined;
   /** A global id, as in `AuditEvent.targetId` (a database id also matches). */
@@ -310,7 +347,7 @@ export type IdsAuditTrailQueryVariables = Exact<{
 }>;
 
 
-export type IdsAuditTrailQuery = { organization: { auditEvents: { edges: Array<{ node: { action: string, targetType: string, targetId: string, changes: unknown } }> } | null } | null };
+export type IdsAuditTrailQuery = { organization: { auditEvents: { edges: Array<{ node: { action: AuditAction, targetType: string, targetId: string, changes: unknown } }> } | null } | null };
 
 type ErrorFields_BulkOperationError_Fragment = { __typename: 'BulkOperationError', message: string, failures: Array<{ id: string, reason: BulkItemFailureReason, message: string }> };
 
@@ -709,7 +746,7 @@ export type AuditEventsQueryVariables = Exact<{
 }>;
 
 
-export type AuditEventsQuery = { organization: { auditEvents: { edges: Array<{ node: { id: string, action: string, targetType: string, targetId: string, changes: unknown, requestId: string | null, actorLabel: string, actor: { id: string } | null } }> } | null } | null };
+export type AuditEventsQuery = { organization: { auditEvents: { edges: Array<{ node: { id: string, action: AuditAction, targetType: string, targetId: string, changes: unknown, requestId: string | null, actorLabel: string, actor: { id: string } | null } }> } | null } | null };
 
 export type AuditEventNodeQueryVariables = Exact<{
   id: string | number;
@@ -718,7 +755,7 @@ export type AuditEventNodeQueryVariables = Exact<{
 
 export type AuditEventNodeQuery = { node:
     | { __typename: 'ApiKey' }
-    | { __typename: 'AuditEvent', id: string, action: string, changes: unknown }
+    | { __typename: 'AuditEvent', id: string, action: AuditAction, changes: unknown }
     | { __typename: 'Member' }
     | { __typename: 'Organization' }
     | { __typename: 'Project' }

@@ -209,18 +209,18 @@ test('key details show permissions and history; the audit log filters by action'
   await page.getByRole('link', { name: 'Detailed key', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Detailed key' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Permissions' })).toContainText('Trigger workflows');
-  await expect(page.getByRole('table', { name: 'Audit events' })).toContainText('api_key.create');
+  await expect(page.getByRole('table', { name: 'Audit events' })).toContainText('API key created');
   await checkScreen(page, '15-key-details');
 
   await page.getByRole('link', { name: `${org.name} / API keys` }).click();
   await page.getByRole('link', { name: org.name, exact: true }).click();
   await page.getByRole('link', { name: 'Audit log' }).click();
   const events = page.getByRole('table', { name: 'Audit events' });
-  await expect(events).toContainText('project.create');
+  await expect(events).toContainText('Project created');
   await page.getByRole('combobox', { name: 'Action' }).click();
-  await page.getByRole('option', { name: 'api_key.create' }).click();
-  await expect(events).not.toContainText('project.create');
-  await expect(events).toContainText('api_key.create');
+  await page.getByRole('option', { name: 'API key created' }).click();
+  await expect(events).not.toContainText('Project created');
+  await expect(events).toContainText('API key created');
   await checkScreen(page, '16-audit-log');
 });
 

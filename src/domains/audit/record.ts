@@ -1,24 +1,31 @@
 import type { Context } from '../../context.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 
-export type AuditAction =
-  | 'organization.create'
-  | 'organization.update'
-  | 'organization.plan_change'
-  | 'member.add'
-  | 'member.update'
-  | 'member.remove'
-  | 'project.create'
-  | 'project.update'
-  | 'project.delete'
-  | 'workflow.create'
-  | 'workflow.update'
-  | 'workflow.delete'
-  | 'api_key.create'
-  | 'api_key.update'
-  | 'api_key.rotate'
-  | 'api_key.revoke'
-  | 'api_key.delete';
+/**
+ * Every action the audit log records: the GraphQL enum value → the stored action and what it means. The stored
+ * strings (`api_key.rotate`) are what older rows hold; the API shows the enum.
+ */
+export const AUDIT_ACTIONS = {
+  ORGANIZATION_CREATE: { value: 'organization.create', description: 'An organization was created.' },
+  ORGANIZATION_UPDATE: { value: 'organization.update', description: 'An organization\'s name or settings changed.' },
+  ORGANIZATION_PLAN_CHANGE: { value: 'organization.plan_change', description: 'An operator changed the plan.' },
+  MEMBER_ADD: { value: 'member.add', description: 'A user was added to the organization.' },
+  MEMBER_UPDATE: { value: 'member.update', description: 'A member\'s role changed.' },
+  MEMBER_REMOVE: { value: 'member.remove', description: 'A member was removed.' },
+  PROJECT_CREATE: { value: 'project.create', description: 'A project was created.' },
+  PROJECT_UPDATE: { value: 'project.update', description: 'A project was renamed.' },
+  PROJECT_DELETE: { value: 'project.delete', description: 'A project was deleted.' },
+  WORKFLOW_CREATE: { value: 'workflow.create', description: 'A workflow was created.' },
+  WORKFLOW_UPDATE: { value: 'workflow.update', description: 'A workflow was renamed.' },
+  WORKFLOW_DELETE: { value: 'workflow.delete', description: 'A workflow was deleted.' },
+  API_KEY_CREATE: { value: 'api_key.create', description: 'An API key was created.' },
+  API_KEY_UPDATE: { value: 'api_key.update', description: 'An API key\'s name, note, owner, status, access or scopes changed.' },
+  API_KEY_ROTATE: { value: 'api_key.rotate', description: 'An API key was rotated (its successor is in `changes`).' },
+  API_KEY_REVOKE: { value: 'api_key.revoke', description: 'An API key was revoked.' },
+  API_KEY_DELETE: { value: 'api_key.delete', description: 'An API key was deleted.' },
+} as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS]['value'];
 
 export type AuditEntry = {
   organizationId: string;

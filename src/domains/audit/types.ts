@@ -5,6 +5,12 @@ import { readableOrganizations, readsIn } from '../read-rules.ts';
 import { OrganizationRef } from '../organizations/types.ts';
 import { UserRef } from '../users/types.ts';
 import { changesWithGlobalIds } from './global-ids.ts';
+import { AUDIT_ACTIONS, type AuditAction } from './record.ts';
+
+export const AuditActionEnum = builder.enumType('AuditAction', {
+  description: 'What an audit event records.',
+  values: AUDIT_ACTIONS,
+});
 
 export const AuditEventRef = builder.prismaNode('AuditEvent', {
   description: 'One change in an organization: who, what, when, and the changed fields. OWNER and ADMIN only.',
@@ -13,7 +19,7 @@ export const AuditEventRef = builder.prismaNode('AuditEvent', {
   authScopes: (event, ctx) => readsIn(ctx, 'AuditEvent', event.organizationId),
   findUnique: (id, ctx) => ({ id, organization: readableOrganizations(ctx, 'AuditEvent') }),
   fields: (t) => ({
-    action: t.exposeString('action', { description: 'e.g. `api_key.rotate`, `organization.plan_change`.' }),
+    action: t.field({ type: AuditActionEnum, resolve: (event) => event.action as AuditAction }),
     targetType: t.exposeString('targetType'),
     targetId: t.id({
       description: 'Global id of the target, of type `targetType` (it may no longer exist: `node(id:)` then answers null).',
@@ -39,7 +45,7 @@ export const AuditEventRef = builder.prismaNode('AuditEvent', {
 const AuditEventFilter = builder.inputType('AuditEventFilter', {
   description: 'Narrows the audit log; all given conditions must hold.',
   fields: (t) => ({
-    action: t.string(),
+    action: t.field({ type: AuditActionEnum }),
     targetType: t.string(),
     targetId: t.id({ description: 'A global id, as in `AuditEvent.targetId` (a database id also matches).' }),
     actorId: t.id({ description: 'Global id of a User.' }),
@@ -57,7 +63,7 @@ function targetIdOf(value: string): string {
   return value;
 }
 
-type AuditFilter = { action?: string | null; targetType?: string | null; targetId?: string | number | null; actorId?: string | number | null };
+type AuditFilter = { action?: AuditAction | null; targetType?: string | null; targetId?: string | number | null; actorId?: string | number | null };
 
 function auditWhere(organizationId: string, f: AuditFilter | null | undefined): Prisma.AuditEventWhereInput {
   const where: Prisma.AuditEventWhereInput = { organizationId };

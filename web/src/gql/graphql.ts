@@ -76,9 +76,46 @@ export type ApiKeyUpdatableStatus =
   | 'ACTIVE'
   | 'INACTIVE';
 
+/** What an audit event records. */
+export type AuditAction =
+  /** An API key was created. */
+  | 'API_KEY_CREATE'
+  /** An API key was deleted. */
+  | 'API_KEY_DELETE'
+  /** An API key was revoked. */
+  | 'API_KEY_REVOKE'
+  /** An API key was rotated (its successor is in `changes`). */
+  | 'API_KEY_ROTATE'
+  /** An API key's name, note, owner, status, access or scopes changed. */
+  | 'API_KEY_UPDATE'
+  /** A user was added to the organization. */
+  | 'MEMBER_ADD'
+  /** A member was removed. */
+  | 'MEMBER_REMOVE'
+  /** A member's role changed. */
+  | 'MEMBER_UPDATE'
+  /** An organization was created. */
+  | 'ORGANIZATION_CREATE'
+  /** An operator changed the plan. */
+  | 'ORGANIZATION_PLAN_CHANGE'
+  /** An organization's name or settings changed. */
+  | 'ORGANIZATION_UPDATE'
+  /** A project was created. */
+  | 'PROJECT_CREATE'
+  /** A project was deleted. */
+  | 'PROJECT_DELETE'
+  /** A project was renamed. */
+  | 'PROJECT_UPDATE'
+  /** A workflow was created. */
+  | 'WORKFLOW_CREATE'
+  /** A workflow was deleted. */
+  | 'WORKFLOW_DELETE'
+  /** A workflow was renamed. */
+  | 'WORKFLOW_UPDATE';
+
 /** Narrows the audit log; all given conditions must hold. */
 export type AuditEventFilter = {
-  action?: string | null | undefined;
+  action?: AuditAction | null | undefined;
   /** Global id of a User. */
   actorId?: string | number | null | undefined;
   /** A global id, as in `AuditEvent.targetId` (a database id also matches). */
@@ -219,7 +256,7 @@ export type ConsoleAuditEventsQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleAuditEventsQuery = { organization: { id: string, name: string, slug: string, viewerRole: MemberRole | null, members: { edges: Array<{ node: { id: string, user: { id: string, email: string | null } } }> } | null, auditEvents: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, action: string, actorLabel: string, targetType: string, targetId: string, changes: unknown, createdAt: string } }> } | null } | null };
+export type ConsoleAuditEventsQuery = { organization: { id: string, name: string, slug: string, viewerRole: MemberRole | null, members: { edges: Array<{ node: { id: string, user: { id: string, email: string | null } } }> } | null, auditEvents: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, action: AuditAction, actorLabel: string, targetType: string, targetId: string, changes: unknown, createdAt: string } }> } | null } | null };
 
 export type ConsoleKeyDetailsQueryVariables = Exact<{
   id: string | number;
@@ -243,7 +280,7 @@ export type ConsoleKeyAuditQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleKeyAuditQuery = { organization: { id: string, auditEvents: { edges: Array<{ node: { id: string, action: string, actorLabel: string, targetType: string, targetId: string, changes: unknown, createdAt: string } }> } | null } | null };
+export type ConsoleKeyAuditQuery = { organization: { id: string, auditEvents: { edges: Array<{ node: { id: string, action: AuditAction, actorLabel: string, targetType: string, targetId: string, changes: unknown, createdAt: string } }> } | null } | null };
 
 export type ConsoleOperatorSetPlanMutationVariables = Exact<{
   input: SetOrganizationPlanInput;

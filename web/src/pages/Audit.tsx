@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, Button, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from 'urql';
 import { graphql } from '../gql/index.ts';
-import type { AuditEventFilter } from '../gql/graphql.ts';
+import type { AuditAction, AuditEventFilter } from '../gql/graphql.ts';
+import { AUDIT_ACTION_LABELS, AUDIT_ACTION_OPTIONS } from '../audit-actions.ts';
 import { RequestErrorAlert, formatDate } from '../errors.tsx';
 import { Link } from '../router.tsx';
 
@@ -45,22 +46,8 @@ export const AuditQuery = graphql(`
   }
 `);
 
-const ACTIONS = [
-  'api_key.create',
-  'api_key.update',
-  'api_key.rotate',
-  'api_key.revoke',
-  'api_key.delete',
-  'member.add',
-  'member.update',
-  'member.remove',
-  'organization.create',
-  'organization.update',
-  'organization.plan_change',
-  'project.create',
-];
 
-export function AuditEventsTable({ events }: { events: { id: string; action: string; actorLabel: string; targetType: string; targetId: string; changes: unknown; createdAt: string }[] }) {
+export function AuditEventsTable({ events }: { events: { id: string; action: AuditAction; actorLabel: string; targetType: string; targetId: string; changes: unknown; createdAt: string }[] }) {
   return (
     <Table striped aria-label="Audit events">
       <Table.Thead>
@@ -82,14 +69,14 @@ export function AuditEventsTable({ events }: { events: { id: string; action: str
         ) : null}
         {events.map((e) => (
           <Table.Tr key={e.id}>
-            <Table.Td>{formatDate(e.createdAt)}</Table.Td>
-            <Table.Td>{e.action}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(e.createdAt)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{AUDIT_ACTION_LABELS[e.action]}</Table.Td>
             <Table.Td>{e.actorLabel}</Table.Td>
             <Table.Td>
               {e.targetType} <Text span size="xs" c="dimmed">{e.targetId}</Text>
             </Table.Td>
             <Table.Td>
-              <Code style={{ whiteSpace: 'pre-wrap' }}>{JSON.stringify(e.changes)}</Code>
+              <Code style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{JSON.stringify(e.changes)}</Code>
             </Table.Td>
           </Table.Tr>
         ))}
@@ -99,7 +86,7 @@ export function AuditEventsTable({ events }: { events: { id: string; action: str
 }
 
 export function AuditPage({ slug }: { slug: string }) {
-  const [action, setAction] = useState<string | null>(null);
+  const [action, setAction] = useState<AuditAction | null>(null);
   const [actor, setActor] = useState<string | null>(null);
   const [target, setTarget] = useState('');
   const [after, setAfter] = useState<string | undefined>();
@@ -119,7 +106,7 @@ export function AuditPage({ slug }: { slug: string }) {
       </Text>
       <Title order={1}>Audit log</Title>
       <Group align="flex-end" role="search">
-        <Select label="Action" placeholder="Any" clearable searchable data={ACTIONS} value={action} onChange={(v) => (setAction(v), setAfter(undefined))} w={220} />
+        <Select label="Action" placeholder="Any" clearable searchable data={AUDIT_ACTION_OPTIONS} value={action} onChange={(v) => (setAction(v as AuditAction | null), setAfter(undefined))} w={220} />
         <Select
           label="Actor"
           placeholder="Anyone"
