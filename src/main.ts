@@ -20,6 +20,9 @@ const logger = createLogger(config.logLevel);
 if (config.jwt.kind === 'secret' && config.jwt.usingDevelopmentSecret) {
   logger.warn('JWT_SECRET is not set: using the fixed development secret. Never do this in production.');
 }
+if (!config.keyTagSecret) {
+  logger.warn('KEY_TAG_SECRET is not set (and there is no JWT_SECRET to derive it from): every process verifies each API key with argon2 once');
+}
 
 const startedAt = performance.now();
 // Bind first: a second `npm start` on a busy port must stop before it touches the database.
