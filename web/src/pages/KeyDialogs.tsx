@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import {
   Alert,
   Button,
@@ -389,17 +389,13 @@ export function RotateDialog({ apiKey, onClose, onRotated }: { apiKey: ConsoleKe
   );
 }
 
-export function RevokeDialog({ apiKey, onClose }: { apiKey: ConsoleKeyRowFragment | null; onClose: () => void }) {
-  const client = useClient();
+/** A destructive confirmation: what will happen, the server's typed error if any, Cancel (focused) and the action. */
+function ConfirmDialog({ title, action, run, onClose, children }: { title: string; action: string; run: () => Promise<{ __typename?: string } | null | undefined>; onClose: () => void; children: ReactNode }) {
   const [failure, setFailure] = useState<TypedError | null>(null);
-  if (!apiKey) return null;
   return (
-    <Modal closeButtonProps={{ 'aria-label': 'Close dialog' }} opened onClose={onClose} title={`Revoke “${apiKey.name}”?`}>
+    <Modal closeButtonProps={{ 'aria-label': 'Close dialog' }} opened onClose={onClose} title={title}>
       <Stack>
-        <Text size="sm">
-          Revoking is irreversible: the key stops working on its next request and cannot be switched on again. It stays listed as
-          revoked.
-        </Text>
+        {children}
         <TypedErrorAlert error={failure} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} data-autofocus>
@@ -408,13 +404,12 @@ export function RevokeDialog({ apiKey, onClose }: { apiKey: ConsoleKeyRowFragmen
           <Button
             color="red"
             onClick={async () => {
-              const r = await client.mutation(RevokeKey, { input: { id: apiKey.id } }, { additionalTypenames: ['ApiKey'] }).toPromise();
-              const payload = r.data?.revokeApiKey;
+              const payload = await run();
               if (isTypedError(payload)) setFailure(payload);
               else onClose();
             }}
           >
-            Revoke key
+            {action}
           </Button>
         </Group>
       </Stack>
@@ -422,39 +417,41 @@ export function RevokeDialog({ apiKey, onClose }: { apiKey: ConsoleKeyRowFragmen
   );
 }
 
+export function RevokeDialog({ apiKey, onClose }: { apiKey: ConsoleKeyRowFragment | null; onClose: () => void }) {
+  const client = useClient();
+  if (!apiKey) return null;
+  return (
+    <ConfirmDialog
+      title={`Revoke “${apiKey.name}”?`}
+      action="Revoke key"
+      onClose={onClose}
+      run={async () => (await client.mutation(RevokeKey, { input: { id: apiKey.id } }, { additionalTypenames: ['ApiKey'] }).toPromise()).data?.revokeApiKey}
+    >
+      <Text size="sm">
+        Revoking is irreversible: the key stops working on its next request and cannot be switched on again. It stays listed as revoked.
+      </Text>
+    </ConfirmDialog>
+  );
+}
+
 export function DeleteDialog({ apiKey, onClose }: { apiKey: ConsoleKeyRowFragment | null; onClose: () => void }) {
   const client = useClient();
-  const [failure, setFailure] = useState<TypedError | null>(null);
   if (!apiKey) return null;
   const recentlyUsed = apiKey.lastUsedAt && Date.now() - Date.parse(apiKey.lastUsedAt) < 7 * DAY;
   return (
-    <Modal closeButtonProps={{ 'aria-label': 'Close dialog' }} opened onClose={onClose} title={`Delete “${apiKey.name}”?`}>
-      <Stack>
-        {recentlyUsed ? (
-          <Alert color="orange" title="This key is in use">
-            It was last used {formatDate(apiKey.lastUsedAt)}. Whatever uses it will get 401 on its next request.
-          </Alert>
-        ) : null}
-        <Text size="sm">The key stops working immediately and disappears from the list. This cannot be undone.</Text>
-        <TypedErrorAlert error={failure} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            onClick={async () => {
-              const r = await client.mutation(DeleteKey, { input: { id: apiKey.id } }, { additionalTypenames: ['ApiKey'] }).toPromise();
-              const payload = r.data?.deleteApiKey;
-              if (isTypedError(payload)) setFailure(payload);
-              else onClose();
-            }}
-          >
-            Delete key
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmDialog
+      title={`Delete “${apiKey.name}”?`}
+      action="Delete key"
+      onClose={onClose}
+      run={async () => (await client.mutation(DeleteKey, { input: { id: apiKey.id } }, { additionalTypenames: ['ApiKey'] }).toPromise()).data?.deleteApiKey}
+    >
+      {recentlyUsed ? (
+        <Alert color="orange" title="This key is in use">
+          It was last used {formatDate(apiKey.lastUsedAt)}. Whatever uses it will get 401 on its next request.
+        </Alert>
+      ) : null}
+      <Text size="sm">The key stops working immediately and disappears from the list. This cannot be undone.</Text>
+    </ConfirmDialog>
   );
 }
 
