@@ -97,6 +97,7 @@ export class ApiKeyAuthenticator {
         allProjects: row.allProjects,
         projectIds: row.projectIds,
         scopes: parseStoredScopes(row.scopes),
+        ipAllowlist: row.ipAllowlist,
       },
     };
   }
