@@ -86,7 +86,7 @@ export type AuditAction =
   | 'API_KEY_REVOKE'
   /** An API key was rotated (its successor is in `changes`). */
   | 'API_KEY_ROTATE'
-  /** An API key's name, note, owner, status, access or scopes changed. */
+  /** An API key's name, note, owner, status, access, scopes or IP allowlist changed. */
   | 'API_KEY_UPDATE'
   /** A user was added to the organization. */
   | 'MEMBER_ADD'
