@@ -99,17 +99,36 @@ function rangesOf(allowlist: readonly string[]): Range[] {
 }
 
 /**
+ * Client addresses, parsed and normalized, memoized: ipaddr.js takes ~2 µs for an IPv4 and ~30 µs for an IPv6
+ * address, and the same callers come back request after request. Bounded; emptied when full.
+ */
+const clientAddresses = new Map<string, { address: Addr; text: string } | null>();
+const MAX_REMEMBERED_CLIENTS = 10_000;
+
+function clientAddress(clientIp: string | null): { address: Addr; text: string } | null {
+  if (clientIp === null) return null;
+  let known = clientAddresses.get(clientIp);
+  if (known === undefined) {
+    const address = parseAddress(clientIp.trim());
+    known = address && { address, text: address.toString() };
+    if (clientAddresses.size >= MAX_REMEMBERED_CLIENTS) clientAddresses.clear();
+    clientAddresses.set(clientIp, known);
+  }
+  return known;
+}
+
+/**
  * Whether a client address may use a key with this allowlist. An empty list allows everyone; otherwise an unknown
  * or unparsable client address is refused (fail closed).
  */
 export function allowsAddress(allowlist: readonly string[], clientIp: string | null): boolean {
   if (!allowlist.length) return true;
-  const client = clientIp === null ? null : parseAddress(clientIp.trim());
+  const client = clientAddress(clientIp)?.address;
   if (!client) return false;
   return rangesOf(allowlist).some(([range, bits]) => range.kind() === client.kind() && client.match(range, bits));
 }
 
 /** A client address as stored among a key's recent addresses: normalized (IPv4-mapped as IPv4), or null if unusable. */
 export function normalizeClientAddress(clientIp: string | null): string | null {
-  return clientIp === null ? null : (parseAddress(clientIp.trim())?.toString() ?? null);
+  return clientAddress(clientIp)?.text ?? null;
 }
