@@ -105,12 +105,18 @@ describe('allowlist entries', () => {
 
 // ——— Through the API ———
 
+const METRICS_TOKEN = 'metrics-token-0123456789abcdef';
+const metric = async (reason: string) => {
+  const text = await (await t.app.fetch('http://keysmith.test/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  return Number(new RegExp(`keysmith_api_key_auth_failures_total\\{reason="${reason}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+};
+
 /** A clock the test moves, so that every call is seen at a distinct time. */
 const clock = new ManualClock(new Date('2030-01-01T00:00:00.000Z'));
 let t: TestApp;
 beforeAll(async () => {
   // Behind a proxy (TRUST_PROXY): the last X-Forwarded-For entry is the client. Usage is flushed when a test says so.
-  t = await startTestApp({ clock, env: { TRUST_PROXY: 'true', USAGE_FLUSH_INTERVAL_MS: '60000' } });
+  t = await startTestApp({ clock, env: { TRUST_PROXY: 'true', USAGE_FLUSH_INTERVAL_MS: '60000', METRICS_TOKEN } });
 });
 afterAll(() => t.close());
 
@@ -184,13 +190,15 @@ describe('a key with an IP allowlist (behind a proxy, TRUST_PROXY=true)', () => 
     expect(await statusFrom(key.secret, null)).toBe(403);
   });
 
-  it('checks the identity first: a wrong secret from outside the list is 401, a right one 403', async () => {
+  it('checks the identity first: a wrong secret from outside the list is 401, a right one 403 (counted apart)', async () => {
     const { key } = await setup(['10.0.0.0/8']);
+    const before = { identity: await metric('identity'), address: await metric('address') };
     const wrong = await callFrom(wrongSecret(key.secret), '11.0.0.1');
     expect(wrong.status).toBe(401);
     expect(wrong.errors?.[0]).toMatchObject({ message: 'Unauthenticated', extensions: { code: 'UNAUTHENTICATED' } });
     expect(await statusFrom(wrongSecret(key.secret), '10.0.0.1')).toBe(401);
     expect(await statusFrom(key.secret, '11.0.0.1')).toBe(403);
+    expect({ identity: await metric('identity'), address: await metric('address') }).toEqual({ identity: before.identity + 2, address: before.address + 1 });
   });
 
   it('refuses a trigger from outside the list without starting an execution or counting usage', async () => {
