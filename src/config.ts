@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -35,7 +36,9 @@ const envSchema = z
     GRAPHIQL: booleanString.optional(),
     INTROSPECTION: booleanString.optional(),
     USAGE_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
-    ARGON2_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+    /** Default: every core but one, so that valid traffic keeps a core under a flood of wrong secrets. */
+    ARGON2_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(Math.max(1, os.availableParallelism() - 1)),
+    ARGON2_MAX_WAIT_MS: z.coerce.number().int().min(10).max(60_000).default(2000),
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
     GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
     GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(10),
@@ -53,6 +56,8 @@ const envSchema = z
       .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
       .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s,]+$/, 'must be a comma-separated list of origins like https://console.example.com')))
       .default([]),
+    /** Keys the verification tags of API-key secrets (see secret-tag.ts); default: derived from JWT_SECRET. */
+    KEY_TAG_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     AUTH_FAILURES_PER_KEY_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
     AUTH_FAILURES_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   })
@@ -85,6 +90,8 @@ export type Config = {
   introspection: boolean;
   usageFlushIntervalMs: number;
   argon2MaxConcurrency: number;
+  /** A key verification that would wait longer than this for argon2 is refused with 429 Retry-After. */
+  argon2MaxWaitMs: number;
   limits: {
     maxDepth: number;
     maxAliases: number;
@@ -101,6 +108,11 @@ export type Config = {
   /** Origins whose browsers may call the API with credentials; empty: same-origin only. */
   corsOrigins: string[];
   metricsToken: string | null;
+  /**
+   * Material for the keyed verification tags of API-key secrets: KEY_TAG_SECRET, else the JWT secret (development
+   * secret included); null (argon2 once per key per process, as before tags) only with JWKS and no KEY_TAG_SECRET.
+   */
+  keyTagSecret: string | null;
 };
 
 export class ConfigError extends Error {
@@ -141,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: e.INTROSPECTION ?? !isProd,
     usageFlushIntervalMs: e.USAGE_FLUSH_INTERVAL_MS,
     argon2MaxConcurrency: e.ARGON2_MAX_CONCURRENCY,
+    argon2MaxWaitMs: e.ARGON2_MAX_WAIT_MS,
     limits: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxAliases: e.GRAPHQL_MAX_ALIASES,
@@ -154,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     corsOrigins: e.CORS_ORIGINS,
     metricsToken: e.METRICS_TOKEN ?? null,
+    keyTagSecret: e.KEY_TAG_SECRET ?? (e.JWT_JWKS_URL ? null : (e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET)),
     throttle: {
       failuresPerKeyPerMinute: e.AUTH_FAILURES_PER_KEY_PER_MINUTE,
       failuresPerIpPerMinute: e.AUTH_FAILURES_PER_IP_PER_MINUTE,

@@ -10,6 +10,7 @@ import { useViewer } from './auth/viewer.ts';
 import { ApiKeyAuthenticator } from './domains/api-keys/authenticate.ts';
 import { KeyVerifier } from './domains/api-keys/hashing.ts';
 import { KeyStateCache } from './domains/api-keys/key-state.ts';
+import { SecretTags } from './domains/api-keys/secret-tag.ts';
 import { AuthThrottle } from './domains/api-keys/throttle.ts';
 import { UsageTracker } from './domains/api-keys/usage.ts';
 import { createMetrics } from './metrics.ts';
@@ -47,7 +48,8 @@ export type App = {
 };
 
 export function createApp({ config, db, logger, clock = systemClock, consoleDir = path.join(projectRoot, 'web', 'dist') }: AppDeps): App {
-  const verifier = new KeyVerifier({ maxConcurrency: config.argon2MaxConcurrency });
+  const verifier = new KeyVerifier({ maxConcurrency: config.argon2MaxConcurrency, maxWaitMs: config.argon2MaxWaitMs });
+  const secretTags = config.keyTagSecret ? SecretTags.derive(config.keyTagSecret, 'keysmith api-key secret tags') : null;
   const usage = new UsageTracker(db.prisma, logger, config.usageFlushIntervalMs);
   usage.start();
   const keyStates = new KeyStateCache(db, logger);
@@ -79,6 +81,7 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
       clock,
       principal: null,
       clientIp: clientAddress(request, req, config.trustProxy),
+      secretTags,
     }),
     plugins: [
       useConsole(consoleDir),
@@ -88,7 +91,7 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
       ...(config.introspection ? [] : [useNoSuggestions()]),
       // Tokens come from another system, stamped by its clock: judge them by the wall clock, not the injected one.
       useJwtAuth(createJwtVerifier(config.jwt, systemClock), logger),
-      useApiKeyAuth({ authenticator: new ApiKeyAuthenticator(verifier, keyStates, throttle, clock), usage, onFailure: metrics.authFailure }),
+      useApiKeyAuth({ authenticator: new ApiKeyAuthenticator(verifier, keyStates, throttle, clock, secretTags), usage, onFailure: metrics.authFailure }),
       useViewer(),
       metrics.plugin,
       graphiql.plugin,

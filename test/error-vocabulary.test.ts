@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '../src/generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../src/generated/prisma/client.ts';
 import { openTestDatabase, startTestApp, type TestApp } from './support/app.ts';
 import { signToken } from './support/client.ts';
 import { newUser, unique } from './support/fixtures.ts';
@@ -88,5 +88,44 @@ describe('logging of refused and failed requests', () => {
     }
     expect(reported[0]).toContain(`ksk_${'A'.repeat(12)}_[secret]`);
     expect(reported[0]).toContain('[argon2 hash]');
+  });
+});
+
+describe('a database with no connection to spare', () => {
+  let db: Database;
+  let t: TestApp;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    // What Prisma throws when every connection stayed busy past the wait for a transaction.
+    const busy = db.prisma.$extends({
+      query: {
+        organization: {
+          create: () => {
+            throw new Prisma.PrismaClientKnownRequestError('Transaction API error: Unable to start a transaction in the given time.', {
+              code: 'P2028',
+              clientVersion: 'test',
+            });
+          },
+        },
+      },
+    }) as unknown as PrismaClient;
+    t = await startTestApp({ db: { ...db, prisma: busy } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await db.close();
+  });
+
+  it('answers 503 SERVICE_UNAVAILABLE with Retry-After, logged below ERROR, not a 500', async () => {
+    const user = await newUser(t.app);
+    const response = await t.app.fetch('http://keysmith.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${user.token}` },
+      body: JSON.stringify({ query: 'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { __typename } }', variables: { i: { name: 'Busy', slug: unique('busy') } } }),
+    });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(JSON.parse(await response.text()).errors[0]).toMatchObject({ message: 'The service is busy; retry shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    expect(t.logs.filter((line) => levelOf(line) >= 50)).toEqual([]);
   });
 });

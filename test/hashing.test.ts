@@ -47,4 +47,15 @@ describe('KeyVerifier', () => {
     expect(refused).toBe(3); // one running, two waiting, three refused
     expect(verifier.stats.argon2Verifications).toBe(3);
   });
+
+  it('bounds the wait by time: a verification that would start more than maxWaitMs from now is refused', async () => {
+    const hash = await hashKey(generateKey().key);
+    // Estimated 40 ms each, one at a time, at most 100 ms of waiting: the 1st runs, the 2nd and 3rd wait 40 and
+    // 80 ms, the 4th would wait 120 ms.
+    const verifier = new KeyVerifier({ maxConcurrency: 1, maxWaitMs: 100, initialEstimateMs: 40 });
+    const outcomes = await Promise.allSettled(Array.from({ length: 8 }, () => verifier.verify(hash, generateKey().key)));
+    const refused = outcomes.filter((o) => o.status === 'rejected' && o.reason instanceof VerifierBusyError).length;
+    expect(refused).toBe(5);
+    expect(verifier.stats.argon2Verifications).toBe(3);
+  });
 });

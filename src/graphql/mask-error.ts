@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { maskError } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { ValidationError } from '../errors.ts';
+import { serviceUnavailable } from '../http-errors.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { requestScope } from '../request-context.ts';
 
@@ -23,6 +24,12 @@ export function createMaskError(logger: Logger) {
       logger.info({ requestId, err: scrubError(original) }, 'input rejected by the database');
       return badUserInput('Invalid input value', path);
     }
+    if (isOverloaded(original)) {
+      // Every database connection stayed busy past the wait: nothing was written; the client may simply retry.
+      logger.warn({ requestId, err: scrubError(original) }, 'database busy: answered 503');
+      const busy = serviceUnavailable('The service is busy; retry shortly', 1);
+      return new GraphQLError(busy.message, { path, extensions: { ...busy.extensions, requestId } });
+    }
     // Yoga attaches JSON.parse's message to a malformed body's error, and it quotes the start of the body.
     if (error instanceof GraphQLError && error.extensions.originalError && error.extensions.code === 'BAD_REQUEST') {
       const { originalError: _quoted, ...extensions } = error.extensions;
@@ -39,6 +46,11 @@ export function createMaskError(logger: Logger) {
 
 function badUserInput(message: string, path: readonly (string | number)[] | undefined, extra: Record<string, unknown> = {}) {
   return new GraphQLError(message, { path, extensions: { code: 'BAD_USER_INPUT', ...extra } });
+}
+
+/** No database connection or transaction could be had in time (P2024 pool timeout, P2028 transaction start). */
+function isOverloaded(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && (error.code === 'P2024' || (error.code === 'P2028' && /in the given time/.test(error.message)));
 }
 
 /** PostgreSQL class 22 ("data exception"), as reported through Prisma's driver adapters. */

@@ -8,6 +8,7 @@ import { planIncludesApiAccess } from '../organizations/plans.ts';
 import { parseKey } from './key-format.ts';
 import { validUntil } from './lifecycle.ts';
 import type { AuthenticatedKey } from './principal.ts';
+import type { SecretTags } from './secret-tag.ts';
 import { parseStoredScopes } from './scopes.ts';
 
 export type AuthFailure =
@@ -25,8 +26,11 @@ export type AuthResult =
   | { ok: false; failure: 'throttled'; retryAfterSeconds: number };
 
 /**
- * Authenticates an API key, in this order: format and checksum (no I/O) → key row by public id → secret against
- * the argon2id hash (paid once per key per process, see KeyVerifier) → status, expiry, plan. The key's state comes
+ * Authenticates an API key, in this order: format and checksum (no I/O) → key row by public id → secret → status,
+ * expiry, plan. The secret is decided by the key's stored verification tag when it has one under the current tag
+ * secret (one HMAC, on any instance, see SecretTags), else against the argon2id hash (once per key per process, see
+ * KeyVerifier), after which the tag is written for every instance. Only failures are throttled: a secret known to
+ * be right is never refused, however many wrong ones were sent for the same key id. The key's state comes
  * from KeyStateCache, which is invalidated by database notifications at commit (or bypassed when it cannot be), so
  * revocation, deletion, deactivation and rotation take effect on the very next request on every instance. Scope
  * and target checks happen in the resolvers.
@@ -37,6 +41,7 @@ export class ApiKeyAuthenticator {
     private readonly keyStates: KeyStateCache,
     private readonly throttle: AuthThrottle,
     private readonly clock: Clock,
+    private readonly tags: SecretTags | null = null,
   ) {}
 
   /** Attempts in flight, by SHA-256(stored hash ‖ key): identical concurrent requests share one, and one reservation. */
@@ -73,12 +78,22 @@ export class ApiKeyAuthenticator {
     const parsed = parseKey(token);
     if (!parsed) return { ok: false, failure: 'malformed' };
     const row = await this.keyStates.get(prisma, parsed.publicId);
-    const known = row ? this.verifier.knownVerdict(row.secretHash, token) : undefined;
-    if (known === false) return { ok: false, failure: 'bad_secret' };
-    if (known === undefined) {
-      const attempt = await this.costlyAttempt(prisma, parsed.publicId, row?.secretHash ?? null, token, clientIp);
-      if ('retryAfterSeconds' in attempt) return { ok: false, failure: 'throttled', retryAfterSeconds: attempt.retryAfterSeconds };
-      if (!row || !attempt.verified) return { ok: false, failure: row ? 'bad_secret' : 'unknown' };
+    const tagged = row && this.tags ? this.tags.check(row.secretTag, token) : 'unknown';
+    if (tagged === 'mismatch') {
+      // Decided without argon2; the failure still counts, so that guessing costs the same budget as elsewhere.
+      const slot = await this.throttle.reserve(prisma, parsed.publicId, clientIp);
+      if (slot.limited) return { ok: false, failure: 'throttled', retryAfterSeconds: slot.retryAfterSeconds };
+      return { ok: false, failure: 'bad_secret' };
+    }
+    if (tagged === 'unknown') {
+      const known = row ? this.verifier.knownVerdict(row.secretHash, token) : undefined;
+      if (known === false) return { ok: false, failure: 'bad_secret' };
+      if (known === undefined) {
+        const attempt = await this.costlyAttempt(prisma, parsed.publicId, row?.secretHash ?? null, token, clientIp);
+        if ('retryAfterSeconds' in attempt) return { ok: false, failure: 'throttled', retryAfterSeconds: attempt.retryAfterSeconds };
+        if (!row || !attempt.verified) return { ok: false, failure: row ? 'bad_secret' : 'unknown' };
+      }
+      if (row && this.tags) this.writeTag(prisma, row.id, row.secretHash, token);
     }
     if (!row) return { ok: false, failure: 'unknown' };
     if (row.status === 'REVOKED') return { ok: false, failure: 'revoked' };
@@ -100,6 +115,20 @@ export class ApiKeyAuthenticator {
         ipAllowlist: row.ipAllowlist,
       },
     };
+  }
+
+  /** Tags written by this process, so that a key verified by argon2 writes its tag once, not on every request. */
+  private readonly tagsWritten = new Set<string>();
+
+  /** Stores the key's tag for every instance (a fresh one included) after argon2 said yes; best effort. */
+  private writeTag(prisma: PrismaClient, keyId: string, secretHash: string, token: string): void {
+    if (this.tagsWritten.has(keyId)) return;
+    if (this.tagsWritten.size >= 100_000) this.tagsWritten.clear();
+    this.tagsWritten.add(keyId);
+    const tag = this.tags!.tag(token);
+    prisma.$executeRaw`UPDATE "ApiKey" SET "secretTag" = ${tag} WHERE id = ${keyId}::uuid AND "secretHash" = ${secretHash}`.catch(() =>
+      this.tagsWritten.delete(keyId),
+    );
   }
 }
 

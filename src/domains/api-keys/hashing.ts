@@ -27,8 +27,9 @@ export class VerifierBusyError extends Error {
  * verified against, so a rotated, recreated or deleted key can never match an old entry. The cache holds digests and
  * booleans, never a key. Key *state* (status, expiry, plan…) is not cached here: callers read it every request.
  * Concurrent first requests with the same key share one verification, and at most `maxConcurrency` argon2
- * verifications run at once so that a flood of wrong secrets cannot monopolise the CPU; at most `maxQueue` wait,
- * further ones are refused (VerifierBusyError).
+ * verifications run at once so that a flood of wrong secrets cannot monopolise the CPU. The wait is bounded by time:
+ * a verification that would start later than `maxWaitMs` from now (queue length × the measured time of one
+ * verification ÷ concurrency) is refused (VerifierBusyError), as is one beyond `maxQueue` waiting, a memory bound.
  */
 export class KeyVerifier {
   private readonly results: LRUCache<string, boolean>;
@@ -37,11 +38,23 @@ export class KeyVerifier {
   readonly stats: VerifierStats = { argon2Verifications: 0, cacheHits: 0, inflightShared: 0, refusedBusy: 0 };
   /** Verifications allowed in the system at once: running plus waiting. */
   private readonly capacity: number;
+  private readonly maxWaitMs: number;
+  private readonly concurrency: number;
+  /** Moving average of one verification's duration, in ms. */
+  private averageMs: number;
 
-  constructor(options: { maxConcurrency: number; maxQueue?: number; maxEntries?: number }) {
+  constructor(options: { maxConcurrency: number; maxWaitMs?: number; maxQueue?: number; maxEntries?: number; initialEstimateMs?: number }) {
+    this.concurrency = options.maxConcurrency;
     this.limit = pLimit(options.maxConcurrency);
-    this.capacity = options.maxConcurrency + (options.maxQueue ?? 32);
+    this.capacity = options.maxConcurrency + (options.maxQueue ?? 10_000);
+    this.maxWaitMs = options.maxWaitMs ?? 2000;
+    this.averageMs = options.initialEstimateMs ?? 30;
     this.results = new LRUCache({ max: options.maxEntries ?? 50_000 });
+  }
+
+  /** When a verification admitted now would start, in ms from now (an estimate). */
+  private expectedWaitMs(): number {
+    return Math.floor((this.limit.activeCount + this.limit.pendingCount) / this.concurrency) * this.averageMs;
   }
 
   /** How many verifications are waiting for an argon2 slot (reported by /metrics). */
@@ -71,16 +84,19 @@ export class KeyVerifier {
       return running;
     }
     // A bounded wait: beyond it a flood would only pile up sockets and memory while every verdict came too late.
-    if (this.limit.activeCount + this.limit.pendingCount >= this.capacity) {
+    if (this.limit.activeCount + this.limit.pendingCount >= this.capacity || this.expectedWaitMs() > this.maxWaitMs) {
       this.stats.refusedBusy++;
       throw new VerifierBusyError('too many key verifications waiting');
     }
     const verification = this.limit(async () => {
       this.stats.argon2Verifications++;
+      const started = performance.now();
       try {
         return await argon2.verify(storedHash, fullKey);
       } catch {
         return false; // a malformed stored hash never authenticates
+      } finally {
+        this.averageMs = 0.8 * this.averageMs + 0.2 * (performance.now() - started);
       }
     })
       .then((ok) => {

@@ -19,6 +19,7 @@ export type KeyState = {
   expiresAt: Date | null;
   graceEndsAt: Date | null;
   secretHash: string;
+  secretTag: string | null;
   plan: Organization['plan'];
   projectIds: string[];
   /** Normalized addresses and CIDR ranges allowed to use the key; empty = any (see allowlist.ts). */
@@ -28,7 +29,7 @@ export type KeyState = {
 export async function loadKeyState(prisma: PrismaClient, publicId: string): Promise<KeyState | null> {
   const rows = await prisma.$queryRaw<KeyState[]>`
     SELECT k.id, k."publicId", k."organizationId", k.level, k."projectId", k."allProjects", k.scopes, k.status,
-           k."expiresAt", k."graceEndsAt", k."secretHash", o.plan, COALESCE(k."ipAllowlist", '{}') AS "ipAllowlist",
+           k."expiresAt", k."graceEndsAt", k."secretHash", k."secretTag", o.plan, COALESCE(k."ipAllowlist", '{}') AS "ipAllowlist",
            COALESCE((SELECT array_agg(p."projectId"::text) FROM "ApiKeyProject" p WHERE p."apiKeyId" = k.id), '{}') AS "projectIds"
     FROM "ApiKey" k JOIN "Organization" o ON o.id = k."organizationId"
     WHERE k."publicId" = ${publicId}`;

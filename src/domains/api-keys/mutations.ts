@@ -9,6 +9,7 @@ import { ApiKeyRef, ApiKeyScopeEnum, ExpiryPolicyEnum } from './types.ts';
 import {
   createOrganizationKey,
   createProjectKey,
+  newKeyMaterial,
   deleteKeys,
   revokeKey,
   rotateKey,
@@ -184,7 +185,8 @@ builder.mutationField('createProjectApiKey', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const projectId = parseGlobalId(String(input.projectId), 'Project', ['input', 'projectId']);
       const keyInput = toCreateInput(input);
-      return ctx.prisma.$transaction((tx) => createProjectKey(ctx, tx, projectId, keyInput));
+      const material = await newKeyMaterial(ctx);
+      return ctx.prisma.$transaction((tx) => createProjectKey(ctx, tx, projectId, keyInput, material));
     },
   }),
 );
@@ -199,7 +201,8 @@ builder.mutationField('createOrganizationApiKey', (t) =>
       const organizationId = parseGlobalId(String(input.organizationId), 'Organization', ['input', 'organizationId']);
       const access = toAccess(input.projectAccess);
       const keyInput = toCreateInput(input);
-      return ctx.prisma.$transaction((tx) => createOrganizationKey(ctx, tx, organizationId, access, keyInput));
+      const material = await newKeyMaterial(ctx);
+      return ctx.prisma.$transaction((tx) => createOrganizationKey(ctx, tx, organizationId, access, keyInput, material));
     },
   }),
 );
@@ -235,7 +238,8 @@ builder.mutationField('rotateApiKey', (t) =>
     args: { input: t.arg({ type: RotateApiKeyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = parseGlobalId(String(input.id), 'ApiKey', ['input', 'id']);
-      const result = await ctx.prisma.$transaction((tx) => rotateKey(ctx, tx, id, input.gracePeriodSeconds ?? 0));
+      const material = await newKeyMaterial(ctx);
+      const result = await ctx.prisma.$transaction((tx) => rotateKey(ctx, tx, id, input.gracePeriodSeconds ?? 0, material));
       return { apiKey: result.apiKey, secret: result.secret, previousApiKey: result.previous };
     },
   }),

@@ -11,6 +11,15 @@ export function keyReachesProject(key: AuthenticatedKey, project: { id: string; 
 }
 
 /**
+ * keyReachesProject as parameters for a SQL condition, for statements that check reach in the database:
+ * `p."organizationId" = organizationId AND (allProjects OR p.id = ANY(projectIds))`.
+ */
+export function projectReach(key: AuthenticatedKey): { organizationId: string; allProjects: boolean; projectIds: string[] } {
+  if (key.level === 'PROJECT') return { organizationId: key.organizationId, allProjects: false, projectIds: key.projectId ? [key.projectId] : [] };
+  return { organizationId: key.organizationId, allProjects: key.allProjects, projectIds: key.projectIds };
+}
+
+/**
  * Whether a key reads an execution (`organizationId` is that of the execution's project): one it triggered
  * itself, or any execution of a workflow its READ_EXECUTIONS grant covers, in a project it reaches.
  */

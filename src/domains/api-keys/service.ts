@@ -15,7 +15,7 @@ import { requireOrganization, requireProject, viewerUser } from '../access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
 import { canManageApiKeys } from '../organizations/permissions.ts';
 import { hashKey } from './hashing.ts';
-import { generateKey, visiblePrefix } from './key-format.ts';
+import { generateKey, visiblePrefix, type GeneratedKey } from './key-format.ts';
 import { computeExpiresAt, displayStatus, graceEnd, MAX_GRACE_SECONDS, successorExpiresAt } from './lifecycle.ts';
 import { parseStoredScopes, type ApiKeyScope, type ScopeGrant } from './scopes.ts';
 
@@ -87,18 +87,30 @@ export type CreateKeyInput = {
 
 export type IssuedKey = { apiKey: ApiKey; secret: string };
 
+/** A new key's secret with its argon2id hash and verification tag. */
+export type KeyMaterial = GeneratedKey & { secretHash: string; secretTag: string | null };
+
+/**
+ * Makes a new key's secret and hashes it. Called before the transaction that stores it: argon2 (tens of ms of CPU)
+ * must not hold a database connection, or concurrent creations queue behind it until transactions time out.
+ */
+export async function newKeyMaterial(ctx: Context): Promise<KeyMaterial> {
+  const generated = generateKey();
+  return { ...generated, secretHash: await hashKey(generated.key), secretTag: ctx.secretTags?.tag(generated.key) ?? null };
+}
+
 async function issueKey(
   ctx: Context,
   tx: Prisma.TransactionClient,
   org: Organization,
   reach: Reach,
   input: CreateKeyInput,
+  generated: KeyMaterial,
 ): Promise<IssuedKey> {
   const now = ctx.clock.now();
   const expiresAt = computeExpiresAt(input.expiry, now, org.maxKeyLifetimeDays);
   const scopes = await checkScopes(tx, org.id, reach, input.scopes);
   const user = viewerUser(ctx);
-  const generated = generateKey();
   const apiKey = await tx.apiKey.create({
     data: {
       organizationId: org.id,
@@ -116,7 +128,8 @@ async function issueKey(
       expiresAt,
       ipAllowlist: input.ipAllowlist,
       publicId: generated.publicId,
-      secretHash: await hashKey(generated.key),
+      secretHash: generated.secretHash,
+      secretTag: generated.secretTag,
     },
   });
   await recordAudit(tx, ctx, {
@@ -145,10 +158,11 @@ export async function createProjectKey(
   tx: Prisma.TransactionClient,
   projectId: string,
   input: CreateKeyInput,
+  material: KeyMaterial,
 ): Promise<IssuedKey> {
   const { organization } = await requireProject(ctx, tx, projectId, canManageApiKeys);
   requireApiAccess(organization);
-  return issueKey(ctx, tx, organization, { level: 'PROJECT', projectId }, input);
+  return issueKey(ctx, tx, organization, { level: 'PROJECT', projectId }, input, material);
 }
 
 export async function createOrganizationKey(
@@ -157,11 +171,12 @@ export async function createOrganizationKey(
   organizationId: string,
   access: AccessInput,
   input: CreateKeyInput,
+  material: KeyMaterial,
 ): Promise<IssuedKey> {
   const { organization } = await requireOrganization(ctx, organizationId, canManageApiKeys, tx);
   requireApiAccess(organization);
   const reach = await resolveProjectAccess(tx, organizationId, access);
-  return issueKey(ctx, tx, organization, reach, input);
+  return issueKey(ctx, tx, organization, reach, input, material);
 }
 
 /**
@@ -244,6 +259,7 @@ export async function rotateKey(
   tx: Prisma.TransactionClient,
   id: string,
   gracePeriodSeconds: number,
+  generated: KeyMaterial,
 ): Promise<IssuedKey & { previous: ApiKey }> {
   if (!Number.isInteger(gracePeriodSeconds) || gracePeriodSeconds < 0 || gracePeriodSeconds > MAX_GRACE_SECONDS) {
     throw ValidationError.field(['input', 'gracePeriodSeconds'], `must be a whole number from 0 to ${MAX_GRACE_SECONDS}`);
@@ -257,7 +273,6 @@ export async function rotateKey(
   if (status === 'EXPIRED') throw new ConflictError('An expired key cannot be rotated');
 
   const expiresAt = successorExpiresAt(key.expiryPolicy, key.expiresAt, now, organization.maxKeyLifetimeDays);
-  const generated = generateKey();
   const user = viewerUser(ctx);
   const successor: ApiKey = await conflictOnDuplicate(
     async () =>
@@ -280,7 +295,8 @@ export async function rotateKey(
           ipAllowlist: key.ipAllowlist,
           status: key.status,
           publicId: generated.publicId,
-          secretHash: await hashKey(generated.key),
+          secretHash: generated.secretHash,
+          secretTag: generated.secretTag,
           rotatedFromId: key.id,
         },
       }),

@@ -36,15 +36,24 @@ export class AuthThrottle {
   async reserve(prisma: PrismaClient, publicId: string, ip: string | null): Promise<ThrottleVerdict & { release: () => Promise<void> }> {
     const { start, retryAfterSeconds } = this.window();
     const buckets = this.buckets(publicId, ip);
-    const rows = await prisma.$queryRaw<{ bucket: string; count: number }[]>`
-      INSERT INTO "AuthFailureWindow" (bucket, "windowStart", count)
-      SELECT b, ${start}, 1 FROM unnest(${buckets}::text[]) AS b
-      ON CONFLICT (bucket, "windowStart") DO UPDATE SET count = "AuthFailureWindow".count + 1
-      RETURNING bucket, count`;
+    // One single-row statement per bucket: a statement that locked both rows could deadlock with a concurrent one
+    // taking them in the other order (one key id from many addresses).
+    const rows = await Promise.all(
+      buckets.map(async (bucket) => {
+        const [row] = await prisma.$queryRaw<{ count: number }[]>`
+          INSERT INTO "AuthFailureWindow" (bucket, "windowStart", count) VALUES (${bucket}, ${start}, 1)
+          ON CONFLICT (bucket, "windowStart") DO UPDATE SET count = "AuthFailureWindow".count + 1
+          RETURNING count`;
+        return { bucket, count: row.count };
+      }),
+    );
     const release = async () => {
-      await prisma.$executeRaw`
-        UPDATE "AuthFailureWindow" SET count = count - 1
-        WHERE "windowStart" = ${start} AND bucket = ANY(${buckets}::text[]) AND count > 0`;
+      await Promise.all(
+        buckets.map(
+          (bucket) => prisma.$executeRaw`
+            UPDATE "AuthFailureWindow" SET count = count - 1 WHERE "windowStart" = ${start} AND bucket = ${bucket} AND count > 0`,
+        ),
+      );
     };
     const over = rows.some((r) =>
       r.bucket.startsWith('key:') ? r.count > this.limits.failuresPerKeyPerMinute : r.count > this.limits.failuresPerIpPerMinute,

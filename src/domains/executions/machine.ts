@@ -5,7 +5,7 @@ import { ConflictError, ValidationError } from '../../errors.ts';
 import type { WorkflowExecution } from '../../generated/prisma/client.ts';
 import { builder } from '../../graphql/builder.ts';
 import { parseGlobalId, toGlobalId } from '../../graphql/ids.ts';
-import { keyReachesProject } from '../api-keys/reach.ts';
+import { projectReach } from '../api-keys/reach.ts';
 import { visiblePrefix } from '../api-keys/key-format.ts';
 import type { AuthenticatedKey } from '../api-keys/principal.ts';
 import { grantsAllow, type ScopeGrant } from '../api-keys/scopes.ts';
@@ -56,44 +56,47 @@ builder.mutationField('triggerWorkflow', (t) =>
       const key = callingKey(ctx);
       const workflowId = parseGlobalId(String(input.workflowId), 'Workflow', ['input', 'workflowId']);
       const payload = payloadJson(input.payload ?? null);
-      const workflow = await ctx.prisma.workflow.findUnique({
-        where: { id: workflowId },
-        select: { id: true, projectId: true, project: { select: { organizationId: true } } },
-      });
       // Unknown and unreachable workflows look alike: both are outside this key's reach.
-      if (
-        !workflow ||
-        !keyReachesProject(key, { id: workflow.projectId, organizationId: workflow.project.organizationId }) ||
-        !grantsAllow(key.scopes, 'TRIGGER_WORKFLOWS', workflow.id)
-      ) {
-        throw forbidden('This key cannot trigger this workflow');
-      }
-      const { execution, replayed } = await ctx.prisma.$transaction(async (tx) => {
-        // Share-lock the key: a concurrent delete or revoke either commits first (then we answer 401 and record
-        // nothing) or waits for this execution to commit.
-        const live = await tx.$queryRaw<{ id: string }[]>`
-          SELECT id FROM "ApiKey" WHERE id = ${key.id}::uuid AND status = 'ACTIVE' FOR SHARE`;
-        if (!live.length) throw unauthenticated();
-        const inserted = await tx.$queryRaw<WorkflowExecution[]>`
+      const outside = () => forbidden('This key cannot trigger this workflow');
+      if (!grantsAllow(key.scopes, 'TRIGGER_WORKFLOWS', workflowId)) throw outside();
+      const reach = projectReach(key);
+      // One statement, one round trip: the key must still be active (share-locked, so that a concurrent delete or
+      // revoke either commits first — then nothing is inserted and the answer is 401 — or waits for this execution),
+      // the workflow must be in a project the key reaches, and the execution is inserted unless this idempotency key
+      // was used before.
+      const [result] = await ctx.prisma.$queryRaw<(Partial<WorkflowExecution> & { live: number; reachable: number })[]>`
+        WITH live AS (
+          SELECT id FROM "ApiKey" WHERE id = ${key.id}::uuid AND status = 'ACTIVE' FOR SHARE
+        ), target AS (
+          SELECT w.id, w."projectId" FROM "Workflow" w JOIN "Project" p ON p.id = w."projectId"
+          WHERE w.id = ${workflowId}::uuid AND p."organizationId" = ${reach.organizationId}::uuid
+            AND (${reach.allProjects}::boolean OR p.id = ANY(${reach.projectIds}::uuid[]))
+        ), inserted AS (
           INSERT INTO "WorkflowExecution" (id, "workflowId", "projectId", "apiKeyId", "apiKeyPublicId", status, payload, "idempotencyKey", "createdAt")
-          VALUES (gen_random_uuid(), ${workflow.id}::uuid, ${workflow.projectId}::uuid, ${key.id}::uuid, ${key.publicId}, 'QUEUED',
-                  ${payload}::jsonb, ${input.idempotencyKey ?? null}, ${ctx.clock.now()})
+          SELECT gen_random_uuid(), target.id, target."projectId", live.id, ${key.publicId}, 'QUEUED', ${payload}::jsonb,
+                 ${input.idempotencyKey ?? null}, ${ctx.clock.now()}
+          FROM target, live
           ON CONFLICT ("apiKeyId", "workflowId", "idempotencyKey") DO NOTHING
-          RETURNING id`;
-        if (inserted.length) {
-          return { execution: await tx.workflowExecution.findUniqueOrThrow({ where: { id: inserted[0].id } }), replayed: false };
-        }
-        // Keys are scoped to the calling API key (unique index), so this is always the caller's own execution.
-        const [original] = await tx.$queryRaw<{ id: string; samePayload: boolean }[]>`
-          SELECT id, payload IS NOT DISTINCT FROM ${payload}::jsonb AS "samePayload" FROM "WorkflowExecution"
-          WHERE "apiKeyId" = ${key.id}::uuid AND "workflowId" = ${workflow.id}::uuid AND "idempotencyKey" = ${input.idempotencyKey}`;
-        // A retry must be the same request: a different payload under the same key is a client bug, not a replay.
-        if (!original.samePayload) {
-          throw new ConflictError('This idempotency key was already used with a different payload for this workflow');
-        }
-        return { execution: await tx.workflowExecution.findUniqueOrThrow({ where: { id: original.id } }), replayed: true };
-      });
-      return { execution, replayed };
+          RETURNING *
+        )
+        SELECT (SELECT count(*) FROM live)::int AS live, (SELECT count(*) FROM target)::int AS reachable, inserted.*
+        FROM (SELECT 1) AS one LEFT JOIN inserted ON true`;
+      if (!result.live) throw unauthenticated();
+      if (!result.reachable) throw outside();
+      if (result.id) {
+        const { live: _live, reachable: _reachable, ...execution } = result;
+        return { execution: execution as WorkflowExecution, replayed: false };
+      }
+      // Keys are scoped to the calling API key (unique index), so this is always the caller's own execution.
+      const [original] = await ctx.prisma.$queryRaw<(WorkflowExecution & { samePayload: boolean })[]>`
+        SELECT *, payload IS NOT DISTINCT FROM ${payload}::jsonb AS "samePayload" FROM "WorkflowExecution"
+        WHERE "apiKeyId" = ${key.id}::uuid AND "workflowId" = ${workflowId}::uuid AND "idempotencyKey" = ${input.idempotencyKey}`;
+      // A retry must be the same request: a different payload under the same key is a client bug, not a replay.
+      if (!original.samePayload) {
+        throw new ConflictError('This idempotency key was already used with a different payload for this workflow');
+      }
+      const { samePayload: _same, ...execution } = original;
+      return { execution, replayed: true };
     },
   }),
 );
