@@ -44,6 +44,17 @@ export function forbidden(message = 'Not authorized'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
 }
 
+/**
+ * A valid key used from an address outside its IP allowlist. The identity is proven (wrong secrets get 401 before
+ * this is ever checked), so saying which check failed, and the address the server saw, tells the caller nothing new.
+ */
+export function addressNotAllowed(clientIp: string | null): GraphQLError {
+  const seen = clientIp ? `from ${clientIp}` : 'from an unknown address';
+  return new GraphQLError(`This API key may not be used ${seen}: the address is not in the key's IP allowlist`, {
+    extensions: { code: 'FORBIDDEN', reason: 'ADDRESS_NOT_ALLOWED', http: { status: 403 } },
+  });
+}
+
 export function upgradeRequired(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UPGRADE_REQUIRED', http: { status: 403 } } });
 }

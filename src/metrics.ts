@@ -70,7 +70,7 @@ export function createMetrics(deps: { verifier: KeyVerifier; usage: UsageTracker
   });
   const failures = new Counter({
     name: 'keysmith_api_key_auth_failures_total',
-    help: 'API key authentication failures: identity (every 401 alike), plan, throttled',
+    help: 'API key authentication failures: identity (every 401 alike), plan, throttled, address (outside the key IP allowlist)',
     labelNames: ['reason'],
     registers: [registry],
   });
@@ -90,6 +90,6 @@ export function createMetrics(deps: { verifier: KeyVerifier; usage: UsageTracker
   };
 
   const authFailure = (failure: string) =>
-    failures.inc({ reason: failure === 'plan' || failure === 'throttled' ? failure : 'identity' });
+    failures.inc({ reason: failure === 'plan' || failure === 'throttled' || failure === 'address' ? failure : 'identity' });
   return { registry, plugin, authFailure };
 }

@@ -634,6 +634,26 @@ function keyCreationCases(m: 'createProjectApiKey' | 'createOrganizationApiKey',
   add(m, 'wrong type', 'expiry a string', expiry('NEVER'), rejected(/at "input\.expiry"; Expected type "ApiKeyExpiryInput" to be an object/));
 }
 
+/** IP allowlist entries: addresses and CIDR ranges, IPv4 or IPv6, at most 100, each named by its index when refused. */
+function ipAllowlistCases(m: 'createProjectApiKey' | 'createOrganizationApiKey' | 'updateApiKey', base: (f: Fx) => Input) {
+  const list = (...entries: unknown[]) => (f: Fx) => ({ ...base(f), ipAllowlist: entries });
+  add(m, 'bad format', 'ipAllowlist prefix /33', list('10.0.0.0/33'), invalid('input.ipAllowlist.0'));
+  add(m, 'bad format', 'ipAllowlist IPv6 prefix /129', list('2001:db8::/129'), invalid('input.ipAllowlist.0'));
+  add(m, 'bad format', 'ipAllowlist "::g"', list('::g'), invalid('input.ipAllowlist.0'));
+  add(m, 'bad format', 'ipAllowlist a host name', list('10.0.0.1', 'example.com'), invalid('input.ipAllowlist.1'));
+  add(m, 'bad format', 'ipAllowlist classful shorthand "10.1"', list('10.1'), invalid('input.ipAllowlist.0'));
+  add(m, 'bad format', 'ipAllowlist with a zone id', list('fe80::1%eth0'), invalid('input.ipAllowlist.0'));
+  add(m, 'bad format', 'ipAllowlist a range with host bits set', list('10.0.0.1/8'), invalid('input.ipAllowlist.0'));
+  add(m, 'empty', 'ipAllowlist [""]', list(''), invalid('input.ipAllowlist.0'));
+  add(m, 'whitespace only', 'ipAllowlist ["   "]', list('192.0.2.1', '   '), invalid('input.ipAllowlist.1'));
+  add(m, 'control characters', 'ipAllowlist entry with a NUL byte', list('192.0.2.1\u0000'), invalid('input.ipAllowlist.0'));
+  add(m, 'too long', 'ipAllowlist entry of 100,000 characters', list('1'.repeat(100_000)), invalid('input.ipAllowlist.0'));
+  add(m, 'duplicate', 'ipAllowlist listing an address twice (once IPv4-mapped)', list('192.0.2.1', '::ffff:192.0.2.1'), invalid('input.ipAllowlist.1'));
+  add(m, 'too many items', 'ipAllowlist of 101 entries', list(...Array.from({ length: 101 }, (_, i) => `10.0.0.${i}`)), invalid('input.ipAllowlist'));
+  add(m, 'wrong type', 'ipAllowlist [null]', list(null), rejected(/at "input\.ipAllowlist\[0\]"; Expected non-nullable type "String!" not to be null/));
+  add(m, 'wrong type', 'ipAllowlist entry a number', list(167772161), rejected(/at "input\.ipAllowlist\[0\]"; String cannot represent a non string value: 167772161/));
+}
+
 // createProjectApiKey
 {
   const m = 'createProjectApiKey';
@@ -641,6 +661,7 @@ function keyCreationCases(m: 'createProjectApiKey' | 'createOrganizationApiKey',
   shapeCases(m, 'CreateProjectApiKeyInput', base, ['projectId', 'name', 'scopes', 'expiry']);
   idCases(m, 'projectId', 'Project', base, { label: 'an Organization id', id: (f) => f.org.id }, notFound);
   keyCreationCases(m, base);
+  ipAllowlistCases(m, base);
   add(m, 'unknown id', "workflowIds with a sibling project's workflow", (f) => ({ ...base(f), scopes: [{ scope: 'TRIGGER_WORKFLOWS', workflowIds: [f.w3.id] }] }), invalid('input.scopes.0.workflowIds'));
   // The other organization allows keys of at most 30 days.
   const limited = (expiry: unknown) => (f: Fx) => ({ ...base(f), projectId: f.otherProject.id, expiry });
@@ -664,6 +685,7 @@ function keyCreationCases(m: 'createProjectApiKey' | 'createOrganizationApiKey',
     invalid('input.scopes.0.workflowIds'),
   );
   projectAccessCases(m, base);
+  ipAllowlistCases(m, base);
 }
 
 /** ProjectAccessInput is @oneOf: exactly one of `all: true` or 1..100 distinct projects of the organization. */
@@ -716,6 +738,9 @@ function projectAccessCases(m: 'createOrganizationApiKey' | 'updateApiKey', base
     invalid(/^input\.projectAccess(\.projectIds)?$/),
   );
   add(m, 'rule', 'reactivating a revoked key', (f) => ({ id: f.revokedKey.id, status: 'ACTIVE' }), invalid('input.status'));
+  ipAllowlistCases(m, base);
+  add(m, 'wrong type', 'ipAllowlist null (clear it with [])', (f) => ({ ...base(f), ipAllowlist: null }), invalid('input.ipAllowlist'));
+  add(m, 'rule', 'an allowlist for a revoked key', (f) => ({ id: f.revokedKey.id, ipAllowlist: ['192.0.2.1'] }), invalid('input.ipAllowlist'));
 }
 
 // rotateApiKey

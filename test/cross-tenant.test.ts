@@ -19,6 +19,7 @@ import { addMember, dbId, newOrg, newProject, newUser, newWorkflow, unique, type
 import { orgKey, projectKey } from './support/keys.ts';
 import {
   AddMember,
+  ApiKeyAddresses,
   AuditEvents,
   CreateOrganizationApiKey,
   CreateProject,
@@ -107,6 +108,11 @@ async function snapshot(orgGlobalId: string) {
       omit: { usageCount: true, lastUsedAt: true, lastUsedIp: true },
       ...byId,
     }),
+    // Written only by the usage flush for calls that carry a client address; none of this file's calls do.
+    apiKeyAddresses: await db.apiKeyAddress.findMany({
+      where: { apiKey: { organizationId } },
+      orderBy: [{ apiKeyId: 'asc' }, { address: 'asc' }],
+    }),
     apiKeyProjects: await db.apiKeyProject.findMany({
       where: { apiKey: { organizationId } },
       orderBy: [{ apiKeyId: 'asc' }, { projectId: 'asc' }],
@@ -169,6 +175,14 @@ for (const object of foreignObjects) {
 }
 
 rows.push(
+  {
+    field: 'Query.node',
+    label: "B's organization key, selecting its ipAllowlist and lastUsedAddresses",
+    foreign: () => b.orgKey.id,
+    ghost: ghostId('ApiKey'),
+    call: async (id) => (await asAttacker(ApiKeyAddresses, { id })).node,
+    expected: null,
+  },
   {
     field: 'Query.organization',
     label: "B's slug",
@@ -434,6 +448,22 @@ rows.push(
   },
   {
     field: 'Mutation.updateApiKey',
+    label: "B's organization key, ipAllowlist = [] (lifting B's allowlist)",
+    foreign: () => b.orgKey.id,
+    ghost: ghostId('ApiKey'),
+    call: async (id) => (await asAttacker(UpdateApiKey, { input: { id, ipAllowlist: [] } })).updateApiKey,
+    expected: notFound('ApiKey'),
+  },
+  {
+    field: 'Mutation.updateApiKey',
+    label: "B's project key, ipAllowlist = A's office range",
+    foreign: () => b.projectKey.id,
+    ghost: ghostId('ApiKey'),
+    call: async (id) => (await asAttacker(UpdateApiKey, { input: { id, ipAllowlist: ['203.0.113.0/24'] } })).updateApiKey,
+    expected: notFound('ApiKey'),
+  },
+  {
+    field: 'Mutation.updateApiKey',
     label: "B's organization key, ownerId = A's owner and projectAccess = all",
     foreign: () => b.orgKey.id,
     ghost: ghostId('ApiKey'),
@@ -558,6 +588,12 @@ beforeAll(async () => {
   const bProjectKey = await projectKey(t.app, bOrg.owner, bProject.id, { name: 'B project key' });
   const bOrgKey = await orgKey(t.app, bOrg, { projectIds: [bProject.id] });
   const bMember = await addMember(t.app, bOrg, 'MEMBER');
+  // Something to leak: an allowlist and a recorded client address on B's organization key.
+  as(
+    ok(await execute(t.app, UpdateApiKey, { input: { id: bOrgKey.apiKey.id, ipAllowlist: ['198.51.100.0/24'] } }, { token: bOrg.owner.token })).updateApiKey,
+    'UpdateApiKeyPayload',
+  );
+  await t.db.prisma.apiKeyAddress.create({ data: { apiKeyId: dbId(bOrgKey.apiKey.id), address: '198.51.100.7', lastSeenAt: new Date() } });
   const bOwnerMembership = await t.db.prisma.membership.findFirstOrThrow({ where: { organizationId: dbId(bOrg.id), role: 'OWNER' } });
   const triggered = await asKey(bProjectKey.secret, TriggerWorkflow, { input: { workflowId: bWorkflow.id, payload: { order: 1 }, idempotencyKey: 'b-1' } });
   const execution = as(ok(triggered).triggerWorkflow, 'TriggerWorkflowPayload').execution;
@@ -591,6 +627,10 @@ beforeAll(async () => {
   // Sanity: B is populated the way the table assumes, and B's ids work for B's owner.
   const own = ok(await execute(t.app, Nodes, { ids: foreignObjects.map((o) => o.id()) }, { token: b.org.owner.token }));
   expect(own.nodes.map((n) => n?.__typename)).toEqual(foreignObjects.map((o) => o.type));
+  expect(ok(await execute(t.app, ApiKeyAddresses, { id: bOrgKey.apiKey.id }, { token: bOrg.owner.token })).node).toMatchObject({
+    ipAllowlist: ['198.51.100.0/24'],
+    lastUsedAddresses: [{ address: '198.51.100.7' }],
+  });
 
   initial = { a: await snapshot(a.org.id), b: await snapshot(b.org.id) };
 });

@@ -37,16 +37,20 @@ const MARKERS = {
   aPayload: `apayload${run}`, // payload of an execution of A: A's members and the key that made it
   bOrg: `borg${run}`, // organization B's name and slug: B's owner (the stranger) and operators
   bContent: `bcontent${run}`, // everything else of B: B's owner
+  // Addresses cannot carry the text markers: each tenant's key has these (normalized) values of its own.
+  aAddress: '2001:db8:aaaa::a1', // a client address A's key was used from (lastUsedAddresses): A's members
+  aAllowlist: '2001:db8:a11a::/48', // an entry of an A key's IP allowlist: A's members
+  bAddress: '2001:db8:bbbb::b1', // a client address B's key was used from: B's owner
 } as const;
 type Marker = keyof typeof MARKERS;
 
 const PRINCIPALS = ['anonymous', 'stranger', 'member', 'admin', 'owner', 'operator', 'apiKey'] as const;
 type Principal = (typeof PRINCIPALS)[number];
 
-const A_MEMBER: Marker[] = ['aOrg', 'aContent', 'aKeyName', 'aPayload'];
+const A_MEMBER: Marker[] = ['aOrg', 'aContent', 'aKeyName', 'aPayload', 'aAddress', 'aAllowlist'];
 const MAY_READ: Record<Principal, Marker[]> = {
   anonymous: [],
-  stranger: ['bOrg', 'bContent'],
+  stranger: ['bOrg', 'bContent', 'bAddress'],
   member: A_MEMBER,
   admin: [...A_MEMBER, 'aAudit'],
   owner: [...A_MEMBER, 'aAudit'],
@@ -132,7 +136,15 @@ beforeAll(async () => {
   a.member = (await must(owner, M.addMember, { input: { organizationId: a.org, email: email('member', MARKERS.aContent), role: 'MEMBER' } }, 'MemberPayload')).member.id;
   // A second key whose former name survives only in the audit log.
   const renamed = await must(owner, M.createKey, { input: { projectId: a.project, name: `old ${MARKERS.aAudit}`, scopes: ALL_SCOPES, expiry: { policy: 'NEVER' } } }, 'CreateApiKeyPayload');
-  await must(owner, M.updateKey, { input: { id: renamed.apiKey.id, name: `renamed ${MARKERS.aContent}` } }, 'UpdateApiKeyPayload');
+  await must(owner, M.updateKey, { input: { id: renamed.apiKey.id, name: `renamed ${MARKERS.aContent}`, ipAllowlist: [MARKERS.aAllowlist] } }, 'UpdateApiKeyPayload');
+  // Recent client addresses, as the usage flush writes them (the seeding calls had no client address).
+  const keyDbId = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1];
+  await t.db.prisma.apiKeyAddress.createMany({
+    data: [
+      { apiKeyId: keyDbId(a.key), address: MARKERS.aAddress, lastSeenAt: new Date() },
+      { apiKeyId: keyDbId(b.key), address: MARKERS.bAddress, lastSeenAt: new Date() },
+    ],
+  });
   a.renamedKey = renamed.apiKey.id;
 
   Object.assign(credentials, { anonymous: null, stranger, member, admin, owner, operator, apiKey: a.secret });

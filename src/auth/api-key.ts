@@ -2,7 +2,8 @@ import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.ts';
 import type { ApiKeyAuthenticator } from '../domains/api-keys/authenticate.ts';
 import type { UsageTracker } from '../domains/api-keys/usage.ts';
-import { throttled, unauthenticated, upgradeRequired } from '../http-errors.ts';
+import { allowsAddress } from '../domains/api-keys/allowlist.ts';
+import { addressNotAllowed, throttled, unauthenticated, upgradeRequired } from '../http-errors.ts';
 import { bearerToken, looksLikeJwt } from './jwt.ts';
 
 /** Authenticates `Authorization: Bearer <api key>` (anything that is not JWT-shaped) and records usage. */
@@ -24,6 +25,11 @@ export function useApiKeyAuth(deps: {
         }
         // Every identity failure gets the same answer: nothing tells a caller whether the key exists.
         throw unauthenticated();
+      }
+      // After the identity check: a wrong secret from anywhere is 401; a right one from outside the allowlist is 403.
+      if (!allowsAddress(result.key.ipAllowlist, context.clientIp)) {
+        deps.onFailure?.('address');
+        throw addressNotAllowed(context.clientIp);
       }
       deps.usage.record(result.key.id, context.clock.now(), context.clientIp);
       extendContext({ principal: { kind: 'apiKey', key: result.key } } as Partial<Context>);

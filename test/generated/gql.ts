@@ -54,6 +54,8 @@ type Documents = {
     "\n  query AuditEvents($slug: String!, $filter: AuditEventFilter) {\n    organization(slug: $slug) {\n      auditEvents(filter: $filter) {\n        edges {\n          node {\n            id\n            action\n            targetType\n            targetId\n            changes\n            requestId\n            actorLabel\n            actor {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.AuditEventsDocument,
     "\n  query AuditEventNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on AuditEvent {\n        id\n        action\n        changes\n      }\n    }\n  }\n": typeof types.AuditEventNodeDocument,
     "\n  query ProjectExecutions($id: ID!) {\n    node(id: $id) {\n      ... on Project {\n        executions {\n          edges {\n            node {\n              id\n              status\n              triggeredByKeyPrefix\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ProjectExecutionsDocument,
+    "\n  query ApiKeyAddresses($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ApiKey {\n        id\n        ipAllowlist\n        lastUsedAddresses {\n          address\n          lastSeenAt\n        }\n      }\n    }\n  }\n": typeof types.ApiKeyAddressesDocument,
+    "\n  query CurrentApiKeyAllowlist {\n    currentApiKey {\n      prefix\n      ipAllowlist\n    }\n  }\n": typeof types.CurrentApiKeyAllowlistDocument,
 };
 const documents: Documents = {
     "\n  query FirstRunOrganization($slug: String!) {\n    organization(slug: $slug) {\n      id\n      slug\n    }\n  }\n": types.FirstRunOrganizationDocument,
@@ -96,6 +98,8 @@ const documents: Documents = {
     "\n  query AuditEvents($slug: String!, $filter: AuditEventFilter) {\n    organization(slug: $slug) {\n      auditEvents(filter: $filter) {\n        edges {\n          node {\n            id\n            action\n            targetType\n            targetId\n            changes\n            requestId\n            actorLabel\n            actor {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": types.AuditEventsDocument,
     "\n  query AuditEventNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on AuditEvent {\n        id\n        action\n        changes\n      }\n    }\n  }\n": types.AuditEventNodeDocument,
     "\n  query ProjectExecutions($id: ID!) {\n    node(id: $id) {\n      ... on Project {\n        executions {\n          edges {\n            node {\n              id\n              status\n              triggeredByKeyPrefix\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ProjectExecutionsDocument,
+    "\n  query ApiKeyAddresses($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ApiKey {\n        id\n        ipAllowlist\n        lastUsedAddresses {\n          address\n          lastSeenAt\n        }\n      }\n    }\n  }\n": types.ApiKeyAddressesDocument,
+    "\n  query CurrentApiKeyAllowlist {\n    currentApiKey {\n      prefix\n      ipAllowlist\n    }\n  }\n": types.CurrentApiKeyAllowlistDocument,
 };
 
 /**
@@ -272,6 +276,14 @@ export function graphql(source: "\n  query AuditEventNode($id: ID!) {\n    node(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProjectExecutions($id: ID!) {\n    node(id: $id) {\n      ... on Project {\n        executions {\n          edges {\n            node {\n              id\n              status\n              triggeredByKeyPrefix\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProjectExecutions($id: ID!) {\n    node(id: $id) {\n      ... on Project {\n        executions {\n          edges {\n            node {\n              id\n              status\n              triggeredByKeyPrefix\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeyAddresses($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ApiKey {\n        id\n        ipAllowlist\n        lastUsedAddresses {\n          address\n          lastSeenAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiKeyAddresses($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ApiKey {\n        id\n        ipAllowlist\n        lastUsedAddresses {\n          address\n          lastSeenAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CurrentApiKeyAllowlist {\n    currentApiKey {\n      prefix\n      ipAllowlist\n    }\n  }\n"): (typeof documents)["\n  query CurrentApiKeyAllowlist {\n    currentApiKey {\n      prefix\n      ipAllowlist\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

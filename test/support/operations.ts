@@ -600,3 +600,30 @@ export const ProjectExecutions = graphql(`
     }
   }
 `);
+
+// ——— IP allowlist and recent addresses ———
+
+export const ApiKeyAddresses = graphql(`
+  query ApiKeyAddresses($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on ApiKey {
+        id
+        ipAllowlist
+        lastUsedAddresses {
+          address
+          lastSeenAt
+        }
+      }
+    }
+  }
+`);
+
+export const CurrentApiKeyAllowlist = graphql(`
+  query CurrentApiKeyAllowlist {
+    currentApiKey {
+      prefix
+      ipAllowlist
+    }
+  }
+`);

@@ -112,6 +112,7 @@ export class ApiKeyAuthenticator {
         allProjects: row.allProjects,
         projectIds: row.projectIds,
         scopes: parseStoredScopes(row.scopes),
+        ipAllowlist: row.ipAllowlist,
       },
     };
   }

@@ -22,12 +22,14 @@ export type KeyState = {
   secretTag: string | null;
   plan: Organization['plan'];
   projectIds: string[];
+  /** Normalized addresses and CIDR ranges allowed to use the key; empty = any (see allowlist.ts). */
+  ipAllowlist: string[];
 };
 
 export async function loadKeyState(prisma: PrismaClient, publicId: string): Promise<KeyState | null> {
   const rows = await prisma.$queryRaw<KeyState[]>`
     SELECT k.id, k."publicId", k."organizationId", k.level, k."projectId", k."allProjects", k.scopes, k.status,
-           k."expiresAt", k."graceEndsAt", k."secretHash", k."secretTag", o.plan,
+           k."expiresAt", k."graceEndsAt", k."secretHash", k."secretTag", o.plan, COALESCE(k."ipAllowlist", '{}') AS "ipAllowlist",
            COALESCE((SELECT array_agg(p."projectId"::text) FROM "ApiKeyProject" p WHERE p."apiKeyId" = k.id), '{}') AS "projectIds"
     FROM "ApiKey" k JOIN "Organization" o ON o.id = k."organizationId"
     WHERE k."publicId" = ${publicId}`;
@@ -38,7 +40,7 @@ export async function loadKeyState(prisma: PrismaClient, publicId: string): Prom
  * Per-process cache of key state that is exactly as fresh as the database.
  *
  * Database triggers (migration `key_state_notify`) NOTIFY every change that can alter an authentication decision —
- * status, expiry, rotation grace, scopes, project access, the organization's plan, deletion (also by cascade) — in
+ * status, expiry, rotation grace, scopes, project access, IP allowlist, the organization's plan, deletion (also by cascade) — in
  * the committing transaction. Each instance LISTENs and drops the affected entries when the notification arrives,
  * which PostgreSQL sends at commit, before the writer's response can reach any client. While the LISTEN connection
  * is down (or not yet up) the cache is bypassed and emptied: every request reads the database, as if there were no

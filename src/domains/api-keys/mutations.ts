@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { builder } from '../../graphql/builder.ts';
+import { builder, type Types } from '../../graphql/builder.ts';
 import { uniqueChangeErrors } from '../../graphql/error-types.ts';
 import { BulkOperationError, NotFoundError, PermissionDeniedError, UpgradeRequiredError } from '../../errors.ts';
 import { parseGlobalId, parseGlobalIds, toGlobalId } from '../../graphql/ids.ts';
 import { displayName, optionalText, rejectNulls } from '../../graphql/inputs.ts';
+import { MAX_ALLOWLIST_ENTRIES, normalizeAllowlist } from './allowlist.ts';
 import { ApiKeyRef, ApiKeyScopeEnum, ExpiryPolicyEnum } from './types.ts';
 import {
   createOrganizationKey,
@@ -52,6 +53,11 @@ const ProjectAccessInput = builder.inputType('ProjectAccessInput', {
 
 const scopesValidation = z.array(z.unknown()).min(1, 'must grant at least one scope');
 
+const ipAllowlistField = (t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>, description: string) =>
+  t.stringList({
+    description: `${description} Each entry is an IPv4 or IPv6 address or CIDR range (\`203.0.113.7\`, \`10.0.0.0/8\`, \`2001:db8::/32\`), at most ${MAX_ALLOWLIST_ENTRIES}; a request from any other address gets 403.`,
+  });
+
 const CreateProjectApiKeyInput = builder.inputType('CreateProjectApiKeyInput', {
   fields: (t) => ({
     projectId: t.id({ required: true }),
@@ -59,6 +65,7 @@ const CreateProjectApiKeyInput = builder.inputType('CreateProjectApiKeyInput', {
     note: t.string({ validate: optionalText(500) }),
     scopes: t.field({ type: [ScopeGrantInput], required: true, validate: scopesValidation }),
     expiry: t.field({ type: ExpiryInput, required: true }),
+    ipAllowlist: ipAllowlistField(t, 'Where the key may be used from; omit or leave empty for any address.'),
   }),
 });
 
@@ -70,6 +77,7 @@ const CreateOrganizationApiKeyInput = builder.inputType('CreateOrganizationApiKe
     scopes: t.field({ type: [ScopeGrantInput], required: true, validate: scopesValidation }),
     expiry: t.field({ type: ExpiryInput, required: true }),
     projectAccess: t.field({ type: ProjectAccessInput, required: true }),
+    ipAllowlist: ipAllowlistField(t, 'Where the key may be used from; omit or leave empty for any address.'),
   }),
 });
 
@@ -86,6 +94,7 @@ const UpdateApiKeyInput = builder.inputType('UpdateApiKeyInput', {
     ownerId: t.id({ description: 'A member of the organization.' }),
     status: t.field({ type: UpdatableStatus }),
     projectAccess: t.field({ type: ProjectAccessInput, description: 'Organization-level keys only.' }),
+    ipAllowlist: ipAllowlistField(t, 'Replaces the allowlist; an empty list allows any address again.'),
   }),
 });
 
@@ -152,8 +161,10 @@ function toCreateInput(input: {
   note?: string | null;
   scopes: readonly RawScope[];
   expiry: { policy: CreateKeyInput['expiry']['policy']; expiresAt?: Date | null };
+  ipAllowlist?: readonly string[] | null;
 }): CreateKeyInput {
   return {
+    ipAllowlist: normalizeAllowlist(input.ipAllowlist ?? [], ['input', 'ipAllowlist']),
     name: input.name,
     note: input.note ? input.note : null,
     scopes: toScopes(input.scopes),
@@ -198,19 +209,20 @@ builder.mutationField('createOrganizationApiKey', (t) =>
 
 builder.mutationField('updateApiKey', (t) =>
   t.field({
-    description: 'Changes a key\'s name, note, owner, active/inactive status or project access; takes effect on the next request. OWNER and ADMIN.',
+    description: 'Changes a key\'s name, note, owner, active/inactive status, project access or IP allowlist; takes effect on the next request. OWNER and ADMIN.',
     type: UpdateApiKeyPayload,
     errors: keyErrors,
     args: { input: t.arg({ type: UpdateApiKeyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = parseGlobalId(String(input.id), 'ApiKey', ['input', 'id']);
-      rejectNulls(input, ['name', 'ownerId', 'status', 'projectAccess']);
+      rejectNulls(input, ['name', 'ownerId', 'status', 'projectAccess', 'ipAllowlist']);
       const changes = {
         name: input.name,
         note: input.note === undefined ? undefined : input.note || null,
         ownerId: input.ownerId != null ? parseGlobalId(String(input.ownerId), 'User', ['input', 'ownerId']) : undefined,
         status: input.status,
         projectAccess: input.projectAccess ? toAccess(input.projectAccess) : undefined,
+        ipAllowlist: input.ipAllowlist ? normalizeAllowlist(input.ipAllowlist, ['input', 'ipAllowlist']) : undefined,
       };
       const apiKey = await ctx.prisma.$transaction((tx) => updateKey(ctx, tx, id, changes));
       return { apiKey };

@@ -81,6 +81,8 @@ export type CreateKeyInput = {
   note: string | null;
   scopes: ScopeInput[];
   expiry: { policy: ExpiryPolicy; expiresAt: Date | null };
+  /** Normalized (allowlist.ts); empty = any address. */
+  ipAllowlist: string[];
 };
 
 export type IssuedKey = { apiKey: ApiKey; secret: string };
@@ -124,6 +126,7 @@ async function issueKey(
       scopes: scopes as unknown as Prisma.InputJsonValue,
       expiryPolicy: input.expiry.policy,
       expiresAt,
+      ipAllowlist: input.ipAllowlist,
       publicId: generated.publicId,
       secretHash: generated.secretHash,
       secretTag: generated.secretTag,
@@ -144,6 +147,7 @@ async function issueKey(
       scopes,
       expiryPolicy: apiKey.expiryPolicy,
       expiresAt: apiKey.expiresAt?.toISOString() ?? null,
+      ipAllowlist: apiKey.ipAllowlist,
     },
   });
   return { apiKey, secret: generated.key };
@@ -197,14 +201,17 @@ export type UpdateKeyInput = {
   ownerId?: string;
   status?: 'ACTIVE' | 'INACTIVE';
   projectAccess?: AccessInput;
+  /** Normalized (allowlist.ts); empty = any address. */
+  ipAllowlist?: string[];
 };
 
 export async function updateKey(ctx: Context, tx: Prisma.TransactionClient, id: string, input: UpdateKeyInput): Promise<ApiKey> {
   const { key } = await lockKeyForChange(ctx, tx, id);
   const data: Prisma.ApiKeyUpdateInput = {};
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  if (key.status === 'REVOKED' && (input.status || input.projectAccess || input.ownerId)) {
-    throw ValidationError.field(['input', input.status ? 'status' : input.projectAccess ? 'projectAccess' : 'ownerId'], 'a revoked key cannot be changed or reactivated');
+  if (key.status === 'REVOKED' && (input.status || input.projectAccess || input.ownerId || input.ipAllowlist)) {
+    const field = input.status ? 'status' : input.projectAccess ? 'projectAccess' : input.ownerId ? 'ownerId' : 'ipAllowlist';
+    throw ValidationError.field(['input', field], 'a revoked key cannot be changed or reactivated');
   }
   const simple = changedFields(key, { name: input.name, note: input.note, status: input.status });
   Object.assign(data, simple.data);
@@ -231,6 +238,14 @@ export async function updateKey(ctx: Context, tx: Prisma.TransactionClient, id: 
       data.allProjects = reach.all;
       data.projectAccess = { deleteMany: {}, create: reach.projectIds.map((projectId) => ({ projectId })) };
       changes.projectAccess = { from: before, to: after };
+    }
+  }
+  if (input.ipAllowlist) {
+    const before = key.ipAllowlist ?? [];
+    // Same entries in another order is no change (the order has no meaning).
+    if (JSON.stringify([...before].sort()) !== JSON.stringify([...input.ipAllowlist].sort())) {
+      data.ipAllowlist = input.ipAllowlist;
+      changes.ipAllowlist = { from: before, to: input.ipAllowlist };
     }
   }
   if (!Object.keys(changes).length) return key;
@@ -277,6 +292,7 @@ export async function rotateKey(
           scopes: key.scopes as Prisma.InputJsonValue,
           expiryPolicy: key.expiryPolicy,
           expiresAt,
+          ipAllowlist: key.ipAllowlist,
           status: key.status,
           publicId: generated.publicId,
           secretHash: generated.secretHash,

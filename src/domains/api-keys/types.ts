@@ -12,6 +12,7 @@ import { UserRef } from '../users/types.ts';
 import { WorkflowRef } from '../workflows/types.ts';
 import { visiblePrefix } from './key-format.ts';
 import { displayStatus } from './lifecycle.ts';
+import { RECENT_ADDRESSES_KEPT } from './recent-addresses.ts';
 import { API_KEY_SCOPES, parseStoredScopes, type ScopeGrant } from './scopes.ts';
 
 export const ApiKeyScopeEnum = builder.enumType('ApiKeyScope', {
@@ -70,6 +71,14 @@ const ProjectAccessRef = builder
     }),
   });
 
+const AddressUseRef = builder.objectRef<{ address: string; lastSeenAt: Date }>('ApiKeyAddressUse').implement({
+  description: 'A client address a key was used from, and when it was last seen (recorded with the usage counts).',
+  fields: (t) => ({
+    address: t.exposeString('address', { description: 'IPv4 or IPv6 (IPv4-mapped IPv6 shown as IPv4), as the server saw it (see TRUST_PROXY).' }),
+    lastSeenAt: t.expose('lastSeenAt', { type: 'DateTime' }),
+  }),
+});
+
 /** Members of the key's organization only; never selects `secretHash` into a response. */
 export const ApiKeyRef = builder.prismaNode('ApiKey', {
   description: 'An API key: its settings, state and usage. The secret is shown once, at creation or rotation, and never stored.',
@@ -124,6 +133,19 @@ export const ApiKeyRef = builder.prismaNode('ApiKey', {
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
     lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
     usageCount: t.expose('usageCount', { type: 'SafeInt' }),
+    ipAllowlist: t.stringList({
+      description: 'Addresses and CIDR ranges (IPv4 and IPv6, normalized) the key may be used from; empty means any address.',
+      select: { ipAllowlist: true },
+      resolve: (key) => key.ipAllowlist,
+    }),
+    lastUsedAddresses: t.field({
+      type: [AddressUseRef],
+      description: `The last ${RECENT_ADDRESSES_KEPT} distinct client addresses the key was used from, most recent first.`,
+      select: {
+        usedFrom: { select: { address: true, lastSeenAt: true }, orderBy: [{ lastSeenAt: 'desc' }, { address: 'asc' }], take: RECENT_ADDRESSES_KEPT },
+      },
+      resolve: (key) => key.usedFrom,
+    }),
     rotatedFrom: t.relation('rotatedFrom', { nullable: true }),
     rotatedTo: t.relation('rotatedTo', { nullable: true }),
     viewerCanManage: t.boolean({

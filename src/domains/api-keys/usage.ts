@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { RecentAddresses } from './recent-addresses.ts';
 
 type Pending = { count: number; lastUsedAt: Date; lastIp: string | null };
 
@@ -13,6 +14,8 @@ export class UsageTracker {
   private pending = new Map<string, Pending>();
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
+  /** Each key's last distinct client addresses, written with every flush (see recent-addresses.ts). */
+  private readonly addresses = new RecentAddresses();
   flushedRequests = 0;
 
   constructor(
@@ -28,6 +31,7 @@ export class UsageTracker {
   }
 
   record(keyId: string, at: Date, ip: string | null): void {
+    this.addresses.note(keyId, ip, at);
     const entry = this.pending.get(keyId);
     if (entry) {
       entry.count++;
@@ -48,7 +52,7 @@ export class UsageTracker {
 
   /** Writes everything accumulated so far. Flushes never overlap. */
   flush(): Promise<void> {
-    this.flushing = this.flushing.then(() => this.flushOnce());
+    this.flushing = this.flushing.then(() => this.flushOnce()).then(() => this.addresses.flush(this.prisma, this.logger));
     return this.flushing;
   }
 

@@ -19,7 +19,7 @@ export const AUDIT_ACTIONS = {
   WORKFLOW_UPDATE: { value: 'workflow.update', description: 'A workflow was renamed.' },
   WORKFLOW_DELETE: { value: 'workflow.delete', description: 'A workflow was deleted.' },
   API_KEY_CREATE: { value: 'api_key.create', description: 'An API key was created.' },
-  API_KEY_UPDATE: { value: 'api_key.update', description: 'An API key\'s name, note, owner, status, access or scopes changed.' },
+  API_KEY_UPDATE: { value: 'api_key.update', description: 'An API key\'s name, note, owner, status, access, scopes or IP allowlist changed.' },
   API_KEY_ROTATE: { value: 'api_key.rotate', description: 'An API key was rotated (its successor is in `changes`).' },
   API_KEY_REVOKE: { value: 'api_key.revoke', description: 'An API key was revoked.' },
   API_KEY_DELETE: { value: 'api_key.delete', description: 'An API key was deleted.' },

@@ -160,6 +160,10 @@ const CurrentApiKeyRef = builder.objectRef<CurrentKey>('CurrentApiKey').implemen
       resolve: (c) =>
         (c.key.level === 'PROJECT' ? [c.key.projectId!] : c.key.projectIds).map((id) => toGlobalId('Project', id)),
     }),
+    ipAllowlist: t.stringList({
+      description: 'Addresses and CIDR ranges the key may be used from (normalized); empty means any address.',
+      resolve: (c) => c.key.ipAllowlist,
+    }),
   }),
 });
 

@@ -86,7 +86,7 @@ export type AuditAction =
   | 'API_KEY_REVOKE'
   /** An API key was rotated (its successor is in `changes`). */
   | 'API_KEY_ROTATE'
-  /** An API key's name, note, owner, status, access or scopes changed. */
+  /** An API key's name, note, owner, status, access, scopes or IP allowlist changed. */
   | 'API_KEY_UPDATE'
   /** A user was added to the organization. */
   | 'MEMBER_ADD'
@@ -137,6 +137,8 @@ export type BulkItemFailureReason =
 /** Input of `createOrganizationApiKey`. */
 export type CreateOrganizationApiKeyInput = {
   expiry: ApiKeyExpiryInput;
+  /** Where the key may be used from; omit or leave empty for any address. Each entry is an IPv4 or IPv6 address or CIDR range (`203.0.113.7`, `10.0.0.0/8`, `2001:db8::/32`), at most 100; a request from any other address gets 403. */
+  ipAllowlist?: Array<string> | null | undefined;
   name: string;
   note?: string | null | undefined;
   organizationId: string | number;
@@ -153,6 +155,8 @@ export type CreateOrganizationInput = {
 /** Input of `createProjectApiKey`. */
 export type CreateProjectApiKeyInput = {
   expiry: ApiKeyExpiryInput;
+  /** Where the key may be used from; omit or leave empty for any address. Each entry is an IPv4 or IPv6 address or CIDR range (`203.0.113.7`, `10.0.0.0/8`, `2001:db8::/32`), at most 100; a request from any other address gets 403. */
+  ipAllowlist?: Array<string> | null | undefined;
   name: string;
   note?: string | null | undefined;
   projectId: string | number;
@@ -233,6 +237,8 @@ export type SetOrganizationPlanInput = {
 /** Input of `updateApiKey`. */
 export type UpdateApiKeyInput = {
   id: string | number;
+  /** Replaces the allowlist; an empty list allows any address again. Each entry is an IPv4 or IPv6 address or CIDR range (`203.0.113.7`, `10.0.0.0/8`, `2001:db8::/32`), at most 100; a request from any other address gets 403. */
+  ipAllowlist?: Array<string> | null | undefined;
   name?: string | null | undefined;
   /** Null or empty clears the note. */
   note?: string | null | undefined;
