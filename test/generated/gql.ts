@@ -54,6 +54,7 @@ type Documents = {
     "\n  query AuditEvents($slug: String!, $filter: AuditEventFilter) {\n    organization(slug: $slug) {\n      auditEvents(filter: $filter) {\n        edges {\n          node {\n            id\n            action\n            targetType\n            targetId\n            changes\n            requestId\n            actorLabel\n            actor {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.AuditEventsDocument,
     "\n  query AuditEventNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on AuditEvent {\n        id\n        action\n        changes\n      }\n    }\n  }\n": typeof types.AuditEventNodeDocument,
     "\n  query ProjectExecutions($id: ID!) {\n    node(id: $id) {\n      ... on Project {\n        executions {\n          edges {\n            node {\n              id\n              status\n              triggeredByKeyPrefix\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ProjectExecutionsDocument,
+    "\n  query ApiKeyUsage($id: ID!, $granularity: UsageGranularity!, $last: Int!, $before: DateTime) {\n    node(id: $id) {\n      __typename\n      ... on ApiKey {\n        usageCount\n        usage(granularity: $granularity, last: $last, before: $before) {\n          start\n          count\n        }\n      }\n    }\n  }\n": typeof types.ApiKeyUsageDocument,
 };
 const documents: Documents = {
     "\n  query FirstRunOrganization($slug: String!) {\n    organization(slug: $slug) {\n      id\n      slug\n    }\n  }\n": types.FirstRunOrganizationDocument,
@@ -96,6 +97,7 @@ const documents: Documents = {
     "\n  query AuditEvents($slug: String!, $filter: AuditEventFilter) {\n    organization(slug: $slug) {\n      auditEvents(filter: $filter) {\n        edges {\n          node {\n            id\n            action\n            targetType\n            targetId\n            changes\n            requestId\n            actorLabel\n            actor {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": types.AuditEventsDocument,
     "\n  query AuditEventNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on AuditEvent {\n        id\n        action\n        changes\n      }\n    }\n  }\n": types.AuditEventNodeDocument,
     "\n  query ProjectExecutions($id: ID!) {\n    node(id: $id) {\n      ... on Project {\n        executions {\n          edges {\n            node {\n              id\n              status\n              triggeredByKeyPrefix\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ProjectExecutionsDocument,
+    "\n  query ApiKeyUsage($id: ID!, $granularity: UsageGranularity!, $last: Int!, $before: DateTime) {\n    node(id: $id) {\n      __typename\n      ... on ApiKey {\n        usageCount\n        usage(granularity: $granularity, last: $last, before: $before) {\n          start\n          count\n        }\n      }\n    }\n  }\n": types.ApiKeyUsageDocument,
 };
 
 /**
@@ -272,6 +274,10 @@ export function graphql(source: "\n  query AuditEventNode($id: ID!) {\n    node(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProjectExecutions($id: ID!) {\n    node(id: $id) {\n      ... on Project {\n        executions {\n          edges {\n            node {\n              id\n              status\n              triggeredByKeyPrefix\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProjectExecutions($id: ID!) {\n    node(id: $id) {\n      ... on Project {\n        executions {\n          edges {\n            node {\n              id\n              status\n              triggeredByKeyPrefix\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeyUsage($id: ID!, $granularity: UsageGranularity!, $last: Int!, $before: DateTime) {\n    node(id: $id) {\n      __typename\n      ... on ApiKey {\n        usageCount\n        usage(granularity: $granularity, last: $last, before: $before) {\n          start\n          count\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiKeyUsage($id: ID!, $granularity: UsageGranularity!, $last: Int!, $before: DateTime) {\n    node(id: $id) {\n      __typename\n      ... on ApiKey {\n        usageCount\n        usage(granularity: $granularity, last: $last, before: $before) {\n          start\n          count\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -102,10 +102,13 @@ export class UsageTracker {
     }
   }
 
-  /** Deletes hours past the retention, at most once an hour per instance (a failure is retried an hour later). */
+  /**
+   * Deletes hours past the retention, at most once an hour per instance (a failure is retried an hour later). A clock
+   * stepped back counts as an hour gone too, so a step cannot stop pruning for its length.
+   */
   private async pruneHourly(): Promise<void> {
     const now = this.clock.now();
-    if (now.getTime() - this.lastPrune < HOUR_MS) return;
+    if (Math.abs(now.getTime() - this.lastPrune) < HOUR_MS) return;
     this.lastPrune = now.getTime();
     try {
       await pruneHourCounts(this.prisma, now);
