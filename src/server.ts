@@ -50,7 +50,7 @@ export type App = {
 export function createApp({ config, db, logger, clock = systemClock, consoleDir = path.join(projectRoot, 'web', 'dist') }: AppDeps): App {
   const verifier = new KeyVerifier({ maxConcurrency: config.argon2MaxConcurrency, maxWaitMs: config.argon2MaxWaitMs });
   const secretTags = config.keyTagSecret ? SecretTags.derive(config.keyTagSecret, 'keysmith api-key secret tags') : null;
-  const usage = new UsageTracker(db.prisma, logger, config.usageFlushIntervalMs);
+  const usage = new UsageTracker(db.prisma, logger, config.usageFlushIntervalMs, clock);
   usage.start();
   const keyStates = new KeyStateCache(db, logger);
   const throttle = new AuthThrottle(config.throttle, clock);

@@ -106,6 +106,9 @@ describe.skipIf(database.kind !== 'postgres')('two server instances on one Postg
       const row = await db.prisma.apiKey.findUniqueOrThrow({ where: { id: dbId(key.apiKey.id) } });
       expect(Number(row.usageCount)).toBe(N);
       expect(row.lastUsedAt).not.toBeNull();
+      // The hourly buckets written by the same flushes add up to the same total (ApiKey.usage reads them).
+      const buckets = await db.prisma.apiKeyUsageBucket.aggregate({ where: { apiKeyId: row.id }, _sum: { count: true } });
+      expect(Number(buckets._sum.count)).toBe(N);
       expect(await db.prisma.workflowExecution.count({ where: { apiKeyId: row.id } })).toBe(N);
     } finally {
       await db.close();

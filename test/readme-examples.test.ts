@@ -14,6 +14,7 @@ const PLACEHOLDERS: Record<string, string> = {
   '<organization id>': 'createOrganization.organization.id',
   '<project id>': 'createProject.project.id',
   '<workflow id>': 'createWorkflow.workflow.id',
+  '<api key id>': 'createProjectApiKey.apiKey.id',
 };
 // Whose credentials the README says to paste into Headers for a block (by the field it calls); alice otherwise.
 const OPERATOR_FIELDS = new Set(['setOrganizationPlan']);
@@ -94,6 +95,7 @@ describe('README examples', { timeout: 120_000 }, () => {
     expect(answers.setOrganizationPlan).toMatchObject({ organization: { plan: 'TEAM' } });
     expect(answers.createProjectApiKey).toMatchObject({ apiKey: { expiresAt: expect.any(String), scopes: [{ scope: 'TRIGGER_WORKFLOWS' }, { scope: 'READ_EXECUTIONS' }] } });
     expect(answers.triggerWorkflow).toMatchObject({ execution: { status: 'QUEUED' } });
+    expect((answers.node as { usage: unknown[] }).usage).toHaveLength(24);
   });
 
   it("shows GraphiQL's default query", () => {

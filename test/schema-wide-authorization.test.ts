@@ -157,6 +157,8 @@ afterAll(() => t?.close());
 /** Values for required arguments below the root (root arguments are the variants of each root field). */
 const NESTED_ARGS: Record<string, () => string> = {
   'Organization.project.slug': () => JSON.stringify(a.projectSlug),
+  'ApiKey.usage.granularity': () => 'DAY',
+  'ApiKey.usage.last': () => '2',
 };
 
 function argumentsOf(parent: string, field: GraphQLField<unknown, unknown>): string {

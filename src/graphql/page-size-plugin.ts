@@ -3,15 +3,16 @@ import type { GraphQLFieldResolver } from 'graphql';
 import { pageSize } from './limits.ts';
 
 /**
- * Every connection field (any field with `first`/`last` arguments) refuses page sizes outside 0..MAX_PAGE_SIZE
- * with a clear error, instead of the plugins' silent clamping.
+ * Every connection field (any field with a `first` argument; connections have `first` and `last`) refuses page sizes
+ * outside 0..MAX_PAGE_SIZE with a clear error, instead of the plugins' silent clamping. A field with `last` alone
+ * (`ApiKey.usage`) is not a connection and bounds its own `last`.
  */
 class PageSizePlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   override wrapResolve(
     resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
     fieldConfig: PothosOutputFieldConfig<Types>,
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
-    if (!('first' in fieldConfig.args) && !('last' in fieldConfig.args)) return resolver;
+    if (!('first' in fieldConfig.args)) return resolver;
     return (parent, args, context, info) => {
       pageSize(args as { first?: number | null; last?: number | null });
       return resolver(parent, args, context, info);

@@ -14,6 +14,7 @@ import '../domains/workflows/types.ts';
 import '../domains/workflows/mutations.ts';
 import '../domains/api-keys/types.ts';
 import '../domains/api-keys/mutations.ts';
+import '../domains/api-keys/usage-field.ts';
 import '../domains/audit/types.ts';
 import '../domains/executions/types.ts';
 import '../domains/executions/machine.ts';

@@ -56,6 +56,7 @@ type Documents = {
     "\n  query ProjectExecutions($id: ID!) {\n    node(id: $id) {\n      ... on Project {\n        executions {\n          edges {\n            node {\n              id\n              status\n              triggeredByKeyPrefix\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ProjectExecutionsDocument,
     "\n  query ApiKeyAddresses($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ApiKey {\n        id\n        ipAllowlist\n        lastUsedAddresses {\n          address\n          lastSeenAt\n        }\n      }\n    }\n  }\n": typeof types.ApiKeyAddressesDocument,
     "\n  query CurrentApiKeyAllowlist {\n    currentApiKey {\n      prefix\n      ipAllowlist\n    }\n  }\n": typeof types.CurrentApiKeyAllowlistDocument,
+    "\n  query ApiKeyUsage($id: ID!, $granularity: UsageGranularity!, $last: Int!, $before: DateTime) {\n    node(id: $id) {\n      __typename\n      ... on ApiKey {\n        usageCount\n        usage(granularity: $granularity, last: $last, before: $before) {\n          start\n          count\n        }\n      }\n    }\n  }\n": typeof types.ApiKeyUsageDocument,
 };
 const documents: Documents = {
     "\n  query FirstRunOrganization($slug: String!) {\n    organization(slug: $slug) {\n      id\n      slug\n    }\n  }\n": types.FirstRunOrganizationDocument,
@@ -100,6 +101,7 @@ const documents: Documents = {
     "\n  query ProjectExecutions($id: ID!) {\n    node(id: $id) {\n      ... on Project {\n        executions {\n          edges {\n            node {\n              id\n              status\n              triggeredByKeyPrefix\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ProjectExecutionsDocument,
     "\n  query ApiKeyAddresses($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ApiKey {\n        id\n        ipAllowlist\n        lastUsedAddresses {\n          address\n          lastSeenAt\n        }\n      }\n    }\n  }\n": types.ApiKeyAddressesDocument,
     "\n  query CurrentApiKeyAllowlist {\n    currentApiKey {\n      prefix\n      ipAllowlist\n    }\n  }\n": types.CurrentApiKeyAllowlistDocument,
+    "\n  query ApiKeyUsage($id: ID!, $granularity: UsageGranularity!, $last: Int!, $before: DateTime) {\n    node(id: $id) {\n      __typename\n      ... on ApiKey {\n        usageCount\n        usage(granularity: $granularity, last: $last, before: $before) {\n          start\n          count\n        }\n      }\n    }\n  }\n": types.ApiKeyUsageDocument,
 };
 
 /**
@@ -284,6 +286,10 @@ export function graphql(source: "\n  query ApiKeyAddresses($id: ID!) {\n    node
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CurrentApiKeyAllowlist {\n    currentApiKey {\n      prefix\n      ipAllowlist\n    }\n  }\n"): (typeof documents)["\n  query CurrentApiKeyAllowlist {\n    currentApiKey {\n      prefix\n      ipAllowlist\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeyUsage($id: ID!, $granularity: UsageGranularity!, $last: Int!, $before: DateTime) {\n    node(id: $id) {\n      __typename\n      ... on ApiKey {\n        usageCount\n        usage(granularity: $granularity, last: $last, before: $before) {\n          start\n          count\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiKeyUsage($id: ID!, $granularity: UsageGranularity!, $last: Int!, $before: DateTime) {\n    node(id: $id) {\n      __typename\n      ... on ApiKey {\n        usageCount\n        usage(granularity: $granularity, last: $last, before: $before) {\n          start\n          count\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

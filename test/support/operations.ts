@@ -627,3 +627,18 @@ export const CurrentApiKeyAllowlist = graphql(`
     }
   }
 `);
+
+export const ApiKeyUsage = graphql(`
+  query ApiKeyUsage($id: ID!, $granularity: UsageGranularity!, $last: Int!, $before: DateTime) {
+    node(id: $id) {
+      __typename
+      ... on ApiKey {
+        usageCount
+        usage(granularity: $granularity, last: $last, before: $before) {
+          start
+          count
+        }
+      }
+    }
+  }
+`);

@@ -201,16 +201,45 @@ test('the API keys page of an organization with 10,000 keys shows its first page
   await checkScreen(page, '14-ten-thousand-keys');
 });
 
-test('key details show permissions and history; the audit log filters by action', async ({ page, api }) => {
+test('key details show permissions, usage and history; the audit log filters by action', async ({ page, api, server }) => {
   const owner = await api.user('owner');
   const org = await api.organization(owner);
-  await api.orgKey(owner, org.id, 'Detailed key');
+  const key = await api.orgKey(owner, org.id, 'Detailed key');
+  // Calls made with the key now, and earlier usage (hours ago → requests) written straight into its buckets.
+  const calls = 6;
+  for (let i = 0; i < calls; i++) expect(await api.keyStatus(key.secret)).toBe(200);
+  const hoursPast: [number, number][] = [[3, 4], [7, 9], [20, 2], [30, 6]];
+  const daysPast: [number, number][] = [[3, 40], [6, 25], [10, 60], [15, 18], [21, 33], [28, 12]].map(([d, n]) => [d * 24, n]);
+  await server.seedUsage(key.id, [...hoursPast, ...daysPast]);
+  const sum = (seeds: [number, number][]) => seeds.reduce((n, [, c]) => n + c, 0);
+  const in48Hours = calls + sum(hoursPast);
+  const in30Days = in48Hours + sum(daysPast);
+  const usageQuery = `query($id: ID!, $g: UsageGranularity!, $n: Int!) { node(id: $id) { ... on ApiKey { usageCount usage(granularity: $g, last: $n) { start count } } } }`;
+  // The server flushes usage every 100 ms.
+  await expect.poll(async () => (await api.gql(owner.token, usageQuery, { id: key.id, g: 'DAY', n: 30 })).node.usageCount).toBe(in30Days);
+
   await signIn(page, owner, `/orgs/${org.slug}/api-keys`);
   await page.getByRole('link', { name: 'Detailed key', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Detailed key' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Permissions' })).toContainText('Trigger workflows');
   await expect(page.getByRole('table', { name: 'Audit events' })).toContainText('API key created');
+  const daily = page.getByRole('img', { name: /^Requests per day \(UTC\), last 30 days:/ });
+  await expect(daily).toHaveAttribute('aria-label', new RegExp(`: ${in30Days} requests in total, at most 60 requests in one day`));
+  await expect(daily.getByTestId('usage-bar')).toHaveCount(30);
   await checkScreen(page, '15-key-details');
+
+  // The hourly view, and its figures as a table: the same as the API's, newest first, the calls in the current hour.
+  await page.getByText('Last 48 hours').click();
+  const hourly = page.getByRole('img', { name: /^Requests per hour \(UTC\), last 48 hours:/ });
+  await expect(hourly).toHaveAttribute('aria-label', new RegExp(`: ${in48Hours} requests in total`));
+  await expect(hourly.getByTestId('usage-bar')).toHaveCount(48);
+  await page.getByRole('button', { name: 'Show the figures as a table' }).click();
+  const table = page.getByRole('table', { name: 'Requests per hour' });
+  const expected = (await api.gql(owner.token, usageQuery, { id: key.id, g: 'HOUR', n: 48 })).node.usage as { count: number }[];
+  expect(expected.reduce((n, b) => n + b.count, 0)).toBe(in48Hours);
+  await expect(table.locator('tbody tr td:nth-child(2)')).toHaveText(expected.map((b) => String(b.count)).reverse());
+  expect(Number(await table.locator('tbody tr').first().locator('td').nth(1).innerText())).toBeGreaterThanOrEqual(calls);
+  await checkScreen(page, '15b-key-usage-hours');
 
   await page.getByRole('link', { name: `${org.name} / API keys` }).click();
   await page.getByRole('link', { name: org.name, exact: true }).click();

@@ -6,7 +6,12 @@ import { test as base, expect, type Page } from '@playwright/test';
 
 export { expect };
 
-type Server = { url: string; seedKeys(slug: string, count: number): Promise<void> };
+type Server = {
+  url: string;
+  seedKeys(slug: string, count: number): Promise<void>;
+  /** Adds past requests of a key (global id): `[hoursAgo, count]` per hour, as the usage flush would have written them. */
+  seedUsage(keyId: string, hours: [number, number][]): Promise<void>;
+};
 
 /** A user the test signs in as; `token` talks to the API directly (setup and checks, not what the UI does). */
 export type User = { sub: string; email: string; token: string };
@@ -127,7 +132,7 @@ export const test = base.extend<{ api: Api; browserProblems: string[] }, { serve
         child.on('message', (m: { type: string; port?: number }) => m.type === 'listening' && resolve(m.port!));
       });
       let next = 0;
-      const seedKeys = (slug: string, count: number) =>
+      const seed = (message: Record<string, unknown>) =>
         new Promise<void>((resolve, reject) => {
           const id = ++next;
           const onMessage = (m: { type: string; id?: number; error?: string }) => {
@@ -137,9 +142,12 @@ export const test = base.extend<{ api: Api; browserProblems: string[] }, { serve
             else resolve();
           };
           child.on('message', onMessage);
-          child.send({ type: 'seedKeys', id, slug, count });
+          child.send({ ...message, id });
         });
-      await use({ url: `http://127.0.0.1:${port}`, seedKeys });
+      const seedKeys = (slug: string, count: number) => seed({ type: 'seedKeys', slug, count });
+      const seedUsage = (keyId: string, hours: [number, number][]) =>
+        seed({ type: 'seedUsage', keyId: Buffer.from(keyId, 'base64url').toString('utf8').split(':')[1], hours });
+      await use({ url: `http://127.0.0.1:${port}`, seedKeys, seedUsage });
       child.kill('SIGTERM');
     },
     { scope: 'worker', timeout: 120_000 },

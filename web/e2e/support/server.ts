@@ -18,10 +18,30 @@ server.listen(0, '127.0.0.1', () => {
   process.send!({ type: 'listening', port: typeof address === 'object' && address ? address.port : 0 });
 });
 
-type SeedRequest = { type: 'seedKeys'; id: number; slug: string; count: number };
+type SeedRequest =
+  | { type: 'seedKeys'; id: number; slug: string; count: number }
+  | { type: 'seedUsage'; id: number; keyId: string; hours: [hoursAgo: number, count: number][] };
 
 process.on('message', async (message: SeedRequest) => {
-  if (message.type !== 'seedKeys') return;
+  if (message.type === 'seedUsage') {
+    // Past usage of a key: the hourly buckets (and the total) a usage flush would have written back then.
+    try {
+      const hoursAgo = message.hours.map(([h]) => h);
+      const counts = message.hours.map(([, n]) => n);
+      await db.prisma.$transaction([
+        db.prisma.$executeRaw`
+          INSERT INTO "ApiKeyUsageBucket" ("apiKeyId", "bucketStart", "count")
+          SELECT ${message.keyId}::uuid, date_trunc('hour', now()) - u.h * interval '1 hour', u.n
+          FROM unnest(${hoursAgo}::int[], ${counts}::bigint[]) AS u(h, n)
+          ON CONFLICT ("apiKeyId", "bucketStart") DO UPDATE SET "count" = "ApiKeyUsageBucket"."count" + EXCLUDED."count"`,
+        db.prisma.$executeRaw`UPDATE "ApiKey" SET "usageCount" = "usageCount" + ${counts.reduce((a, b) => a + b, 0)} WHERE id = ${message.keyId}::uuid`,
+      ]);
+      process.send!({ type: 'seeded', id: message.id });
+    } catch (error) {
+      process.send!({ type: 'seeded', id: message.id, error: String(error) });
+    }
+    return;
+  }
   try {
     const org = await db.prisma.organization.findUniqueOrThrow({ where: { slug: message.slug }, include: { memberships: true } });
     const owner = org.memberships[0].userId;

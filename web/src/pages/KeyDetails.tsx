@@ -4,6 +4,7 @@ import { graphql } from '../gql/index.ts';
 import { RequestErrorAlert, formatDate } from '../errors.tsx';
 import { Link } from '../router.tsx';
 import { AuditEventsTable } from './Audit.tsx';
+import { UsageChart } from './UsageChart.tsx';
 
 const KeyQuery = graphql(`
   query ConsoleKeyDetails($id: ID!) {
@@ -125,6 +126,7 @@ export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
           </Table>
         </Paper>
       </SimpleGrid>
+      <UsageChart id={key.id} />
       {mayReadAudit ? (
         <>
           <Title order={2} size="h4">
