@@ -1,18 +1,20 @@
-import { Component, lazy, Suspense, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { Component, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { Alert, AppShell, Button, Container, Group, Text, Title } from '@mantine/core';
 import { Provider } from 'urql';
 import { createClient } from './client.ts';
 import { Link, match, useLocation } from './router.tsx';
 import { session } from './session.ts';
 import { SignInPage } from './pages/SignIn.tsx';
+import { preloadWhenIdle, screen, type Screen } from './screens.tsx';
 
 // The screens (and their typed documents) load after sign-in, which keeps the first load small.
-const OrganizationsPage = lazy(() => import('./pages/Organizations.tsx').then((m) => ({ default: m.OrganizationsPage })));
-const OrganizationPage = lazy(() => import('./pages/Organization.tsx').then((m) => ({ default: m.OrganizationPage })));
-const ApiKeysPage = lazy(() => import('./pages/ApiKeys.tsx').then((m) => ({ default: m.ApiKeysPage })));
-const KeyDetailsPage = lazy(() => import('./pages/KeyDetails.tsx').then((m) => ({ default: m.KeyDetailsPage })));
-const OperatorPage = lazy(() => import('./pages/Operator.tsx').then((m) => ({ default: m.OperatorPage })));
-const AuditPage = lazy(() => import('./pages/Audit.tsx').then((m) => ({ default: m.AuditPage })));
+const OrganizationsPage = screen(() => import('./pages/Organizations.tsx').then((m) => m.OrganizationsPage));
+const OrganizationPage = screen(() => import('./pages/Organization.tsx').then((m) => m.OrganizationPage));
+const ApiKeysPage = screen(() => import('./pages/ApiKeys.tsx').then((m) => m.ApiKeysPage));
+const KeyDetailsPage = screen(() => import('./pages/KeyDetails.tsx').then((m) => m.KeyDetailsPage));
+const OperatorPage = screen(() => import('./pages/Operator.tsx').then((m) => m.OperatorPage));
+const AuditPage = screen(() => import('./pages/Audit.tsx').then((m) => m.AuditPage));
+const SCREENS = [OrganizationsPage, OrganizationPage, ApiKeysPage, KeyDetailsPage, OperatorPage, AuditPage] as Screen<never>[];
 
 function useSession() {
   return useSyncExternalStore(session.subscribe, session.get);
@@ -22,6 +24,10 @@ export function App() {
   const current = useSession();
   // A new client per session: nothing cached for one user is ever shown to the next.
   const client = useMemo(() => createClient(), [current?.token]);
+  const signedIn = !!current;
+  useEffect(() => {
+    if (signedIn) preloadWhenIdle(SCREENS);
+  }, [signedIn]);
   if (!current) return <SignInPage notice={session.notice()} />;
   return (
     <Provider value={client}>
@@ -52,9 +58,7 @@ export function App() {
         <AppShell.Main>
           <Container size="100%">
             <ErrorBoundary>
-              <Suspense fallback={<Text>Loading…</Text>}>
-                <Routes />
-              </Suspense>
+              <Routes />
             </ErrorBoundary>
           </Container>
         </AppShell.Main>
