@@ -131,6 +131,26 @@ describe('development sign-in', () => {
     expect(body.issues.map((i) => i.path[0]).sort()).toEqual(['email', 'sub']);
   });
 
+  test('a shorter session on request: the token expires after expiresInSeconds (1 to 3600, default 3600)', async () => {
+    const { app: a } = app({ NODE_ENV: 'development' });
+    const lifetime = async (body: Record<string, unknown>) => {
+      const response = await devToken(a, { sub: 'console-dev-short', ...body });
+      expect(response.status).toBe(200);
+      const { token, expiresInSeconds } = (await response.json()) as { token: string; expiresInSeconds: number };
+      const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { iat: number; exp: number };
+      expect(claims.exp - claims.iat).toBe(expiresInSeconds);
+      return expiresInSeconds;
+    };
+    expect(await lifetime({})).toBe(3600);
+    expect(await lifetime({ expiresInSeconds: 2 })).toBe(2);
+    for (const expiresInSeconds of [0, 3601, 1.5, '60']) {
+      const response = await devToken(a, { sub: 'console-dev-short', expiresInSeconds });
+      expect(response.status, String(expiresInSeconds)).toBe(400);
+      const body = (await response.json()) as { issues: { path: string[] }[] };
+      expect(body.issues.map((i) => i.path[0])).toEqual(['expiresInSeconds']);
+    }
+  });
+
   test('does not exist with a configured secret, nor in production', async () => {
     const withSecret = app({ NODE_ENV: 'development', JWT_SECRET: TEST_JWT_SECRET }).app;
     expect((await devToken(withSecret, { sub: 'mallory' })).status).toBe(404);

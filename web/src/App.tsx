@@ -2,6 +2,7 @@ import { Component, useEffect, useMemo, useSyncExternalStore, type ReactNode } f
 import { Alert, AppShell, Button, Container, Group, Text, Title } from '@mantine/core';
 import { Provider } from 'urql';
 import { createClient } from './client.ts';
+import { connection } from './connection.ts';
 import { Link, match, useLocation } from './router.tsx';
 import { session } from './session.ts';
 import { SignInPage } from './pages/SignIn.tsx';
@@ -18,6 +19,25 @@ const SCREENS = [OrganizationsPage, OrganizationPage, ApiKeysPage, KeyDetailsPag
 
 function useSession() {
   return useSyncExternalStore(session.subscribe, session.get);
+}
+
+/** A change that never reached the server: shown above everything (open dialogs too) until dismissed. */
+function ConnectionProblem() {
+  const problem = useSyncExternalStore(connection.subscribe, connection.problem);
+  if (!problem) return null;
+  return (
+    <Alert
+      color="red"
+      title="Not saved"
+      role="alert"
+      withCloseButton
+      closeButtonLabel="Dismiss"
+      onClose={connection.reachable}
+      style={{ position: 'fixed', bottom: 16, left: '50%', transform: 'translateX(-50%)', zIndex: 1000, maxWidth: 560 }}
+    >
+      {problem}
+    </Alert>
+  );
 }
 
 export function App() {
@@ -62,6 +82,7 @@ export function App() {
             </ErrorBoundary>
           </Container>
         </AppShell.Main>
+        <ConnectionProblem />
       </AppShell>
     </Provider>
   );
@@ -85,6 +106,7 @@ function Routes() {
   );
 }
 
+/** Whatever a screen throws (its code failed to load, a bug): words and a way on, never a blank page. */
 class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
   state = { error: null as Error | null };
   static getDerivedStateFromError(error: Error) {
@@ -95,9 +117,14 @@ class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | 
     return (
       <Alert color="red" title="Something went wrong" role="alert">
         <Text size="sm">{this.state.error.message}</Text>
-        <Button mt="sm" size="xs" onClick={() => session.signOut('Sign in again to continue.')}>
-          Sign in again
-        </Button>
+        <Group mt="sm" gap="xs">
+          <Button size="xs" onClick={() => this.setState({ error: null })}>
+            Retry
+          </Button>
+          <Button size="xs" variant="default" onClick={() => session.signOut('Sign in again to continue.')}>
+            Sign in again
+          </Button>
+        </Group>
       </Alert>
     );
   }

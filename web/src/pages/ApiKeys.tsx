@@ -53,7 +53,7 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
   const result = projectSlug ? projectResult : orgResult;
   const refetch = () => (projectSlug ? refetchProject : refetchOrg)({ requestPolicy: 'network-only' });
 
-  if (result.error) return <RequestErrorAlert error={result.error} />;
+  if (result.error) return <RequestErrorAlert error={result.error} onRetry={refetch} />;
   const org = projectSlug ? projectResult.data?.organization : orgResult.data?.organization;
   if (!org) return result.fetching ? <Text>Loading…</Text> : <Alert color="yellow" title="Organization not found">There is no organization “{slug}” for you.</Alert>;
   const project = projectSlug ? (projectResult.data?.organization?.project ?? null) : null;
@@ -75,7 +75,7 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
     const payload = r.data?.deleteApiKeys;
     if (isTypedError(payload)) {
       setBulkFailure(payload);
-    } else {
+    } else if (!r.error) {
       setBulkFailure(null);
       setSelected(new Set());
     }

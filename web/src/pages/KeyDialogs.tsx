@@ -411,7 +411,7 @@ export function RevokeDialog({ apiKey, onClose }: { apiKey: ConsoleKeyRowFragmen
               const r = await client.mutation(RevokeKey, { input: { id: apiKey.id } }, { additionalTypenames: ['ApiKey'] }).toPromise();
               const payload = r.data?.revokeApiKey;
               if (isTypedError(payload)) setFailure(payload);
-              else onClose();
+              else if (!r.error) onClose();
             }}
           >
             Revoke key
@@ -447,7 +447,7 @@ export function DeleteDialog({ apiKey, onClose }: { apiKey: ConsoleKeyRowFragmen
               const r = await client.mutation(DeleteKey, { input: { id: apiKey.id } }, { additionalTypenames: ['ApiKey'] }).toPromise();
               const payload = r.data?.deleteApiKey;
               if (isTypedError(payload)) setFailure(payload);
-              else onClose();
+              else if (!r.error) onClose();
             }}
           >
             Delete key
@@ -499,7 +499,7 @@ function EditForm({ apiKey, org, projects, onClose }: { apiKey: ConsoleKeyRowFra
     const r = await client.mutation(UpdateKey, { input }).toPromise();
     const payload = r.data?.updateApiKey;
     if (isTypedError(payload)) setFailure(payload);
-    else onClose();
+    else if (!r.error) onClose();
   }
 
   return (
