@@ -16,6 +16,7 @@ import { createMetrics } from './metrics.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { projectRoot, type Config } from './config.ts';
 import { useDevSignIn } from './console/dev-sign-in.ts';
+import { identityProviderOrigin, useConsoleConfig } from './console/console-config.ts';
 import { useConsole } from './console/static.ts';
 import type { Context } from './context.ts';
 import type { Database } from './db/client.ts';
@@ -81,7 +82,8 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
       clientIp: clientAddress(request, req, config.trustProxy),
     }),
     plugins: [
-      useConsole(consoleDir),
+      useConsoleConfig(config),
+      useConsole(consoleDir, identityProviderOrigin(config)),
       ...queryLimitPlugins(config),
       useBrowserPolicy('/graphql'),
       useDevSignIn(config),

@@ -1,4 +1,4 @@
-import { Component, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { Component, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Alert, AppShell, Button, Container, Group, Text, Title } from '@mantine/core';
 import { Provider } from 'urql';
 import { createClient } from './client.ts';
@@ -7,6 +7,8 @@ import { Link, match, useLocation } from './router.tsx';
 import { session } from './session.ts';
 import { SignInPage } from './pages/SignIn.tsx';
 import { preloadWhenIdle, screen, type Screen } from './screens.tsx';
+import { loadSettings, type ConsoleSettings } from './settings.ts';
+import { OidcCallback, OIDC_CALLBACK_PATH } from './pages/OidcCallback.tsx';
 
 // The screens (and their typed documents) load after sign-in, which keeps the first load small.
 const OrganizationsPage = screen(() => import('./pages/Organizations.tsx').then((m) => m.OrganizationsPage));
@@ -42,13 +44,35 @@ function ConnectionProblem() {
 
 export function App() {
   const current = useSession();
-  // A new client per session: nothing cached for one user is ever shown to the next.
-  const client = useMemo(() => createClient(), [current?.token]);
+  const [settings, setSettings] = useState<ConsoleSettings | null>(null);
+  const [settingsError, setSettingsError] = useState(false);
+  // A new client per session: nothing cached for one user is ever shown to the next (a renewed token keeps it).
+  const client = useMemo(() => createClient(), [current?.id]);
   const signedIn = !!current;
+  const load = () => {
+    setSettingsError(false);
+    loadSettings().then(setSettings, () => setSettingsError(true));
+  };
+  useEffect(load, []);
   useEffect(() => {
     if (signedIn) preloadWhenIdle(SCREENS);
   }, [signedIn]);
-  if (!current) return <SignInPage notice={session.notice()} />;
+  if (settingsError) {
+    return (
+      <Container size="sm" py="xl" component="main">
+        <Alert color="red" title="The server could not be reached" role="alert">
+          <Text size="sm">The console could not load its settings. Check your connection and try again.</Text>
+          <Button mt="sm" size="xs" onClick={load}>
+            Retry
+          </Button>
+        </Alert>
+      </Container>
+    );
+  }
+  if (!settings) return null; // one small request, before anything can be shown
+  if (!current && settings.signIn === 'oidc' && location.pathname === OIDC_CALLBACK_PATH) return <OidcCallback settings={settings.oidc} />;
+  if (!current) return <SignInPage notice={session.notice()} settings={settings} />;
+  const signOut = () => (current.kind === 'oidc' && settings.signIn === 'oidc' ? void import('./oidc.ts').then((m) => m.signOut(settings.oidc)) : session.signOut());
   return (
     <Provider value={client}>
       <AppShell header={{ height: 56 }} padding="md">
@@ -69,7 +93,7 @@ export function App() {
               <Text size="sm" c="dimmed">
                 Signed in as {current.subject}
               </Text>
-              <Button size="xs" variant="default" onClick={() => session.signOut()}>
+              <Button size="xs" variant="default" onClick={signOut}>
                 Sign out
               </Button>
             </Group>
