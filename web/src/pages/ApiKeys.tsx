@@ -290,10 +290,10 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
           {rows.length} {rows.length === 1 ? "key" : "keys"} on this page
         </Text>
         <Group>
-          <Button variant="default" disabled={!connection.pageInfo.hasPreviousPage || !connection.pageInfo.startCursor} onClick={() => setPage({ before: connection.pageInfo.startCursor! })}>
+          <Button variant="default" disabled={!connection.pageInfo.hasPreviousPage || !connection.pageInfo.startCursor} onClick={() => (setPage({ before: connection.pageInfo.startCursor! }), window.scrollTo(0, 0))}>
             Previous page
           </Button>
-          <Button variant="default" disabled={!connection.pageInfo.hasNextPage} onClick={() => setPage({ after: connection.pageInfo.endCursor ?? undefined })}>
+          <Button variant="default" disabled={!connection.pageInfo.hasNextPage} onClick={() => (setPage({ after: connection.pageInfo.endCursor ?? undefined }), window.scrollTo(0, 0))}>
             Next page
           </Button>
         </Group>
