@@ -72,7 +72,11 @@ export function App() {
   if (!settings) return null; // one small request, before anything can be shown
   if (!current && settings.signIn === 'oidc' && location.pathname === OIDC_CALLBACK_PATH) return <OidcCallback settings={settings.oidc} />;
   if (!current) return <SignInPage notice={session.notice()} settings={settings} />;
-  const signOut = () => (current.kind === 'oidc' && settings.signIn === 'oidc' ? void import('./oidc.ts').then((m) => m.signOut(settings.oidc)) : session.signOut());
+  // With OpenID Connect the provider's session ends too; if the provider cannot be reached, this console's still does.
+  const signOut = () =>
+    current.kind === 'oidc' && settings.signIn === 'oidc'
+      ? void import('./oidc.ts').then((m) => m.signOut(settings.oidc)).catch(() => session.signOut())
+      : session.signOut();
   return (
     <Provider value={client}>
       <AppShell header={{ height: 56 }} padding="md">
