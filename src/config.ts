@@ -32,6 +32,13 @@ const envSchema = z
     JWT_ISSUER: z.string().min(1).optional(),
     JWT_JWKS_COOLDOWN_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
     JWT_AUDIENCE: z.string().min(1).optional(),
+    /** The console's client id at the identity provider (JWT_ISSUER): turns on the console's OpenID Connect sign-in. */
+    CONSOLE_OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+    CONSOLE_OIDC_SCOPE: z
+      .string()
+      .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'must be space-separated OAuth scopes')
+      .refine((v) => v.split(' ').includes('openid'), 'must include openid')
+      .default('openid profile email'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     GRAPHIQL: booleanString.optional(),
     INTROSPECTION: booleanString.optional(),
@@ -71,6 +78,12 @@ const envSchema = z
     }
     if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
       ctx.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS' });
+    }
+    if (env.CONSOLE_OIDC_CLIENT_ID && !env.JWT_JWKS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['CONSOLE_OIDC_CLIENT_ID'], message: 'needs the identity provider: set JWT_JWKS_URL, JWT_ISSUER and JWT_AUDIENCE' });
+    }
+    if (env.CONSOLE_OIDC_CLIENT_ID && env.JWT_ISSUER && !/^https?:\/\/[^\s]+$/.test(env.JWT_ISSUER)) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_ISSUER'], message: 'must be the identity provider URL (https://...) for CONSOLE_OIDC_CLIENT_ID' });
     }
     if (env.JWT_SECRET && env.JWT_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['JWT_JWKS_URL'], message: 'cannot be combined with JWT_SECRET' });
@@ -113,6 +126,8 @@ export type Config = {
    * secret included); null (argon2 once per key per process, as before tags) only with JWKS and no KEY_TAG_SECRET.
    */
   keyTagSecret: string | null;
+  /** The console's OpenID Connect sign-in (authorization code + PKCE at the identity provider); null when off. */
+  consoleOidc: { authority: string; clientId: string; scope: string } | null;
 };
 
 export class ConfigError extends Error {
@@ -168,6 +183,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: e.CORS_ORIGINS,
     metricsToken: e.METRICS_TOKEN ?? null,
     keyTagSecret: e.KEY_TAG_SECRET ?? (e.JWT_JWKS_URL ? null : (e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET)),
+    consoleOidc:
+      e.CONSOLE_OIDC_CLIENT_ID && e.JWT_ISSUER ? { authority: e.JWT_ISSUER, clientId: e.CONSOLE_OIDC_CLIENT_ID, scope: e.CONSOLE_OIDC_SCOPE } : null,
     throttle: {
       failuresPerKeyPerMinute: e.AUTH_FAILURES_PER_KEY_PER_MINUTE,
       failuresPerIpPerMinute: e.AUTH_FAILURES_PER_IP_PER_MINUTE,

@@ -17,6 +17,7 @@ import { createMetrics } from './metrics.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { projectRoot, type Config } from './config.ts';
 import { useDevSignIn } from './console/dev-sign-in.ts';
+import { identityProviderOrigin, useConsoleConfig } from './console/console-config.ts';
 import { useConsole } from './console/static.ts';
 import type { Context } from './context.ts';
 import type { Database } from './db/client.ts';
@@ -84,7 +85,8 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
       secretTags,
     }),
     plugins: [
-      useConsole(consoleDir),
+      useConsoleConfig(config),
+      useConsole(consoleDir, identityProviderOrigin(config)),
       ...queryLimitPlugins(config),
       useBrowserPolicy('/graphql'),
       useDevSignIn(config),

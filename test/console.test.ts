@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadConfig, type Config } from '../src/config.ts';
+import { ConfigError, loadConfig, type Config } from '../src/config.ts';
 import type { Database } from '../src/db/client.ts';
 import { createLogger } from '../src/logger.ts';
 import { createApp, type App } from '../src/server.ts';
@@ -131,10 +131,74 @@ describe('development sign-in', () => {
     expect(body.issues.map((i) => i.path[0]).sort()).toEqual(['email', 'sub']);
   });
 
+  test('a shorter session on request: the token expires after expiresInSeconds (1 to 3600, default 3600)', async () => {
+    const { app: a } = app({ NODE_ENV: 'development' });
+    const lifetime = async (body: Record<string, unknown>) => {
+      const response = await devToken(a, { sub: 'console-dev-short', ...body });
+      expect(response.status).toBe(200);
+      const { token, expiresInSeconds } = (await response.json()) as { token: string; expiresInSeconds: number };
+      const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { iat: number; exp: number };
+      expect(claims.exp - claims.iat).toBe(expiresInSeconds);
+      return expiresInSeconds;
+    };
+    expect(await lifetime({})).toBe(3600);
+    expect(await lifetime({ expiresInSeconds: 2 })).toBe(2);
+    for (const expiresInSeconds of [0, 3601, 1.5, '60']) {
+      const response = await devToken(a, { sub: 'console-dev-short', expiresInSeconds });
+      expect(response.status, String(expiresInSeconds)).toBe(400);
+      const body = (await response.json()) as { issues: { path: string[] }[] };
+      expect(body.issues.map((i) => i.path[0])).toEqual(['expiresInSeconds']);
+    }
+  });
+
   test('does not exist with a configured secret, nor in production', async () => {
     const withSecret = app({ NODE_ENV: 'development', JWT_SECRET: TEST_JWT_SECRET }).app;
     expect((await devToken(withSecret, { sub: 'mallory' })).status).toBe(404);
     const production = app({ NODE_ENV: 'production', JWT_SECRET: TEST_JWT_SECRET }).app;
     expect((await devToken(production, { sub: 'mallory' })).status).toBe(404);
+  });
+});
+
+describe('console sign-in settings', () => {
+  const PROVIDER = {
+    JWT_JWKS_URL: 'https://login.example.com/jwks',
+    JWT_ISSUER: 'https://login.example.com/tenant-1',
+    JWT_AUDIENCE: 'keysmith-api',
+  };
+  const settings = async (a: App) => {
+    const response = await a.fetch('http://keysmith.test/console-config.json');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    return response.json();
+  };
+
+  test('with a console client id the console signs in with OpenID Connect at the issuer, which CSP lets it call', async () => {
+    const { app: a } = app({ NODE_ENV: 'production', ...PROVIDER, CONSOLE_OIDC_CLIENT_ID: 'keysmith-console' });
+    expect(await settings(a)).toEqual({
+      signIn: 'oidc',
+      oidc: { authority: 'https://login.example.com/tenant-1', clientId: 'keysmith-console', scope: 'openid profile email' },
+    });
+    const csp = (await a.fetch('http://keysmith.test/')).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("connect-src 'self' https://login.example.com;");
+    expect(csp).toContain("script-src 'self';");
+    expect((await devToken(a, { sub: 'mallory' })).status).toBe(404);
+  });
+
+  test('on the development secret: the development form; with a provider but no client id: no sign-in offered', async () => {
+    expect(await settings(app({ NODE_ENV: 'development' }).app)).toEqual({ signIn: 'development' });
+    const withoutClient = app({ NODE_ENV: 'production', ...PROVIDER }).app;
+    expect(await settings(withoutClient)).toEqual({ signIn: 'unavailable' });
+    expect((await withoutClient.fetch('http://keysmith.test/')).headers.get('content-security-policy')).toContain("connect-src 'self';");
+  });
+
+  test('bad settings stop start-up naming the variable', () => {
+    const fails = (env: NodeJS.ProcessEnv, name: string) =>
+      expect(() => loadConfig({ PGLITE_DATA_DIR: 'memory', ...env })).toThrow(new RegExp(`^Invalid environment variable ${name}:`));
+    fails({ CONSOLE_OIDC_CLIENT_ID: 'keysmith-console' }, 'CONSOLE_OIDC_CLIENT_ID');
+    fails({ JWT_SECRET: TEST_JWT_SECRET, CONSOLE_OIDC_CLIENT_ID: 'keysmith-console' }, 'CONSOLE_OIDC_CLIENT_ID');
+    fails({ ...PROVIDER, JWT_ISSUER: 'login.example.com', CONSOLE_OIDC_CLIENT_ID: 'keysmith-console' }, 'JWT_ISSUER');
+    fails({ ...PROVIDER, CONSOLE_OIDC_CLIENT_ID: 'keysmith-console', CONSOLE_OIDC_SCOPE: 'profile email' }, 'CONSOLE_OIDC_SCOPE');
+    fails({ ...PROVIDER, CONSOLE_OIDC_CLIENT_ID: 'keysmith-console', CONSOLE_OIDC_SCOPE: 'openid  "x"' }, 'CONSOLE_OIDC_SCOPE');
+    expect(() => loadConfig({ PGLITE_DATA_DIR: 'memory', CONSOLE_OIDC_CLIENT_ID: 'x' })).toThrow(ConfigError);
   });
 });

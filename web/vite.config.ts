@@ -9,6 +9,6 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, assetsInlineLimit: 0, chunkSizeWarningLimit: 600 },
   server: {
     port: 5173,
-    proxy: { '/graphql': api, '/auth': api },
+    proxy: { '/graphql': api, '/auth': api, '/console-config.json': api },
   },
 });

@@ -10,12 +10,14 @@ const bodySchema = z.object({
   email: z.email().max(320).optional(),
   name: z.string().trim().max(200).optional(),
   operator: z.boolean().default(false),
+  /** Shorter sessions let a developer (and the console's tests) see what happens when a token expires. */
+  expiresInSeconds: z.number().int().min(1).max(3600).default(3600),
 });
 
 /**
- * The console's "Sign in as" form for local work: issues a one-hour token for any subject. It exists only while the
- * server runs on the fixed development secret outside production — anyone could forge those tokens anyway. Anywhere
- * else the path answers 404, as if it had never been written.
+ * The console's "Sign in as" form for local work: issues a token for any subject (for an hour, or less if asked). It
+ * exists only while the server runs on the fixed development secret outside production — anyone could forge those
+ * tokens anyway. Anywhere else the path answers 404, as if it had never been written.
  */
 export function devSignInEnabled(config: Config): boolean {
   return config.env !== 'production' && config.jwt.kind === 'secret' && config.jwt.usingDevelopmentSecret;
@@ -49,8 +51,9 @@ export function useDevSignIn(config: Config): Plugin {
           issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
         });
       }
-      const token = await signDevelopmentToken(jwt, { ...parsed.data, ttl: '1h' });
-      return json(200, { token, expiresInSeconds: 3600 });
+      const { expiresInSeconds, ...claims } = parsed.data;
+      const token = await signDevelopmentToken(jwt, { ...claims, ttl: `${expiresInSeconds}s` });
+      return json(200, { token, expiresInSeconds });
     },
   };
 }

@@ -72,7 +72,13 @@ export function pgliteDatabase(pglite: PGlite, options: { ownsPglite?: boolean; 
   return {
     kind: 'pglite',
     prisma,
-    migrate: () => applyMigrations({ kind: 'pglite', pglite }),
+    migrate: async () => {
+      const applied = await applyMigrations({ kind: 'pglite', pglite });
+      // PGlite runs no autovacuum, so nothing else gathers planner statistics: without them a list that filters the
+      // keys of a large organization sorts all of them instead of walking the index. Start-up refreshes them.
+      await pglite.exec('ANALYZE');
+      return applied;
+    },
     listen: async (channel, onNotify, onStatus) => {
       // Same process, same database: notifications are delivered as the committing query completes.
       const unlisten = await pglite.listen(channel, onNotify);

@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment ListedKey on ApiKey {\n    id\n    name\n    level\n    status\n    prefix\n    viewerCanManage\n    project { id name }\n    projectAccess { all projects { id name } }\n    scopes { scope workflows { id name } }\n    owner { id email }\n  }\n": typeof types.ListedKeyFragmentDoc,
+    "\n  query ListQueriesOrganizationKeys($slug: String!) {\n    organization(slug: $slug) {\n      apiKeys(first: 20) {\n        totalCount\n        edges { node { ...ListedKey } }\n      }\n    }\n  }\n": typeof types.ListQueriesOrganizationKeysDocument,
+    "\n  query ListQueriesProjectKeys($slug: String!, $project: String!) {\n    organization(slug: $slug) {\n      project(slug: $project) {\n        apiKeys(first: 20) {\n          totalCount\n          edges { inherited viewerCanManage node { ...ListedKey } }\n        }\n      }\n    }\n  }\n": typeof types.ListQueriesProjectKeysDocument,
     "\n  query FirstRunOrganization($slug: String!) {\n    organization(slug: $slug) {\n      id\n      slug\n    }\n  }\n": typeof types.FirstRunOrganizationDocument,
     "\n  query IdsNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n    }\n  }\n": typeof types.IdsNodeDocument,
     "\n  mutation IdsCreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      __typename\n      ... on ProjectPayload {\n        project {\n          id\n        }\n      }\n      ... on ValidationError {\n        issues {\n          path\n          message\n        }\n      }\n    }\n  }\n": typeof types.IdsCreateProjectDocument,
@@ -59,6 +62,9 @@ type Documents = {
     "\n  query ApiKeyUsage($id: ID!, $granularity: UsageGranularity!, $last: Int!, $before: DateTime) {\n    node(id: $id) {\n      __typename\n      ... on ApiKey {\n        usageCount\n        usage(granularity: $granularity, last: $last, before: $before) {\n          start\n          count\n        }\n      }\n    }\n  }\n": typeof types.ApiKeyUsageDocument,
 };
 const documents: Documents = {
+    "\n  fragment ListedKey on ApiKey {\n    id\n    name\n    level\n    status\n    prefix\n    viewerCanManage\n    project { id name }\n    projectAccess { all projects { id name } }\n    scopes { scope workflows { id name } }\n    owner { id email }\n  }\n": types.ListedKeyFragmentDoc,
+    "\n  query ListQueriesOrganizationKeys($slug: String!) {\n    organization(slug: $slug) {\n      apiKeys(first: 20) {\n        totalCount\n        edges { node { ...ListedKey } }\n      }\n    }\n  }\n": types.ListQueriesOrganizationKeysDocument,
+    "\n  query ListQueriesProjectKeys($slug: String!, $project: String!) {\n    organization(slug: $slug) {\n      project(slug: $project) {\n        apiKeys(first: 20) {\n          totalCount\n          edges { inherited viewerCanManage node { ...ListedKey } }\n        }\n      }\n    }\n  }\n": types.ListQueriesProjectKeysDocument,
     "\n  query FirstRunOrganization($slug: String!) {\n    organization(slug: $slug) {\n      id\n      slug\n    }\n  }\n": types.FirstRunOrganizationDocument,
     "\n  query IdsNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n    }\n  }\n": types.IdsNodeDocument,
     "\n  mutation IdsCreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      __typename\n      ... on ProjectPayload {\n        project {\n          id\n        }\n      }\n      ... on ValidationError {\n        issues {\n          path\n          message\n        }\n      }\n    }\n  }\n": types.IdsCreateProjectDocument,
@@ -118,6 +124,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ListedKey on ApiKey {\n    id\n    name\n    level\n    status\n    prefix\n    viewerCanManage\n    project { id name }\n    projectAccess { all projects { id name } }\n    scopes { scope workflows { id name } }\n    owner { id email }\n  }\n"): (typeof documents)["\n  fragment ListedKey on ApiKey {\n    id\n    name\n    level\n    status\n    prefix\n    viewerCanManage\n    project { id name }\n    projectAccess { all projects { id name } }\n    scopes { scope workflows { id name } }\n    owner { id email }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ListQueriesOrganizationKeys($slug: String!) {\n    organization(slug: $slug) {\n      apiKeys(first: 20) {\n        totalCount\n        edges { node { ...ListedKey } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ListQueriesOrganizationKeys($slug: String!) {\n    organization(slug: $slug) {\n      apiKeys(first: 20) {\n        totalCount\n        edges { node { ...ListedKey } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ListQueriesProjectKeys($slug: String!, $project: String!) {\n    organization(slug: $slug) {\n      project(slug: $project) {\n        apiKeys(first: 20) {\n          totalCount\n          edges { inherited viewerCanManage node { ...ListedKey } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ListQueriesProjectKeys($slug: String!, $project: String!) {\n    organization(slug: $slug) {\n      project(slug: $project) {\n        apiKeys(first: 20) {\n          totalCount\n          edges { inherited viewerCanManage node { ...ListedKey } }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

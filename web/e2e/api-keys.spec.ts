@@ -177,6 +177,26 @@ test('a MEMBER sees keys read-only: no create, edit, rotate, revoke or delete co
   await checkScreen(page, '13-member-read-only');
 });
 
+/** Milliseconds from the next click in the page to the moment `rows` key rows are in the DOM, taken in the page. */
+async function timeToRows(page: import('@playwright/test').Page, rows: number, click: () => Promise<void>): Promise<number> {
+  await page.evaluate((rows) => {
+    const w = window as unknown as { __shown: Promise<number> };
+    w.__shown = new Promise((resolve) => {
+      let clickedAt = 0;
+      document.addEventListener('click', () => (clickedAt = performance.now()), { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        if (clickedAt && document.querySelectorAll('[data-testid=key-row]').length === rows && !document.body.textContent!.includes('Loading…')) {
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - clickedAt)); // the frame that paints them
+        }
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+  }, rows);
+  await click();
+  return Math.round(await page.evaluate(() => (window as unknown as { __shown: Promise<number> }).__shown));
+}
+
 test('the API keys page of an organization with 10,000 keys shows its first page quickly', async ({ page, api, server }) => {
   test.setTimeout(240_000);
   const owner = await api.user('owner');
@@ -185,19 +205,27 @@ test('the API keys page of an organization with 10,000 keys shows its first page
   // Start on the organization page so the figure is the keys page's data and rendering, not sign-in.
   await signIn(page, owner, `/orgs/${org.slug}`);
   await expect(page.getByRole('heading', { name: org.name })).toBeVisible();
-  const started = Date.now();
-  await page.getByRole('link', { name: 'API keys', exact: true }).click();
-  await expect(page.getByTestId('key-row')).toHaveCount(20);
-  const elapsed = Date.now() - started;
-  // The next page, with the screen's code loaded: the query and the rendering alone.
-  const nextStarted = Date.now();
-  await page.getByRole('button', { name: 'Next page' }).click();
-  await expect(page.getByRole('link', { name: 'seeded key 9979', exact: true })).toBeVisible();
-  const nextPage = Date.now() - nextStarted;
+  const names = async () => page.getByTestId('key-row').getByRole('link').allInnerTexts();
+  const seeded = (from: number) => Array.from({ length: 20 }, (_, i) => `seeded key ${from - i}`);
+
+  const firstPage = await timeToRows(page, 20, () => page.getByRole('link', { name: 'API keys', exact: true }).click());
+  // Newest first: the last 20 seeded keys, each with its owner, access and scope.
+  expect(await names()).toEqual(seeded(9999));
+  const first = page.getByTestId('key-row').first();
+  await expect(first).toContainText('All projects');
+  await expect(first).toContainText('TRIGGER_WORKFLOWS');
+  await expect(first).toContainText(owner.email);
+  await expect(page.getByText('20 keys on this page')).toBeVisible();
+
+  const nextPage = await timeToRows(page, 20, () => page.getByRole('button', { name: 'Next page' }).click());
+  expect(await names()).toEqual(seeded(9979));
+
   const apiStarted = Date.now();
   await api.gql(owner.token, `query($slug: String!) { organization(slug: $slug) { apiKeys(first: 20) { edges { node { id name prefix status } } } } }`, { slug: org.slug });
   const apiOnly = Date.now() - apiStarted;
-  console.log(`10,000 keys: first page of 20 shown in ${elapsed} ms (including the screen's code); next page ${nextPage} ms; the API query alone ${apiOnly} ms`);
+  console.log(`10,000 keys: first page of 20 shown in ${firstPage} ms (click to rows in the page); next page ${nextPage} ms; the API query alone ${apiOnly} ms`);
+  // A sanity bound only (the figure is printed; this machine is shared): an order of magnitude means a regression.
+  expect(firstPage).toBeLessThan(10_000);
   await checkScreen(page, '14-ten-thousand-keys');
 });
 

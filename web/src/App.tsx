@@ -1,28 +1,82 @@
-import { Component, lazy, Suspense, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { Component, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Alert, AppShell, Button, Container, Group, Text, Title } from '@mantine/core';
 import { Provider } from 'urql';
 import { createClient } from './client.ts';
+import { connection } from './connection.ts';
 import { Link, match, useLocation } from './router.tsx';
 import { session } from './session.ts';
 import { SignInPage } from './pages/SignIn.tsx';
+import { preloadWhenIdle, screen, type Screen } from './screens.tsx';
+import { loadSettings, type ConsoleSettings } from './settings.ts';
+import { OidcCallback, OIDC_CALLBACK_PATH } from './pages/OidcCallback.tsx';
 
 // The screens (and their typed documents) load after sign-in, which keeps the first load small.
-const OrganizationsPage = lazy(() => import('./pages/Organizations.tsx').then((m) => ({ default: m.OrganizationsPage })));
-const OrganizationPage = lazy(() => import('./pages/Organization.tsx').then((m) => ({ default: m.OrganizationPage })));
-const ApiKeysPage = lazy(() => import('./pages/ApiKeys.tsx').then((m) => ({ default: m.ApiKeysPage })));
-const KeyDetailsPage = lazy(() => import('./pages/KeyDetails.tsx').then((m) => ({ default: m.KeyDetailsPage })));
-const OperatorPage = lazy(() => import('./pages/Operator.tsx').then((m) => ({ default: m.OperatorPage })));
-const AuditPage = lazy(() => import('./pages/Audit.tsx').then((m) => ({ default: m.AuditPage })));
+const OrganizationsPage = screen(() => import('./pages/Organizations.tsx').then((m) => m.OrganizationsPage));
+const OrganizationPage = screen(() => import('./pages/Organization.tsx').then((m) => m.OrganizationPage));
+const ApiKeysPage = screen(() => import('./pages/ApiKeys.tsx').then((m) => m.ApiKeysPage));
+const KeyDetailsPage = screen(() => import('./pages/KeyDetails.tsx').then((m) => m.KeyDetailsPage));
+const OperatorPage = screen(() => import('./pages/Operator.tsx').then((m) => m.OperatorPage));
+const AuditPage = screen(() => import('./pages/Audit.tsx').then((m) => m.AuditPage));
+const SCREENS = [OrganizationsPage, OrganizationPage, ApiKeysPage, KeyDetailsPage, OperatorPage, AuditPage] as Screen<never>[];
 
 function useSession() {
   return useSyncExternalStore(session.subscribe, session.get);
 }
 
+/** A change that never reached the server: shown above everything (open dialogs too) until dismissed. */
+function ConnectionProblem() {
+  const problem = useSyncExternalStore(connection.subscribe, connection.problem);
+  if (!problem) return null;
+  return (
+    <Alert
+      color="red"
+      title="Not saved"
+      role="alert"
+      withCloseButton
+      closeButtonLabel="Dismiss"
+      onClose={connection.reachable}
+      style={{ position: 'fixed', bottom: 16, left: '50%', transform: 'translateX(-50%)', zIndex: 1000, maxWidth: 560 }}
+    >
+      {problem}
+    </Alert>
+  );
+}
+
 export function App() {
   const current = useSession();
-  // A new client per session: nothing cached for one user is ever shown to the next.
-  const client = useMemo(() => createClient(), [current?.token]);
-  if (!current) return <SignInPage notice={session.notice()} />;
+  const [settings, setSettings] = useState<ConsoleSettings | null>(null);
+  const [settingsError, setSettingsError] = useState(false);
+  // A new client per session: nothing cached for one user is ever shown to the next (a renewed token keeps it).
+  const client = useMemo(() => createClient(), [current?.id]);
+  const signedIn = !!current;
+  const load = () => {
+    setSettingsError(false);
+    loadSettings().then(setSettings, () => setSettingsError(true));
+  };
+  useEffect(load, []);
+  useEffect(() => {
+    if (signedIn) preloadWhenIdle(SCREENS);
+  }, [signedIn]);
+  if (settingsError) {
+    return (
+      <Container size="sm" py="xl" component="main">
+        <Alert color="red" title="The server could not be reached" role="alert">
+          <Text size="sm">The console could not load its settings. Check your connection and try again.</Text>
+          <Button mt="sm" size="xs" onClick={load}>
+            Retry
+          </Button>
+        </Alert>
+      </Container>
+    );
+  }
+  if (!settings) return null; // one small request, before anything can be shown
+  if (!current && settings.signIn === 'oidc' && location.pathname === OIDC_CALLBACK_PATH) return <OidcCallback settings={settings.oidc} />;
+  if (!current) return <SignInPage notice={session.notice()} settings={settings} />;
+  // With OpenID Connect the provider's session ends too; if the provider cannot be reached, this console's still does.
+  const signOut = () =>
+    current.kind === 'oidc' && settings.signIn === 'oidc'
+      ? void import('./oidc.ts').then((m) => m.signOut(settings.oidc)).catch(() => session.signOut())
+      : session.signOut();
   return (
     <Provider value={client}>
       <AppShell header={{ height: 56 }} padding="md">
@@ -43,7 +97,7 @@ export function App() {
               <Text size="sm" c="dimmed">
                 Signed in as {current.subject}
               </Text>
-              <Button size="xs" variant="default" onClick={() => session.signOut()}>
+              <Button size="xs" variant="default" onClick={signOut}>
                 Sign out
               </Button>
             </Group>
@@ -52,12 +106,11 @@ export function App() {
         <AppShell.Main>
           <Container size="100%">
             <ErrorBoundary>
-              <Suspense fallback={<Text>Loading…</Text>}>
-                <Routes />
-              </Suspense>
+              <Routes />
             </ErrorBoundary>
           </Container>
         </AppShell.Main>
+        <ConnectionProblem />
       </AppShell>
     </Provider>
   );
@@ -81,6 +134,7 @@ function Routes() {
   );
 }
 
+/** Whatever a screen throws (its code failed to load, a bug): words and a way on, never a blank page. */
 class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
   state = { error: null as Error | null };
   static getDerivedStateFromError(error: Error) {
@@ -91,9 +145,14 @@ class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | 
     return (
       <Alert color="red" title="Something went wrong" role="alert">
         <Text size="sm">{this.state.error.message}</Text>
-        <Button mt="sm" size="xs" onClick={() => session.signOut('Sign in again to continue.')}>
-          Sign in again
-        </Button>
+        <Group mt="sm" gap="xs">
+          <Button size="xs" onClick={() => this.setState({ error: null })}>
+            Retry
+          </Button>
+          <Button size="xs" variant="default" onClick={() => session.signOut('Sign in again to continue.')}>
+            Sign in again
+          </Button>
+        </Group>
       </Alert>
     );
   }

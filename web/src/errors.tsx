@@ -1,4 +1,4 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import type { CombinedError } from 'urql';
 import { session } from './session.ts';
 
@@ -54,17 +54,22 @@ export function TypedErrorAlert({ error, fields = [] }: { error: TypedError | nu
   );
 }
 
-/** Network or GraphQL errors of a query: words, and a way back to sign-in; never a blank page. */
-export function RequestErrorAlert({ error }: { error: CombinedError | undefined }) {
+/** Network or GraphQL errors of a query: words, a retry, and a way back to sign-in; never a blank page. */
+export function RequestErrorAlert({ error, onRetry }: { error: CombinedError | undefined; onRetry: () => void }) {
   if (!error) return null;
   const offline = !!error.networkError;
   return (
     <Alert color="red" title={offline ? 'The server could not be reached' : 'The request failed'} role="alert">
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{offline ? 'Check your connection and try again.' : error.graphQLErrors.map((e) => e.message).join(' ') || error.message}</Text>
-        <Button size="xs" variant="light" onClick={() => session.signOut('Sign in again to continue.')}>
-          Sign in again
-        </Button>
+        <Group gap="xs">
+          <Button size="xs" onClick={onRetry}>
+            Retry
+          </Button>
+          <Button size="xs" variant="default" onClick={() => session.signOut('Sign in again to continue.')}>
+            Sign in again
+          </Button>
+        </Group>
       </Stack>
     </Alert>
   );

@@ -1,9 +1,10 @@
 import type { Context } from '../../context.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import type { Prisma, Project, Workflow } from '../../generated/prisma/client.ts';
 import { ApiKeyLevel, ExpiryPolicy, type MemberRole } from '../../generated/prisma/enums.ts';
 import { builder, type Types } from '../../graphql/builder.ts';
 import { escapeLike } from '../../graphql/inputs.ts';
 import { parseGlobalId } from '../../graphql/ids.ts';
+import { byCreation, requestLoaders } from '../../graphql/request-loaders.ts';
 import { readableOrganizations, readsIn, viewerRole } from '../read-rules.ts';
 import { OrganizationRef } from '../organizations/types.ts';
 import { canManageApiKeys } from '../organizations/permissions.ts';
@@ -44,32 +45,33 @@ const ScopeGrantRef = builder.objectRef<ScopeGrant>('ApiKeyScopeGrant').implemen
   description: 'A scope granted to a key, optionally narrowed to some workflows.',
   fields: (t) => ({
     scope: t.field({ type: ApiKeyScopeEnum, resolve: (g) => g.scope }),
-    workflows: t.prismaField({
+    workflows: t.field({
       type: [WorkflowRef],
       nullable: true,
       description: 'The workflows this scope is narrowed to; null means every workflow the key can reach.',
-      resolve: (query, grant, _args, ctx) =>
-        grant.workflowIds === null
-          ? null
-          : ctx.prisma.workflow.findMany({ ...query, where: { id: { in: grant.workflowIds } }, orderBy: { createdAt: 'asc' } }),
+      resolve: async (grant, _args, ctx) => {
+        if (grant.workflowIds === null) return null;
+        const rows = await requestLoaders(ctx).workflows.loadMany(grant.workflowIds);
+        return byCreation(rows.filter((w): w is Workflow => !!w && !(w instanceof Error)));
+      },
     }),
   }),
 });
 
-const ProjectAccessRef = builder
-  .objectRef<{ all: boolean; projectIds: string[] }>('ApiKeyProjectAccess')
-  .implement({
-    description: 'Which projects a key reaches. Project-level keys reach exactly their project.',
-    fields: (t) => ({
-      all: t.exposeBoolean('all', { description: 'All projects of the organization, including ones created later.' }),
-      projects: t.prismaField({
-        type: [ProjectRef],
-        description: 'The reached projects (for `all`, every current project).',
-        resolve: (query, access, _args, ctx) =>
-          ctx.prisma.project.findMany({ ...query, where: { id: { in: access.projectIds } }, orderBy: { createdAt: 'asc' } }),
-      }),
+/** `projects` null: every project of the organization, loaded when asked for (once per request). */
+type ProjectAccess = { all: boolean; organizationId: string; projects: Project[] | null };
+
+const ProjectAccessRef = builder.objectRef<ProjectAccess>('ApiKeyProjectAccess').implement({
+  description: 'Which projects a key reaches. Project-level keys reach exactly their project.',
+  fields: (t) => ({
+    all: t.exposeBoolean('all', { description: 'All projects of the organization, including ones created later.' }),
+    projects: t.field({
+      type: [ProjectRef],
+      description: 'The reached projects (for `all`, every current project).',
+      resolve: async (access, _args, ctx) => access.projects ?? (await requestLoaders(ctx).organizationProjects.load(access.organizationId)),
     }),
-  });
+  }),
+});
 
 const AddressUseRef = builder.objectRef<{ address: string; lastSeenAt: Date }>('ApiKeyAddressUse').implement({
   description: 'A client address a key was used from, and when it was last seen (recorded with the usage counts).',
@@ -94,14 +96,12 @@ export const ApiKeyRef = builder.prismaNode('ApiKey', {
     project: t.relation('project', { nullable: true, description: 'The project of a project-level key.' }),
     projectAccess: t.field({
       type: ProjectAccessRef,
-      select: { projectAccess: { select: { projectId: true } } },
-      resolve: async (key, _args, ctx) => {
-        if (key.level === 'PROJECT') return { all: false, projectIds: key.projectId ? [key.projectId] : [] };
-        if (key.allProjects) {
-          const projects = await ctx.prisma.project.findMany({ where: { organizationId: key.organizationId }, select: { id: true } });
-          return { all: true, projectIds: projects.map((p) => p.id) };
-        }
-        return { all: false, projectIds: key.projectAccess.map((a) => a.projectId) };
+      // Loaded with the key list itself (one query for all keys), never per key.
+      select: { project: true, projectAccess: { select: { project: true } } },
+      resolve: (key) => {
+        if (key.level === 'PROJECT') return { all: false, organizationId: key.organizationId, projects: key.project ? [key.project] : [] };
+        if (key.allProjects) return { all: true, organizationId: key.organizationId, projects: null };
+        return { all: false, organizationId: key.organizationId, projects: byCreation(key.projectAccess.map((a) => a.project)) };
       },
     }),
     scopes: t.field({
@@ -187,14 +187,17 @@ type FilterArgs = {
   orderBy?: { field: string; direction: string } | null;
 };
 
-/** Keys that reach a project: its own, and organization keys for all projects or selecting it. */
-export function reachesProject(organizationId: string, projectId: string): Prisma.ApiKeyWhereInput {
+/**
+ * Keys that reach a project: its own, and organization keys for all projects or selecting it. The caller has made sure
+ * that the project belongs to the organization, so "all projects" needs no join: the list stays an index scan of the
+ * organization's keys.
+ */
+function reachesProject(organizationId: string, projectId: string): Prisma.ApiKeyWhereInput {
   return {
     organizationId,
     OR: [
       { projectId },
-      // "All projects" reaches only projects of its own organization.
-      { level: 'ORGANIZATION', allProjects: true, organization: { projects: { some: { id: projectId } } } },
+      { level: 'ORGANIZATION', allProjects: true },
       { level: 'ORGANIZATION', projectAccess: { some: { projectId } } },
     ],
   };
@@ -210,14 +213,16 @@ function statusWhere(status: string, now: Date): Prisma.ApiKeyWhereInput {
   return { status: status as 'ACTIVE' | 'INACTIVE', ...notExpired };
 }
 
-export function listWhere(base: Prisma.ApiKeyWhereInput, args: FilterArgs, organizationId: string, now: Date): Prisma.ApiKeyWhereInput {
+async function listWhere(ctx: Context, base: Prisma.ApiKeyWhereInput, args: FilterArgs, organizationId: string): Promise<Prisma.ApiKeyWhereInput> {
   const and: Prisma.ApiKeyWhereInput[] = [base];
   const f = args.filter;
   if (f?.level) and.push({ level: f.level });
-  if (f?.status) and.push(statusWhere(f.status, now));
+  if (f?.status) and.push(statusWhere(f.status, ctx.clock.now()));
   if (f?.projectId != null) {
     const projectId = parseGlobalIdOrNull(String(f.projectId));
-    and.push(projectId ? reachesProject(organizationId, projectId) : { id: { in: [] } });
+    // A project of another organization (or none) reaches none of this organization's keys.
+    const project = projectId ? await ctx.prisma.project.findFirst({ where: { id: projectId, organizationId }, select: { id: true } }) : null;
+    and.push(project ? reachesProject(organizationId, project.id) : { id: { in: [] } });
   }
   const search = f?.search?.trim();
   if (search) {
@@ -237,7 +242,7 @@ function parseGlobalIdOrNull(value: string): string | null {
   }
 }
 
-export function listOrder(args: FilterArgs): Prisma.ApiKeyOrderByWithRelationInput[] {
+function listOrder(args: FilterArgs): Prisma.ApiKeyOrderByWithRelationInput[] {
   const direction = args.orderBy?.direction === 'ASC' ? 'asc' : 'desc';
   const field = args.orderBy?.field ?? 'CREATED_AT';
   const primary: Prisma.ApiKeyOrderByWithRelationInput =
@@ -266,12 +271,12 @@ const edgeFields = {
 };
 
 /** The number of keys a list would show over all its pages. */
-function countKeys(ctx: Context, base: Prisma.ApiKeyWhereInput, args: FilterArgs, organizationId: string) {
-  return ctx.prisma.apiKey.count({ where: listWhere(base, args, organizationId, ctx.clock.now()) });
+async function countKeys(ctx: Context, base: Prisma.ApiKeyWhereInput, args: FilterArgs, organizationId: string) {
+  return ctx.prisma.apiKey.count({ where: await listWhere(ctx, base, args, organizationId) });
 }
 
 /** One list query for both views; only the base condition (whole organization, or reaching a project) differs. */
-function findKeys(
+async function findKeys(
   ctx: Context,
   query: { include?: Prisma.ApiKeyInclude; select?: Prisma.ApiKeySelect },
   base: Prisma.ApiKeyWhereInput,
@@ -280,7 +285,7 @@ function findKeys(
 ) {
   return ctx.prisma.apiKey.findMany({
     ...query,
-    where: listWhere(base, args, organizationId, ctx.clock.now()),
+    where: await listWhere(ctx, base, args, organizationId),
     orderBy: listOrder(args),
   });
 }

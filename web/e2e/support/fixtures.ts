@@ -118,50 +118,67 @@ export async function checkScreen(page: Page, name: string) {
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), `axe on ${name}`).toEqual([]);
 }
 
-export const test = base.extend<{ api: Api; browserProblems: string[] }, { server: Server }>({
+/**
+ * Starts the API process (the real server on a throwaway in-memory database, serving the built console) with `env`
+ * added to its environment, e.g. an identity provider for OpenID Connect sign-in.
+ */
+export async function startKeysmith(env: Record<string, string> = {}): Promise<Server & { stop(): void }> {
+  const root = path.join(import.meta.dirname, '..', '..', '..');
+  const child: ChildProcess = fork(path.join(import.meta.dirname, 'server.ts'), [], {
+    cwd: root,
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`test server exited with ${code}`)));
+    child.on('message', (m: { type: string; port?: number }) => m.type === 'listening' && resolve(m.port!));
+  });
+  let next = 0;
+  const seed = (message: Record<string, unknown>) =>
+    new Promise<void>((resolve, reject) => {
+      const id = ++next;
+      const onMessage = (m: { type: string; id?: number; error?: string }) => {
+        if (m.type !== 'seeded' || m.id !== id) return;
+        child.off('message', onMessage);
+        if (m.error) reject(new Error(m.error));
+        else resolve();
+      };
+      child.on('message', onMessage);
+      child.send({ ...message, id });
+    });
+  const seedKeys = (slug: string, count: number) => seed({ type: 'seedKeys', slug, count });
+  const seedUsage = (keyId: string, hours: [number, number][]) =>
+    seed({ type: 'seedUsage', keyId: Buffer.from(keyId, 'base64url').toString('utf8').split(':')[1], hours });
+  return { url: `http://127.0.0.1:${port}`, seedKeys, seedUsage, stop: () => void child.kill('SIGTERM') };
+}
+
+export const test = base.extend<{ api: Api; browserProblems: string[]; consoleOrigins: string[]; otherOrigins: string[] }, { server: Server }>({
   server: [
     async ({}, use) => { // eslint-disable-line no-empty-pattern
-      const root = path.join(import.meta.dirname, '..', '..', '..');
-      const child: ChildProcess = fork(path.join(import.meta.dirname, 'server.ts'), [], {
-        cwd: root,
-        execArgv: ['--import', 'tsx'],
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      });
-      const port = await new Promise<number>((resolve, reject) => {
-        child.once('exit', (code) => reject(new Error(`test server exited with ${code}`)));
-        child.on('message', (m: { type: string; port?: number }) => m.type === 'listening' && resolve(m.port!));
-      });
-      let next = 0;
-      const seed = (message: Record<string, unknown>) =>
-        new Promise<void>((resolve, reject) => {
-          const id = ++next;
-          const onMessage = (m: { type: string; id?: number; error?: string }) => {
-            if (m.type !== 'seeded' || m.id !== id) return;
-            child.off('message', onMessage);
-            if (m.error) reject(new Error(m.error));
-            else resolve();
-          };
-          child.on('message', onMessage);
-          child.send({ ...message, id });
-        });
-      const seedKeys = (slug: string, count: number) => seed({ type: 'seedKeys', slug, count });
-      const seedUsage = (keyId: string, hours: [number, number][]) =>
-        seed({ type: 'seedUsage', keyId: Buffer.from(keyId, 'base64url').toString('utf8').split(':')[1], hours });
-      await use({ url: `http://127.0.0.1:${port}`, seedKeys, seedUsage });
-      child.kill('SIGTERM');
+      const server = await startKeysmith();
+      await use(server);
+      server.stop();
     },
     { scope: 'worker', timeout: 120_000 },
   ],
+  /** Further consoles a test starts itself (held to the same rules as the worker's). */
+  consoleOrigins: async ({ server }, use) => use([server.url]),
+  /** Sites a test expects the browser to visit besides the console (e.g. its identity provider's pages). */
+  otherOrigins: async ({}, use) => use([]), // eslint-disable-line no-empty-pattern
   baseURL: async ({ server }, use) => use(server.url),
   api: async ({ server }, use) => use(new Api(server.url)),
   // Any console error, uncaught exception or request to another origin fails the test.
   browserProblems: [
-    async ({ page, server }, use) => {
+    async ({ page, consoleOrigins, otherOrigins }, use) => {
       const problems: string[] = [];
-      page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      // Errors on the console's pages count; another site's pages (an identity provider's) are not ours to judge.
+      const onConsole = () => consoleOrigins.includes(new URL(page.url()).origin);
+      page.on('console', (m) => m.type() === 'error' && onConsole() && problems.push(`console: ${m.text()}`));
+      page.on('pageerror', (e) => onConsole() && problems.push(`page error: ${e.message}`));
       page.on('request', (r) => {
-        if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) problems.push(`request to another origin: ${r.url()}`);
+        const origin = r.url().startsWith('data:') ? null : new URL(r.url()).origin;
+        if (origin && !consoleOrigins.includes(origin) && !otherOrigins.includes(origin)) problems.push(`request to another origin: ${r.url()}`);
       });
       await use(problems);
       expect(problems).toEqual([]);

@@ -53,7 +53,7 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
   const result = projectSlug ? projectResult : orgResult;
   const refetch = () => (projectSlug ? refetchProject : refetchOrg)({ requestPolicy: 'network-only' });
 
-  if (result.error) return <RequestErrorAlert error={result.error} />;
+  if (result.error) return <RequestErrorAlert error={result.error} onRetry={refetch} />;
   const org = projectSlug ? projectResult.data?.organization : orgResult.data?.organization;
   if (!org) return result.fetching ? <Text>Loading…</Text> : <Alert color="yellow" title="Organization not found">There is no organization “{slug}” for you.</Alert>;
   const project = projectSlug ? (projectResult.data?.organization?.project ?? null) : null;
@@ -75,7 +75,7 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
     const payload = r.data?.deleteApiKeys;
     if (isTypedError(payload)) {
       setBulkFailure(payload);
-    } else {
+    } else if (!r.error) {
       setBulkFailure(null);
       setSelected(new Set());
     }
@@ -290,10 +290,10 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
           {rows.length} {rows.length === 1 ? "key" : "keys"} on this page
         </Text>
         <Group>
-          <Button variant="default" disabled={!connection.pageInfo.hasPreviousPage || !connection.pageInfo.startCursor} onClick={() => setPage({ before: connection.pageInfo.startCursor! })}>
+          <Button variant="default" disabled={!connection.pageInfo.hasPreviousPage || !connection.pageInfo.startCursor} onClick={() => (setPage({ before: connection.pageInfo.startCursor! }), window.scrollTo(0, 0))}>
             Previous page
           </Button>
-          <Button variant="default" disabled={!connection.pageInfo.hasNextPage} onClick={() => setPage({ after: connection.pageInfo.endCursor ?? undefined })}>
+          <Button variant="default" disabled={!connection.pageInfo.hasNextPage} onClick={() => (setPage({ after: connection.pageInfo.endCursor ?? undefined }), window.scrollTo(0, 0))}>
             Next page
           </Button>
         </Group>

@@ -95,8 +95,8 @@ export function AuditPage({ slug }: { slug: string }) {
     ...(actor ? { actorId: actor } : {}),
     ...(target.trim() ? { targetId: target.trim() } : {}),
   };
-  const [{ data, error, fetching }] = useQuery({ query: AuditQuery, variables: { slug, filter, after } });
-  if (error) return <RequestErrorAlert error={error} />;
+  const [{ data, error, fetching }, refetch] = useQuery({ query: AuditQuery, variables: { slug, filter, after } });
+  if (error) return <RequestErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   const org = data?.organization;
   if (!org) return fetching ? <Text>Loading…</Text> : <Alert color="yellow" title="Organization not found">There is no organization “{slug}” for you.</Alert>;
   return (

@@ -62,11 +62,11 @@ const KeyAuditQuery = graphql(`
 `);
 
 export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
-  const [{ data, error, fetching }] = useQuery({ query: KeyQuery, variables: { id } });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: KeyQuery, variables: { id } });
   const key = data?.node?.__typename === 'ApiKey' ? data.node : null;
   const mayReadAudit = key?.organization.viewerRole === 'OWNER' || key?.organization.viewerRole === 'ADMIN';
   const [audit] = useQuery({ query: KeyAuditQuery, variables: { slug, id }, pause: !mayReadAudit });
-  if (error) return <RequestErrorAlert error={error} />;
+  if (error) return <RequestErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!key) return fetching ? <Text>Loading…</Text> : <Alert color="yellow" title="Key not found">There is no such key for you.</Alert>;
   const rows: [string, React.ReactNode][] = [
     ['Prefix', <Text ff="monospace" key="p">{key.prefix}</Text>],

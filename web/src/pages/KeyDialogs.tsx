@@ -390,7 +390,7 @@ export function RotateDialog({ apiKey, onClose, onRotated }: { apiKey: ConsoleKe
 }
 
 /** A destructive confirmation: what will happen, the server's typed error if any, Cancel (focused) and the action. */
-function ConfirmDialog({ title, action, run, onClose, children }: { title: string; action: string; run: () => Promise<{ __typename?: string } | null | undefined>; onClose: () => void; children: ReactNode }) {
+function ConfirmDialog({ title, action, run, onClose, children }: { title: string; action: string; run: () => Promise<{ payload: { __typename?: string } | null | undefined; error?: unknown }>; onClose: () => void; children: ReactNode }) {
   const [failure, setFailure] = useState<TypedError | null>(null);
   return (
     <Modal closeButtonProps={{ 'aria-label': 'Close dialog' }} opened onClose={onClose} title={title}>
@@ -404,9 +404,9 @@ function ConfirmDialog({ title, action, run, onClose, children }: { title: strin
           <Button
             color="red"
             onClick={async () => {
-              const payload = await run();
+              const { payload, error } = await run();
               if (isTypedError(payload)) setFailure(payload);
-              else onClose();
+              else if (!error) onClose(); // a request that never reached the server leaves the dialog open
             }}
           >
             {action}
@@ -425,7 +425,10 @@ export function RevokeDialog({ apiKey, onClose }: { apiKey: ConsoleKeyRowFragmen
       title={`Revoke “${apiKey.name}”?`}
       action="Revoke key"
       onClose={onClose}
-      run={async () => (await client.mutation(RevokeKey, { input: { id: apiKey.id } }, { additionalTypenames: ['ApiKey'] }).toPromise()).data?.revokeApiKey}
+      run={async () => {
+        const r = await client.mutation(RevokeKey, { input: { id: apiKey.id } }, { additionalTypenames: ['ApiKey'] }).toPromise();
+        return { payload: r.data?.revokeApiKey, error: r.error };
+      }}
     >
       <Text size="sm">
         Revoking is irreversible: the key stops working on its next request and cannot be switched on again. It stays listed as revoked.
@@ -443,7 +446,10 @@ export function DeleteDialog({ apiKey, onClose }: { apiKey: ConsoleKeyRowFragmen
       title={`Delete “${apiKey.name}”?`}
       action="Delete key"
       onClose={onClose}
-      run={async () => (await client.mutation(DeleteKey, { input: { id: apiKey.id } }, { additionalTypenames: ['ApiKey'] }).toPromise()).data?.deleteApiKey}
+      run={async () => {
+        const r = await client.mutation(DeleteKey, { input: { id: apiKey.id } }, { additionalTypenames: ['ApiKey'] }).toPromise();
+        return { payload: r.data?.deleteApiKey, error: r.error };
+      }}
     >
       {recentlyUsed ? (
         <Alert color="orange" title="This key is in use">
@@ -496,7 +502,7 @@ function EditForm({ apiKey, org, projects, onClose }: { apiKey: ConsoleKeyRowFra
     const r = await client.mutation(UpdateKey, { input }).toPromise();
     const payload = r.data?.updateApiKey;
     if (isTypedError(payload)) setFailure(payload);
-    else onClose();
+    else if (!r.error) onClose();
   }
 
   return (

@@ -161,7 +161,7 @@ export function OrganizationPage({ slug }: { slug: string }) {
   const [projectSlug, setProjectSlug] = useState('');
   const [projectFailure, setProjectFailure] = useState<TypedError | null>(null);
 
-  if (error) return <RequestErrorAlert error={error} />;
+  if (error) return <RequestErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching && !data) return <Text>Loading…</Text>;
   const org = data?.organization;
   if (!org)

@@ -55,7 +55,7 @@ const CreateOrganization = graphql(`
 `);
 
 export function OrganizationsPage() {
-  const [{ data, error, fetching }] = useQuery({ query: OrganizationsQuery, context: ORG_CONTEXT });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: OrganizationsQuery, context: ORG_CONTEXT });
   const client = useClient();
   const [name, setName] = useState('');
   const [slug, setSlug] = useState('');
@@ -78,7 +78,7 @@ export function OrganizationsPage() {
   return (
     <Stack>
       <Title order={1}>Organizations</Title>
-      <RequestErrorAlert error={error} />
+      <RequestErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       {data && memberships.length === 0 ? <Text>You are not a member of any organization yet. Create one below.</Text> : null}
       {memberships.length > 0 ? (
         <Table striped highlightOnHover aria-label="Your organizations">

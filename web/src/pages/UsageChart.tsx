@@ -46,7 +46,7 @@ export function UsageChart({ id }: { id: string }) {
   const [showTable, setShowTable] = useState(false);
   const tableId = useId();
   const { granularity, last, label, unit } = VIEWS[view];
-  const [{ data, error }] = useQuery({ query: UsageQuery, variables: { id, granularity, last }, requestPolicy: 'cache-and-network' });
+  const [{ data, error }, refetch] = useQuery({ query: UsageQuery, variables: { id, granularity, last }, requestPolicy: 'cache-and-network' });
   const buckets = data?.node?.__typename === 'ApiKey' ? data.node.usage : null;
   const total = buckets?.reduce((n, b) => n + b.count, 0) ?? 0;
   const peak = buckets?.reduce((best, b) => (b.count > best.count ? b : best), buckets[0]);
@@ -74,7 +74,7 @@ export function UsageChart({ id }: { id: string }) {
           ]}
         />
       </Group>
-      {error ? <RequestErrorAlert error={error} /> : null}
+      {error ? <RequestErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : null}
       {buckets && peak ? (
         <Stack gap="xs">
           <Text size="sm" c="dimmed">

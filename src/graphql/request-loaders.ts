@@ -1,0 +1,42 @@
+import DataLoader from 'dataloader';
+import type { Context } from '../context.ts';
+import type { Project, Workflow } from '../generated/prisma/client.ts';
+
+/**
+ * Batched reads shared by one request, so that a list of keys costs a fixed number of queries however long it is:
+ * the workflows that narrowed scopes name, and the projects of an organization (what "all projects" reaches).
+ * Authorization stays with the GraphQL types that these rows are returned as.
+ */
+type Loaders = {
+  workflows: DataLoader<string, Workflow | null>;
+  organizationProjects: DataLoader<string, Project[]>;
+};
+
+const perRequest = new WeakMap<object, Loaders>();
+
+export function requestLoaders(ctx: Context): Loaders {
+  let loaders = perRequest.get(ctx);
+  if (!loaders) {
+    loaders = {
+      workflows: new DataLoader(async (ids) => {
+        const rows = await ctx.prisma.workflow.findMany({ where: { id: { in: [...ids] } } });
+        const byId = new Map(rows.map((w) => [w.id, w]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+      organizationProjects: new DataLoader(async (organizationIds) => {
+        const rows = await ctx.prisma.project.findMany({
+          where: { organizationId: { in: [...organizationIds] } },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        });
+        return organizationIds.map((id) => rows.filter((p) => p.organizationId === id));
+      }),
+    };
+    perRequest.set(ctx, loaders);
+  }
+  return loaders;
+}
+
+/** Oldest first, as every list of projects and workflows in the schema. */
+export function byCreation<T extends { createdAt: Date; id: string }>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+}
