@@ -70,7 +70,7 @@ async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts'], {
     cwd: projectRoot,
     env,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
@@ -193,15 +193,18 @@ function randomBase62(length: number): string {
   return Array.from(randomBytes(length), (b) => alphabet[b % 62]).join('');
 }
 
-/** One request per key, all at once, each on its own connection, no retry: statuses and the time until all answered. */
+/**
+ * One request per key, all at once, each on its own connection and from its own address (X-Forwarded-For, the server
+ * runs with TRUST_PROXY), no retry: statuses and the time until all answered.
+ */
 async function burst(url: string, secrets: string[]): Promise<{ ms: number; statuses: string; ok: number }> {
   const started = performance.now();
   const statuses = await Promise.all(
-    secrets.map(async (secret) => {
+    secrets.map(async (secret, i) => {
       try {
         const response = await fetch(`${url}/graphql`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}`, 'x-forwarded-for': `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}` },
           body: JSON.stringify({ query: '{ currentApiKey { prefix } }' }),
           signal: AbortSignal.timeout(30_000),
         });
@@ -356,7 +359,7 @@ try {
 
   // For comparison, keys without a tag under the current tag secret (after a change of KEY_TAG_SECRET, or keys
   // created before tags existed): argon2 decides each once, on a bounded wait.
-  server = await startServer({ KEY_TAG_SECRET: randomBytes(32).toString('hex') });
+  server = await startServer({ KEY_TAG_SECRET: randomBytes(32).toString('hex'), TRUST_PROXY: 'true' });
   const untagged = await burst(server.url, untaggedKeys);
   console.error(`  done: cold start, ${UNTAGGED_KEYS} untagged keys`);
 

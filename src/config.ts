@@ -45,7 +45,7 @@ const envSchema = z
     USAGE_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
     /** Default: every core but one, so that valid traffic keeps a core under a flood of wrong secrets. */
     ARGON2_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(Math.max(1, os.availableParallelism() - 1)),
-    ARGON2_MAX_WAIT_MS: z.coerce.number().int().min(10).max(60_000).default(2000),
+    ARGON2_MAX_WAIT_MS: z.coerce.number().int().min(10).max(60_000).default(10_000),
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
     GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
     GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(10),

@@ -47,7 +47,7 @@ export class KeyVerifier {
     this.concurrency = options.maxConcurrency;
     this.limit = pLimit(options.maxConcurrency);
     this.capacity = options.maxConcurrency + (options.maxQueue ?? 10_000);
-    this.maxWaitMs = options.maxWaitMs ?? 2000;
+    this.maxWaitMs = options.maxWaitMs ?? 10_000;
     this.averageMs = options.initialEstimateMs ?? 30;
     this.results = new LRUCache({ max: options.maxEntries ?? 50_000 });
   }

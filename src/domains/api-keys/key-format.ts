@@ -63,6 +63,14 @@ export function visiblePrefix(publicId: string): string {
   return `${KEY_PREFIX}${publicId}`;
 }
 
+/**
+ * Where the public id would be in a key of the right length, unvalidated: only for looking up a key whose exact
+ * full value was already verified (anything else must go through parseKey).
+ */
+export function unverifiedPublicId(candidate: string): string | null {
+  return candidate.length === KEY_LENGTH && candidate.startsWith(KEY_PREFIX) ? candidate.slice(KEY_PREFIX.length, KEY_PREFIX.length + PUBLIC_ID_LENGTH) : null;
+}
+
 /** Returns the public id of a well-formed key with a valid checksum, or null. Pure: no I/O. */
 export function parseKey(candidate: string): { publicId: string } | null {
   if (candidate.length !== KEY_LENGTH) return null;

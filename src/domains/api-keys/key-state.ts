@@ -93,6 +93,14 @@ export class KeyStateCache {
     return this.entries.size;
   }
 
+  /** The cached state, without I/O; undefined when not cached or while the cache is off. */
+  peek(publicId: string): KeyState | undefined {
+    if (!this.live) return undefined;
+    const hit = this.entries.get(publicId);
+    if (hit) this.stats.hits++;
+    return hit;
+  }
+
   async get(prisma: PrismaClient, publicId: string): Promise<KeyState | null> {
     if (this.live) {
       const hit = this.entries.get(publicId);
