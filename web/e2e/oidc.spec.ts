@@ -76,6 +76,7 @@ test('OpenID Connect: sign in at the identity provider, renew the token silently
     expect((await fetch(`${keysmith.url}/auth/dev-token`, { method: 'POST', body: '{}' })).status).toBe(404);
 
     await page.goto(`${keysmith.url}/`);
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
     await expect(page.getByLabel('Subject')).toHaveCount(0);
     await checkScreen(page, '30-oidc-sign-in');
     await page.getByRole('button', { name: 'Sign in' }).click();
