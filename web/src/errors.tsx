@@ -31,6 +31,20 @@ export function issueFor(error: TypedError | null, field: string): string | unde
   return error?.issues?.find((i) => segments(i).includes(field))?.message;
 }
 
+/**
+ * The issues of a list field by entry: `input.ipAllowlist.2` → `{ index: 2, message }`; an issue about the whole list
+ * (no index) has `index: null`.
+ */
+export function entryIssuesFor(error: TypedError | null, field: string): { index: number | null; message: string }[] {
+  return (error?.issues ?? []).flatMap((i) => {
+    const parts = segments(i);
+    const at = parts.indexOf(field);
+    if (at < 0) return [];
+    const index = parts[at + 1] !== undefined && /^\d+$/.test(parts[at + 1]) ? Number(parts[at + 1]) : null;
+    return [{ index, message: i.message }];
+  });
+}
+
 /** ["input","email"] or ["input.email"] → ["input","email"]. */
 function segments(issue: FieldIssue): string[] {
   return issue.path.flatMap((p) => p.split('.'));
