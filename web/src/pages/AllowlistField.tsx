@@ -50,7 +50,7 @@ export function AllowlistField({
       spellCheck={false}
       autoCapitalize="off"
       autoComplete="off"
-      ff="monospace"
+      styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
       value={value}
       onChange={(e) => onChange(e.currentTarget.value)}
       error={error}
