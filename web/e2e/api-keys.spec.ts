@@ -281,6 +281,65 @@ test('key details show permissions, usage and history; the audit log filters by 
   await checkScreen(page, '16-audit-log');
 });
 
+test('IP allowlist: a bad entry is named next to the field; calls from outside the list get 403; details show the list and recent addresses', async ({ page, api }) => {
+  const owner = await api.user('owner');
+  const org = await api.organization(owner);
+  await signIn(page, owner, `/orgs/${org.slug}/api-keys`);
+  await page.getByRole('button', { name: 'Create API key' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create API key' });
+  await dialog.getByLabel('Name').fill('Office key');
+  const allowed = dialog.getByRole('textbox', { name: 'Allowed addresses' });
+  await allowed.fill('203.0.113.7\n10.0.0.0/33');
+  await dialog.getByRole('button', { name: 'Create key' }).click();
+  // The server names the entry by index (input.ipAllowlist.1); the field says which line, in words.
+  await expect(allowed).toHaveAttribute('aria-invalid', 'true');
+  await expect(allowed).toHaveAccessibleDescription(/Line 2: "10\.0\.0\.0\/33" is not an IPv4 or IPv6 address or CIDR range/);
+  await expect(dialog.getByText('Line 2: "10.0.0.0/33" is not an IPv4 or IPv6 address or CIDR range', { exact: false })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Your new API key' })).toBeHidden();
+  await checkScreen(page, '17-create-key-allowlist-error');
+
+  await allowed.fill('203.0.113.7\n10.0.0.0/8');
+  await dialog.getByRole('button', { name: 'Create key' }).click();
+  const secretDialog = page.getByRole('dialog', { name: 'Your new API key' });
+  const secret = (await secretDialog.getByTestId('secret').innerText()).trim();
+  await secretDialog.getByLabel('I have stored this key somewhere safe').check();
+  await secretDialog.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('link', { name: 'Office key', exact: true }).click();
+  const details = page.getByRole('table', { name: 'Key details' });
+  await expect(details.getByRole('row', { name: /Allowed addresses/ })).toContainText('203.0.113.7');
+  await expect(details.getByRole('row', { name: /Allowed addresses/ })).toContainText('10.0.0.0/8');
+  await expect(page.getByText('Not used yet')).toBeVisible();
+
+  // From outside the list the valid key is refused; from inside it works and its address is recorded.
+  expect(await api.keyStatusFrom(secret, '198.51.100.1')).toBe(403);
+  expect(await api.keyStatusFrom(secret, '10.1.2.3')).toBe(200);
+  const addressesQuery = `query($slug: String!) { organization(slug: $slug) { apiKeys(first: 5) { edges { node { name lastUsedAddresses { address } } } } } }`;
+  // The server flushes usage (and the addresses with it) every 100 ms.
+  await expect
+    .poll(async () => (await api.gql(owner.token, addressesQuery, { slug: org.slug })).organization.apiKeys.edges[0].node.lastUsedAddresses)
+    .toEqual([{ address: '10.1.2.3' }]);
+  await signIn(page, owner, new URL(page.url()).pathname);
+  const recent = page.getByRole('table', { name: 'Recent addresses' });
+  await expect(recent.getByRole('row')).toHaveCount(2);
+  await expect(recent.getByRole('row').nth(1)).toContainText('10.1.2.3');
+  await expect(recent).not.toContainText('198.51.100.1');
+  await checkScreen(page, '18-key-details-addresses');
+
+  // An owner clears the list in the Edit dialog: any address again.
+  await page.getByRole('link', { name: `${org.name} / API keys` }).click();
+  await row(page, 'Office key').getByRole('button', { name: 'Edit' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit “Office key”' });
+  await expect(edit.getByRole('textbox', { name: 'Allowed addresses' })).toHaveValue('203.0.113.7\n10.0.0.0/8');
+  await checkScreen(page, '19-edit-key-allowlist');
+  await edit.getByRole('textbox', { name: 'Allowed addresses' }).fill('');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  expect(await api.keyStatusFrom(secret, '198.51.100.1')).toBe(200);
+  await page.getByRole('link', { name: 'Office key', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Key details' }).getByRole('row', { name: /Allowed addresses/ })).toContainText('Any address');
+});
+
 test('members: an owner adds a member by email and sees the error for an unknown one; an operator changes the plan', async ({ page, api }) => {
   const owner = await api.user('owner');
   const colleague = await api.user('colleague');

@@ -31,6 +31,20 @@ export function issueFor(error: TypedError | null, field: string): string | unde
   return error?.issues?.find((i) => segments(i).includes(field))?.message;
 }
 
+/**
+ * The issues of a list field by entry: `input.ipAllowlist.2` → `{ index: 2, message }`; an issue about the whole list
+ * (no index) has `index: null`.
+ */
+export function entryIssuesFor(error: TypedError | null, field: string): { index: number | null; message: string }[] {
+  return (error?.issues ?? []).flatMap((i) => {
+    const parts = segments(i);
+    const at = parts.indexOf(field);
+    if (at < 0) return [];
+    const index = parts[at + 1] !== undefined && /^\d+$/.test(parts[at + 1]) ? Number(parts[at + 1]) : null;
+    return [{ index, message: i.message }];
+  });
+}
+
 /** ["input","email"] or ["input.email"] → ["input","email"]. */
 function segments(issue: FieldIssue): string[] {
   return issue.path.flatMap((p) => p.split('.'));
@@ -39,17 +53,23 @@ function segments(issue: FieldIssue): string[] {
 export function TypedErrorAlert({ error, fields = [] }: { error: TypedError | null; fields?: string[] }) {
   if (!error) return null;
   const unplaced = (error.issues ?? []).filter((i) => !fields.some((f) => segments(i).includes(f)));
+  // A ValidationError's message only repeats its issues (with their technical paths): the fields show them, so the
+  // alert then has just its title.
+  const showMessage = !error.issues?.length;
+  const body = showMessage || error.requiredPlans?.length || unplaced.length;
   return (
     <Alert color="red" title={TITLES[error.__typename] ?? 'Error'} role="alert">
-      <Stack gap={4}>
-        <Text size="sm">{error.message}</Text>
-        {error.requiredPlans?.length ? <Text size="sm">Plans with API access: {error.requiredPlans.join(', ')}.</Text> : null}
-        {unplaced.map((i) => (
-          <Text size="sm" key={i.path.join('.') + i.message}>
-            {segments(i).filter((p) => p !== 'input').join('.') || 'input'}: {i.message}
-          </Text>
-        ))}
-      </Stack>
+      {body ? (
+        <Stack gap={4}>
+          {showMessage ? <Text size="sm">{error.message}</Text> : null}
+          {error.requiredPlans?.length ? <Text size="sm">Plans with API access: {error.requiredPlans.join(', ')}.</Text> : null}
+          {unplaced.map((i) => (
+            <Text size="sm" key={i.path.join('.') + i.message}>
+              {segments(i).filter((p) => p !== 'input').join('.') || 'input'}: {i.message}
+            </Text>
+          ))}
+        </Stack>
+      ) : null}
     </Alert>
   );
 }

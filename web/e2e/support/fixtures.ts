@@ -38,10 +38,10 @@ export class Api {
   }
 
   /** Sends a GraphQL request with a bearer (a user's token or an API key); returns status and body. */
-  async request(bearer: string, query: string, variables: Record<string, unknown> = {}) {
+  async request(bearer: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
     const response = await fetch(`${this.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}`, ...headers },
       body: JSON.stringify({ query, variables }),
     });
     return { status: response.status, body: (await response.json()) as { data?: Record<string, any>; errors?: unknown[] } }; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -57,6 +57,11 @@ export class Api {
   /** Status of a call made with an API key, as an integration would make it. */
   async keyStatus(secret: string): Promise<number> {
     return (await this.request(secret, '{ currentApiKey { id } }')).status;
+  }
+
+  /** Status of a call made with an API key from `address` (the test server trusts X-Forwarded-For). */
+  async keyStatusFrom(secret: string, address: string): Promise<number> {
+    return (await this.request(secret, '{ currentApiKey { id } }', {}, { 'x-forwarded-for': address })).status;
   }
 
   /** An organization (owned by `owner`) with one project, on `plan`. */

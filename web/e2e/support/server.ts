@@ -8,7 +8,18 @@ import { openDatabase } from '../../../src/db/client.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { createApp } from '../../../src/server.ts';
 
-const config = loadConfig({ ...process.env, NODE_ENV: 'test', PGLITE_DATA_DIR: 'memory', JWT_SECRET: '', LOG_LEVEL: 'silent', USAGE_FLUSH_INTERVAL_MS: '100', PORT: '0' });
+// TRUST_PROXY: a test chooses the address its API-key calls come from with X-Forwarded-For (IP allowlists, recent
+// addresses); requests without the header (the browser's) count as the socket peer, 127.0.0.1.
+const config = loadConfig({
+  ...process.env,
+  NODE_ENV: 'test',
+  PGLITE_DATA_DIR: 'memory',
+  JWT_SECRET: '',
+  LOG_LEVEL: 'silent',
+  USAGE_FLUSH_INTERVAL_MS: '100',
+  PORT: '0',
+  TRUST_PROXY: 'true',
+});
 const db = await openDatabase(config.database);
 await db.migrate();
 const app = createApp({ config, db, logger: createLogger('silent') });

@@ -15,6 +15,10 @@ const KeyQuery = graphql(`
         expiryPolicy
         revokedAt
         updatedAt
+        lastUsedAddresses {
+          address
+          lastSeenAt
+        }
         createdBy {
           id
           email
@@ -73,6 +77,20 @@ export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
     ['Status', <Badge key="s" variant="light">{key.status}</Badge>],
     ['Level', key.level === 'PROJECT' ? `Project key of ${key.project?.name}` : 'Organization key'],
     ['Project access', key.level === 'PROJECT' ? key.project?.name : key.projectAccess.all ? 'All projects, including future ones' : key.projectAccess.projects.map((p) => p.name).join(', ')],
+    [
+      'Allowed addresses',
+      key.ipAllowlist.length ? (
+        <Stack key="ip" gap={2} data-testid="allowlist">
+          {key.ipAllowlist.map((entry) => (
+            <Text key={entry} ff="monospace" size="sm">
+              {entry}
+            </Text>
+          ))}
+        </Stack>
+      ) : (
+        'Any address'
+      ),
+    ],
     ['Note', key.note ?? '—'],
     ['Owner', key.owner.email ?? '—'],
     ['Created', `${formatDate(key.createdAt)} by ${key.createdBy.email ?? '—'}`],
@@ -104,27 +122,59 @@ export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
             </Table.Tbody>
           </Table>
         </Paper>
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="sm">
-            Permissions
-          </Title>
-          <Table aria-label="Permissions">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Scope</Table.Th>
-                <Table.Th>Workflows</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {key.scopes.map((s) => (
-                <Table.Tr key={s.scope}>
-                  <Table.Td>{s.scope === 'TRIGGER_WORKFLOWS' ? 'Trigger workflows' : 'Read executions'}</Table.Td>
-                  <Table.Td>{s.workflows ? s.workflows.map((w) => w.name).join(', ') : 'Every workflow the key reaches'}</Table.Td>
+        <Stack>
+          <Paper withBorder p="md">
+            <Title order={2} size="h4" mb="sm">
+              Permissions
+            </Title>
+            <Table aria-label="Permissions">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Scope</Table.Th>
+                  <Table.Th>Workflows</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
+              </Table.Thead>
+              <Table.Tbody>
+                {key.scopes.map((s) => (
+                  <Table.Tr key={s.scope}>
+                    <Table.Td>{s.scope === 'TRIGGER_WORKFLOWS' ? 'Trigger workflows' : 'Read executions'}</Table.Td>
+                    <Table.Td>{s.workflows ? s.workflows.map((w) => w.name).join(', ') : 'Every workflow the key reaches'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+          <Paper withBorder p="md">
+            <Title order={2} size="h4" mb="sm">
+              Recent addresses
+            </Title>
+            {key.lastUsedAddresses.length ? (
+              <Table aria-label="Recent addresses">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Address</Table.Th>
+                    <Table.Th>Last seen</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {key.lastUsedAddresses.map((a) => (
+                    <Table.Tr key={a.address}>
+                      <Table.Td ff="monospace">{a.address}</Table.Td>
+                      <Table.Td>{formatDate(a.lastSeenAt)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            ) : (
+              <Text size="sm" c="dimmed">
+                Not used yet
+              </Text>
+            )}
+            <Text size="xs" c="dimmed" mt="xs">
+              The last five distinct addresses the key was used from, most recent first.
+            </Text>
+          </Paper>
+        </Stack>
       </SimpleGrid>
       <UsageChart id={key.id} />
       {mayReadAudit ? (

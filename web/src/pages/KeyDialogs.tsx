@@ -19,6 +19,7 @@ import {
 import { useClient, useQuery } from 'urql';
 import type { ApiKeyScope, ConsoleKeyRowFragment, ExpiryPolicy } from '../gql/graphql.ts';
 import { TypedErrorAlert, formatDate, isTypedError, issueFor, type TypedError } from '../errors.tsx';
+import { AllowlistField, parseAllowlist, sameEntries } from './AllowlistField.tsx';
 import { CreateOrgKey, CreateProjectKey, MembersQuery, ProjectWorkflowsQuery, RevokeKey, RotateKey, DeleteKey, UpdateKey } from './keyDocuments.ts';
 
 const DAY = 86_400_000;
@@ -177,6 +178,8 @@ export function CreateKeyDialog({
   const [scopes, setScopes] = useState(new Map<ApiKeyScope, string[]>([['TRIGGER_WORKFLOWS', []]]));
   const [expiry, setExpiry] = useState<ExpiryPolicy>(org.maxKeyLifetimeDays ? 'DAYS_30' : 'NEVER');
   const [customDate, setCustomDate] = useState('');
+  const [allowlist, setAllowlist] = useState('');
+  const [allowlistLines, setAllowlistLines] = useState<number[]>([]);
   const [failure, setFailure] = useState<TypedError | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -203,8 +206,16 @@ export function CreateKeyDialog({
       policy: expiry,
       ...(expiry === 'CUSTOM' ? { expiresAt: new Date(`${customDate}T23:59:59Z`).toISOString() } : {}),
     };
+    const allowed = parseAllowlist(allowlist);
+    setAllowlistLines(allowed.lines);
     setBusy(true);
-    const common = { name: name.trim(), note: note.trim() || undefined, scopes: scopeInput, expiry: expiryInput };
+    const common = {
+      name: name.trim(),
+      note: note.trim() || undefined,
+      scopes: scopeInput,
+      expiry: expiryInput,
+      ...(allowed.entries.length ? { ipAllowlist: allowed.entries } : {}),
+    };
     const result =
       level === 'PROJECT'
         ? await client
@@ -229,6 +240,7 @@ export function CreateKeyDialog({
       setFailure(null);
       setName('');
       setNote('');
+      setAllowlist('');
       onCreated(payload.secret);
     }
   }
@@ -310,7 +322,8 @@ export function CreateKeyDialog({
               error={customDateError}
             />
           ) : null}
-          <TypedErrorAlert error={failure} fields={['name', 'note', 'projectId', 'projectIds', 'scopes', 'policy', 'expiresAt']} />
+          <AllowlistField value={allowlist} onChange={setAllowlist} failure={failure} lines={allowlistLines} />
+          <TypedErrorAlert error={failure} fields={['name', 'note', 'projectId', 'projectIds', 'scopes', 'policy', 'expiresAt', 'ipAllowlist']} />
           {formError ? (
             <Alert color="red" role="alert">
               {formError}
@@ -485,12 +498,16 @@ function EditForm({ apiKey, org, projects, onClose }: { apiKey: ConsoleKeyRowFra
   const [active, setActive] = useState(apiKey.status !== 'INACTIVE');
   const [access, setAccess] = useState<'all' | 'selected'>(apiKey.projectAccess.all ? 'all' : 'selected');
   const [selected, setSelected] = useState(apiKey.projectAccess.projects.map((p) => p.id));
+  const [allowlist, setAllowlist] = useState(apiKey.ipAllowlist.join('\n'));
+  const [allowlistLines, setAllowlistLines] = useState<number[]>([]);
   const [failure, setFailure] = useState<TypedError | null>(null);
   const members = data?.organization?.members?.edges.map((e) => ({ value: e.node.user.id, label: e.node.user.email ?? e.node.user.name ?? e.node.user.id })) ?? [];
   const canToggle = apiKey.status === 'ACTIVE' || apiKey.status === 'INACTIVE';
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const allowed = parseAllowlist(allowlist);
+    setAllowlistLines(allowed.lines);
     const input = {
       id: apiKey.id,
       name: name.trim(),
@@ -498,6 +515,8 @@ function EditForm({ apiKey, org, projects, onClose }: { apiKey: ConsoleKeyRowFra
       ...(owner && owner !== apiKey.owner.id ? { ownerId: owner } : {}),
       ...(canToggle ? { status: active ? ('ACTIVE' as const) : ('INACTIVE' as const) } : {}),
       ...(apiKey.level === 'ORGANIZATION' ? { projectAccess: access === 'all' ? { all: true } : { projectIds: selected } } : {}),
+      // Sent only when changed; an empty list allows any address again.
+      ...(sameEntries(allowed.entries, apiKey.ipAllowlist) ? {} : { ipAllowlist: allowed.entries }),
     };
     const r = await client.mutation(UpdateKey, { input }).toPromise();
     const payload = r.data?.updateApiKey;
@@ -526,7 +545,8 @@ function EditForm({ apiKey, org, projects, onClose }: { apiKey: ConsoleKeyRowFra
               ) : null}
             </>
           ) : null}
-          <TypedErrorAlert error={failure} fields={['name', 'note', 'ownerId', 'projectIds']} />
+          <AllowlistField value={allowlist} onChange={setAllowlist} failure={failure} lines={allowlistLines} />
+          <TypedErrorAlert error={failure} fields={['name', 'note', 'ownerId', 'projectIds', 'ipAllowlist']} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -13,6 +13,7 @@ export const KeyRowFields = graphql(`
     usageCount
     createdAt
     note
+    ipAllowlist
     viewerCanManage
     project {
       id
