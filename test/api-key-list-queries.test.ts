@@ -8,6 +8,7 @@ import { execute, ok } from './support/client.ts';
 import { newOrg, newProject, newWorkflow, type TestOrg } from './support/fixtures.ts';
 import { orgKey, projectKey } from './support/keys.ts';
 import type { Database } from '../src/db/client.ts';
+import { requestScope } from '../src/request-context.ts';
 
 const ListFields = graphql(`
   fragment ListedKey on ApiKey {
@@ -55,11 +56,12 @@ const operations: string[] = [];
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  // Every Prisma operation the app issues (a findMany with includes counts once: Prisma batches its relations).
+  // Every Prisma operation a request issues (a findMany with includes counts once: Prisma batches its relations);
+  // background work (the usage flush and its hourly prune, the key-state heartbeat) runs outside any request.
   const counted = db.prisma.$extends({
     query: {
       $allOperations({ model, operation, args, query }) {
-        operations.push(`${model ?? 'raw'}.${operation}`);
+        if (requestScope.getStore()) operations.push(`${model ?? 'raw'}.${operation}`);
         return query(args);
       },
     },
@@ -113,6 +115,8 @@ describe('key lists', () => {
 
     expect(orgMany.operations).toEqual(orgFew.operations);
     expect(projectMany.operations).toEqual(projectFew.operations);
+    expect(orgFew.operations).toContain('ApiKey.findMany'); // the requests' own operations are the ones counted
+    expect(projectFew.operations).toContain('ApiKey.findMany');
 
     // What the page shows is complete: projects and workflows oldest first, owners, levels.
     const nodes = orgMany.result.edges.map((e) => e.node);
