@@ -40,6 +40,7 @@ test('create a key: the secret appears exactly once, Copy puts it on the clipboa
   await secretDialog.getByLabel('I have stored this key somewhere safe').check();
   await secretDialog.getByRole('button', { name: 'Close' }).click();
   await expect(secretDialog).toBeHidden();
+  await expect(page.getByRole('dialog')).toHaveCount(0); // the closing transition is over: nothing half-faded in the screenshot
   await expect(page.getByRole('link', { name: 'Billing integration' })).toBeVisible();
   expect(await page.content()).not.toContain(secret);
   await checkScreen(page, '06-api-keys');
