@@ -7,7 +7,7 @@ import { checksumOf } from '../src/domains/api-keys/key-format.ts';
 import { sharedApp, startTestApp, type TestApp } from './support/app.ts';
 import { as, execute, ok } from './support/client.ts';
 import { dbId, newOrg, newProject, newUser, newWorkflow } from './support/fixtures.ts';
-import { projectKey } from './support/keys.ts';
+import { projectKey, wrongSecret } from './support/keys.ts';
 import { DeleteApiKey, RotateApiKey, TriggerWorkflow, Viewer } from './support/operations.ts';
 
 let t: TestApp;
@@ -110,11 +110,6 @@ function midWindowClock(): ManualClock {
 }
 
 describe('floods of bad keys', () => {
-  function wrongSecret(secret: string): string {
-    const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-    const body = `${secret.slice(0, 17)}${Array.from(randomBytes(32), (b) => alphabet[b % 62]).join('')}`;
-    return body + checksumOf(body);
-  }
 
   it('throttles wrong secrets per key id with 429 and Retry-After, without locking out the verified secret', async () => {
     const own = await startTestApp({ clock: midWindowClock(), env: { AUTH_FAILURES_PER_KEY_PER_MINUTE: '5', AUTH_FAILURES_PER_IP_PER_MINUTE: '1000', TRUST_PROXY: 'true' } });

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { wrongSecret } from './support/keys.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/clock.ts';
-import { checksumOf } from '../src/domains/api-keys/key-format.ts';
 import { allowsAddress, normalizeAllowlist, normalizeEntry } from '../src/domains/api-keys/allowlist.ts';
 import { ValidationError } from '../src/errors.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
@@ -150,12 +149,6 @@ const readAddresses = async (app: TestApp['app'], id: string, token: string) => 
   return node && node.__typename === 'ApiKey' ? node : null;
 };
 
-/** The same key id with another well-formed secret (valid checksum): it reaches the argon2 check and fails there. */
-function wrongSecret(secret: string): string {
-  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-  const body = `${secret.slice(0, 17)}${Array.from(randomBytes(32), (b) => alphabet[b % 62]).join('')}`;
-  return body + checksumOf(body);
-}
 
 describe('a key with an IP allowlist (behind a proxy, TRUST_PROXY=true)', () => {
   it('stores the list normalized, shows it to members and to the key itself, and admits only the listed addresses', async () => {

@@ -1,20 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/clock.ts';
-import { checksumOf } from '../src/domains/api-keys/key-format.ts';
 import { SecretTags } from '../src/domains/api-keys/secret-tag.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { dbId, newOrg, newProject } from './support/fixtures.ts';
-import { projectKey } from './support/keys.ts';
+import { projectKey, wrongSecret } from './support/keys.ts';
 
 // Verification tags (src/domains/api-keys/secret-tag.ts): a key's secret is decided by one HMAC on any instance,
 // a fresh one included; argon2 runs only for keys without a tag under the current tag secret, once.
 
-function wrongSecret(secret: string): string {
-  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-  const body = `${secret.slice(0, 17)}${Array.from(randomBytes(32), (b) => alphabet[b % 62]).join('')}`;
-  return body + checksumOf(body);
-}
 
 async function call(app: TestApp['app'], secret: string, ip = '203.0.113.1'): Promise<number> {
   const response = await app.fetch('http://keysmith.test/graphql', {

@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import { Worker } from 'node:worker_threads';
-import { randomBytes } from 'node:crypto';
 import { ManualClock } from '../src/clock.ts';
-import { checksumOf } from '../src/domains/api-keys/key-format.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_JWT_SECRET, sharedApp, startTestApp, type TestApp } from './support/app.ts';
 import { dbId, newOrg, newProject, newWorkflow } from './support/fixtures.ts';
-import { projectKey } from './support/keys.ts';
+import { projectKey, wrongSecret } from './support/keys.ts';
 import { remote, startServerProcess, type ServerProcess } from './support/process.ts';
 
 type Client = { fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response> };
@@ -286,11 +284,6 @@ describe('a server under resource attacks', () => {
 });
 
 describe('wrong-secret throttle under concurrency', () => {
-  function wrongSecret(secret: string): string {
-    const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-    const body = `${secret.slice(0, 17)}${Array.from(randomBytes(32), (b) => alphabet[b % 62]).join('')}`;
-    return body + checksumOf(body);
-  }
 
   it('lets exactly 20 of 33 concurrent wrong secrets for one untagged key id reach argon2', async () => {
     // A clock frozen mid-minute: the window cannot roll over during the test.

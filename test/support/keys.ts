@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { checksumOf } from '../../src/domains/api-keys/key-format.ts';
 import type { App } from '../../src/server.ts';
 import { as, execute, ok } from './client.ts';
 import type { TestOrg, TestUser } from './fixtures.ts';
@@ -52,4 +54,11 @@ export async function orgKey(
     ),
   );
   return as(result.createOrganizationApiKey, 'CreateApiKeyPayload');
+}
+
+/** A well-formed key with the real key's public id and a random wrong secret (valid checksum): only the secret check can reject it. */
+export function wrongSecret(secret: string): string {
+  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  const body = `${secret.slice(0, 17)}${Array.from(randomBytes(32), (b) => alphabet[b % 62]).join('')}`;
+  return body + checksumOf(body);
 }
