@@ -67,6 +67,10 @@ const envSchema = z
     KEY_TAG_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     AUTH_FAILURES_PER_KEY_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
     AUTH_FAILURES_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+    /** Encrypts webhook signing secrets at rest; default: the key-tag secret (KEY_TAG_SECRET or JWT_SECRET). */
+    WEBHOOK_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Development and tests only: lets webhook URLs point at loopback and private addresses. */
+    WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: booleanString.default(false),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWT_JWKS_URL) {
@@ -128,6 +132,12 @@ export type Config = {
   keyTagSecret: string | null;
   /** The console's OpenID Connect sign-in (authorization code + PKCE at the identity provider); null when off. */
   consoleOidc: { authority: string; clientId: string; scope: string } | null;
+  webhooks: {
+    /** Material for the encryption of signing secrets at rest; null (webhook endpoints unavailable) with JWKS and neither KEY_TAG_SECRET nor WEBHOOK_SECRET_KEY. */
+    secretKey: string | null;
+    requireHttps: boolean;
+    allowPrivateAddresses: boolean;
+  };
 };
 
 export class ConfigError extends Error {
@@ -185,6 +195,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyTagSecret: e.KEY_TAG_SECRET ?? (e.JWT_JWKS_URL ? null : (e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET)),
     consoleOidc:
       e.CONSOLE_OIDC_CLIENT_ID && e.JWT_ISSUER ? { authority: e.JWT_ISSUER, clientId: e.CONSOLE_OIDC_CLIENT_ID, scope: e.CONSOLE_OIDC_SCOPE } : null,
+    webhooks: {
+      secretKey: e.WEBHOOK_SECRET_KEY ?? e.KEY_TAG_SECRET ?? (e.JWT_JWKS_URL ? null : (e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET)),
+      requireHttps: isProd,
+      allowPrivateAddresses: e.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES,
+    },
     throttle: {
       failuresPerKeyPerMinute: e.AUTH_FAILURES_PER_KEY_PER_MINUTE,
       failuresPerIpPerMinute: e.AUTH_FAILURES_PER_IP_PER_MINUTE,

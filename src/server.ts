@@ -13,6 +13,7 @@ import { KeyStateCache } from './domains/api-keys/key-state.ts';
 import { SecretTags } from './domains/api-keys/secret-tag.ts';
 import { AuthThrottle } from './domains/api-keys/throttle.ts';
 import { UsageTracker } from './domains/api-keys/usage.ts';
+import { SecretBox } from './domains/webhooks/secret-box.ts';
 import { createMetrics } from './metrics.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { projectRoot, type Config } from './config.ts';
@@ -51,6 +52,8 @@ export type App = {
 export function createApp({ config, db, logger, clock = systemClock, consoleDir = path.join(projectRoot, 'web', 'dist') }: AppDeps): App {
   const verifier = new KeyVerifier({ maxConcurrency: config.argon2MaxConcurrency, maxWaitMs: config.argon2MaxWaitMs });
   const secretTags = config.keyTagSecret ? SecretTags.derive(config.keyTagSecret, 'keysmith api-key secret tags') : null;
+  const webhookSecrets = config.webhooks.secretKey ? SecretBox.derive(config.webhooks.secretKey, 'keysmith webhook signing secrets') : null;
+  const webhookUrlPolicy = { requireHttps: config.webhooks.requireHttps, allowPrivateAddresses: config.webhooks.allowPrivateAddresses };
   const usage = new UsageTracker(db.prisma, logger, config.usageFlushIntervalMs, clock);
   usage.start();
   const keyStates = new KeyStateCache(db, logger);
@@ -83,6 +86,8 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
       principal: null,
       clientIp: clientAddress(request, req, config.trustProxy),
       secretTags,
+      webhookSecrets,
+      webhookUrlPolicy,
     }),
     plugins: [
       useConsoleConfig(config),
