@@ -71,6 +71,8 @@ const envSchema = z
     WEBHOOK_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Development and tests only: lets webhook URLs point at loopback and private addresses. */
     WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: booleanString.default(false),
+    /** How often each instance looks for due webhook deliveries. */
+    WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWT_JWKS_URL) {
@@ -137,6 +139,7 @@ export type Config = {
     secretKey: string | null;
     requireHttps: boolean;
     allowPrivateAddresses: boolean;
+    pollIntervalMs: number;
   };
 };
 
@@ -199,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secretKey: e.WEBHOOK_SECRET_KEY ?? e.KEY_TAG_SECRET ?? (e.JWT_JWKS_URL ? null : (e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET)),
       requireHttps: isProd,
       allowPrivateAddresses: e.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES,
+      pollIntervalMs: e.WEBHOOK_POLL_INTERVAL_MS,
     },
     throttle: {
       failuresPerKeyPerMinute: e.AUTH_FAILURES_PER_KEY_PER_MINUTE,

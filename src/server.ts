@@ -14,6 +14,7 @@ import { SecretTags } from './domains/api-keys/secret-tag.ts';
 import { AuthThrottle } from './domains/api-keys/throttle.ts';
 import { UsageTracker } from './domains/api-keys/usage.ts';
 import { SecretBox } from './domains/webhooks/secret-box.ts';
+import { WebhookDispatcher } from './domains/webhooks/delivery.ts';
 import { createMetrics } from './metrics.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { projectRoot, type Config } from './config.ts';
@@ -43,6 +44,8 @@ export type App = {
   verifier: KeyVerifier;
   usage: UsageTracker;
   keyStates: KeyStateCache;
+  /** Delivers webhook events (null when no key material for signing secrets is configured). */
+  webhooks: WebhookDispatcher | null;
   /** Resolves once background listeners are set up (the app serves correctly before, just without its cache). */
   ready: Promise<void>;
   /** Stops background work of this instance and flushes usage counts (does not close the database). */
@@ -54,6 +57,10 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
   const secretTags = config.keyTagSecret ? SecretTags.derive(config.keyTagSecret, 'keysmith api-key secret tags') : null;
   const webhookSecrets = config.webhooks.secretKey ? SecretBox.derive(config.webhooks.secretKey, 'keysmith webhook signing secrets') : null;
   const webhookUrlPolicy = { requireHttps: config.webhooks.requireHttps, allowPrivateAddresses: config.webhooks.allowPrivateAddresses };
+  const webhooks = webhookSecrets
+    ? new WebhookDispatcher({ prisma: db.prisma, logger, clock, secrets: webhookSecrets, policy: webhookUrlPolicy, pollIntervalMs: config.webhooks.pollIntervalMs })
+    : null;
+  webhooks?.start();
   const usage = new UsageTracker(db.prisma, logger, config.usageFlushIntervalMs, clock);
   usage.start();
   const keyStates = new KeyStateCache(db, logger);
@@ -164,9 +171,11 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
     verifier,
     usage,
     keyStates,
+    webhooks,
     ready: listening,
     stop: async () => {
       clearInterval(pruneTimer);
+      await webhooks?.stop();
       await listening.catch(() => {});
       await keyStates.stop();
       await usage.stop();
