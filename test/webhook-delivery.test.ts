@@ -247,6 +247,26 @@ describe('retries', () => {
   });
 });
 
+describe('several instances', () => {
+  it('two instances draining at once send each delivery once (SKIP LOCKED claims)', async () => {
+    const other = await startTestApp({ db: t.db, clock, env: { WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true', WEBHOOK_POLL_INTERVAL_MS: '600000' } });
+    try {
+      const org = await newOrg(t.app, { plan: 'TEAM' });
+      const project = await newProject(t.app, org);
+      receiver.received.length = 0;
+      receiver.secret = (await endpointFor(org, receiver.url)).secret;
+      for (let i = 0; i < 12; i++) await projectKey(t.app, org.owner, project.id, { name: `k${i}` });
+      await Promise.all([t.app.webhooks!.drain(), other.app.webhooks!.drain(), t.app.webhooks!.drain()]);
+      const ids = receiver.received.map((r) => r.id);
+      expect(ids).toHaveLength(12);
+      expect(new Set(ids).size).toBe(12);
+      expect((await deliveriesOf(org)).every((d) => d.status === 'SUCCEEDED' && d.attempts === 1)).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('SSRF at delivery time', () => {
   it('without WEBHOOKS_ALLOW_PRIVATE_ADDRESSES, a loopback address (literal or after DNS) is refused and never contacted', async () => {
     const strict = await startTestApp({ db: t.db, clock, env: { WEBHOOK_POLL_INTERVAL_MS: '600000' } });
