@@ -249,6 +249,44 @@ describe('retries', () => {
   });
 });
 
+describe('shutdown and crashes', () => {
+  it('stop() waits for the attempt in flight, which is recorded', async () => {
+    const slow = http.createServer((_req, res) => setTimeout(() => res.writeHead(200).end(), 400));
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const instance = await startTestApp({ db: t.db, clock, env: { WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true', WEBHOOK_POLL_INTERVAL_MS: '600000' } });
+    try {
+      const org = await newOrg(t.app, { plan: 'TEAM' });
+      const project = await newProject(t.app, org);
+      await endpointFor(org, `http://127.0.0.1:${(slow.address() as AddressInfo).port}/`);
+      await projectKey(t.app, org.owner, project.id);
+      const round = instance.app.webhooks!.runOnce();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await instance.close();
+      // Recorded by the time stop() returns, not later.
+      expect((await deliveriesOf(org))[0]).toMatchObject({ status: 'SUCCEEDED', attempts: 1, responseStatus: 200 });
+      expect(await round).toBe(1);
+    } finally {
+      await new Promise((resolve) => slow.close(resolve));
+    }
+  });
+
+  it('a delivery claimed by an instance that died is attempted again once its lease has run out', async () => {
+    const org = await newOrg(t.app, { plan: 'TEAM' });
+    const project = await newProject(t.app, org);
+    receiver.received.length = 0;
+    receiver.secret = (await endpointFor(org, receiver.url)).secret;
+    await projectKey(t.app, org.owner, project.id);
+    // What a claim leaves behind when its instance is killed before recording the outcome: a lease 60 s ahead.
+    await t.db.prisma.webhookDelivery.updateMany({ where: { organizationId: dbId(org.id) }, data: { nextAttemptAt: new Date(clock.now().getTime() + 60_000) } });
+    await t.app.webhooks!.drain();
+    expect(receiver.received).toEqual([]);
+    clock.advance(60_000);
+    await t.app.webhooks!.drain();
+    expect(receiver.received).toHaveLength(1);
+    expect((await deliveriesOf(org))[0]).toMatchObject({ status: 'SUCCEEDED', attempts: 1 });
+  });
+});
+
 describe('several instances', () => {
   it('two instances draining at once send each delivery once (SKIP LOCKED claims)', async () => {
     const other = await startTestApp({ db: t.db, clock, env: { WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true', WEBHOOK_POLL_INTERVAL_MS: '600000' } });
