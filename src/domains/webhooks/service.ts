@@ -16,8 +16,9 @@ export const MAX_ENDPOINTS_PER_ORGANIZATION = 50;
 export type EndpointInput = { url: string; description: string | null; events: WebhookEventType[] };
 export type IssuedEndpoint = { webhookEndpoint: WebhookEndpoint; secret: string };
 
+/** Without key material (JWKS, and neither KEY_TAG_SECRET nor WEBHOOK_SECRET_KEY) secrets cannot be stored: refused. */
 function sealer(ctx: Context) {
-  if (!ctx.webhookSecrets) throw new Error('webhook secrets are not configured (WEBHOOK_SECRET_KEY)');
+  if (!ctx.webhookSecrets) throw ValidationError.field(['input'], 'webhooks are not configured on this server (WEBHOOK_SECRET_KEY)');
   return ctx.webhookSecrets;
 }
 
