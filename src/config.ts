@@ -67,6 +67,12 @@ const envSchema = z
     KEY_TAG_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     AUTH_FAILURES_PER_KEY_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
     AUTH_FAILURES_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+    /** Encrypts webhook signing secrets at rest; default: the key-tag secret (KEY_TAG_SECRET or JWT_SECRET). */
+    WEBHOOK_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Development and tests only: lets webhook URLs point at loopback and private addresses. */
+    WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: booleanString.default(false),
+    /** How often each instance looks for due webhook deliveries. */
+    WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWT_JWKS_URL) {
@@ -128,6 +134,13 @@ export type Config = {
   keyTagSecret: string | null;
   /** The console's OpenID Connect sign-in (authorization code + PKCE at the identity provider); null when off. */
   consoleOidc: { authority: string; clientId: string; scope: string } | null;
+  webhooks: {
+    /** Material for the encryption of signing secrets at rest; null (webhook endpoints unavailable) with JWKS and neither KEY_TAG_SECRET nor WEBHOOK_SECRET_KEY. */
+    secretKey: string | null;
+    requireHttps: boolean;
+    allowPrivateAddresses: boolean;
+    pollIntervalMs: number;
+  };
 };
 
 export class ConfigError extends Error {
@@ -185,6 +198,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyTagSecret: e.KEY_TAG_SECRET ?? (e.JWT_JWKS_URL ? null : (e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET)),
     consoleOidc:
       e.CONSOLE_OIDC_CLIENT_ID && e.JWT_ISSUER ? { authority: e.JWT_ISSUER, clientId: e.CONSOLE_OIDC_CLIENT_ID, scope: e.CONSOLE_OIDC_SCOPE } : null,
+    webhooks: {
+      secretKey: e.WEBHOOK_SECRET_KEY ?? e.KEY_TAG_SECRET ?? (e.JWT_JWKS_URL ? null : (e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET)),
+      requireHttps: isProd,
+      allowPrivateAddresses: e.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES,
+      pollIntervalMs: e.WEBHOOK_POLL_INTERVAL_MS,
+    },
     throttle: {
       failuresPerKeyPerMinute: e.AUTH_FAILURES_PER_KEY_PER_MINUTE,
       failuresPerIpPerMinute: e.AUTH_FAILURES_PER_IP_PER_MINUTE,

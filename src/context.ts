@@ -3,6 +3,8 @@ import type { PrismaClient, User } from './generated/prisma/client.ts';
 import type { AuthenticatedKey } from './domains/api-keys/principal.ts';
 import type { Clock } from './clock.ts';
 import type { SecretTags } from './domains/api-keys/secret-tag.ts';
+import type { SecretBox } from './domains/webhooks/secret-box.ts';
+import type { UrlPolicy } from './domains/webhooks/url-policy.ts';
 
 export type Principal =
   | { kind: 'user'; user: User; isOperator: boolean }
@@ -17,4 +19,8 @@ export type Context = YogaInitialContext & {
   clientIp: string | null;
   /** Keyed verification tags of new keys' secrets; null when no tag secret is configured. */
   secretTags: SecretTags | null;
+  /** Encrypts webhook signing secrets at rest; null when no key material is configured. */
+  webhookSecrets: SecretBox | null;
+  /** Which webhook URLs are accepted (https in production; private addresses only when allowed). */
+  webhookUrlPolicy: UrlPolicy;
 };

@@ -13,6 +13,8 @@ import { KeyStateCache } from './domains/api-keys/key-state.ts';
 import { SecretTags } from './domains/api-keys/secret-tag.ts';
 import { AuthThrottle } from './domains/api-keys/throttle.ts';
 import { UsageTracker } from './domains/api-keys/usage.ts';
+import { SecretBox } from './domains/webhooks/secret-box.ts';
+import { WebhookDispatcher } from './domains/webhooks/delivery.ts';
 import { createMetrics } from './metrics.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { projectRoot, type Config } from './config.ts';
@@ -42,6 +44,8 @@ export type App = {
   verifier: KeyVerifier;
   usage: UsageTracker;
   keyStates: KeyStateCache;
+  /** Delivers webhook events (null when no key material for signing secrets is configured). */
+  webhooks: WebhookDispatcher | null;
   /** Resolves once background listeners are set up (the app serves correctly before, just without its cache). */
   ready: Promise<void>;
   /** Stops background work of this instance and flushes usage counts (does not close the database). */
@@ -51,6 +55,13 @@ export type App = {
 export function createApp({ config, db, logger, clock = systemClock, consoleDir = path.join(projectRoot, 'web', 'dist') }: AppDeps): App {
   const verifier = new KeyVerifier({ maxConcurrency: config.argon2MaxConcurrency, maxWaitMs: config.argon2MaxWaitMs });
   const secretTags = config.keyTagSecret ? SecretTags.derive(config.keyTagSecret, 'keysmith api-key secret tags') : null;
+  const webhookSecrets = config.webhooks.secretKey ? SecretBox.derive(config.webhooks.secretKey, 'keysmith webhook signing secrets') : null;
+  const webhookUrlPolicy = { requireHttps: config.webhooks.requireHttps, allowPrivateAddresses: config.webhooks.allowPrivateAddresses };
+  const webhooks = webhookSecrets
+    ? new WebhookDispatcher({ prisma: db.prisma, logger, clock, secrets: webhookSecrets, policy: webhookUrlPolicy, pollIntervalMs: config.webhooks.pollIntervalMs })
+    : null;
+  webhooks?.start();
+  if (!webhooks) logger.warn('webhooks are off: set WEBHOOK_SECRET_KEY (or KEY_TAG_SECRET) to encrypt their signing secrets');
   const usage = new UsageTracker(db.prisma, logger, config.usageFlushIntervalMs, clock);
   usage.start();
   const keyStates = new KeyStateCache(db, logger);
@@ -83,6 +94,8 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
       principal: null,
       clientIp: clientAddress(request, req, config.trustProxy),
       secretTags,
+      webhookSecrets,
+      webhookUrlPolicy,
     }),
     plugins: [
       useConsoleConfig(config),
@@ -159,9 +172,11 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
     verifier,
     usage,
     keyStates,
+    webhooks,
     ready: listening,
     stop: async () => {
       clearInterval(pruneTimer);
+      await webhooks?.stop();
       await listening.catch(() => {});
       await keyStates.stop();
       await usage.stop();

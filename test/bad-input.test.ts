@@ -15,20 +15,24 @@ import {
   CreateOrganizationApiKey,
   CreateProject,
   CreateProjectApiKey,
+  CreateWebhookEndpoint,
   CreateWorkflow,
   DeleteApiKey,
   DeleteApiKeys,
   DeleteProject,
+  DeleteWebhookEndpoint,
   DeleteWorkflow,
   RemoveMember,
   RevokeApiKey,
   RotateApiKey,
+  RotateWebhookEndpointSecret,
   SetOrganizationPlan,
   TriggerWorkflow,
   UpdateApiKey,
   UpdateMember,
   UpdateOrganization,
   UpdateProject,
+  UpdateWebhookEndpoint,
   UpdateWorkflow,
 } from './support/operations.ts';
 
@@ -63,6 +67,10 @@ const documents = {
   deleteApiKey: DeleteApiKey,
   deleteApiKeys: DeleteApiKeys,
   triggerWorkflow: TriggerWorkflow,
+  createWebhookEndpoint: CreateWebhookEndpoint,
+  updateWebhookEndpoint: UpdateWebhookEndpoint,
+  rotateWebhookEndpointSecret: RotateWebhookEndpointSecret,
+  deleteWebhookEndpoint: DeleteWebhookEndpoint,
 };
 
 type MutationName = keyof typeof documents;
@@ -102,6 +110,8 @@ type Fx = {
   /** Organization-level key reaching p1 only, TRIGGER_WORKFLOWS narrowed to w1. */
   narrowOrgKey: { id: string };
   revokedKey: { id: string };
+  /** A webhook endpoint of `org`. */
+  webhook: { id: string };
 };
 
 let fx: Fx;
@@ -126,7 +136,7 @@ async function snapshot() {
   const userIds = [fx.org.owner, fx.admin, fx.member, fx.outsider, fx.operator].map((u) => dbId(u.id));
   const inOrgs = { organizationId: { in: orgIds } };
   const byId = { id: 'asc' } as const;
-  const [organizations, memberships, projects, workflows, apiKeys, apiKeyProjects, executions, auditEvents, users, strangers] =
+  const [organizations, memberships, projects, workflows, apiKeys, apiKeyProjects, executions, auditEvents, users, strangers, webhookEndpoints] =
     await Promise.all([
       // Also any organization one of these users has joined or created since (a wrongly accepted createOrganization).
       p.organization.findMany({ where: { OR: [{ id: { in: orgIds } }, { memberships: { some: { userId: { in: userIds } } } }] }, orderBy: byId }),
@@ -141,8 +151,9 @@ async function snapshot() {
       p.user.findMany({ where: { id: { in: userIds } }, orderBy: byId }),
       // (An email with a NUL byte cannot be stored, nor even looked up.)
       p.user.count({ where: { email: { in: [...unknownEmails].filter((e) => !e.includes('\u0000')) } } }),
+      p.webhookEndpoint.findMany({ where: inOrgs, orderBy: byId }),
     ]);
-  return stable({ organizations, memberships, projects, workflows, apiKeys, apiKeyProjects, executions, auditEvents, users, strangers });
+  return stable({ organizations, memberships, projects, workflows, apiKeys, apiKeyProjects, executions, auditEvents, users, strangers, webhookEndpoints });
 }
 
 let initial: unknown;
@@ -172,7 +183,11 @@ beforeAll(async () => {
     'OrganizationPayload',
   );
   const ownerMembership = await t.db.prisma.membership.findFirstOrThrow({ where: { organizationId: dbId(org.id), role: 'OWNER' } });
+  const webhook = ok(
+    await execute(t.app, CreateWebhookEndpoint, { input: { organizationId: org.id, url: 'https://hooks.example.com/fx', events: ['API_KEY_CREATED'] } }, { token: org.owner.token }),
+  );
   fx = {
+    webhook: { id: as(webhook.createWebhookEndpoint, 'CreateWebhookEndpointPayload').webhookEndpoint.id },
     org,
     other,
     ownerMemberId: gid('Member', ownerMembership.id),
@@ -836,6 +851,69 @@ function projectAccessCases(m: 'createOrganizationApiKey' | 'updateApiKey', base
   add(m, 'control characters', 'idempotencyKey with DEL \\u007f', idem('order\u007f42'), invalid('input.idempotencyKey'));
   add(m, 'wrong type', 'idempotencyKey a number', idem(42), rejected(/at "input\.idempotencyKey"; String cannot represent a non string value: 42/));
   add(m, 'wrong type', 'idempotencyKey an object', idem({ key: 'x' }), rejected(/at "input\.idempotencyKey"; String cannot represent a non string value/));
+}
+
+// Webhook endpoints: the URL (format, scheme, addresses), description, events.
+function webhookUrlCases(m: MutationName, base: (f: Fx) => Input) {
+  const set = (value: unknown) => (f: Fx) => ({ ...base(f), url: value });
+  add(m, 'empty', 'url ""', set(''), invalid('input.url'));
+  add(m, 'whitespace only', 'url "   "', set('   '), invalid('input.url'));
+  add(m, 'bad format', 'url not a URL', set('hooks.example.com/x'), invalid('input.url'));
+  add(m, 'bad format', 'url ftp://', set('ftp://hooks.example.com/x'), invalid('input.url'));
+  add(m, 'bad format', 'url javascript:', set('javascript:alert(1)'), invalid('input.url'));
+  add(m, 'bad format', 'url file:', set('file:///etc/passwd'), invalid('input.url'));
+  add(m, 'bad format', 'url with credentials', set('https://user:secret@hooks.example.com/x'), invalid('input.url'));
+  add(m, 'rule', 'url on loopback 127.0.0.1', set('https://127.0.0.1/x'), invalid('input.url'));
+  add(m, 'rule', 'url on loopback written in hex', set('https://0x7f.0.0.1/x'), invalid('input.url'));
+  add(m, 'rule', 'url on localhost', set('https://localhost/x'), invalid('input.url'));
+  add(m, 'rule', 'url on a private address 10.x', set('https://10.0.0.8/x'), invalid('input.url'));
+  add(m, 'rule', 'url on the metadata address', set('http://169.254.169.254/latest/meta-data'), invalid('input.url'));
+  add(m, 'rule', 'url on IPv6 loopback', set('https://[::1]/x'), invalid('input.url'));
+  add(m, 'too long', 'url of 2,001 characters', set(`https://hooks.example.com/${'a'.repeat(1975)}`), invalid('input.url'));
+  add(m, 'control characters', 'url with a newline', set('https://hooks.example.com/a\nb'), invalid('input.url'));
+  add(m, 'control characters', 'url with NUL \\u0000', set('https://hooks.example.com/a\u0000b'), invalid('input.url'));
+  add(m, 'wrong type', 'url a number', set(42), rejected(/at "input\.url"; String cannot represent a non string value: 42/));
+  const description = (value: unknown) => (f: Fx) => ({ ...base(f), description: value });
+  add(m, 'too long', 'description of 501 characters', description('d'.repeat(501)), invalid('input.description'));
+  add(m, 'control characters', 'description with NUL \\u0000', description('a\u0000b'), invalid('input.description'));
+  const events = (value: unknown) => (f: Fx) => ({ ...base(f), events: value });
+  add(m, 'empty', 'events []', events([]), invalid('input.events'));
+  add(m, 'duplicate', 'events listing one twice', events(['API_KEY_CREATED', 'API_KEY_CREATED']), invalid('input.events'));
+  add(m, 'unknown enum', 'events ["API_KEY_EXPLODED"]', events(['API_KEY_EXPLODED']), rejected(/Value "API_KEY_EXPLODED" does not exist in "WebhookEventType" enum/));
+  add(m, 'unknown enum', 'events ["api_key.created"] (the stored form)', events(['api_key.created']), rejected(/Value "api_key.created" does not exist in "WebhookEventType" enum/));
+  add(m, 'wrong type', 'events a number', events(1), rejected(/Enum "WebhookEventType" cannot represent non-string value: 1/));
+}
+
+// createWebhookEndpoint
+{
+  const m = 'createWebhookEndpoint';
+  const base = (f: Fx) => ({ organizationId: f.org.id, url: 'https://hooks.example.com/new', events: ['API_KEY_CREATED'] });
+  shapeCases(m, 'CreateWebhookEndpointInput', base, ['organizationId', 'url', 'events']);
+  idCases(m, 'organizationId', 'Organization', base, { label: 'a Project id', id: (f) => f.p1.id }, notFound);
+  webhookUrlCases(m, base);
+}
+
+// updateWebhookEndpoint
+{
+  const m = 'updateWebhookEndpoint';
+  const base = (f: Fx) => ({ id: f.webhook.id });
+  shapeCases(m, 'UpdateWebhookEndpointInput', base, ['id']);
+  idCases(m, 'id', 'WebhookEndpoint', base, { label: 'a Project id', id: (f) => f.p1.id }, notFound);
+  webhookUrlCases(m, base);
+  add(m, 'wrong type', 'url null (not clearable)', (f) => ({ ...base(f), url: null }), invalid('input.url'));
+  add(m, 'wrong type', 'events null', (f) => ({ ...base(f), events: null }), invalid('input.events'));
+  add(m, 'wrong type', 'enabled null', (f) => ({ ...base(f), enabled: null }), invalid('input.enabled'));
+  add(m, 'wrong type', 'enabled "false"', (f) => ({ ...base(f), enabled: 'false' }), rejected(/at "input\.enabled"; Boolean cannot represent a non boolean value/));
+}
+
+// rotateWebhookEndpointSecret, deleteWebhookEndpoint
+for (const [m, inputType] of [
+  ['rotateWebhookEndpointSecret', 'RotateWebhookEndpointSecretInput'],
+  ['deleteWebhookEndpoint', 'DeleteWebhookEndpointInput'],
+] as const) {
+  const base = (f: Fx) => ({ id: f.webhook.id });
+  shapeCases(m, inputType, base, ['id']);
+  idCases(m, 'id', 'WebhookEndpoint', base, { label: 'an ApiKey id', id: (f) => f.key.id }, notFound);
 }
 
 // ——— Running ———

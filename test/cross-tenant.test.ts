@@ -24,10 +24,12 @@ import {
   CreateOrganizationApiKey,
   CreateProject,
   CreateProjectApiKey,
+  CreateWebhookEndpoint,
   CreateWorkflow,
   DeleteApiKey,
   DeleteApiKeys,
   DeleteProject,
+  DeleteWebhookEndpoint,
   DeleteWorkflow,
   Node,
   Nodes,
@@ -38,11 +40,13 @@ import {
   RemoveMember,
   RevokeApiKey,
   RotateApiKey,
+  RotateWebhookEndpointSecret,
   TriggerWorkflow,
   UpdateApiKey,
   UpdateMember,
   UpdateOrganization,
   UpdateProject,
+  UpdateWebhookEndpoint,
   UpdateWorkflow,
   WorkflowExecution,
 } from './support/operations.ts';
@@ -68,6 +72,7 @@ let b: {
   ownerMemberId: string;
   executionId: string;
   auditEventId: string;
+  webhookEndpointId: string;
 };
 let initial: { a: unknown; b: unknown };
 
@@ -81,7 +86,7 @@ async function asAttacker<R, V>(document: TypedDocumentNode<R, V>, variables: V)
 const asKey = <R, V>(secret: string, document: TypedDocumentNode<R, V>, variables: V) =>
   execute(t.app, document, variables, { authorization: `Bearer ${secret}` });
 
-type NodeType = 'Organization' | 'Member' | 'User' | 'Project' | 'Workflow' | 'ApiKey' | 'WorkflowExecution' | 'AuditEvent';
+type NodeType = 'Organization' | 'Member' | 'User' | 'Project' | 'Workflow' | 'ApiKey' | 'WorkflowExecution' | 'AuditEvent' | 'WebhookEndpoint';
 
 /** A well-formed global id of `type` that never existed. */
 const ghostId = (type: NodeType) => () => toGlobalId(type, randomUUID());
@@ -119,6 +124,8 @@ async function snapshot(orgGlobalId: string) {
     }),
     executions: await db.workflowExecution.findMany({ where: { projectId: { in: projectIds } }, ...byId }),
     auditEvents: await db.auditEvent.findMany({ where: { organizationId }, ...byId }),
+    webhookEndpoints: await db.webhookEndpoint.findMany({ where: { organizationId }, ...byId }),
+    webhookDeliveries: await db.webhookDelivery.findMany({ where: { organizationId }, ...byId }),
   });
 }
 
@@ -154,6 +161,7 @@ const foreignObjects: { what: string; type: NodeType; id: () => string }[] = [
   { what: "B's organization key", type: 'ApiKey', id: () => b.orgKey.id },
   { what: "B's execution", type: 'WorkflowExecution', id: () => b.executionId },
   { what: "B's audit event", type: 'AuditEvent', id: () => b.auditEventId },
+  { what: "B's webhook endpoint", type: 'WebhookEndpoint', id: () => b.webhookEndpointId },
 ];
 for (const object of foreignObjects) {
   rows.push({
@@ -507,6 +515,39 @@ rows.push(
     expected: notFound('ApiKey'),
   },
   {
+    field: 'Mutation.createWebhookEndpoint',
+    label: "B's organization",
+    foreign: () => b.org.id,
+    ghost: ghostId('Organization'),
+    call: async (organizationId) =>
+      (await asAttacker(CreateWebhookEndpoint, { input: { organizationId, url: 'https://hooks.example.com/a', events: ['API_KEY_CREATED'] } })).createWebhookEndpoint,
+    expected: notFound('Organization'),
+  },
+  {
+    field: 'Mutation.updateWebhookEndpoint',
+    label: "B's webhook endpoint",
+    foreign: () => b.webhookEndpointId,
+    ghost: ghostId('WebhookEndpoint'),
+    call: async (id) => (await asAttacker(UpdateWebhookEndpoint, { input: { id, url: 'https://attacker.example.com/', enabled: false } })).updateWebhookEndpoint,
+    expected: notFound('WebhookEndpoint'),
+  },
+  {
+    field: 'Mutation.rotateWebhookEndpointSecret',
+    label: "B's webhook endpoint",
+    foreign: () => b.webhookEndpointId,
+    ghost: ghostId('WebhookEndpoint'),
+    call: async (id) => (await asAttacker(RotateWebhookEndpointSecret, { input: { id } })).rotateWebhookEndpointSecret,
+    expected: notFound('WebhookEndpoint'),
+  },
+  {
+    field: 'Mutation.deleteWebhookEndpoint',
+    label: "B's webhook endpoint",
+    foreign: () => b.webhookEndpointId,
+    ghost: ghostId('WebhookEndpoint'),
+    call: async (id) => (await asAttacker(DeleteWebhookEndpoint, { input: { id } })).deleteWebhookEndpoint,
+    expected: notFound('WebhookEndpoint'),
+  },
+  {
     field: 'Mutation.revokeApiKey',
     label: "B's project key",
     foreign: () => b.projectKey.id,
@@ -597,6 +638,10 @@ beforeAll(async () => {
   const bOwnerMembership = await t.db.prisma.membership.findFirstOrThrow({ where: { organizationId: dbId(bOrg.id), role: 'OWNER' } });
   const triggered = await asKey(bProjectKey.secret, TriggerWorkflow, { input: { workflowId: bWorkflow.id, payload: { order: 1 }, idempotencyKey: 'b-1' } });
   const execution = as(ok(triggered).triggerWorkflow, 'TriggerWorkflowPayload').execution;
+  const webhook = ok(
+    await execute(t.app, CreateWebhookEndpoint, { input: { organizationId: bOrg.id, url: 'https://hooks.example.com/b', events: ['API_KEY_CREATED'] } }, { token: bOrg.owner.token }),
+  );
+  const webhookEndpointId = as(webhook.createWebhookEndpoint, 'CreateWebhookEndpointPayload').webhookEndpoint.id;
   const auditEvent = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { organizationId: dbId(bOrg.id) }, orderBy: { createdAt: 'asc' } });
   b = {
     org: bOrg,
@@ -608,6 +653,7 @@ beforeAll(async () => {
     ownerMemberId: toGlobalId('Member', bOwnerMembership.id),
     executionId: execution.id,
     auditEventId: toGlobalId('AuditEvent', auditEvent.id),
+    webhookEndpointId,
   };
 
   const aOrg = await newOrg(t.app, { plan: 'TEAM' });

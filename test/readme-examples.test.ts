@@ -28,6 +28,7 @@ const EXPECTED: Record<string, string> = {
   createWorkflow: 'WorkflowPayload',
   createProjectApiKey: 'CreateApiKeyPayload',
   triggerWorkflow: 'TriggerWorkflowPayload',
+  createWebhookEndpoint: 'CreateWebhookEndpointPayload',
 };
 
 const readme = fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8');

@@ -35,6 +35,7 @@ const MARKERS = {
   aAudit: `aaudit${run}`, // only in A's audit log (a key's former name): A's OWNER and ADMIN
   aKeyName: `akeyname${run}`, // the name of the API key that calls: A's members and that key
   aPayload: `apayload${run}`, // payload of an execution of A: A's members and the key that made it
+  aWebhook: `awebhook${run}`, // A's webhook endpoints (URL, description): A's OWNER and ADMIN
   bOrg: `borg${run}`, // organization B's name and slug: B's owner (the stranger) and operators
   bContent: `bcontent${run}`, // everything else of B: B's owner
   // Addresses cannot carry the text markers: each tenant's key has these (normalized) values of its own.
@@ -52,8 +53,8 @@ const MAY_READ: Record<Principal, Marker[]> = {
   anonymous: [],
   stranger: ['bOrg', 'bContent', 'bAddress'],
   member: A_MEMBER,
-  admin: [...A_MEMBER, 'aAudit'],
-  owner: [...A_MEMBER, 'aAudit'],
+  admin: [...A_MEMBER, 'aAudit', 'aWebhook'],
+  owner: [...A_MEMBER, 'aAudit', 'aWebhook'],
   operator: ['aOrg', 'bOrg'],
   apiKey: ['aKeyName', 'aPayload'],
 };
@@ -100,8 +101,16 @@ const M = {
   createKey: `mutation($input: CreateProjectApiKeyInput!) { createProjectApiKey(input: $input) { __typename ... on CreateApiKeyPayload { secret apiKey { id } } } }`,
   updateKey: `mutation($input: UpdateApiKeyInput!) { updateApiKey(input: $input) { __typename } }`,
   trigger: `mutation($input: TriggerWorkflowInput!) { triggerWorkflow(input: $input) { __typename ... on TriggerWorkflowPayload { execution { id } } } }`,
+  createWebhook: `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { __typename ... on CreateWebhookEndpointPayload { webhookEndpoint { id } } } }`,
   audit: `query($slug: String!) { organization(slug: $slug) { auditEvents(first: 1) { edges { node { id } } } } }`,
 };
+
+const webhookInput = (organizationId: string, marker: string) => ({
+  organizationId,
+  url: `https://${marker}.example.com/hook`,
+  description: `hook ${marker}`,
+  events: ['API_KEY_CREATED'],
+});
 
 const ALL_SCOPES = [{ scope: 'TRIGGER_WORKFLOWS' }, { scope: 'READ_EXECUTIONS' }];
 
@@ -117,6 +126,7 @@ async function seedTenant(ids: Ids, owner: string, operator: string, org: string
   ids.key = key.apiKey.id;
   ids.secret = key.secret!;
   ids.execution = (await must(ids.secret, M.trigger, { input: { workflowId: ids.workflow, payload: { note: payload } } }, 'TriggerWorkflowPayload')).execution.id;
+  ids.webhook = (await must(owner, M.createWebhook, { input: webhookInput(ids.org, org === MARKERS.aOrg ? MARKERS.aWebhook : content) }, 'CreateWebhookEndpointPayload')).webhookEndpoint.id;
   ids.auditEvent = ((await post(owner, M.audit, { slug: org })).json.data as { organization: { auditEvents: { edges: { node: { id: string } }[] } } }).organization.auditEvents.edges[0].node.id;
 }
 
@@ -202,7 +212,7 @@ function selectionOf(type: GraphQLNamedType, path: string[] = [], aliasPrefix = 
 
 // ——— Root fields and their argument variants ———
 
-const everyId = () => [a.org, a.project, a.workflow, a.execution, a.key, a.renamedKey, a.admin, a.member, a.auditEvent, b.org, b.project, b.workflow, b.execution, b.key, b.auditEvent];
+const everyId = () => [a.org, a.project, a.workflow, a.execution, a.key, a.renamedKey, a.admin, a.member, a.auditEvent, a.webhook, b.org, b.project, b.workflow, b.execution, b.key, b.auditEvent, b.webhook];
 
 const QUERY_VARIANTS: Record<string, () => Record<string, unknown>[]> = {
   viewer: () => [{}],
@@ -222,6 +232,8 @@ const newProject = async (owner: string) =>
   (await must(owner, M.createProject, { input: { organizationId: a.org, name: `p ${MARKERS.aContent}`, slug: fresh() } }, 'ProjectPayload')).project.id;
 const newWorkflow = async (owner: string) =>
   (await must(owner, M.createWorkflow, { input: { projectId: a.project, name: `w ${MARKERS.aContent}`, slug: fresh() } }, 'WorkflowPayload')).workflow.id;
+const newWebhook = async (owner: string) =>
+  (await must(owner, M.createWebhook, { input: webhookInput(a.org, MARKERS.aWebhook) }, 'CreateWebhookEndpointPayload')).webhookEndpoint.id;
 const newMember = async (owner: string) => {
   const email = `${MARKERS.aContent}-${fresh()}@example.com`;
   await signIn(fresh(), email);
@@ -260,6 +272,10 @@ const MUTATION_INPUTS: Record<string, Prepare> = {
   revokeApiKey: async (owner) => ({ id: await newKey(owner) }),
   deleteApiKey: async (owner) => ({ id: await newKey(owner) }),
   deleteApiKeys: async (owner) => ({ ids: [await newKey(owner)] }),
+  createWebhookEndpoint: async () => webhookInput(a.org, MARKERS.aWebhook),
+  updateWebhookEndpoint: async (owner) => ({ id: await newWebhook(owner), description: `d ${MARKERS.aWebhook}` }),
+  rotateWebhookEndpointSecret: async (owner) => ({ id: await newWebhook(owner) }),
+  deleteWebhookEndpoint: async (owner) => ({ id: await newWebhook(owner) }),
   triggerWorkflow: async () => ({ workflowId: a.workflow, payload: { note: MARKERS.aPayload } }),
 };
 

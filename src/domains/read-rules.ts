@@ -26,6 +26,8 @@ export const READ_RULES = {
   WorkflowExecution: { roles: ANY_MEMBER, operator: false },
   ApiKey: { roles: ANY_MEMBER, operator: false },
   AuditEvent: { roles: MANAGERS, operator: false },
+  WebhookEndpoint: { roles: MANAGERS, operator: false },
+  WebhookDelivery: { roles: MANAGERS, operator: false },
 } as const satisfies Record<string, Rule>;
 
 export type GuardedType = keyof typeof READ_RULES;

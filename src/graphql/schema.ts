@@ -16,6 +16,8 @@ import '../domains/api-keys/types.ts';
 import '../domains/api-keys/mutations.ts';
 import '../domains/api-keys/usage-field.ts';
 import '../domains/audit/types.ts';
+import '../domains/webhooks/types.ts';
+import '../domains/webhooks/mutations.ts';
 import '../domains/executions/types.ts';
 import '../domains/executions/machine.ts';
 

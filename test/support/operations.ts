@@ -642,3 +642,96 @@ export const ApiKeyUsage = graphql(`
     }
   }
 `);
+
+export const WebhookEndpointFields = graphql(`
+  fragment WebhookEndpointFields on WebhookEndpoint {
+    id
+    url
+    description
+    events
+    enabled
+    recentDeliveries {
+      id
+      webhookId
+      eventType
+      status
+      attempts
+      responseStatus
+      durationMs
+      lastError
+      nextAttemptAt
+    }
+  }
+`);
+
+export const CreateWebhookEndpoint = graphql(`
+  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+    createWebhookEndpoint(input: $input) {
+      __typename
+      ... on CreateWebhookEndpointPayload {
+        secret
+        webhookEndpoint {
+          ...WebhookEndpointFields
+        }
+      }
+      ...ErrorFields
+    }
+  }
+`);
+
+export const UpdateWebhookEndpoint = graphql(`
+  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {
+    updateWebhookEndpoint(input: $input) {
+      __typename
+      ... on WebhookEndpointPayload {
+        webhookEndpoint {
+          ...WebhookEndpointFields
+        }
+      }
+      ...ErrorFields
+    }
+  }
+`);
+
+export const RotateWebhookEndpointSecret = graphql(`
+  mutation RotateWebhookEndpointSecret($input: RotateWebhookEndpointSecretInput!) {
+    rotateWebhookEndpointSecret(input: $input) {
+      __typename
+      ... on RotateWebhookEndpointSecretPayload {
+        secret
+        webhookEndpoint {
+          id
+        }
+      }
+      ...ErrorFields
+    }
+  }
+`);
+
+export const DeleteWebhookEndpoint = graphql(`
+  mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {
+    deleteWebhookEndpoint(input: $input) {
+      __typename
+      ... on DeleteWebhookEndpointPayload {
+        deletedWebhookEndpointId
+      }
+      ...ErrorFields
+    }
+  }
+`);
+
+export const OrganizationWebhookEndpoints = graphql(`
+  query OrganizationWebhookEndpoints($slug: String!) {
+    organization(slug: $slug) {
+      id
+      webhookEndpoints(first: 50) {
+        totalCount
+        edges {
+          node {
+            ...WebhookEndpointFields
+          }
+        }
+      }
+    }
+  }
+`);

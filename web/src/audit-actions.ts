@@ -19,6 +19,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   WORKFLOW_CREATE: 'Workflow created',
   WORKFLOW_UPDATE: 'Workflow renamed',
   WORKFLOW_DELETE: 'Workflow deleted',
+  WEBHOOK_ENDPOINT_CREATE: 'Webhook endpoint added',
+  WEBHOOK_ENDPOINT_UPDATE: 'Webhook endpoint changed',
+  WEBHOOK_ENDPOINT_ROTATE_SECRET: 'Webhook secret rotated',
+  WEBHOOK_ENDPOINT_DELETE: 'Webhook endpoint deleted',
 };
 
 export const AUDIT_ACTION_OPTIONS = (Object.entries(AUDIT_ACTION_LABELS) as [AuditAction, string][]).map(([value, label]) => ({ value, label }));

@@ -13,6 +13,7 @@ import { conflictOnDuplicate } from '../../graphql/prisma-errors.ts';
 import { requireApiAccess } from '../organizations/plans.ts';
 import { requireOrganization, requireProject, viewerUser } from '../access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
+import { recordKeyEvent } from '../webhooks/events.ts';
 import { canManageApiKeys } from '../organizations/permissions.ts';
 import { hashKey } from './hashing.ts';
 import { generateKey, visiblePrefix, type GeneratedKey } from './key-format.ts';
@@ -150,6 +151,7 @@ async function issueKey(
       ipAllowlist: apiKey.ipAllowlist,
     },
   });
+  await recordKeyEvent(tx, ctx, 'api_key.created', apiKey);
   return { apiKey, secret: generated.key };
 }
 
@@ -251,6 +253,7 @@ export async function updateKey(ctx: Context, tx: Prisma.TransactionClient, id: 
   if (!Object.keys(changes).length) return key;
   const updated = await tx.apiKey.update({ where: { id }, data });
   await recordAudit(tx, ctx, { organizationId: key.organizationId, action: 'api_key.update', targetType: 'ApiKey', targetId: id, changes });
+  await recordKeyEvent(tx, ctx, 'api_key.updated', updated);
   return updated;
 }
 
@@ -318,6 +321,7 @@ export async function rotateKey(
       previousValidUntil: previous.graceEndsAt?.toISOString() ?? null,
     },
   });
+  await recordKeyEvent(tx, ctx, 'api_key.rotated', previous, { successorId: successor.id });
   return { apiKey: successor, secret: generated.key, previous };
 }
 
@@ -332,6 +336,7 @@ export async function revokeKey(ctx: Context, tx: Prisma.TransactionClient, id: 
     targetId: id,
     changes: { status: { from: key.status, to: 'REVOKED' }, prefix: visiblePrefix(key.publicId) },
   });
+  await recordKeyEvent(tx, ctx, 'api_key.revoked', revoked);
   return revoked;
 }
 
@@ -348,8 +353,8 @@ export async function deleteKeys(ctx: Context, tx: Prisma.TransactionClient, ids
   });
   const unique = [...seen];
   const locked = unique.length
-    ? await tx.$queryRaw<{ id: string; organizationId: string; publicId: string; name: string }[]>`
-        SELECT id, "organizationId", "publicId", name FROM "ApiKey" WHERE id = ANY(${unique}::uuid[]) ORDER BY id FOR UPDATE`
+    ? await tx.$queryRaw<{ id: string; organizationId: string; projectId: string | null; publicId: string; name: string }[]>`
+        SELECT id, "organizationId", "projectId", "publicId", name FROM "ApiKey" WHERE id = ANY(${unique}::uuid[]) ORDER BY id FOR UPDATE`
     : [];
   const byId = new Map(locked.map((k) => [k.id, k]));
   const user = viewerUser(ctx);
@@ -376,5 +381,6 @@ export async function deleteKeys(ctx: Context, tx: Prisma.TransactionClient, ids
       changes: { name: k.name, prefix: visiblePrefix(k.publicId), bulk: unique.length > 1 },
     })),
   );
+  await recordKeyEvent(tx, ctx, 'api_key.deleted', locked);
   return unique;
 }

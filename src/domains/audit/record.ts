@@ -23,6 +23,10 @@ export const AUDIT_ACTIONS = {
   API_KEY_ROTATE: { value: 'api_key.rotate', description: 'An API key was rotated (its successor is in `changes`).' },
   API_KEY_REVOKE: { value: 'api_key.revoke', description: 'An API key was revoked.' },
   API_KEY_DELETE: { value: 'api_key.delete', description: 'An API key was deleted.' },
+  WEBHOOK_ENDPOINT_CREATE: { value: 'webhook_endpoint.create', description: 'A webhook endpoint was added.' },
+  WEBHOOK_ENDPOINT_UPDATE: { value: 'webhook_endpoint.update', description: "A webhook endpoint's URL, description, events or enabled flag changed." },
+  WEBHOOK_ENDPOINT_ROTATE_SECRET: { value: 'webhook_endpoint.rotate_secret', description: "A webhook endpoint's signing secret was replaced." },
+  WEBHOOK_ENDPOINT_DELETE: { value: 'webhook_endpoint.delete', description: 'A webhook endpoint was deleted.' },
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS]['value'];

@@ -106,6 +106,14 @@ export type AuditAction =
   | 'PROJECT_DELETE'
   /** A project was renamed. */
   | 'PROJECT_UPDATE'
+  /** A webhook endpoint was added. */
+  | 'WEBHOOK_ENDPOINT_CREATE'
+  /** A webhook endpoint was deleted. */
+  | 'WEBHOOK_ENDPOINT_DELETE'
+  /** A webhook endpoint's signing secret was replaced. */
+  | 'WEBHOOK_ENDPOINT_ROTATE_SECRET'
+  /** A webhook endpoint's URL, description, events or enabled flag changed. */
+  | 'WEBHOOK_ENDPOINT_UPDATE'
   /** A workflow was created. */
   | 'WORKFLOW_CREATE'
   /** A workflow was deleted. */
@@ -283,6 +291,8 @@ export type ConsoleKeyDetailsQuery = { node:
     | { __typename: 'Organization' }
     | { __typename: 'Project' }
     | { __typename: 'User' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
     | { __typename: 'Workflow' }
     | { __typename: 'WorkflowExecution' }
    | null };
@@ -404,6 +414,8 @@ export type ConsoleKeyUsageQuery = { node:
     | { __typename: 'Organization' }
     | { __typename: 'Project' }
     | { __typename: 'User' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
     | { __typename: 'Workflow' }
     | { __typename: 'WorkflowExecution' }
    | null };

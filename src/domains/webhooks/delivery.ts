@@ -1,0 +1,189 @@
+import dns from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
+import type { Logger } from 'pino';
+import { Webhook } from 'standardwebhooks';
+import type { Clock } from '../../clock.ts';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { SecretBox } from './secret-box.ts';
+import { isPublicAddress, RefusedAddressError, type UrlPolicy } from './url-policy.ts';
+
+/** Wait after the 1st, 2nd... failed attempt; after the last one the delivery is given up (FAILED). */
+export const RETRY_SCHEDULE_MS = [5_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 5 * 3_600_000, 10 * 3_600_000, 24 * 3_600_000];
+export const MAX_ATTEMPTS = RETRY_SCHEDULE_MS.length + 1;
+export const ATTEMPT_TIMEOUT_MS = 10_000;
+/** A claimed delivery is not claimed again (by any instance) for this long: longer than one attempt can take. */
+const LEASE_MS = 60_000;
+const MAX_RESPONSE_BYTES = 64 * 1024;
+
+/** When the attempt numbered `attempts` (1-based) failed: the next attempt's time, or null to give up. */
+export function nextAttemptAfterFailure(attempts: number, now: Date): Date | null {
+  if (attempts >= MAX_ATTEMPTS) return null;
+  return new Date(now.getTime() + RETRY_SCHEDULE_MS[attempts - 1]);
+}
+
+/** DNS resolution that refuses non-public addresses, used as the connection's lookup: what is checked is what is dialled. */
+function guardedLookup(policy: UrlPolicy): LookupFunction {
+  return (hostname, options, callback) => {
+    dns.lookup(hostname, { all: true, verbatim: true, family: options.family }, (error, addresses) => {
+      if (error) return callback(error, '', 0);
+      const refused = !policy.allowPrivateAddresses && addresses.find((a) => !isPublicAddress(a.address));
+      if (refused || !addresses.length) {
+        return callback(new RefusedAddressError(`refused: ${hostname} resolves to a non-public address`), '', 0);
+      }
+      if (options.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
+      callback(null, addresses[0].address, addresses[0].family);
+    });
+  };
+}
+
+type AttemptResult = { status: number | null; error: string | null; refused: boolean };
+
+/** One POST: 10 s time-out, no redirect followed (a 3xx is a failure), at most 64 KiB of the answer read. */
+export function post(url: URL, headers: Record<string, string>, body: string, policy: UrlPolicy): Promise<AttemptResult> {
+  return new Promise((resolve) => {
+    if (policy.requireHttps && url.protocol !== 'https:') return resolve({ status: null, error: 'refused: not an https URL', refused: true });
+    const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+    // Literal addresses never reach `lookup`: checked here.
+    if (!policy.allowPrivateAddresses && ipaddr.isValid(host) && !isPublicAddress(host)) {
+      return resolve({ status: null, error: `refused: ${host} is not a public address`, refused: true });
+    }
+    const client = url.protocol === 'https:' ? https : http;
+    const request = client.request(url, {
+      method: 'POST',
+      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      lookup: guardedLookup(policy),
+      signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+    });
+    request.on('response', (response) => {
+      let read = 0;
+      response.on('data', (chunk: Buffer) => {
+        read += chunk.length;
+        if (read > MAX_RESPONSE_BYTES) response.destroy();
+      });
+      const done = () => resolve({ status: response.statusCode ?? null, error: null, refused: false });
+      response.on('end', done);
+      response.on('close', done);
+      response.on('error', done);
+    });
+    request.on('error', (error) => {
+      const refused = error instanceof RefusedAddressError;
+      const message = error.name === 'AbortError' || error.name === 'TimeoutError' ? 'timed out after 10 s' : error.message;
+      resolve({ status: null, error: message.slice(0, 300), refused });
+    });
+    request.end(body);
+  });
+}
+
+type Claimed = { id: string; endpointId: string; payload: unknown; attempts: number };
+
+export type DispatcherOptions = {
+  prisma: PrismaClient;
+  logger: Logger;
+  clock: Clock;
+  secrets: SecretBox;
+  policy: UrlPolicy;
+  pollIntervalMs: number;
+  batchSize?: number;
+};
+
+/**
+ * The per-instance delivery loop. Each round claims due deliveries with `FOR UPDATE SKIP LOCKED` and a lease (so
+ * that with many instances each delivery is attempted by one at a time, and one whose instance died is retried once
+ * the lease runs out), then sends them outside any transaction and records the outcome.
+ */
+export class WebhookDispatcher {
+  private timer: NodeJS.Timeout | null = null;
+  private round: Promise<number> = Promise.resolve(0);
+  private stopped = false;
+
+  constructor(private readonly options: DispatcherOptions) {}
+
+  start(): void {
+    const tick = () => {
+      if (this.stopped) return;
+      void this.runOnce()
+        .catch((error: unknown) => this.options.logger.warn({ err: error }, 'webhook delivery round failed'))
+        .finally(() => {
+          if (!this.stopped) this.timer = setTimeout(tick, this.options.pollIntervalMs).unref();
+        });
+    };
+    this.timer = setTimeout(tick, 0).unref();
+  }
+
+  /** Stops the loop and waits for the attempts in flight. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.round.catch(() => {});
+  }
+
+  /** One round (serialised within the instance): returns how many deliveries were attempted. */
+  runOnce(): Promise<number> {
+    this.round = this.round.catch(() => 0).then(() => this.attemptDue());
+    return this.round;
+  }
+
+  /** Rounds until nothing is due (tests, and shutdown-free catch-up). */
+  async drain(): Promise<void> {
+    while ((await this.runOnce()) > 0);
+  }
+
+  private async attemptDue(): Promise<number> {
+    const { prisma, clock } = this.options;
+    const now = clock.now();
+    const lease = new Date(now.getTime() + LEASE_MS);
+    const claimed = await prisma.$queryRaw<Claimed[]>`
+      UPDATE "WebhookDelivery" SET "nextAttemptAt" = ${lease}::timestamptz
+      WHERE id IN (
+        SELECT id FROM "WebhookDelivery"
+        WHERE status = 'PENDING' AND "nextAttemptAt" <= ${now}::timestamptz
+        ORDER BY "nextAttemptAt", id
+        LIMIT ${this.options.batchSize ?? 20}
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING id, "endpointId", payload, attempts`;
+    await Promise.all(claimed.map((d) => this.attempt(d)));
+    return claimed.length;
+  }
+
+  private async attempt(delivery: Claimed): Promise<void> {
+    const { prisma, clock, secrets, policy, logger } = this.options;
+    const endpoint = await prisma.webhookEndpoint.findUnique({ where: { id: delivery.endpointId }, select: { url: true, secretCiphertext: true } });
+    if (!endpoint) return; // deleted meanwhile (its deliveries went with it)
+    const body = JSON.stringify(delivery.payload);
+    const webhookId = `msg_${delivery.id}`;
+    // Receivers compare the timestamp with their wall clock: signed with the real time, whatever the injected clock.
+    const sentAt = new Date();
+    const signature = new Webhook(secrets.open(endpoint.secretCiphertext)).sign(webhookId, sentAt, body);
+    const headers = {
+      'content-type': 'application/json',
+      'user-agent': 'Keysmith-Webhooks/1',
+      'webhook-id': webhookId,
+      'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
+      'webhook-signature': signature,
+    };
+    const started = performance.now();
+    const result = await post(new URL(endpoint.url), headers, body, policy);
+    const durationMs = Math.round(performance.now() - started);
+    const attempts = delivery.attempts + 1;
+    const now = clock.now();
+    const succeeded = result.status !== null && result.status >= 200 && result.status < 300;
+    const next = succeeded || result.refused ? null : nextAttemptAfterFailure(attempts, now);
+    await prisma.webhookDelivery.updateMany({
+      where: { id: delivery.id, status: 'PENDING' },
+      data: {
+        attempts,
+        status: succeeded ? 'SUCCEEDED' : next ? 'PENDING' : 'FAILED',
+        nextAttemptAt: next,
+        lastAttemptAt: now,
+        responseStatus: result.status,
+        durationMs,
+        lastError: succeeded ? null : (result.error ?? `HTTP ${result.status}`),
+      },
+    });
+    if (!succeeded) logger.info({ webhookId, attempts, status: result.status, error: result.error }, 'webhook delivery failed');
+  }
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { Context } from '../../context.ts';
+import type { ApiKey, Prisma } from '../../generated/prisma/client.ts';
+import { toGlobalId } from '../../graphql/ids.ts';
+import { visiblePrefix } from '../api-keys/key-format.ts';
+
+/** The key events endpoints can subscribe to: GraphQL enum value → stored/sent type. */
+export const WEBHOOK_EVENTS = {
+  API_KEY_CREATED: { value: 'api_key.created', description: 'An API key was created.' },
+  API_KEY_UPDATED: { value: 'api_key.updated', description: "An API key's name, note, owner, status, access or IP allowlist changed." },
+  API_KEY_ROTATED: { value: 'api_key.rotated', description: 'An API key was rotated; `data.successorId` is the new key.' },
+  API_KEY_REVOKED: { value: 'api_key.revoked', description: 'An API key was revoked.' },
+  API_KEY_DELETED: { value: 'api_key.deleted', description: 'An API key was deleted.' },
+} as const;
+
+export type WebhookEventType = (typeof WEBHOOK_EVENTS)[keyof typeof WEBHOOK_EVENTS]['value'];
+
+/**
+ * The JSON body of every event (README, "Webhooks"). Ids are global ids, as in the API; never a secret or a hash.
+ */
+export type WebhookEventPayload = {
+  type: WebhookEventType;
+  timestamp: string;
+  data: {
+    id: string;
+    prefix: string;
+    name: string;
+    organizationId: string;
+    projectId: string | null;
+    actor: { id: string | null; label: string };
+    successorId?: string;
+  };
+};
+
+function actorOf(ctx: Context): WebhookEventPayload['data']['actor'] {
+  const p = ctx.principal;
+  if (p?.kind === 'user') return { id: toGlobalId('User', p.user.id), label: p.user.email ?? p.user.subject };
+  if (p?.kind === 'apiKey') return { id: toGlobalId('ApiKey', p.key.id), label: `api-key:${p.key.publicId}` };
+  return { id: null, label: 'system' };
+}
+
+type KeyFacts = Pick<ApiKey, 'id' | 'publicId' | 'name' | 'organizationId' | 'projectId'>;
+
+/**
+ * The transactional outbox: writes one pending delivery per enabled endpoint of the key's organization subscribed to
+ * `type`, inside the caller's transaction (next to its audit event), so a rolled-back change leaves no event and a
+ * committed one always has its deliveries, whatever happens to the process afterwards.
+ */
+export async function recordKeyEvent(
+  tx: Prisma.TransactionClient,
+  ctx: Context,
+  type: WebhookEventType,
+  keys: KeyFacts | KeyFacts[],
+  extra: { successorId?: string } = {},
+): Promise<void> {
+  const list = Array.isArray(keys) ? keys : [keys];
+  if (!list.length) return;
+  const organizationIds = [...new Set(list.map((k) => k.organizationId))];
+  const endpoints = await tx.webhookEndpoint.findMany({
+    where: { organizationId: { in: organizationIds }, enabled: true, events: { has: type } },
+    select: { id: true, organizationId: true },
+  });
+  if (!endpoints.length) return;
+  const now = ctx.clock.now();
+  const actor = actorOf(ctx);
+  const rows: Prisma.WebhookDeliveryCreateManyInput[] = [];
+  for (const key of list) {
+    const eventId = randomUUID();
+    const payload: WebhookEventPayload = {
+      type,
+      timestamp: now.toISOString(),
+      data: {
+        id: toGlobalId('ApiKey', key.id),
+        prefix: visiblePrefix(key.publicId),
+        name: key.name,
+        organizationId: toGlobalId('Organization', key.organizationId),
+        projectId: key.projectId ? toGlobalId('Project', key.projectId) : null,
+        actor,
+        ...(extra.successorId ? { successorId: toGlobalId('ApiKey', extra.successorId) } : {}),
+      },
+    };
+    for (const endpoint of endpoints.filter((e) => e.organizationId === key.organizationId)) {
+      rows.push({
+        organizationId: key.organizationId,
+        endpointId: endpoint.id,
+        eventId,
+        eventType: type,
+        payload: payload as unknown as Prisma.InputJsonValue,
+        nextAttemptAt: now,
+        createdAt: now,
+      });
+    }
+  }
+  if (rows.length) await tx.webhookDelivery.createMany({ data: rows });
+}

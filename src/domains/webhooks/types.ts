@@ -1,0 +1,73 @@
+import { builder } from '../../graphql/builder.ts';
+import { OrganizationRef } from '../organizations/types.ts';
+import { readableOrganizations, readsIn } from '../read-rules.ts';
+import { WEBHOOK_EVENTS, type WebhookEventType } from './events.ts';
+
+export const WebhookEventTypeEnum = builder.enumType('WebhookEventType', {
+  description: 'A key event a webhook endpoint can subscribe to (sent as `type`, e.g. `api_key.created`).',
+  values: WEBHOOK_EVENTS,
+});
+
+const WebhookDeliveryStatusEnum = builder.enumType('WebhookDeliveryStatus', {
+  description: 'Where a delivery stands.',
+  values: {
+    PENDING: { description: 'Not yet delivered; attempted at `nextAttemptAt`.' },
+    SUCCEEDED: { description: 'The endpoint answered 2xx.' },
+    FAILED: { description: 'Every attempt of the retry schedule failed (or the address was refused); no more attempts.' },
+  },
+});
+
+export const RECENT_DELIVERIES = 20;
+
+export const WebhookDeliveryRef = builder.prismaNode('WebhookDelivery', {
+  description: 'One event sent (or to be sent) to one endpoint, and how its attempts went. OWNER and ADMIN only.',
+  nullable: true,
+  id: { field: 'id' },
+  authScopes: (delivery, ctx) => readsIn(ctx, 'WebhookDelivery', delivery.organizationId),
+  findUnique: (id, ctx) => ({ id, endpoint: { organization: readableOrganizations(ctx, 'WebhookDelivery') } }),
+  fields: (t) => ({
+    webhookId: t.string({ description: 'The `webhook-id` header: the same on every attempt, so receivers can drop duplicates.', resolve: (d) => `msg_${d.id}` }),
+    eventType: t.field({ type: WebhookEventTypeEnum, resolve: (d) => d.eventType as WebhookEventType }),
+    status: t.expose('status', { type: WebhookDeliveryStatusEnum }),
+    attempts: t.exposeInt('attempts', { description: 'Attempts made so far.' }),
+    responseStatus: t.exposeInt('responseStatus', { nullable: true, description: 'HTTP status of the last attempt (null: no answer).' }),
+    durationMs: t.exposeInt('durationMs', { nullable: true, description: 'Duration of the last attempt.' }),
+    lastError: t.exposeString('lastError', { nullable: true, description: 'Why the last attempt failed, when it got no HTTP answer.' }),
+    lastAttemptAt: t.expose('lastAttemptAt', { type: 'DateTime', nullable: true }),
+    nextAttemptAt: t.expose('nextAttemptAt', { type: 'DateTime', nullable: true, description: 'The next retry; null once delivered or given up.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+export const WebhookEndpointRef = builder.prismaNode('WebhookEndpoint', {
+  description: 'Where the organization\'s key events are POSTed, signed (Standard Webhooks). OWNER and ADMIN only. The signing secret is never shown again after create/rotate.',
+  nullable: true,
+  id: { field: 'id' },
+  authScopes: (endpoint, ctx) => readsIn(ctx, 'WebhookEndpoint', endpoint.organizationId),
+  findUnique: (id, ctx) => ({ id, organization: readableOrganizations(ctx, 'WebhookEndpoint') }),
+  fields: (t) => ({
+    url: t.exposeString('url'),
+    description: t.exposeString('description', { nullable: true }),
+    events: t.field({ type: [WebhookEventTypeEnum], resolve: (e) => e.events as WebhookEventType[] }),
+    enabled: t.exposeBoolean('enabled', { description: 'Disabled endpoints receive no new events.' }),
+    recentDeliveries: t.relation('deliveries', {
+      description: `The latest ${RECENT_DELIVERIES} deliveries, newest first.`,
+      query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: RECENT_DELIVERIES },
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.prismaObjectFields(OrganizationRef, (t) => ({
+  webhookEndpoints: t.prismaConnection({
+    type: WebhookEndpointRef,
+    cursor: 'id',
+    nullable: true,
+    description: 'Webhook endpoints, oldest first. OWNER and ADMIN only (null with FORBIDDEN for others).',
+    authScopes: (org, _args, ctx) => readsIn(ctx, 'WebhookEndpoint', org.id),
+    resolve: (query, org, _args, ctx) =>
+      ctx.prisma.webhookEndpoint.findMany({ ...query, where: { organizationId: org.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    totalCount: (org, _args, ctx) => ctx.prisma.webhookEndpoint.count({ where: { organizationId: org.id } }),
+  }),
+}));

@@ -1,0 +1,355 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../src/clock.ts';
+import type { Context } from '../src/context.ts';
+import { revokeKey } from '../src/domains/api-keys/service.ts';
+import { MAX_ATTEMPTS, nextAttemptAfterFailure, RETRY_SCHEDULE_MS } from '../src/domains/webhooks/delivery.ts';
+import { startTestApp, type TestApp } from './support/app.ts';
+import { as, execute, ok } from './support/client.ts';
+import { dbId, newOrg, newProject, type TestOrg } from './support/fixtures.ts';
+import { projectKey } from './support/keys.ts';
+import {
+  CreateWebhookEndpoint,
+  DeleteApiKey,
+  OrganizationWebhookEndpoints,
+  RevokeApiKey,
+  RotateApiKey,
+  UpdateApiKey,
+  UpdateWebhookEndpoint,
+} from './support/operations.ts';
+
+// Webhook delivery end to end: key mutations through the API, the outbox rows they write, the delivery loop (driven
+// here with `drain()` and a ManualClock for the retry schedule) and a receiver on 127.0.0.1 that verifies every
+// request with the standardwebhooks package, as a real receiver would.
+
+type Received = { id: string; type: string; body: string; payload: { type: string; timestamp: string; data: Record<string, unknown> } };
+
+/** A receiver: verifies each request's signature with `secret` (set once known); `answer` decides the status. */
+class Receiver {
+  readonly received: Received[] = [];
+  readonly rejected: string[] = [];
+  secret = '';
+  answer = 200;
+  private server: http.Server | null = null;
+  port = 0;
+
+  async start(port = 0): Promise<void> {
+    this.server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        try {
+          const payload = new Webhook(this.secret).verify(body, req.headers as Record<string, string>) as Received['payload'];
+          this.received.push({ id: String(req.headers['webhook-id']), type: payload.type, body, payload });
+        } catch (error) {
+          this.rejected.push(String(error));
+        }
+        res.statusCode = this.answer;
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise((resolve) => this.server?.close(resolve));
+    this.server = null;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/hook`;
+  }
+}
+
+const ALL_EVENTS = ['API_KEY_CREATED', 'API_KEY_UPDATED', 'API_KEY_ROTATED', 'API_KEY_REVOKED', 'API_KEY_DELETED'] as const;
+
+let t: TestApp;
+const clock = new ManualClock(new Date());
+const receiver = new Receiver();
+
+beforeAll(async () => {
+  // A long poll interval: the test drives the loop itself with drain().
+  t = await startTestApp({ clock, env: { WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true', WEBHOOK_POLL_INTERVAL_MS: '600000' } });
+  await receiver.start();
+});
+afterAll(async () => {
+  await t?.close();
+  await receiver.stop();
+});
+
+async function endpointFor(org: TestOrg, url: string, events: readonly (typeof ALL_EVENTS)[number][] = ALL_EVENTS) {
+  const result = ok(await execute(t.app, CreateWebhookEndpoint, { input: { organizationId: org.id, url, events: [...events] } }, { token: org.owner.token }));
+  return as(result.createWebhookEndpoint, 'CreateWebhookEndpointPayload');
+}
+
+async function deliveriesOf(org: TestOrg) {
+  return t.db.prisma.webhookDelivery.findMany({ where: { organizationId: dbId(org.id) }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+}
+
+describe('key events', () => {
+  it('each event type is delivered once, signed (verified with standardwebhooks), with the documented shape and no secret', async () => {
+    const org = await newOrg(t.app, { plan: 'TEAM' });
+    const project = await newProject(t.app, org);
+    const { secret } = await endpointFor(org, receiver.url);
+    receiver.secret = secret;
+    receiver.received.length = 0;
+    const token = org.owner.token;
+
+    const key = await projectKey(t.app, org.owner, project.id, { name: 'Deploy' });
+    as(ok(await execute(t.app, UpdateApiKey, { input: { id: key.apiKey.id, name: 'Deploy bot' } }, { token })).updateApiKey, 'UpdateApiKeyPayload');
+    const rotated = as(ok(await execute(t.app, RotateApiKey, { input: { id: key.apiKey.id, gracePeriodSeconds: 60 } }, { token })).rotateApiKey, 'RotateApiKeyPayload');
+    as(ok(await execute(t.app, RevokeApiKey, { input: { id: rotated.apiKey.id } }, { token })).revokeApiKey, 'RevokeApiKeyPayload');
+    as(ok(await execute(t.app, DeleteApiKey, { input: { id: key.apiKey.id } }, { token })).deleteApiKey, 'DeleteApiKeyPayload');
+    // A failed change (revoking twice) writes no event.
+    expect(ok(await execute(t.app, RevokeApiKey, { input: { id: rotated.apiKey.id } }, { token })).revokeApiKey.__typename).toBe('ConflictError');
+
+    await t.app.webhooks!.drain();
+    expect(receiver.rejected).toEqual([]);
+    // Deliveries of one round go out in parallel: no order is promised (receivers order by `timestamp`).
+    expect(receiver.received.map((r) => r.type).sort()).toEqual(['api_key.created', 'api_key.deleted', 'api_key.revoked', 'api_key.rotated', 'api_key.updated']);
+    expect(new Set(receiver.received.map((r) => r.id)).size).toBe(5);
+    const byType = (type: string) => receiver.received.find((r) => r.type === type)!.payload;
+    const [created, rotation, revocation] = [byType('api_key.created'), byType('api_key.rotated'), byType('api_key.revoked')];
+    expect(created).toEqual({
+      type: 'api_key.created',
+      timestamp: clock.now().toISOString(),
+      data: {
+        id: key.apiKey.id,
+        prefix: key.apiKey.prefix,
+        name: 'Deploy',
+        organizationId: org.id,
+        projectId: project.id,
+        actor: { id: org.owner.id, label: org.owner.email },
+      },
+    });
+    expect(rotation.data).toMatchObject({ id: key.apiKey.id, successorId: rotated.apiKey.id });
+    expect(revocation.data).toMatchObject({ id: rotated.apiKey.id, name: 'Deploy bot' });
+    for (const r of receiver.received) {
+      expect(r.body).not.toContain(key.secret);
+      expect(r.body).not.toContain(rotated.secret);
+      expect(r.body).not.toMatch(/argon2|secretHash|secretTag/);
+    }
+
+    // Delivered is delivered: another round sends nothing, and the API shows each delivery's outcome.
+    await t.app.webhooks!.drain();
+    expect(receiver.received).toHaveLength(5);
+    const read = ok(await execute(t.app, OrganizationWebhookEndpoints, { slug: org.slug }, { token }));
+    const deliveries = read.organization!.webhookEndpoints!.edges[0].node.recentDeliveries;
+    expect(deliveries).toHaveLength(5);
+    for (const d of deliveries) {
+      expect(d).toMatchObject({ status: 'SUCCEEDED', attempts: 1, responseStatus: 200, nextAttemptAt: null, lastError: null });
+      expect(d.durationMs).toBeGreaterThanOrEqual(0);
+    }
+    expect(deliveries.map((d) => d.webhookId).sort()).toEqual(receiver.received.map((r) => r.id).sort());
+  });
+
+  it('only endpoints subscribed to the event, and only enabled ones, get a delivery', async () => {
+    const org = await newOrg(t.app, { plan: 'TEAM' });
+    const project = await newProject(t.app, org);
+    await endpointFor(org, receiver.url, ['API_KEY_REVOKED']);
+    const disabled = await endpointFor(org, receiver.url);
+    as(ok(await execute(t.app, UpdateWebhookEndpoint, { input: { id: disabled.webhookEndpoint.id, enabled: false } }, { token: org.owner.token })).updateWebhookEndpoint, 'WebhookEndpointPayload');
+    await projectKey(t.app, org.owner, project.id);
+    expect(await deliveriesOf(org)).toEqual([]);
+    const subscribed = await endpointFor(org, receiver.url, ['API_KEY_CREATED']);
+    await projectKey(t.app, org.owner, project.id);
+    expect((await deliveriesOf(org)).map((d) => [d.endpointId, d.eventType])).toEqual([[dbId(subscribed.webhookEndpoint.id), 'api_key.created']]);
+  });
+
+  it('a change that rolls back leaves no event', async () => {
+    const org = await newOrg(t.app, { plan: 'TEAM' });
+    const project = await newProject(t.app, org);
+    await endpointFor(org, receiver.url);
+    const key = await projectKey(t.app, org.owner, project.id);
+    const before = (await deliveriesOf(org)).length;
+    const user = await t.db.prisma.user.findUniqueOrThrow({ where: { id: dbId(org.owner.id) } });
+    const ctx = { prisma: t.db.prisma, requestId: 'rollback-test', clock, principal: { kind: 'user', user, isOperator: false }, clientIp: null, secretTags: null } as unknown as Context;
+    await expect(
+      t.db.prisma.$transaction(async (tx) => {
+        await revokeKey(ctx, tx, dbId(key.apiKey.id));
+        // The revocation and its outbox row are written; then the transaction fails.
+        expect(await tx.webhookDelivery.count({ where: { organizationId: dbId(org.id), eventType: 'api_key.revoked' } })).toBe(1);
+        throw new Error('fails after the change');
+      }),
+    ).rejects.toThrow('fails after the change');
+    expect(await deliveriesOf(org)).toHaveLength(before);
+    expect((await t.db.prisma.apiKey.findUniqueOrThrow({ where: { id: dbId(key.apiKey.id) } })).status).toBe('ACTIVE');
+  });
+});
+
+describe('retries', () => {
+  it('a receiver that is down is retried on the schedule and gets the event once it is back, with the same webhook-id', async () => {
+    const down = new Receiver();
+    await down.start();
+    const org = await newOrg(t.app, { plan: 'TEAM' });
+    const project = await newProject(t.app, org);
+    const { secret } = await endpointFor(org, down.url);
+    down.secret = secret;
+    const port = down.port;
+    await down.stop();
+
+    await projectKey(t.app, org.owner, project.id);
+    await t.app.webhooks!.drain();
+    let [delivery] = await deliveriesOf(org);
+    expect(delivery).toMatchObject({ status: 'PENDING', attempts: 1, responseStatus: null });
+    expect(delivery.lastError).toMatch(/ECONNREFUSED/);
+    expect(delivery.nextAttemptAt!.getTime() - delivery.lastAttemptAt!.getTime()).toBe(5_000);
+
+    // Not yet due: nothing is attempted.
+    clock.advance(4_000);
+    await t.app.webhooks!.drain();
+    expect((await deliveriesOf(org))[0].attempts).toBe(1);
+
+    await down.start(port);
+    try {
+      clock.advance(1_000);
+      await t.app.webhooks!.drain();
+      [delivery] = await deliveriesOf(org);
+      expect(delivery).toMatchObject({ status: 'SUCCEEDED', attempts: 2, responseStatus: 200, nextAttemptAt: null });
+      expect(down.received.map((r) => r.id)).toEqual([`msg_${delivery.id}`]);
+      expect(down.rejected).toEqual([]);
+    } finally {
+      await down.stop();
+    }
+  });
+
+  it('an endpoint that keeps failing is attempted once per step of the schedule, then given up', async () => {
+    const failing = new Receiver();
+    failing.answer = 500;
+    await failing.start();
+    try {
+      const org = await newOrg(t.app, { plan: 'TEAM' });
+      const project = await newProject(t.app, org);
+      failing.secret = (await endpointFor(org, failing.url)).secret;
+      await projectKey(t.app, org.owner, project.id);
+      await t.app.webhooks!.drain();
+      for (const wait of RETRY_SCHEDULE_MS) {
+        clock.advance(wait);
+        await t.app.webhooks!.drain();
+      }
+      clock.advance(7 * 24 * 3_600_000);
+      await t.app.webhooks!.drain();
+      const [delivery] = await deliveriesOf(org);
+      expect(delivery).toMatchObject({ status: 'FAILED', attempts: MAX_ATTEMPTS, responseStatus: 500, nextAttemptAt: null, lastError: 'HTTP 500' });
+      expect(failing.received).toHaveLength(MAX_ATTEMPTS);
+      expect(new Set(failing.received.map((r) => r.id)).size).toBe(1);
+    } finally {
+      await failing.stop();
+    }
+  });
+
+  it('the schedule: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 24 h, then none', () => {
+    const now = new Date('2030-01-01T00:00:00Z');
+    const waits = Array.from({ length: MAX_ATTEMPTS }, (_, i) => nextAttemptAfterFailure(i + 1, now)?.getTime() ?? null).map((v) => (v === null ? null : v - now.getTime()));
+    expect(waits).toEqual([5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 86_400_000, null]);
+  });
+});
+
+describe('shutdown and crashes', () => {
+  it('stop() waits for the attempt in flight, which is recorded', async () => {
+    const slow = http.createServer((_req, res) => setTimeout(() => res.writeHead(200).end(), 400));
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const instance = await startTestApp({ db: t.db, clock, env: { WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true', WEBHOOK_POLL_INTERVAL_MS: '600000' } });
+    try {
+      const org = await newOrg(t.app, { plan: 'TEAM' });
+      const project = await newProject(t.app, org);
+      await endpointFor(org, `http://127.0.0.1:${(slow.address() as AddressInfo).port}/`);
+      await projectKey(t.app, org.owner, project.id);
+      const round = instance.app.webhooks!.runOnce();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await instance.close();
+      // Recorded by the time stop() returns, not later.
+      expect((await deliveriesOf(org))[0]).toMatchObject({ status: 'SUCCEEDED', attempts: 1, responseStatus: 200 });
+      expect(await round).toBe(1);
+    } finally {
+      await new Promise((resolve) => slow.close(resolve));
+    }
+  });
+
+  it('a delivery claimed by an instance that died is attempted again once its lease has run out', async () => {
+    const org = await newOrg(t.app, { plan: 'TEAM' });
+    const project = await newProject(t.app, org);
+    receiver.received.length = 0;
+    receiver.secret = (await endpointFor(org, receiver.url)).secret;
+    await projectKey(t.app, org.owner, project.id);
+    // What a claim leaves behind when its instance is killed before recording the outcome: a lease 60 s ahead.
+    await t.db.prisma.webhookDelivery.updateMany({ where: { organizationId: dbId(org.id) }, data: { nextAttemptAt: new Date(clock.now().getTime() + 60_000) } });
+    await t.app.webhooks!.drain();
+    expect(receiver.received).toEqual([]);
+    clock.advance(60_000);
+    await t.app.webhooks!.drain();
+    expect(receiver.received).toHaveLength(1);
+    expect((await deliveriesOf(org))[0]).toMatchObject({ status: 'SUCCEEDED', attempts: 1 });
+  });
+});
+
+describe('several instances', () => {
+  it('two instances draining at once send each delivery once (SKIP LOCKED claims)', async () => {
+    const other = await startTestApp({ db: t.db, clock, env: { WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true', WEBHOOK_POLL_INTERVAL_MS: '600000' } });
+    try {
+      const org = await newOrg(t.app, { plan: 'TEAM' });
+      const project = await newProject(t.app, org);
+      receiver.received.length = 0;
+      receiver.secret = (await endpointFor(org, receiver.url)).secret;
+      for (let i = 0; i < 12; i++) await projectKey(t.app, org.owner, project.id, { name: `k${i}` });
+      await Promise.all([t.app.webhooks!.drain(), other.app.webhooks!.drain(), t.app.webhooks!.drain()]);
+      const ids = receiver.received.map((r) => r.id);
+      expect(ids).toHaveLength(12);
+      expect(new Set(ids).size).toBe(12);
+      expect((await deliveriesOf(org)).every((d) => d.status === 'SUCCEEDED' && d.attempts === 1)).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('SSRF at delivery time', () => {
+  it('without WEBHOOKS_ALLOW_PRIVATE_ADDRESSES, a loopback address (literal or after DNS) is refused and never contacted', async () => {
+    const strict = await startTestApp({ db: t.db, clock, env: { WEBHOOK_POLL_INTERVAL_MS: '600000' } });
+    try {
+      const org = await newOrg(t.app, { plan: 'TEAM' });
+      const project = await newProject(t.app, org);
+      receiver.received.length = 0;
+      // Created where private addresses are allowed (an instance configured so, or before the setting changed).
+      receiver.secret = (await endpointFor(org, receiver.url)).secret;
+      await endpointFor(org, `http://localhost:${receiver.port}/hook`);
+      await projectKey(t.app, org.owner, project.id);
+      await strict.app.webhooks!.drain();
+      const deliveries = await deliveriesOf(org);
+      expect(deliveries).toHaveLength(2);
+      for (const d of deliveries) {
+        expect(d).toMatchObject({ status: 'FAILED', attempts: 1, responseStatus: null, nextAttemptAt: null });
+        expect(d.lastError).toMatch(/^refused: /);
+      }
+      expect(receiver.received).toEqual([]);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('in production, http URLs are refused at creation and at delivery', async () => {
+    const production = await startTestApp({ db: t.db, clock, env: { NODE_ENV: 'production', WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true', WEBHOOK_POLL_INTERVAL_MS: '600000' } });
+    try {
+      const org = await newOrg(t.app, { plan: 'TEAM' });
+      const project = await newProject(t.app, org);
+      const refused = ok(
+        await execute(production.app, CreateWebhookEndpoint, { input: { organizationId: org.id, url: receiver.url, events: ['API_KEY_CREATED'] } }, { token: org.owner.token }),
+      ).createWebhookEndpoint;
+      expect(as(refused, 'ValidationError').issues).toEqual([{ path: ['input', 'url'], message: 'must be an https URL' }]);
+
+      receiver.received.length = 0;
+      receiver.secret = (await endpointFor(org, receiver.url)).secret;
+      await projectKey(t.app, org.owner, project.id);
+      await production.app.webhooks!.drain();
+      const [delivery] = await deliveriesOf(org);
+      expect(delivery).toMatchObject({ status: 'FAILED', lastError: 'refused: not an https URL' });
+      expect(receiver.received).toEqual([]);
+    } finally {
+      await production.close();
+    }
+  });
+});
