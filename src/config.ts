@@ -71,6 +71,8 @@ const envSchema = z
     WEBHOOK_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Development and tests only: lets webhook URLs point at loopback and private addresses. */
     WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: booleanString.default(false),
+    /** Whether this instance runs the webhook delivery loop (false: it only writes events; others deliver them). */
+    WEBHOOKS_DELIVER: booleanString.default(true),
     /** How often each instance looks for due webhook deliveries. */
     WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
   })
@@ -140,6 +142,8 @@ export type Config = {
     requireHttps: boolean;
     allowPrivateAddresses: boolean;
     pollIntervalMs: number;
+    /** Runs the delivery loop on this instance. */
+    deliver: boolean;
   };
 };
 
@@ -203,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requireHttps: isProd,
       allowPrivateAddresses: e.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES,
       pollIntervalMs: e.WEBHOOK_POLL_INTERVAL_MS,
+      deliver: e.WEBHOOKS_DELIVER,
     },
     throttle: {
       failuresPerKeyPerMinute: e.AUTH_FAILURES_PER_KEY_PER_MINUTE,

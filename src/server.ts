@@ -60,7 +60,7 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
   const webhooks = webhookSecrets
     ? new WebhookDispatcher({ prisma: db.prisma, logger, clock, secrets: webhookSecrets, policy: webhookUrlPolicy, pollIntervalMs: config.webhooks.pollIntervalMs })
     : null;
-  webhooks?.start();
+  if (config.webhooks.deliver) webhooks?.start();
   if (!webhooks) logger.warn('webhooks are off: set WEBHOOK_SECRET_KEY (or KEY_TAG_SECRET) to encrypt their signing secrets');
   const usage = new UsageTracker(db.prisma, logger, config.usageFlushIntervalMs, clock);
   usage.start();

@@ -90,6 +90,31 @@ async function deliveriesOf(org: TestOrg) {
   return t.db.prisma.webhookDelivery.findMany({ where: { organizationId: dbId(org.id) }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
 }
 
+describe('the delivery loop', () => {
+  it('runs on an instance with WEBHOOKS_DELIVER (the default) without being asked, and not on one with WEBHOOKS_DELIVER=false', async () => {
+    const org = await newOrg(t.app, { plan: 'TEAM' });
+    const project = await newProject(t.app, org);
+    const { secret } = await endpointFor(org, receiver.url, ['API_KEY_CREATED']);
+    receiver.secret = secret;
+    receiver.received.length = 0;
+    await projectKey(t.app, org.owner, project.id, { name: 'Looped' });
+    // An instance with WEBHOOKS_DELIVER=false, however often it would poll, sends nothing.
+    const quiet = await startTestApp({ db: t.db, clock, env: { WEBHOOKS_DELIVER: 'false', WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true', WEBHOOK_POLL_INTERVAL_MS: '50' } });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(receiver.received).toEqual([]);
+    } finally {
+      await quiet.close();
+    }
+    const delivering = await startTestApp({ db: t.db, clock, env: { WEBHOOKS_DELIVER: 'true', WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true', WEBHOOK_POLL_INTERVAL_MS: '50' } });
+    try {
+      await expect.poll(() => receiver.received.map((r) => r.type), { timeout: 10_000 }).toEqual(['api_key.created']);
+    } finally {
+      await delivering.close();
+    }
+  });
+});
+
 describe('key events', () => {
   it('each event type is delivered once, signed (verified with standardwebhooks), with the documented shape and no secret', async () => {
     const org = await newOrg(t.app, { plan: 'TEAM' });

@@ -20,7 +20,9 @@ export type TestApp = {
 };
 
 export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'info', PGLITE_DATA_DIR: 'memory', ...overrides });
+  // Test files share one PostgreSQL schema: an app delivers webhooks only when its test asks (WEBHOOKS_DELIVER), so
+  // that no other file's app claims a test's deliveries.
+  return loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'info', PGLITE_DATA_DIR: 'memory', WEBHOOKS_DELIVER: 'false', ...overrides });
 }
 
 /** Opens this run's test database (see global-setup.ts). */
