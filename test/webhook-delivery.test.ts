@@ -6,7 +6,7 @@ import { ManualClock } from '../src/clock.ts';
 import type { Context } from '../src/context.ts';
 import { revokeKey } from '../src/domains/api-keys/service.ts';
 import { MAX_ATTEMPTS, nextAttemptAfterFailure, RETRY_SCHEDULE_MS } from '../src/domains/webhooks/delivery.ts';
-import { startTestApp, type TestApp } from './support/app.ts';
+import { openIsolatedTestDatabase, startTestApp, type TestApp } from './support/app.ts';
 import { as, execute, ok } from './support/client.ts';
 import { dbId, newOrg, newProject, type TestOrg } from './support/fixtures.ts';
 import { projectKey } from './support/keys.ts';
@@ -68,16 +68,20 @@ class Receiver {
 const ALL_EVENTS = ['API_KEY_CREATED', 'API_KEY_UPDATED', 'API_KEY_ROTATED', 'API_KEY_REVOKED', 'API_KEY_DELETED'] as const;
 
 let t: TestApp;
+let database: Awaited<ReturnType<typeof openIsolatedTestDatabase>>;
 const clock = new ManualClock(new Date());
 const receiver = new Receiver();
 
 beforeAll(async () => {
   // A long poll interval: the test drives the loop itself with drain().
-  t = await startTestApp({ clock, env: { WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true', WEBHOOK_POLL_INTERVAL_MS: '600000' } });
+  // drain() takes every due delivery in the database: this file's deliveries must be the only ones there.
+  database = await openIsolatedTestDatabase('webhooks');
+  t = await startTestApp({ db: database.db, clock, env: { WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true', WEBHOOK_POLL_INTERVAL_MS: '600000' } });
   await receiver.start();
 });
 afterAll(async () => {
   await t?.close();
+  await database?.close();
   await receiver.stop();
 });
 

@@ -37,6 +37,28 @@ export async function openTestDatabase(): Promise<Database> {
   return pgliteDatabase(pglite);
 }
 
+/**
+ * A database of this test file's own, for tests that act on every row of a table (a delivery loop draining all due
+ * webhooks): on PostgreSQL a separate schema, migrated here and dropped by `close`; PGlite files are separate anyway.
+ */
+export async function openIsolatedTestDatabase(name: string): Promise<{ db: Database; close(): Promise<void> }> {
+  const target = inject('database');
+  if (target.kind !== 'postgres') {
+    const db = await openTestDatabase();
+    return { db, close: () => db.close() };
+  }
+  const schema = `${target.schema}_${name}`.slice(0, 63);
+  const db = await openDatabase({ kind: 'postgres', url: target.url, schema });
+  await db.migrate();
+  return {
+    db,
+    close: async () => {
+      await db.prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await db.close();
+    },
+  };
+}
+
 export async function startTestApp(
   options: { clock?: Clock; env?: NodeJS.ProcessEnv; db?: Database } = {},
 ): Promise<TestApp> {
