@@ -102,13 +102,8 @@ export class KeyStateCache {
   }
 
   async get(prisma: PrismaClient, publicId: string): Promise<KeyState | null> {
-    if (this.live) {
-      const hit = this.entries.get(publicId);
-      if (hit) {
-        this.stats.hits++;
-        return hit;
-      }
-    }
+    const hit = this.peek(publicId);
+    if (hit) return hit;
     this.stats.misses++;
     const generation = this.generation;
     const state = await loadKeyState(prisma, publicId);
