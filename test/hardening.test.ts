@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../src/clock.ts';
 import { checksumOf } from '../src/domains/api-keys/key-format.ts';
 import { sharedApp, startTestApp, type TestApp } from './support/app.ts';
 import { as, execute, ok } from './support/client.ts';
-import { dbId, newOrg, newProject, newUser, newWorkflow } from './support/fixtures.ts';
+import { dbId, newOrg, newProject, newUser, newWorkflow, midWindowClock } from './support/fixtures.ts';
 import { projectKey, wrongSecret } from './support/keys.ts';
 import { DeleteApiKey, RotateApiKey, TriggerWorkflow, Viewer } from './support/operations.ts';
 
@@ -99,15 +98,6 @@ describe('hostile queries get a clear error and the server keeps serving', () =>
   });
 });
 
-/**
- * A clock frozen in the middle of a throttle window: a real minute boundary during a test would reset the counts.
- * The window is keyed by this time; a random minute a year or more ahead keeps runs apart, and stays clear of the
- * pruning of old windows by apps on the real clock.
- */
-function midWindowClock(): ManualClock {
-  const minute = Math.floor(Date.now() / 60_000) + 525_600 + Math.floor(Math.random() * 1_000_000);
-  return new ManualClock(new Date(minute * 60_000 + 30_000));
-}
 
 describe('floods of bad keys', () => {
 

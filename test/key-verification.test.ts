@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../src/clock.ts';
 import { SecretTags } from '../src/domains/api-keys/secret-tag.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
-import { dbId, newOrg, newProject } from './support/fixtures.ts';
+import { dbId, newOrg, newProject, midWindowClock } from './support/fixtures.ts';
 import { projectKey, wrongSecret } from './support/keys.ts';
 
 // Verification tags (src/domains/api-keys/secret-tag.ts): a key's secret is decided by one HMAC on any instance,
@@ -20,11 +19,6 @@ async function call(app: TestApp['app'], secret: string, ip = '203.0.113.1'): Pr
   return response.status;
 }
 
-/** A clock frozen mid-minute, shared by instances: the throttle's window cannot roll over during a test. */
-function midWindowClock(): ManualClock {
-  const minute = Math.floor(Date.now() / 60_000) + 525_600 + Math.floor(Math.random() * 1_000_000);
-  return new ManualClock(new Date(minute * 60_000 + 30_000));
-}
 
 const THROTTLED_ENV = { AUTH_FAILURES_PER_KEY_PER_MINUTE: '20', AUTH_FAILURES_PER_IP_PER_MINUTE: '60', TRUST_PROXY: 'true' };
 

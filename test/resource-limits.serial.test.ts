@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import { Worker } from 'node:worker_threads';
-import { ManualClock } from '../src/clock.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_JWT_SECRET, sharedApp, startTestApp, type TestApp } from './support/app.ts';
-import { dbId, newOrg, newProject, newWorkflow } from './support/fixtures.ts';
+import { dbId, newOrg, newProject, newWorkflow, midWindowClock } from './support/fixtures.ts';
 import { projectKey, wrongSecret } from './support/keys.ts';
 import { remote, startServerProcess, type ServerProcess } from './support/process.ts';
 
@@ -286,10 +285,8 @@ describe('a server under resource attacks', () => {
 describe('wrong-secret throttle under concurrency', () => {
 
   it('lets exactly 20 of 33 concurrent wrong secrets for one untagged key id reach argon2', async () => {
-    // A clock frozen mid-minute: the window cannot roll over during the test.
-    const minute = Math.floor(Date.now() / 60_000) + 525_600 + Math.floor(Math.random() * 1_000_000);
     const own = await startTestApp({
-      clock: new ManualClock(new Date(minute * 60_000 + 30_000)),
+      clock: midWindowClock(),
       env: { AUTH_FAILURES_PER_KEY_PER_MINUTE: '20', AUTH_FAILURES_PER_IP_PER_MINUTE: '1000' },
     });
     try {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ManualClock } from '../../src/clock.ts';
 import { test as base } from 'vitest';
 import type { App } from '../../src/server.ts';
 import { startTestApp, type TestApp } from './app.ts';
@@ -117,3 +118,13 @@ export const test = base.extend<{
   workflow: async ({ t, org, project }, use) => use(await newWorkflow(t.app, org, project.id)),
   key: async ({ t, org, project }, use) => use(await projectKey(t.app, org.owner, project.id)),
 });
+
+/**
+ * A clock frozen in the middle of a throttle window: a real minute boundary during a test would reset the counts.
+ * The window is keyed by this time; a random minute a year or more ahead keeps runs apart, and stays clear of the
+ * pruning of old windows by apps on the real clock.
+ */
+export function midWindowClock(): ManualClock {
+  const minute = Math.floor(Date.now() / 60_000) + 525_600 + Math.floor(Math.random() * 1_000_000);
+  return new ManualClock(new Date(minute * 60_000 + 30_000));
+}
