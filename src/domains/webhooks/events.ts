@@ -11,6 +11,15 @@ export const WEBHOOK_EVENTS = {
   API_KEY_ROTATED: { value: 'api_key.rotated', description: 'An API key was rotated; `data.successorId` is the new key.' },
   API_KEY_REVOKED: { value: 'api_key.revoked', description: 'An API key was revoked.' },
   API_KEY_DELETED: { value: 'api_key.deleted', description: 'An API key was deleted.' },
+  API_KEY_EXPIRING: {
+    value: 'api_key.expiring',
+    description: 'An API key stops working soon: 30, 7 and 1 days before `expiresAt`, and before the end of a rotation grace period longer than 1 hour. Each warning is sent once. `data.warning` says which.',
+  },
+  API_KEY_EXPIRED: { value: 'api_key.expired', description: 'An API key reached its `expiresAt` (or the end of its rotation grace period) and no longer authenticates.' },
+  API_KEY_LEAKED: {
+    value: 'api_key.leaked',
+    description: 'A secret scanner reported the key found in public (`data.leak.url`); it was revoked or only flagged, per the organization setting (`data.leak.action`).',
+  },
 } as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[keyof typeof WEBHOOK_EVENTS]['value'];
@@ -29,6 +38,12 @@ export type WebhookEventPayload = {
     projectId: string | null;
     actor: { id: string | null; label: string };
     successorId?: string;
+    /** `api_key.expiring` / `api_key.expired`: when the key stops (stopped) working. */
+    expiresAt?: string;
+    /** `api_key.expiring`: which warning this is. `GRACE_END` is the end of a rotation grace period. */
+    warning?: { kind: 'EXPIRY' | 'GRACE_END'; daysBefore: number | null };
+    /** `api_key.leaked`: where the secret was found, and what was done. */
+    leak?: { url: string | null; source: string | null; action: 'REVOKED' | 'FLAGGED' };
   };
 };
 
