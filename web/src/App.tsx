@@ -17,7 +17,9 @@ const ApiKeysPage = screen(() => import('./pages/ApiKeys.tsx').then((m) => m.Api
 const KeyDetailsPage = screen(() => import('./pages/KeyDetails.tsx').then((m) => m.KeyDetailsPage));
 const OperatorPage = screen(() => import('./pages/Operator.tsx').then((m) => m.OperatorPage));
 const AuditPage = screen(() => import('./pages/Audit.tsx').then((m) => m.AuditPage));
-const SCREENS = [OrganizationsPage, OrganizationPage, ApiKeysPage, KeyDetailsPage, OperatorPage, AuditPage] as Screen<never>[];
+const WebhooksPage = screen(() => import('./pages/Webhooks.tsx').then((m) => m.WebhooksPage));
+const WebhookDetailsPage = screen(() => import('./pages/WebhookDetails.tsx').then((m) => m.WebhookDetailsPage));
+const SCREENS = [OrganizationsPage, OrganizationPage, ApiKeysPage, KeyDetailsPage, OperatorPage, AuditPage, WebhooksPage, WebhookDetailsPage] as Screen<never>[];
 
 function useSession() {
   return useSyncExternalStore(session.subscribe, session.get);
@@ -127,6 +129,8 @@ function Routes() {
     return <ApiKeysPage key={pathname} slug={params.slug} projectSlug={params.project} />;
   if ((params = match('/orgs/:slug/api-keys/:id', pathname))) return <KeyDetailsPage slug={params.slug} id={params.id} />;
   if ((params = match('/orgs/:slug/audit', pathname))) return <AuditPage slug={params.slug} />;
+  if ((params = match('/orgs/:slug/webhooks', pathname))) return <WebhooksPage key={pathname} slug={params.slug} />;
+  if ((params = match('/orgs/:slug/webhooks/:id', pathname))) return <WebhookDetailsPage key={pathname} slug={params.slug} id={params.id} />;
   return (
     <Alert title="Page not found" color="yellow">
       Nothing lives at {pathname}. <Link to="/">Back to your organizations</Link>

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { createTheme, MantineProvider, type CSSVariablesResolver } from '@mantine/core';
 import { App } from './App.tsx';
 
-// Mantine's default "dimmed" grey and its light yellow/orange/green text are below WCAG AA contrast: darker shades.
+// Mantine's default "dimmed" grey and its light yellow/orange/green/blue/gray text are below WCAG AA contrast: darker shades.
 const resolver: CSSVariablesResolver = () => ({ variables: {}, light: {
     '--mantine-color-dimmed': '#555a61',
     '--mantine-color-error': '#b02020',
@@ -12,6 +12,8 @@ const resolver: CSSVariablesResolver = () => ({ variables: {}, light: {
     '--mantine-color-orange-light-color': '#8f3600',
     '--mantine-color-green-light-color': '#1d6330',
     '--mantine-color-red-light-color': '#b02020',
+    '--mantine-color-blue-light-color': '#17508a',
+    '--mantine-color-gray-light-color': '#454a51',
   }, dark: {} });
 
 // The darkest shades keep white button text and coloured badge text above 4.5:1.

@@ -10,6 +10,8 @@ import { createApp } from '../../../src/server.ts';
 
 // TRUST_PROXY: a test chooses the address its API-key calls come from with X-Forwarded-For (IP allowlists, recent
 // addresses); requests without the header (the browser's) count as the socket peer, 127.0.0.1.
+// Webhooks: this process delivers (one process, its own database), polling often, to receivers a test starts on
+// loopback, which only WEBHOOKS_ALLOW_PRIVATE_ADDRESSES permits (NODE_ENV test also allows http).
 const config = loadConfig({
   ...process.env,
   NODE_ENV: 'test',
@@ -19,6 +21,9 @@ const config = loadConfig({
   USAGE_FLUSH_INTERVAL_MS: '100',
   PORT: '0',
   TRUST_PROXY: 'true',
+  WEBHOOKS_DELIVER: 'true',
+  WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true',
+  WEBHOOK_POLL_INTERVAL_MS: '100',
 });
 const db = await openDatabase(config.database);
 await db.migrate();

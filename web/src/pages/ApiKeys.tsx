@@ -4,7 +4,8 @@ import { useClient, useQuery } from 'urql';
 import type { ApiKeyFilter, ApiKeyOrderField, ApiKeyStatus, ConsoleKeyRowFragment, OrderDirection } from '../gql/graphql.ts';
 import { RequestErrorAlert, TypedErrorAlert, formatDate, isTypedError, type TypedError } from '../errors.tsx';
 import { Link } from '../router.tsx';
-import { CreateKeyDialog, DeleteDialog, EditDialog, RevokeDialog, RotateDialog, SecretDialog } from './KeyDialogs.tsx';
+import { CreateKeyDialog, DeleteDialog, EditDialog, RevokeDialog, RotateDialog } from './KeyDialogs.tsx';
+import { SecretDialog } from './dialogs.tsx';
 import { DeleteKeys, OrgKeysQuery, ProjectKeysQuery } from './keyDocuments.ts';
 
 /** 20 rows with their scopes, workflows and projects stay well inside the API's query cost limit. */

@@ -1,10 +1,8 @@
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import {
   Alert,
   Button,
   Checkbox,
-  Code,
-  CopyButton,
   Group,
   Modal,
   MultiSelect,
@@ -19,6 +17,7 @@ import {
 import { useClient, useQuery } from 'urql';
 import type { ApiKeyScope, ConsoleKeyRowFragment, ExpiryPolicy } from '../gql/graphql.ts';
 import { TypedErrorAlert, formatDate, isTypedError, issueFor, type TypedError } from '../errors.tsx';
+import { ConfirmDialog } from './dialogs.tsx';
 import { AllowlistField, parseAllowlist, sameEntries } from './AllowlistField.tsx';
 import { CreateOrgKey, CreateProjectKey, MembersQuery, ProjectWorkflowsQuery, RevokeKey, RotateKey, DeleteKey, UpdateKey } from './keyDocuments.ts';
 
@@ -37,53 +36,6 @@ const SCOPES: { scope: ApiKeyScope; label: string }[] = [
 ];
 
 type Org = { id: string; slug: string; maxKeyLifetimeDays: number | null };
-
-/**
- * The one-time secret. It lives only in the state of the page that opened this dialog and is dropped when the dialog
- * closes; it never enters the URL, storage or urql's cache (mutation results are not cached).
- */
-export function SecretDialog({ secret, title, onClose }: { secret: string | null; title: string; onClose: () => void }) {
-  const [stored, setStored] = useState(false);
-  const close = () => {
-    setStored(false);
-    onClose();
-  };
-  return (
-    <Modal
-      opened={secret !== null}
-      onClose={() => stored && close()}
-      title={title}
-      closeOnClickOutside={false}
-      closeOnEscape={false}
-      withCloseButton={false}
-      size="lg"
-    >
-      <Stack>
-        <Alert color="yellow" title="Store this key now">
-          This is the only time the full key is shown: you will not see it again.
-        </Alert>
-        <Code block data-testid="secret" style={{ wordBreak: 'break-all' }}>
-          {secret}
-        </Code>
-        <Group>
-          <CopyButton value={secret ?? ''}>
-            {({ copied, copy }) => (
-              <Button variant={copied ? 'light' : 'filled'} onClick={copy}>
-                {copied ? 'Copied' : 'Copy'}
-              </Button>
-            )}
-          </CopyButton>
-        </Group>
-        <Checkbox label="I have stored this key somewhere safe" checked={stored} onChange={(e) => setStored(e.currentTarget.checked)} />
-        <Group justify="flex-end">
-          <Button onClick={close} disabled={!stored}>
-            Close
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
 
 /** Loads one project's workflows (one small query each keeps every request inside the API's cost limit). */
 function ProjectWorkflows({ slug, project, onLoad }: { slug: string; project: Project; onLoad: (id: string, options: Option[]) => void }) {
@@ -398,34 +350,6 @@ export function RotateDialog({ apiKey, onClose, onRotated }: { apiKey: ConsoleKe
           </Group>
         </Stack>
       </form>
-    </Modal>
-  );
-}
-
-/** A destructive confirmation: what will happen, the server's typed error if any, Cancel (focused) and the action. */
-function ConfirmDialog({ title, action, run, onClose, children }: { title: string; action: string; run: () => Promise<{ payload: { __typename?: string } | null | undefined; error?: unknown }>; onClose: () => void; children: ReactNode }) {
-  const [failure, setFailure] = useState<TypedError | null>(null);
-  return (
-    <Modal closeButtonProps={{ 'aria-label': 'Close dialog' }} opened onClose={onClose} title={title}>
-      <Stack>
-        {children}
-        <TypedErrorAlert error={failure} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            onClick={async () => {
-              const { payload, error } = await run();
-              if (isTypedError(payload)) setFailure(payload);
-              else if (!error) onClose(); // a request that never reached the server leaves the dialog open
-            }}
-          >
-            {action}
-          </Button>
-        </Group>
-      </Stack>
     </Modal>
   );
 }

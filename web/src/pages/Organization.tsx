@@ -214,6 +214,7 @@ export function OrganizationPage({ slug }: { slug: string }) {
       </Text>
       <Group>
         <Link to={`/orgs/${org.slug}/api-keys`}>API keys</Link>
+        {manage ? <Link to={`/orgs/${org.slug}/webhooks`}>Webhooks</Link> : null}
         {manage ? <Link to={`/orgs/${org.slug}/audit`}>Audit log</Link> : null}
       </Group>
       {data?.viewer.isOperator ? (

@@ -1,0 +1,181 @@
+import { useEffect } from 'react';
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from 'urql';
+import type { ConsoleWebhookDeliveryFragment } from '../gql/graphql.ts';
+import { RequestErrorAlert, formatDate, formatDateSeconds } from '../errors.tsx';
+import { Link, navigate } from '../router.tsx';
+import { DELIVERY_STATUS, WEBHOOK_EVENT_LABELS } from '../webhook-events.ts';
+import { AuditEventsTable } from './Audit.tsx';
+import { WEBHOOK_CONTEXT, useEndpointActions } from './WebhookDialogs.tsx';
+import { EnabledBadge, EventList, WebhookScreen, type WebhookOrg } from './Webhooks.tsx';
+import { WebhookEndpointQuery } from './webhookDocuments.ts';
+
+export function WebhookDetailsPage({ slug, id }: { slug: string; id: string }) {
+  return <WebhookScreen slug={slug} title="Webhook endpoint">{(org) => <EndpointDetails org={org} id={id} />}</WebhookScreen>;
+}
+
+/** While a delivery is pending, the log refreshes itself just after its next attempt is due (within 2 s to 1 min). */
+function useRefreshWhilePending(deliveries: ConsoleWebhookDeliveryFragment[], refresh: () => void) {
+  const due = deliveries.filter((d) => d.status === 'PENDING').map((d) => (d.nextAttemptAt ? Date.parse(d.nextAttemptAt) : Date.now()));
+  const next = due.length ? Math.min(...due) : null;
+  useEffect(() => {
+    if (next === null) return;
+    const timer = setTimeout(refresh, Math.min(60_000, Math.max(2_000, next - Date.now() + 1_000)));
+    return () => clearTimeout(timer);
+  });
+}
+
+function retryText(delivery: ConsoleWebhookDeliveryFragment): string {
+  if (delivery.status !== 'PENDING' || !delivery.nextAttemptAt) return '—';
+  const seconds = Math.round((Date.parse(delivery.nextAttemptAt) - Date.now()) / 1000);
+  if (seconds <= 0) return 'Due now';
+  const soon = seconds < 120 ? `in ${seconds} s` : seconds < 7200 ? `in ${Math.round(seconds / 60)} min` : `in ${Math.round(seconds / 3600)} h`;
+  return `${soon} (${formatDateSeconds(delivery.nextAttemptAt)})`;
+}
+
+function EndpointDetails({ org, id }: { org: WebhookOrg; id: string }) {
+  const [{ data, error, fetching }, refetch] = useQuery({ query: WebhookEndpointQuery, variables: { slug: org.slug, id }, context: WEBHOOK_CONTEXT });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const list = `/orgs/${org.slug}/webhooks`;
+  const actions = useEndpointActions({ onChanged: reload, onDeleted: () => navigate(list) });
+  const endpoint = data?.node?.__typename === 'WebhookEndpoint' ? data.node : null;
+  useRefreshWhilePending(endpoint?.recentDeliveries ?? [], reload);
+  if (error) return <RequestErrorAlert error={error} onRetry={reload} />;
+  if (!endpoint) {
+    return fetching ? (
+      <Text>Loading…</Text>
+    ) : (
+      <Alert color="yellow" title="Endpoint not found">
+        There is no such webhook endpoint in {org.name}. <Link to={list}>Back to the webhooks</Link>
+      </Alert>
+    );
+  }
+  const rows: [string, React.ReactNode][] = [
+    ['URL', <Text key="u" ff="monospace" size="sm" style={{ overflowWrap: 'anywhere' }}>{endpoint.url}</Text>],
+    ['Description', endpoint.description ?? '—'],
+    ['Events', <EventList key="e" events={endpoint.events} />],
+    ['State', <EnabledBadge key="s" enabled={endpoint.enabled} />],
+    ['Created', formatDate(endpoint.createdAt)],
+    ['Updated', formatDate(endpoint.updatedAt)],
+  ];
+  const deliveries = endpoint.recentDeliveries;
+
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        <Link to={`/orgs/${org.slug}`}>{org.name}</Link> / <Link to={list}>Webhooks</Link>
+      </Text>
+      <Group justify="space-between" align="flex-start">
+        <Title order={1} style={{ overflowWrap: 'anywhere' }} maw={900}>
+          {endpoint.description || endpoint.url}
+        </Title>
+        <Group gap="xs">
+          <Button variant="default" onClick={reload} loading={fetching}>
+            Refresh
+          </Button>
+          {org.apiAccess ? (
+            <>
+              <Button variant="default" onClick={() => actions.open({ kind: 'edit', endpoint })}>
+                Edit
+              </Button>
+              <Button variant="default" onClick={() => actions.toggle(endpoint)}>
+                {endpoint.enabled ? 'Disable' : 'Enable'}
+              </Button>
+              <Button variant="default" onClick={() => actions.open({ kind: 'rotate', endpoint })}>
+                Rotate secret
+              </Button>
+              <Button color="red" onClick={() => actions.open({ kind: 'delete', endpoint })}>
+                Delete
+              </Button>
+            </>
+          ) : null}
+        </Group>
+      </Group>
+      {actions.failureAlert}
+      {!endpoint.enabled ? (
+        <Alert color="gray" title="This endpoint is disabled" role="status">
+          It receives no new events until it is enabled again. Deliveries already pending still go out.
+        </Alert>
+      ) : null}
+      <Paper withBorder p="md" maw={900}>
+        <Table aria-label="Endpoint details">
+          <Table.Tbody>
+            {rows.map(([label, value]) => (
+              <Table.Tr key={label}>
+                <Table.Th scope="row" w={140}>
+                  {label}
+                </Table.Th>
+                <Table.Td>{value}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+      <Title order={2} size="h4">
+        Deliveries
+      </Title>
+      <Text size="sm" c="dimmed">
+        The latest 20, newest first. A failed attempt is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 24 h; then the delivery is given up.
+        {deliveries.some((d) => d.status === 'PENDING') ? ' This list refreshes itself while a delivery is pending.' : ''}
+      </Text>
+      <Table.ScrollContainer minWidth={1100}>
+        <Table striped aria-label="Deliveries">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Time</Table.Th>
+              <Table.Th>Event</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Attempts</Table.Th>
+              <Table.Th>HTTP status</Table.Th>
+              <Table.Th>Duration</Table.Th>
+              <Table.Th>Last error</Table.Th>
+              <Table.Th>Next retry</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {deliveries.length === 0 ? (
+              <Table.Tr>
+                <Table.Td colSpan={8}>
+                  <Text c="dimmed">No deliveries yet: they appear here when a subscribed key event happens.</Text>
+                </Table.Td>
+              </Table.Tr>
+            ) : null}
+            {deliveries.map((d) => (
+              <Table.Tr key={d.id} data-testid="delivery-row">
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {formatDateSeconds(d.createdAt)}
+                  <Text size="xs" c="dimmed" ff="monospace" title="The webhook-id header, the same on every attempt">
+                    {d.webhookId}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {WEBHOOK_EVENT_LABELS[d.eventType].label}
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {WEBHOOK_EVENT_LABELS[d.eventType].type}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={DELIVERY_STATUS[d.status].color} variant="light">
+                    {DELIVERY_STATUS[d.status].label}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{d.attempts}</Table.Td>
+                <Table.Td>{d.responseStatus ?? '—'}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{d.durationMs !== null ? `${d.durationMs} ms` : '—'}</Table.Td>
+                <Table.Td maw={280} style={{ overflowWrap: 'anywhere' }}>
+                  {d.lastError ?? '—'}
+                </Table.Td>
+                <Table.Td>{retryText(d)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Title order={2} size="h4">
+        History
+      </Title>
+      <AuditEventsTable events={data?.organization?.auditEvents?.edges.map((e) => e.node) ?? []} />
+      {actions.dialogs}
+    </Stack>
+  );
+}
