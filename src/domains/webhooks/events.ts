@@ -47,11 +47,16 @@ export type WebhookEventPayload = {
   };
 };
 
-function actorOf(ctx: Context): WebhookEventPayload['data']['actor'] {
+function actorOf(ctx: Pick<Context, 'principal'>): WebhookEventPayload['data']['actor'] {
   const p = ctx.principal;
   if (p?.kind === 'user') return { id: toGlobalId('User', p.user.id), label: p.user.email ?? p.user.subject };
   if (p?.kind === 'apiKey') return { id: toGlobalId('ApiKey', p.key.id), label: `api-key:${p.key.publicId}` };
   return { id: null, label: 'system' };
+}
+
+/** The `webhook-id` of an event: the same on every attempt and every redelivery of it, so receivers can de-duplicate. */
+export function webhookIdOf(eventId: string): string {
+  return `msg_${eventId.replaceAll('-', '')}`;
 }
 
 type KeyFacts = Pick<ApiKey, 'id' | 'publicId' | 'name' | 'organizationId' | 'projectId'>;
@@ -63,7 +68,7 @@ type KeyFacts = Pick<ApiKey, 'id' | 'publicId' | 'name' | 'organizationId' | 'pr
  */
 export async function recordKeyEvent(
   tx: Prisma.TransactionClient,
-  ctx: Context,
+  ctx: Pick<Context, 'principal' | 'clock'>,
   type: WebhookEventType,
   keys: KeyFacts | KeyFacts[],
   extra: { successorId?: string } = {},
