@@ -1,6 +1,5 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ManualClock } from '../src/clock.ts';
 import type { Context } from '../src/context.ts';
@@ -8,6 +7,7 @@ import { revokeKey } from '../src/domains/api-keys/service.ts';
 import { DISABLE_AFTER_FAILING_MS, MAX_ATTEMPTS, nextAttemptAfterFailure, RETRY_SCHEDULE_MS } from '../src/domains/webhooks/delivery.ts';
 import { webhookIdOf } from '../src/domains/webhooks/events.ts';
 import { openIsolatedTestDatabase, startTestApp, type TestApp } from './support/app.ts';
+import { Receiver } from './support/webhook-receiver.ts';
 import { as, execute, ok } from './support/client.ts';
 import { addMember, dbId, newOrg, newProject, type TestOrg } from './support/fixtures.ts';
 import { toGlobalId } from '../src/graphql/ids.ts';
@@ -27,47 +27,6 @@ import {
 // Webhook delivery end to end: key mutations through the API, the outbox rows they write, the delivery loop (driven
 // here with `drain()` and a ManualClock for the retry schedule) and a receiver on 127.0.0.1 that verifies every
 // request with the standardwebhooks package, as a real receiver would.
-
-type Received = { id: string; type: string; body: string; payload: { type: string; timestamp: string; data: Record<string, unknown> } };
-
-/** A receiver: verifies each request's signature with `secret` (set once known); `answer` decides the status. */
-class Receiver {
-  readonly received: Received[] = [];
-  readonly rejected: string[] = [];
-  secret = '';
-  answer = 200;
-  private server: http.Server | null = null;
-  port = 0;
-
-  async start(port = 0): Promise<void> {
-    this.server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        try {
-          const payload = new Webhook(this.secret).verify(body, req.headers as Record<string, string>) as Received['payload'];
-          this.received.push({ id: String(req.headers['webhook-id']), type: payload.type, body, payload });
-        } catch (error) {
-          this.rejected.push(String(error));
-        }
-        res.statusCode = this.answer;
-        res.end('ok');
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
-  }
-
-  async stop(): Promise<void> {
-    await new Promise((resolve) => this.server?.close(resolve));
-    this.server = null;
-  }
-
-  get url(): string {
-    return `http://127.0.0.1:${this.port}/hook`;
-  }
-}
 
 const ALL_EVENTS = ['API_KEY_CREATED', 'API_KEY_UPDATED', 'API_KEY_ROTATED', 'API_KEY_REVOKED', 'API_KEY_DELETED'] as const;
 

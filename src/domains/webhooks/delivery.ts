@@ -10,6 +10,7 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { SecretBox } from './secret-box.ts';
 import { recordAudit, SYSTEM_ORIGIN } from '../audit/record.ts';
 import { webhookIdOf } from './events.ts';
+import { scanExpiryNotices } from './expiry-notices.ts';
 import { isPublicAddress, RefusedAddressError, type UrlPolicy } from './url-policy.ts';
 
 /** Wait after the 1st, 2nd... failed attempt; after the last one the delivery is given up (FAILED). */
@@ -90,6 +91,8 @@ export type DispatcherOptions = {
   secrets: SecretBox;
   policy: UrlPolicy;
   pollIntervalMs: number;
+  /** How often the loop also looks for keys due an expiry notice (expiry-notices.ts). */
+  expiryScanIntervalMs: number;
   batchSize?: number;
 };
 
@@ -106,9 +109,12 @@ export class WebhookDispatcher {
   constructor(private readonly options: DispatcherOptions) {}
 
   start(): void {
+    let lastScan = -Infinity;
     const tick = () => {
       if (this.stopped) return;
-      void this.runOnce()
+      const scanDue = performance.now() - lastScan >= this.options.expiryScanIntervalMs;
+      if (scanDue) lastScan = performance.now();
+      void (scanDue ? this.scanExpiry().then(() => this.runOnce()) : this.runOnce())
         .catch((error: unknown) => this.options.logger.warn({ err: error }, 'webhook delivery round failed'))
         .finally(() => {
           if (!this.stopped) this.timer = setTimeout(tick, this.options.pollIntervalMs).unref();
@@ -128,6 +134,13 @@ export class WebhookDispatcher {
   runOnce(): Promise<number> {
     this.round = this.round.catch(() => 0).then(() => this.attemptDue());
     return this.round;
+  }
+
+  /** Produces the expiry notices due now (serialised with delivery rounds): returns how many events were written. */
+  scanExpiry(): Promise<number> {
+    const scan = this.round.catch(() => 0).then(() => scanExpiryNotices(this.options.prisma, this.options.clock));
+    this.round = scan.then(() => 0);
+    return scan;
   }
 
   /** Rounds until nothing is due (tests, and shutdown-free catch-up). */
