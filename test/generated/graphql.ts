@@ -384,7 +384,7 @@ export type WebhookEventType =
   | 'API_KEY_DELETED'
   /** An API key reached its `expiresAt` (or the end of its rotation grace period) and no longer authenticates. */
   | 'API_KEY_EXPIRED'
-  /** An API key stops working soon: 30, 7 and 1 days before `expiresAt`, and before the end of a rotation grace period longer than 1 hour. Each warning is sent once. `data.warning` says which. */
+  /** An API key stops working soon: 30, 7 and 1 days before `expiresAt`, and before the end of a rotation grace period longer than 1 hour. Each warning is sent once. `data.expiresAt` is when, `data.expiry` says which warning. */
   | 'API_KEY_EXPIRING'
   /** A secret scanner reported the key found in public (`data.leak.url`); it was revoked or only flagged, per the organization setting (`data.leak.action`). */
   | 'API_KEY_LEAKED'
