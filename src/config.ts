@@ -75,6 +75,8 @@ const envSchema = z
     WEBHOOKS_DELIVER: booleanString.default(true),
     /** How often each instance looks for due webhook deliveries. */
     WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+    /** How often each delivering instance looks for keys due an `api_key.expiring` / `api_key.expired` event. */
+    KEY_EXPIRY_SCAN_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWT_JWKS_URL) {
@@ -142,7 +144,8 @@ export type Config = {
     requireHttps: boolean;
     allowPrivateAddresses: boolean;
     pollIntervalMs: number;
-    /** Runs the delivery loop on this instance. */
+    expiryScanIntervalMs: number;
+    /** Runs the delivery loop (and the expiry scan) on this instance. */
     deliver: boolean;
   };
 };
@@ -207,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requireHttps: isProd,
       allowPrivateAddresses: e.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES,
       pollIntervalMs: e.WEBHOOK_POLL_INTERVAL_MS,
+      expiryScanIntervalMs: e.KEY_EXPIRY_SCAN_INTERVAL_MS,
       deliver: e.WEBHOOKS_DELIVER,
     },
     throttle: {

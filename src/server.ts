@@ -58,7 +58,7 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
   const webhookSecrets = config.webhooks.secretKey ? SecretBox.derive(config.webhooks.secretKey, 'keysmith webhook signing secrets') : null;
   const webhookUrlPolicy = { requireHttps: config.webhooks.requireHttps, allowPrivateAddresses: config.webhooks.allowPrivateAddresses };
   const webhooks = webhookSecrets
-    ? new WebhookDispatcher({ prisma: db.prisma, logger, clock, secrets: webhookSecrets, policy: webhookUrlPolicy, pollIntervalMs: config.webhooks.pollIntervalMs })
+    ? new WebhookDispatcher({ prisma: db.prisma, logger, clock, secrets: webhookSecrets, policy: webhookUrlPolicy, pollIntervalMs: config.webhooks.pollIntervalMs, expiryScanIntervalMs: config.webhooks.expiryScanIntervalMs })
     : null;
   if (config.webhooks.deliver) webhooks?.start();
   if (!webhooks) logger.warn('webhooks are off: set WEBHOOK_SECRET_KEY (or KEY_TAG_SECRET) to encrypt their signing secrets');

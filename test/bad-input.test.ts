@@ -25,6 +25,7 @@ import {
   RemoveMember,
   RevokeApiKey,
   RotateApiKey,
+  RedeliverWebhookEvent,
   RotateWebhookEndpointSecret,
   SetOrganizationPlan,
   TriggerWorkflow,
@@ -71,6 +72,7 @@ const documents = {
   updateWebhookEndpoint: UpdateWebhookEndpoint,
   rotateWebhookEndpointSecret: RotateWebhookEndpointSecret,
   deleteWebhookEndpoint: DeleteWebhookEndpoint,
+  redeliverWebhookEvent: RedeliverWebhookEvent,
 };
 
 type MutationName = keyof typeof documents;
@@ -112,6 +114,8 @@ type Fx = {
   revokedKey: { id: string };
   /** A webhook endpoint of `org`. */
   webhook: { id: string };
+  /** A delivery (outbox row) of `webhook`. */
+  delivery: { id: string };
 };
 
 let fx: Fx;
@@ -136,7 +140,7 @@ async function snapshot() {
   const userIds = [fx.org.owner, fx.admin, fx.member, fx.outsider, fx.operator].map((u) => dbId(u.id));
   const inOrgs = { organizationId: { in: orgIds } };
   const byId = { id: 'asc' } as const;
-  const [organizations, memberships, projects, workflows, apiKeys, apiKeyProjects, executions, auditEvents, users, strangers, webhookEndpoints] =
+  const [organizations, memberships, projects, workflows, apiKeys, apiKeyProjects, executions, auditEvents, users, strangers, webhookEndpoints, webhookDeliveries] =
     await Promise.all([
       // Also any organization one of these users has joined or created since (a wrongly accepted createOrganization).
       p.organization.findMany({ where: { OR: [{ id: { in: orgIds } }, { memberships: { some: { userId: { in: userIds } } } }] }, orderBy: byId }),
@@ -152,8 +156,9 @@ async function snapshot() {
       // (An email with a NUL byte cannot be stored, nor even looked up.)
       p.user.count({ where: { email: { in: [...unknownEmails].filter((e) => !e.includes('\u0000')) } } }),
       p.webhookEndpoint.findMany({ where: inOrgs, orderBy: byId }),
+      p.webhookDelivery.findMany({ where: inOrgs, orderBy: byId }),
     ]);
-  return stable({ organizations, memberships, projects, workflows, apiKeys, apiKeyProjects, executions, auditEvents, users, strangers, webhookEndpoints });
+  return stable({ organizations, memberships, projects, workflows, apiKeys, apiKeyProjects, executions, auditEvents, users, strangers, webhookEndpoints, webhookDeliveries });
 }
 
 let initial: unknown;
@@ -186,8 +191,12 @@ beforeAll(async () => {
   const webhook = ok(
     await execute(t.app, CreateWebhookEndpoint, { input: { organizationId: org.id, url: 'https://hooks.example.com/fx', events: ['API_KEY_CREATED'] } }, { token: org.owner.token }),
   );
+  const webhookId = as(webhook.createWebhookEndpoint, 'CreateWebhookEndpointPayload').webhookEndpoint.id;
+  await projectKey(t.app, org.owner, p1.id, { name: 'delivered' });
+  const delivery = await t.db.prisma.webhookDelivery.findFirstOrThrow({ where: { endpointId: dbId(webhookId) } });
   fx = {
-    webhook: { id: as(webhook.createWebhookEndpoint, 'CreateWebhookEndpointPayload').webhookEndpoint.id },
+    webhook: { id: webhookId },
+    delivery: { id: gid('WebhookDelivery', delivery.id) },
     org,
     other,
     ownerMemberId: gid('Member', ownerMembership.id),
@@ -914,6 +923,14 @@ for (const [m, inputType] of [
   const base = (f: Fx) => ({ id: f.webhook.id });
   shapeCases(m, inputType, base, ['id']);
   idCases(m, 'id', 'WebhookEndpoint', base, { label: 'an ApiKey id', id: (f) => f.key.id }, notFound);
+}
+
+// redeliverWebhookEvent
+{
+  const m = 'redeliverWebhookEvent';
+  const base = (f: Fx) => ({ deliveryId: f.delivery.id });
+  shapeCases(m, 'RedeliverWebhookEventInput', base, ['deliveryId']);
+  idCases(m, 'deliveryId', 'WebhookDelivery', base, { label: 'a WebhookEndpoint id', id: (f) => f.webhook.id }, notFound);
 }
 
 // ——— Running ———

@@ -40,6 +40,7 @@ import {
   RemoveMember,
   RevokeApiKey,
   RotateApiKey,
+  RedeliverWebhookEvent,
   RotateWebhookEndpointSecret,
   TriggerWorkflow,
   UpdateApiKey,
@@ -73,6 +74,7 @@ let b: {
   executionId: string;
   auditEventId: string;
   webhookEndpointId: string;
+  webhookDeliveryId: string;
 };
 let initial: { a: unknown; b: unknown };
 
@@ -86,7 +88,7 @@ async function asAttacker<R, V>(document: TypedDocumentNode<R, V>, variables: V)
 const asKey = <R, V>(secret: string, document: TypedDocumentNode<R, V>, variables: V) =>
   execute(t.app, document, variables, { authorization: `Bearer ${secret}` });
 
-type NodeType = 'Organization' | 'Member' | 'User' | 'Project' | 'Workflow' | 'ApiKey' | 'WorkflowExecution' | 'AuditEvent' | 'WebhookEndpoint';
+type NodeType = 'Organization' | 'Member' | 'User' | 'Project' | 'Workflow' | 'ApiKey' | 'WorkflowExecution' | 'AuditEvent' | 'WebhookEndpoint' | 'WebhookDelivery';
 
 /** A well-formed global id of `type` that never existed. */
 const ghostId = (type: NodeType) => () => toGlobalId(type, randomUUID());
@@ -162,6 +164,7 @@ const foreignObjects: { what: string; type: NodeType; id: () => string }[] = [
   { what: "B's execution", type: 'WorkflowExecution', id: () => b.executionId },
   { what: "B's audit event", type: 'AuditEvent', id: () => b.auditEventId },
   { what: "B's webhook endpoint", type: 'WebhookEndpoint', id: () => b.webhookEndpointId },
+  { what: "B's webhook delivery", type: 'WebhookDelivery', id: () => b.webhookDeliveryId },
 ];
 for (const object of foreignObjects) {
   rows.push({
@@ -540,6 +543,14 @@ rows.push(
     expected: notFound('WebhookEndpoint'),
   },
   {
+    field: 'Mutation.redeliverWebhookEvent',
+    label: "B's webhook delivery",
+    foreign: () => b.webhookDeliveryId,
+    ghost: ghostId('WebhookDelivery'),
+    call: async (deliveryId) => (await asAttacker(RedeliverWebhookEvent, { input: { deliveryId } })).redeliverWebhookEvent,
+    expected: notFound('WebhookDelivery'),
+  },
+  {
     field: 'Mutation.deleteWebhookEndpoint',
     label: "B's webhook endpoint",
     foreign: () => b.webhookEndpointId,
@@ -642,6 +653,8 @@ beforeAll(async () => {
     await execute(t.app, CreateWebhookEndpoint, { input: { organizationId: bOrg.id, url: 'https://hooks.example.com/b', events: ['API_KEY_CREATED'] } }, { token: bOrg.owner.token }),
   );
   const webhookEndpointId = as(webhook.createWebhookEndpoint, 'CreateWebhookEndpointPayload').webhookEndpoint.id;
+  await projectKey(t.app, bOrg.owner, bProject.id, { name: 'B key with an event' });
+  const delivery = await t.db.prisma.webhookDelivery.findFirstOrThrow({ where: { endpointId: dbId(webhookEndpointId) } });
   const auditEvent = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { organizationId: dbId(bOrg.id) }, orderBy: { createdAt: 'asc' } });
   b = {
     org: bOrg,
@@ -654,6 +667,7 @@ beforeAll(async () => {
     executionId: execution.id,
     auditEventId: toGlobalId('AuditEvent', auditEvent.id),
     webhookEndpointId,
+    webhookDeliveryId: toGlobalId('WebhookDelivery', delivery.id),
   };
 
   const aOrg = await newOrg(t.app, { plan: 'TEAM' });

@@ -13,6 +13,7 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../src/config.ts';
+import { toGlobalId } from '../src/graphql/ids.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { signToken } from './support/client.ts';
 
@@ -114,6 +115,11 @@ const webhookInput = (organizationId: string, marker: string) => ({
 
 const ALL_SCOPES = [{ scope: 'TRIGGER_WORKFLOWS' }, { scope: 'READ_EXECUTIONS' }];
 
+const dbIdOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1];
+/** The global id of a delivery (outbox row) of the endpoint. */
+const deliveryOf = async (endpointId: string) =>
+  toGlobalId('WebhookDelivery', (await t.db.prisma.webhookDelivery.findFirstOrThrow({ where: { endpointId: dbIdOf(endpointId) } })).id);
+
 /** One tenant: an organization on TEAM with a project, a workflow, a key and an execution. */
 async function seedTenant(ids: Ids, owner: string, operator: string, org: string, content: string, keyName: string, payload: string) {
   ids.slug = org;
@@ -122,11 +128,13 @@ async function seedTenant(ids: Ids, owner: string, operator: string, org: string
   ids.project = (await must(owner, M.createProject, { input: { organizationId: ids.org, name: `P ${content}`, slug: `p-${run}` } }, 'ProjectPayload')).project.id;
   ids.projectSlug = `p-${run}`;
   ids.workflow = (await must(owner, M.createWorkflow, { input: { projectId: ids.project, name: `W ${content}`, slug: `w-${run}` } }, 'WorkflowPayload')).workflow.id;
+  // The endpoint first, so that the key's creation gives it a delivery.
+  ids.webhook = (await must(owner, M.createWebhook, { input: webhookInput(ids.org, org === MARKERS.aOrg ? MARKERS.aWebhook : content) }, 'CreateWebhookEndpointPayload')).webhookEndpoint.id;
   const key = await must(owner, M.createKey, { input: { projectId: ids.project, name: keyName, note: `note ${content}`, scopes: ALL_SCOPES, expiry: { policy: 'NEVER' } } }, 'CreateApiKeyPayload');
   ids.key = key.apiKey.id;
   ids.secret = key.secret!;
+  ids.delivery = await deliveryOf(ids.webhook);
   ids.execution = (await must(ids.secret, M.trigger, { input: { workflowId: ids.workflow, payload: { note: payload } } }, 'TriggerWorkflowPayload')).execution.id;
-  ids.webhook = (await must(owner, M.createWebhook, { input: webhookInput(ids.org, org === MARKERS.aOrg ? MARKERS.aWebhook : content) }, 'CreateWebhookEndpointPayload')).webhookEndpoint.id;
   ids.auditEvent = ((await post(owner, M.audit, { slug: org })).json.data as { organization: { auditEvents: { edges: { node: { id: string } }[] } } }).organization.auditEvents.edges[0].node.id;
 }
 
@@ -148,11 +156,10 @@ beforeAll(async () => {
   const renamed = await must(owner, M.createKey, { input: { projectId: a.project, name: `old ${MARKERS.aAudit}`, scopes: ALL_SCOPES, expiry: { policy: 'NEVER' } } }, 'CreateApiKeyPayload');
   await must(owner, M.updateKey, { input: { id: renamed.apiKey.id, name: `renamed ${MARKERS.aContent}`, ipAllowlist: [MARKERS.aAllowlist] } }, 'UpdateApiKeyPayload');
   // Recent client addresses, as the usage flush writes them (the seeding calls had no client address).
-  const keyDbId = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1];
   await t.db.prisma.apiKeyAddress.createMany({
     data: [
-      { apiKeyId: keyDbId(a.key), address: MARKERS.aAddress, lastSeenAt: new Date() },
-      { apiKeyId: keyDbId(b.key), address: MARKERS.bAddress, lastSeenAt: new Date() },
+      { apiKeyId: dbIdOf(a.key), address: MARKERS.aAddress, lastSeenAt: new Date() },
+      { apiKeyId: dbIdOf(b.key), address: MARKERS.bAddress, lastSeenAt: new Date() },
     ],
   });
   a.renamedKey = renamed.apiKey.id;
@@ -212,7 +219,7 @@ function selectionOf(type: GraphQLNamedType, path: string[] = [], aliasPrefix = 
 
 // ——— Root fields and their argument variants ———
 
-const everyId = () => [a.org, a.project, a.workflow, a.execution, a.key, a.renamedKey, a.admin, a.member, a.auditEvent, a.webhook, b.org, b.project, b.workflow, b.execution, b.key, b.auditEvent, b.webhook];
+const everyId = () => [a.org, a.project, a.workflow, a.execution, a.key, a.renamedKey, a.admin, a.member, a.auditEvent, a.webhook, a.delivery, b.org, b.project, b.workflow, b.execution, b.key, b.auditEvent, b.webhook, b.delivery];
 
 const QUERY_VARIANTS: Record<string, () => Record<string, unknown>[]> = {
   viewer: () => [{}],
@@ -276,6 +283,11 @@ const MUTATION_INPUTS: Record<string, Prepare> = {
   updateWebhookEndpoint: async (owner) => ({ id: await newWebhook(owner), description: `d ${MARKERS.aWebhook}` }),
   rotateWebhookEndpointSecret: async (owner) => ({ id: await newWebhook(owner) }),
   deleteWebhookEndpoint: async (owner) => ({ id: await newWebhook(owner) }),
+  redeliverWebhookEvent: async (owner) => {
+    const endpoint = await newWebhook(owner);
+    await newKey(owner);
+    return { deliveryId: await deliveryOf(endpoint) };
+  },
   triggerWorkflow: async () => ({ workflowId: a.workflow, payload: { note: MARKERS.aPayload } }),
 };
 

@@ -1,19 +1,23 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ManualClock } from '../src/clock.ts';
 import type { Context } from '../src/context.ts';
 import { revokeKey } from '../src/domains/api-keys/service.ts';
-import { MAX_ATTEMPTS, nextAttemptAfterFailure, RETRY_SCHEDULE_MS } from '../src/domains/webhooks/delivery.ts';
+import { DISABLE_AFTER_FAILING_MS, MAX_ATTEMPTS, nextAttemptAfterFailure, RETRY_SCHEDULE_MS } from '../src/domains/webhooks/delivery.ts';
+import { webhookIdOf } from '../src/domains/webhooks/events.ts';
 import { openIsolatedTestDatabase, startTestApp, type TestApp } from './support/app.ts';
+import { Receiver } from './support/webhook-receiver.ts';
 import { as, execute, ok } from './support/client.ts';
-import { dbId, newOrg, newProject, type TestOrg } from './support/fixtures.ts';
+import { addMember, dbId, newOrg, newProject, type TestOrg } from './support/fixtures.ts';
+import { toGlobalId } from '../src/graphql/ids.ts';
 import { projectKey } from './support/keys.ts';
 import {
   CreateWebhookEndpoint,
   DeleteApiKey,
+  AuditEvents,
   OrganizationWebhookEndpoints,
+  RedeliverWebhookEvent,
   RevokeApiKey,
   RotateApiKey,
   UpdateApiKey,
@@ -23,47 +27,6 @@ import {
 // Webhook delivery end to end: key mutations through the API, the outbox rows they write, the delivery loop (driven
 // here with `drain()` and a ManualClock for the retry schedule) and a receiver on 127.0.0.1 that verifies every
 // request with the standardwebhooks package, as a real receiver would.
-
-type Received = { id: string; type: string; body: string; payload: { type: string; timestamp: string; data: Record<string, unknown> } };
-
-/** A receiver: verifies each request's signature with `secret` (set once known); `answer` decides the status. */
-class Receiver {
-  readonly received: Received[] = [];
-  readonly rejected: string[] = [];
-  secret = '';
-  answer = 200;
-  private server: http.Server | null = null;
-  port = 0;
-
-  async start(port = 0): Promise<void> {
-    this.server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        try {
-          const payload = new Webhook(this.secret).verify(body, req.headers as Record<string, string>) as Received['payload'];
-          this.received.push({ id: String(req.headers['webhook-id']), type: payload.type, body, payload });
-        } catch (error) {
-          this.rejected.push(String(error));
-        }
-        res.statusCode = this.answer;
-        res.end('ok');
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
-  }
-
-  async stop(): Promise<void> {
-    await new Promise((resolve) => this.server?.close(resolve));
-    this.server = null;
-  }
-
-  get url(): string {
-    return `http://127.0.0.1:${this.port}/hook`;
-  }
-}
 
 const ALL_EVENTS = ['API_KEY_CREATED', 'API_KEY_UPDATED', 'API_KEY_ROTATED', 'API_KEY_REVOKED', 'API_KEY_DELETED'] as const;
 
@@ -239,7 +202,7 @@ describe('retries', () => {
       await t.app.webhooks!.drain();
       [delivery] = await deliveriesOf(org);
       expect(delivery).toMatchObject({ status: 'SUCCEEDED', attempts: 2, responseStatus: 200, nextAttemptAt: null });
-      expect(down.received.map((r) => r.id)).toEqual([`msg_${delivery.id}`]);
+      expect(down.received.map((r) => r.id)).toEqual([webhookIdOf(delivery.eventId)]);
       expect(down.rejected).toEqual([]);
     } finally {
       await down.stop();
@@ -275,6 +238,120 @@ describe('retries', () => {
     const now = new Date('2030-01-01T00:00:00Z');
     const waits = Array.from({ length: MAX_ATTEMPTS }, (_, i) => nextAttemptAfterFailure(i + 1, now)?.getTime() ?? null).map((v) => (v === null ? null : v - now.getTime()));
     expect(waits).toEqual([5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 86_400_000, null]);
+  });
+});
+
+describe('redelivery', () => {
+  it('redeliverWebhookEvent sends a delivered event again with the same webhook-id, audited; a pending one is brought forward', async () => {
+    // A receiver of its own: deliveries other tests left pending go to the shared one.
+    const receiver = new Receiver();
+    await receiver.start();
+    onTestFinished(() => receiver.stop());
+    const org = await newOrg(t.app, { plan: 'TEAM' });
+    const project = await newProject(t.app, org);
+    const { secret, webhookEndpoint } = await endpointFor(org, receiver.url, ['API_KEY_CREATED']);
+    receiver.secret = secret;
+    const token = org.owner.token;
+    await projectKey(t.app, org.owner, project.id, { name: 'Again' });
+    await t.app.webhooks!.drain();
+    expect(receiver.received).toHaveLength(1);
+    const [first] = await deliveriesOf(org);
+
+    const again = as(ok(await execute(t.app, RedeliverWebhookEvent, { input: { deliveryId: toGlobalId('WebhookDelivery', first.id) } }, { token })).redeliverWebhookEvent, 'RedeliverWebhookEventPayload');
+    expect(again.delivery).toMatchObject({ status: 'PENDING', attempts: 0, webhookId: receiver.received[0].id, nextAttemptAt: clock.now().toISOString() });
+    expect(again.delivery.id).not.toBe(toGlobalId('WebhookDelivery', first.id));
+    // Asking twice before it went out does not send it twice: the pending one is returned.
+    const twice = as(ok(await execute(t.app, RedeliverWebhookEvent, { input: { deliveryId: toGlobalId('WebhookDelivery', first.id) } }, { token })).redeliverWebhookEvent, 'RedeliverWebhookEventPayload');
+    expect(twice.delivery.id).toBe(again.delivery.id);
+    await t.app.webhooks!.drain();
+    expect(receiver.rejected).toEqual([]);
+    expect(receiver.received.map((r) => r.id)).toEqual([receiver.received[0].id, receiver.received[0].id]);
+    expect(receiver.received[1].body).toBe(receiver.received[0].body);
+
+    const read = ok(await execute(t.app, OrganizationWebhookEndpoints, { slug: org.slug }, { token }));
+    const log = read.organization!.webhookEndpoints!.edges.find((e) => e.node.id === webhookEndpoint.id)!.node.recentDeliveries;
+    expect(log.map((d) => [d.status, d.webhookId])).toEqual([
+      ['SUCCEEDED', receiver.received[0].id],
+      ['SUCCEEDED', receiver.received[0].id],
+    ]);
+    expect(log[0].payload).toEqual(receiver.received[0].payload);
+    const audit = ok(await execute(t.app, AuditEvents, { slug: org.slug, filter: { action: 'WEBHOOK_ENDPOINT_REDELIVER' } }, { token }));
+    expect(audit.organization!.auditEvents!.edges.map((e) => e.node)).toMatchObject([{ actorLabel: org.owner.email }, { actorLabel: org.owner.email }]);
+  });
+
+  it('redelivery: a disabled endpoint, a MEMBER, another organization and a malformed id are refused, and nothing is queued', async () => {
+    const org = await newOrg(t.app, { plan: 'TEAM' });
+    const member = await addMember(t.app, org, 'MEMBER');
+    const other = await newOrg(t.app, { plan: 'TEAM' });
+    const project = await newProject(t.app, org);
+    const { webhookEndpoint } = await endpointFor(org, receiver.url, ['API_KEY_CREATED']);
+    await projectKey(t.app, org.owner, project.id);
+    const [delivery] = await deliveriesOf(org);
+    const deliveryId = toGlobalId('WebhookDelivery', delivery.id);
+    const redeliver = async (token: string, id = deliveryId) => ok(await execute(t.app, RedeliverWebhookEvent, { input: { deliveryId: id } }, { token })).redeliverWebhookEvent;
+
+    expect(await redeliver(member.token)).toMatchObject({ __typename: 'ForbiddenError' });
+    expect(await redeliver(other.owner.token)).toMatchObject({ __typename: 'NotFoundError' });
+    expect(await redeliver(org.owner.token, 'not-an-id')).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['input', 'deliveryId'] }] });
+    as(ok(await execute(t.app, UpdateWebhookEndpoint, { input: { id: webhookEndpoint.id, enabled: false } }, { token: org.owner.token })).updateWebhookEndpoint, 'WebhookEndpointPayload');
+    expect(await redeliver(org.owner.token)).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['input', 'deliveryId'] }] });
+    expect(await deliveriesOf(org)).toHaveLength(1);
+  });
+});
+
+describe('an endpoint that fails for 5 days', () => {
+  it('is disabled, with an audit event by the platform; a success before then resets the count; enabling it again starts over', async () => {
+    const flaky = new Receiver();
+    flaky.answer = 503;
+    await flaky.start();
+    try {
+      const org = await newOrg(t.app, { plan: 'TEAM' });
+      const project = await newProject(t.app, org);
+      const token = org.owner.token;
+      const { secret, webhookEndpoint } = await endpointFor(org, flaky.url, ['API_KEY_CREATED']);
+      flaky.secret = secret;
+      const endpointRow = () => t.db.prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: dbId(webhookEndpoint.id) } });
+      const newEvent = async () => {
+        await projectKey(t.app, org.owner, project.id);
+        await t.app.webhooks!.drain();
+      };
+
+      await newEvent();
+      const started = clock.now();
+      expect(await endpointRow()).toMatchObject({ enabled: true, failingSince: started, autoDisabledAt: null });
+      // Four days of failures, then one success: the run of failures ends.
+      clock.advance(4 * 86_400_000);
+      await newEvent();
+      expect((await endpointRow()).failingSince).toEqual(started);
+      flaky.answer = 200;
+      await newEvent();
+      expect((await endpointRow()).failingSince).toBeNull();
+
+      // A new run: failing for just under 5 days keeps it enabled; at 5 days it is disabled.
+      flaky.answer = 503;
+      await newEvent();
+      const runStart = clock.now();
+      clock.advance(DISABLE_AFTER_FAILING_MS - 1);
+      await newEvent();
+      expect((await endpointRow()).enabled).toBe(true);
+      clock.advance(1);
+      await newEvent();
+      expect(await endpointRow()).toMatchObject({ enabled: false, failingSince: runStart, autoDisabledAt: clock.now() });
+      // Disabled: new events write no delivery for it.
+      const count = (await deliveriesOf(org)).length;
+      await newEvent();
+      expect(await deliveriesOf(org)).toHaveLength(count);
+
+      const audit = ok(await execute(t.app, AuditEvents, { slug: org.slug, filter: { action: 'WEBHOOK_ENDPOINT_AUTO_DISABLE' } }, { token }));
+      expect(audit.organization!.auditEvents!.edges.map((e) => e.node)).toMatchObject([{ actor: null, actorLabel: 'system', targetId: webhookEndpoint.id }]);
+      const read = ok(await execute(t.app, OrganizationWebhookEndpoints, { slug: org.slug }, { token }));
+      expect(read.organization!.webhookEndpoints!.edges[0].node).toMatchObject({ enabled: false, autoDisabledAt: clock.now().toISOString() });
+
+      as(ok(await execute(t.app, UpdateWebhookEndpoint, { input: { id: webhookEndpoint.id, enabled: true } }, { token })).updateWebhookEndpoint, 'WebhookEndpointPayload');
+      expect(await endpointRow()).toMatchObject({ enabled: true, failingSince: null, autoDisabledAt: null });
+    } finally {
+      await flaky.stop();
+    }
   });
 });
 

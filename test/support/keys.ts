@@ -11,7 +11,7 @@ export async function projectKey(
   app: Pick<App, 'fetch'>,
   actor: TestUser,
   projectId: string,
-  options: { scopes?: { scope: Scope; workflowIds?: string[] }[]; policy?: 'NEVER' | 'DAYS_7' | 'DAYS_30' | 'CUSTOM'; expiresAt?: string; name?: string } = {},
+  options: { scopes?: { scope: Scope; workflowIds?: string[] }[]; policy?: 'NEVER' | 'DAYS_7' | 'DAYS_30' | 'DAYS_60' | 'DAYS_90' | 'CUSTOM'; expiresAt?: string; name?: string } = {},
 ) {
   const result = ok(
     await execute(

@@ -650,10 +650,13 @@ export const WebhookEndpointFields = graphql(`
     description
     events
     enabled
+    failingSince
+    autoDisabledAt
     recentDeliveries {
       id
       webhookId
       eventType
+      payload
       status
       attempts
       responseStatus
@@ -701,6 +704,24 @@ export const RotateWebhookEndpointSecret = graphql(`
         secret
         webhookEndpoint {
           id
+        }
+      }
+      ...ErrorFields
+    }
+  }
+`);
+
+export const RedeliverWebhookEvent = graphql(`
+  mutation RedeliverWebhookEvent($input: RedeliverWebhookEventInput!) {
+    redeliverWebhookEvent(input: $input) {
+      __typename
+      ... on RedeliverWebhookEventPayload {
+        delivery {
+          id
+          webhookId
+          status
+          attempts
+          nextAttemptAt
         }
       }
       ...ErrorFields

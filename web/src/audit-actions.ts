@@ -23,6 +23,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   WEBHOOK_ENDPOINT_UPDATE: 'Webhook endpoint changed',
   WEBHOOK_ENDPOINT_ROTATE_SECRET: 'Webhook secret rotated',
   WEBHOOK_ENDPOINT_DELETE: 'Webhook endpoint deleted',
+  WEBHOOK_ENDPOINT_REDELIVER: 'Webhook event sent again',
+  WEBHOOK_ENDPOINT_AUTO_DISABLE: 'Webhook endpoint disabled after 5 days of failures',
 };
 
 export const AUDIT_ACTION_OPTIONS = (Object.entries(AUDIT_ACTION_LABELS) as [AuditAction, string][]).map(([value, label]) => ({ value, label }));

@@ -27,6 +27,11 @@ export const AUDIT_ACTIONS = {
   WEBHOOK_ENDPOINT_UPDATE: { value: 'webhook_endpoint.update', description: "A webhook endpoint's URL, description, events or enabled flag changed." },
   WEBHOOK_ENDPOINT_ROTATE_SECRET: { value: 'webhook_endpoint.rotate_secret', description: "A webhook endpoint's signing secret was replaced." },
   WEBHOOK_ENDPOINT_DELETE: { value: 'webhook_endpoint.delete', description: 'A webhook endpoint was deleted.' },
+  WEBHOOK_ENDPOINT_REDELIVER: { value: 'webhook_endpoint.redeliver', description: 'An event was sent to a webhook endpoint again, on request.' },
+  WEBHOOK_ENDPOINT_AUTO_DISABLE: {
+    value: 'webhook_endpoint.auto_disable',
+    description: 'The platform disabled a webhook endpoint whose deliveries had failed for 5 days.',
+  },
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS]['value'];
@@ -40,10 +45,14 @@ export type AuditEntry = {
   changes?: Record<string, unknown>;
 };
 
+/** Who acted: a request's context, or `SYSTEM_ORIGIN` for what the platform does on its own (actor "system"). */
+export type AuditOrigin = Pick<Context, 'principal'> & { requestId: string | null };
+export const SYSTEM_ORIGIN: AuditOrigin = { principal: null, requestId: null };
+
 /** Writes audit events inside the caller's transaction, so that a failed change leaves none behind. */
 export async function recordAudit(
   tx: Prisma.TransactionClient,
-  ctx: Context,
+  ctx: AuditOrigin,
   entries: AuditEntry | AuditEntry[],
 ): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];

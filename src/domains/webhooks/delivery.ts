@@ -8,6 +8,9 @@ import { Webhook } from 'standardwebhooks';
 import type { Clock } from '../../clock.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { SecretBox } from './secret-box.ts';
+import { recordAudit, SYSTEM_ORIGIN } from '../audit/record.ts';
+import { webhookIdOf } from './events.ts';
+import { scanExpiryNotices } from './expiry-notices.ts';
 import { isPublicAddress, RefusedAddressError, type UrlPolicy } from './url-policy.ts';
 
 /** Wait after the 1st, 2nd... failed attempt; after the last one the delivery is given up (FAILED). */
@@ -17,6 +20,8 @@ export const ATTEMPT_TIMEOUT_MS = 10_000;
 /** A claimed delivery is not claimed again (by any instance) for this long: longer than one attempt can take. */
 const LEASE_MS = 60_000;
 const MAX_RESPONSE_BYTES = 64 * 1024;
+/** An endpoint whose attempts have all failed for this long is disabled (and the disabling audited). */
+export const DISABLE_AFTER_FAILING_MS = 5 * 86_400_000;
 
 /** When the attempt numbered `attempts` (1-based) failed: the next attempt's time, or null to give up. */
 export function nextAttemptAfterFailure(attempts: number, now: Date): Date | null {
@@ -77,7 +82,7 @@ export function post(url: URL, headers: Record<string, string>, body: string, po
   });
 }
 
-type Claimed = { id: string; endpointId: string; payload: unknown; attempts: number };
+type Claimed = { id: string; endpointId: string; eventId: string; payload: unknown; attempts: number };
 
 export type DispatcherOptions = {
   prisma: PrismaClient;
@@ -86,6 +91,8 @@ export type DispatcherOptions = {
   secrets: SecretBox;
   policy: UrlPolicy;
   pollIntervalMs: number;
+  /** How often the loop also looks for keys due an expiry notice (expiry-notices.ts). */
+  expiryScanIntervalMs: number;
   batchSize?: number;
 };
 
@@ -102,9 +109,12 @@ export class WebhookDispatcher {
   constructor(private readonly options: DispatcherOptions) {}
 
   start(): void {
+    let lastScan = -Infinity;
     const tick = () => {
       if (this.stopped) return;
-      void this.runOnce()
+      const scanDue = performance.now() - lastScan >= this.options.expiryScanIntervalMs;
+      if (scanDue) lastScan = performance.now();
+      void (scanDue ? this.scanExpiry().then(() => this.runOnce()) : this.runOnce())
         .catch((error: unknown) => this.options.logger.warn({ err: error }, 'webhook delivery round failed'))
         .finally(() => {
           if (!this.stopped) this.timer = setTimeout(tick, this.options.pollIntervalMs).unref();
@@ -126,6 +136,13 @@ export class WebhookDispatcher {
     return this.round;
   }
 
+  /** Produces the expiry notices due now (serialised with delivery rounds): returns how many events were written. */
+  scanExpiry(): Promise<number> {
+    const scan = this.round.catch(() => 0).then(() => scanExpiryNotices(this.options.prisma, this.options.clock));
+    this.round = scan.then(() => 0);
+    return scan;
+  }
+
   /** Rounds until nothing is due (tests, and shutdown-free catch-up). */
   async drain(): Promise<void> {
     while ((await this.runOnce()) > 0);
@@ -144,7 +161,7 @@ export class WebhookDispatcher {
         LIMIT ${this.options.batchSize ?? 20}
         FOR UPDATE SKIP LOCKED
       )
-      RETURNING id, "endpointId", payload, attempts`;
+      RETURNING id, "endpointId", "eventId", payload, attempts`;
     await Promise.all(claimed.map((d) => this.attempt(d)));
     return claimed.length;
   }
@@ -154,7 +171,7 @@ export class WebhookDispatcher {
     const endpoint = await prisma.webhookEndpoint.findUnique({ where: { id: delivery.endpointId }, select: { url: true, secretCiphertext: true } });
     if (!endpoint) return; // deleted meanwhile (its deliveries went with it)
     const body = JSON.stringify(delivery.payload);
-    const webhookId = `msg_${delivery.id}`;
+    const webhookId = webhookIdOf(delivery.eventId);
     // Receivers compare the timestamp with their wall clock: signed with the real time, whatever the injected clock.
     const sentAt = new Date();
     const signature = new Webhook(secrets.open(endpoint.secretCiphertext)).sign(webhookId, sentAt, body);
@@ -185,5 +202,37 @@ export class WebhookDispatcher {
       },
     });
     if (!succeeded) logger.info({ webhookId, attempts, status: result.status, error: result.error }, 'webhook delivery failed');
+    await this.recordEndpointHealth(delivery.endpointId, succeeded, now);
+  }
+
+  /**
+   * A success ends the endpoint's run of failures; a failure starts one (or continues it), and one that has lasted
+   * 5 days disables the endpoint, audited, in one transaction. The row lock makes this happen once when several
+   * instances record failures for the endpoint at the same time.
+   */
+  private async recordEndpointHealth(endpointId: string, succeeded: boolean, now: Date): Promise<void> {
+    const { prisma, logger } = this.options;
+    if (succeeded) {
+      await prisma.webhookEndpoint.updateMany({ where: { id: endpointId, failingSince: { not: null } }, data: { failingSince: null } });
+      return;
+    }
+    const disabled = await prisma.$transaction(async (tx) => {
+      await tx.webhookEndpoint.updateMany({ where: { id: endpointId, failingSince: null }, data: { failingSince: now } });
+      const cutoff = new Date(now.getTime() - DISABLE_AFTER_FAILING_MS);
+      const rows = await tx.$queryRaw<{ organizationId: string; failingSince: Date; url: string }[]>`
+        UPDATE "WebhookEndpoint" SET enabled = false, "autoDisabledAt" = ${now}::timestamptz, "updatedAt" = ${now}::timestamptz
+        WHERE id = ${endpointId}::uuid AND enabled AND "failingSince" <= ${cutoff}::timestamptz
+        RETURNING "organizationId", "failingSince", url`;
+      if (!rows.length) return false;
+      await recordAudit(tx, SYSTEM_ORIGIN, {
+        organizationId: rows[0].organizationId,
+        action: 'webhook_endpoint.auto_disable',
+        targetType: 'WebhookEndpoint',
+        targetId: endpointId,
+        changes: { enabled: { from: true, to: false }, failingSince: rows[0].failingSince.toISOString(), url: rows[0].url },
+      });
+      return true;
+    });
+    if (disabled) logger.warn({ endpointId }, 'webhook endpoint disabled after 5 days of failed deliveries');
   }
 }

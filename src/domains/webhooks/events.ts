@@ -13,7 +13,7 @@ export const WEBHOOK_EVENTS = {
   API_KEY_DELETED: { value: 'api_key.deleted', description: 'An API key was deleted.' },
   API_KEY_EXPIRING: {
     value: 'api_key.expiring',
-    description: 'An API key stops working soon: 30, 7 and 1 days before `expiresAt`, and before the end of a rotation grace period longer than 1 hour. Each warning is sent once. `data.warning` says which.',
+    description: 'An API key stops working soon: 30, 7 and 1 days before `expiresAt`, and before the end of a rotation grace period longer than 1 hour. Each warning is sent once. `data.expiresAt` is when, `data.expiry` says which warning.',
   },
   API_KEY_EXPIRED: { value: 'api_key.expired', description: 'An API key reached its `expiresAt` (or the end of its rotation grace period) and no longer authenticates.' },
   API_KEY_LEAKED: {
@@ -23,6 +23,8 @@ export const WEBHOOK_EVENTS = {
 } as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[keyof typeof WEBHOOK_EVENTS]['value'];
+
+export type ExpiryWarning = 'P30D' | 'P7D' | 'P1D' | 'PT1H';
 
 /**
  * The JSON body of every event (README, "Webhooks"). Ids are global ids, as in the API; never a secret or a hash.
@@ -40,18 +42,26 @@ export type WebhookEventPayload = {
     successorId?: string;
     /** `api_key.expiring` / `api_key.expired`: when the key stops (stopped) working. */
     expiresAt?: string;
-    /** `api_key.expiring`: which warning this is. `GRACE_END` is the end of a rotation grace period. */
-    warning?: { kind: 'EXPIRY' | 'GRACE_END'; daysBefore: number | null };
+    /**
+     * `api_key.expiring` / `api_key.expired`: why it stops (its own expiry, or the end of a rotation grace period) and,
+     * for a warning, how long before (ISO 8601 duration: P30D, P7D, P1D; PT1H before a grace period ends).
+     */
+    expiry?: { reason: 'EXPIRY' | 'GRACE_END'; warning: ExpiryWarning | null };
     /** `api_key.leaked`: where the secret was found, and what was done. */
     leak?: { url: string | null; source: string | null; action: 'REVOKED' | 'FLAGGED' };
   };
 };
 
-function actorOf(ctx: Context): WebhookEventPayload['data']['actor'] {
+function actorOf(ctx: Pick<Context, 'principal'>): WebhookEventPayload['data']['actor'] {
   const p = ctx.principal;
   if (p?.kind === 'user') return { id: toGlobalId('User', p.user.id), label: p.user.email ?? p.user.subject };
   if (p?.kind === 'apiKey') return { id: toGlobalId('ApiKey', p.key.id), label: `api-key:${p.key.publicId}` };
   return { id: null, label: 'system' };
+}
+
+/** The `webhook-id` of an event: the same on every attempt and every redelivery of it, so receivers can de-duplicate. */
+export function webhookIdOf(eventId: string): string {
+  return `msg_${eventId.replaceAll('-', '')}`;
 }
 
 type KeyFacts = Pick<ApiKey, 'id' | 'publicId' | 'name' | 'organizationId' | 'projectId'>;
@@ -63,10 +73,10 @@ type KeyFacts = Pick<ApiKey, 'id' | 'publicId' | 'name' | 'organizationId' | 'pr
  */
 export async function recordKeyEvent(
   tx: Prisma.TransactionClient,
-  ctx: Context,
+  ctx: Pick<Context, 'principal' | 'clock'>,
   type: WebhookEventType,
   keys: KeyFacts | KeyFacts[],
-  extra: { successorId?: string } = {},
+  extra: { successorId?: string; expiresAt?: string; expiry?: WebhookEventPayload['data']['expiry'] } = {},
 ): Promise<void> {
   const list = Array.isArray(keys) ? keys : [keys];
   if (!list.length) return;
@@ -92,6 +102,8 @@ export async function recordKeyEvent(
         projectId: key.projectId ? toGlobalId('Project', key.projectId) : null,
         actor,
         ...(extra.successorId ? { successorId: toGlobalId('ApiKey', extra.successorId) } : {}),
+        ...(extra.expiresAt ? { expiresAt: extra.expiresAt } : {}),
+        ...(extra.expiry ? { expiry: extra.expiry } : {}),
       },
     };
     for (const endpoint of endpoints.filter((e) => e.organizationId === key.organizationId)) {

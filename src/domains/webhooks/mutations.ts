@@ -5,8 +5,8 @@ import { UpgradeRequiredError } from '../../errors.ts';
 import { parseGlobalId, toGlobalId } from '../../graphql/ids.ts';
 import { optionalText, rejectNulls } from '../../graphql/inputs.ts';
 import { WEBHOOK_EVENTS, type WebhookEventType } from './events.ts';
-import { createEndpoint, deleteEndpoint, rotateEndpointSecret, updateEndpoint } from './service.ts';
-import { WebhookEndpointRef, WebhookEventTypeEnum } from './types.ts';
+import { createEndpoint, deleteEndpoint, redeliverEvent, rotateEndpointSecret, updateEndpoint } from './service.ts';
+import { WebhookDeliveryRef, WebhookEndpointRef, WebhookEventTypeEnum } from './types.ts';
 import { checkWebhookUrl, MAX_URL_LENGTH } from './url-policy.ts';
 
 const MAX_DESCRIPTION = 500;
@@ -48,6 +48,12 @@ const RotateWebhookEndpointSecretPayload = builder.simpleObject('RotateWebhookEn
     webhookEndpoint: t.field({ type: WebhookEndpointRef }),
     secret: t.string({ description: 'The new signing secret, in use from now on. Shown only here, once.' }),
   }),
+});
+const RedeliverWebhookEventInput = builder.inputType('RedeliverWebhookEventInput', {
+  fields: (t) => ({ deliveryId: t.id({ required: true, description: 'Any delivery of the event to the endpoint (from `recentDeliveries`).' }) }),
+});
+const RedeliverWebhookEventPayload = builder.simpleObject('RedeliverWebhookEventPayload', {
+  fields: (t) => ({ delivery: t.field({ type: WebhookDeliveryRef, description: 'The delivery that will send it (PENDING, due now).' }) }),
 });
 const DeleteWebhookEndpointPayload = builder.simpleObject('DeleteWebhookEndpointPayload', { fields: (t) => ({ deletedWebhookEndpointId: t.id() }) });
 
@@ -111,6 +117,20 @@ builder.mutationField('deleteWebhookEndpoint', (t) =>
       const id = parseGlobalId(String(input.id), 'WebhookEndpoint', ['input', 'id']);
       await ctx.prisma.$transaction((tx) => deleteEndpoint(ctx, tx, id));
       return { deletedWebhookEndpointId: toGlobalId('WebhookEndpoint', id) };
+    },
+  }),
+);
+
+builder.mutationField('redeliverWebhookEvent', (t) =>
+  t.field({
+    type: RedeliverWebhookEventPayload,
+    description:
+      'Sends an event to its endpoint again, now, with the same `webhook-id` and a fresh retry schedule (a delivery of it still pending is brought forward instead). The endpoint must be enabled. OWNER and ADMIN.',
+    errors: webhookErrors,
+    args: { input: t.arg({ type: RedeliverWebhookEventInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const deliveryId = parseGlobalId(String(input.deliveryId), 'WebhookDelivery', ['input', 'deliveryId']);
+      return { delivery: await ctx.prisma.$transaction((tx) => redeliverEvent(ctx, tx, deliveryId)) };
     },
   }),
 );

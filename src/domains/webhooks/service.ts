@@ -1,6 +1,6 @@
 import type { Context } from '../../context.ts';
 import { NotFoundError, PermissionDeniedError, ValidationError } from '../../errors.ts';
-import type { Prisma, WebhookEndpoint } from '../../generated/prisma/client.ts';
+import type { Prisma, WebhookDelivery, WebhookEndpoint } from '../../generated/prisma/client.ts';
 import { requireOrganization } from '../access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
 import { canManageOrganization } from '../organizations/permissions.ts';
@@ -67,6 +67,8 @@ export async function updateEndpoint(ctx: Context, tx: Prisma.TransactionClient,
   const endpoint = await lockEndpoint(ctx, tx, id);
   const simple = changedFields(endpoint, { url: input.url, description: input.description, enabled: input.enabled });
   const data: Prisma.WebhookEndpointUpdateInput = { ...simple.data };
+  // Enabled again by a person: the failure run that disabled it (if any) starts over.
+  if (input.enabled === true && !endpoint.enabled) Object.assign(data, { failingSince: null, autoDisabledAt: null });
   const changes: Record<string, unknown> = { ...simple.changes };
   if (input.events) {
     const events = checkEvents(input.events);
@@ -99,4 +101,42 @@ export async function deleteEndpoint(ctx: Context, tx: Prisma.TransactionClient,
     targetId: id,
     changes: { url: endpoint.url },
   });
+}
+
+/**
+ * Sends one event to its endpoint again: a new delivery of the same event (same `webhook-id`, so a receiver that
+ * already has it can drop it), attempted now with a fresh retry schedule. A delivery of that event to that endpoint
+ * that is still pending is not duplicated: its next attempt is brought forward to now, and it is returned.
+ */
+export async function redeliverEvent(ctx: Context, tx: Prisma.TransactionClient, deliveryId: string): Promise<WebhookDelivery> {
+  const original = await tx.webhookDelivery.findUnique({ where: { id: deliveryId }, select: { endpointId: true, eventId: true } });
+  if (!original) throw new NotFoundError('WebhookDelivery');
+  const endpoint = await lockEndpoint(ctx, tx, original.endpointId).catch((error: unknown) => {
+    throw error instanceof NotFoundError ? new NotFoundError('WebhookDelivery') : error;
+  });
+  if (!endpoint.enabled) throw ValidationError.field(['input', 'deliveryId'], 'its endpoint is disabled: enable it first');
+  const now = ctx.clock.now();
+  const source = await tx.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
+  const pending = await tx.webhookDelivery.findFirst({ where: { endpointId: source.endpointId, eventId: source.eventId, status: 'PENDING' } });
+  const delivery = pending
+    ? await tx.webhookDelivery.update({ where: { id: pending.id }, data: { nextAttemptAt: now } })
+    : await tx.webhookDelivery.create({
+        data: {
+          organizationId: source.organizationId,
+          endpointId: source.endpointId,
+          eventId: source.eventId,
+          eventType: source.eventType,
+          payload: source.payload as Prisma.InputJsonValue,
+          nextAttemptAt: now,
+          createdAt: now,
+        },
+      });
+  await recordAudit(tx, ctx, {
+    organizationId: endpoint.organizationId,
+    action: 'webhook_endpoint.redeliver',
+    targetType: 'WebhookEndpoint',
+    targetId: endpoint.id,
+    changes: { eventId: source.eventId, eventType: source.eventType },
+  });
+  return delivery;
 }

@@ -1,7 +1,7 @@
 import { builder } from '../../graphql/builder.ts';
 import { OrganizationRef } from '../organizations/types.ts';
 import { readableOrganizations, readsIn } from '../read-rules.ts';
-import { WEBHOOK_EVENTS, type WebhookEventType } from './events.ts';
+import { WEBHOOK_EVENTS, type WebhookEventType, webhookIdOf } from './events.ts';
 
 export const WebhookEventTypeEnum = builder.enumType('WebhookEventType', {
   description: 'A key event a webhook endpoint can subscribe to (sent as `type`, e.g. `api_key.created`).',
@@ -26,7 +26,11 @@ export const WebhookDeliveryRef = builder.prismaNode('WebhookDelivery', {
   authScopes: (delivery, ctx) => readsIn(ctx, 'WebhookDelivery', delivery.organizationId),
   findUnique: (id, ctx) => ({ id, endpoint: { organization: readableOrganizations(ctx, 'WebhookDelivery') } }),
   fields: (t) => ({
-    webhookId: t.string({ description: 'The `webhook-id` header: the same on every attempt, so receivers can drop duplicates.', resolve: (d) => `msg_${d.id}` }),
+    webhookId: t.string({
+      description: 'The `webhook-id` header: the same on every attempt and redelivery of one event, so receivers can drop duplicates.',
+      resolve: (d) => webhookIdOf(d.eventId),
+    }),
+    payload: t.field({ type: 'JSON', description: 'The event body as sent (README, "Webhooks"). Never a secret.', resolve: (d) => d.payload }),
     eventType: t.field({ type: WebhookEventTypeEnum, resolve: (d) => d.eventType as WebhookEventType }),
     status: t.expose('status', { type: WebhookDeliveryStatusEnum }),
     attempts: t.exposeInt('attempts', { description: 'Attempts made so far.' }),
@@ -50,6 +54,16 @@ export const WebhookEndpointRef = builder.prismaNode('WebhookEndpoint', {
     description: t.exposeString('description', { nullable: true }),
     events: t.field({ type: [WebhookEventTypeEnum], resolve: (e) => e.events as WebhookEventType[] }),
     enabled: t.exposeBoolean('enabled', { description: 'Disabled endpoints receive no new events.' }),
+    failingSince: t.expose('failingSince', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Start of the current run of failed attempts; null once one succeeds. After 5 days of failures the endpoint is disabled.',
+    }),
+    autoDisabledAt: t.expose('autoDisabledAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the platform disabled the endpoint after 5 days of failed deliveries (audited); null once it is enabled again.',
+    }),
     recentDeliveries: t.relation('deliveries', {
       description: `The latest ${RECENT_DELIVERIES} deliveries, newest first.`,
       query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: RECENT_DELIVERIES },

@@ -106,10 +106,14 @@ export type AuditAction =
   | 'PROJECT_DELETE'
   /** A project was renamed. */
   | 'PROJECT_UPDATE'
+  /** The platform disabled a webhook endpoint whose deliveries had failed for 5 days. */
+  | 'WEBHOOK_ENDPOINT_AUTO_DISABLE'
   /** A webhook endpoint was added. */
   | 'WEBHOOK_ENDPOINT_CREATE'
   /** A webhook endpoint was deleted. */
   | 'WEBHOOK_ENDPOINT_DELETE'
+  /** An event was sent to a webhook endpoint again, on request. */
+  | 'WEBHOOK_ENDPOINT_REDELIVER'
   /** A webhook endpoint's signing secret was replaced. */
   | 'WEBHOOK_ENDPOINT_ROTATE_SECRET'
   /** A webhook endpoint's URL, description, events or enabled flag changed. */
