@@ -117,9 +117,12 @@ test('webhooks: add an endpoint, store its secret, see signed deliveries succeed
   await expect(retried).toContainText('503');
   await expect(retried).toContainText('HTTP 503');
   await expect(retried).toContainText(/in \d+ s/);
+  const failing = page.getByRole('status').filter({ hasText: 'Deliveries to this endpoint are failing' });
+  await expect(failing).toContainText('Unless one succeeds before');
   await checkScreen(page, '44-webhook-deliveries-pending');
   receiver.answer(200);
   await expect(retried).toContainText('Succeeded', { timeout: 20_000 });
+  await expect(failing).toBeHidden();
   await expect(retried.getByRole('cell').nth(3)).toHaveText('2');
   expect(receiver.received[2].headers['webhook-id']).toBe(receiver.received[1].headers['webhook-id']);
   expect(verified(secret, receiver.received[2]).data.name).toBe('Second key');
@@ -193,6 +196,80 @@ test('webhooks: add an endpoint, store its secret, see signed deliveries succeed
   await expect(page.getByText('No webhook endpoints yet.')).toBeVisible();
   const left = await api.gql(owner.token, `query($slug: String!) { organization(slug: $slug) { webhookEndpoints(first: 5) { totalCount } } }`, { slug: org.slug });
   expect(left.organization.webhookEndpoints.totalCount).toBe(0);
+  await receiver.close();
+});
+
+test('webhooks: an endpoint failing for 5 days is disabled automatically; enabled again, it gets its pending retry and a redelivery with the same webhook-id', async ({ page, api, server }) => {
+  test.setTimeout(120_000);
+  const receiver = await startReceiver();
+  receiver.answer(503);
+  const owner = await api.user('owner');
+  const org = await api.organization(owner);
+  const created = await api.gql(
+    owner.token,
+    `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { __typename ... on CreateWebhookEndpointPayload { secret webhookEndpoint { id } } } }`,
+    { input: { organizationId: org.id, url: receiver.url, description: 'Flaky receiver', events: ['API_KEY_CREATED'] } },
+  );
+  const { secret, webhookEndpoint } = created.createWebhookEndpoint as { secret: string; webhookEndpoint: { id: string } };
+  await server.seedFailingSince(webhookEndpoint.id, 5 * 24 + 1);
+
+  await signIn(page, owner, `/orgs/${org.slug}/webhooks`);
+  const failingBanner = page.getByRole('status').filter({ hasText: 'Deliveries to 1 endpoint are failing' });
+  await expect(failingBanner).toContainText(receiver.url);
+  await expect(page.getByTestId('endpoint-row')).toContainText('Failing since');
+  await checkScreen(page, '51-webhooks-failing');
+
+  // The next failed attempt ends the 5 days: the server disables the endpoint.
+  await api.orgKey(owner, org.id, 'Missed key');
+  await expect.poll(() => receiver.received.length).toBe(1);
+  const health = `query($id: ID!) { node(id: $id) { ... on WebhookEndpoint { enabled autoDisabledAt } } }`;
+  await expect.poll(async () => (await api.gql(owner.token, health, { id: webhookEndpoint.id })).node.enabled).toBe(false);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '1 endpoint was disabled automatically' })).toContainText(receiver.url);
+  await expect(page.getByTestId('endpoint-row')).toContainText('Disabled automatically');
+  await expect(failingBanner).toBeHidden();
+  await checkScreen(page, '52-webhooks-auto-disabled');
+
+  await page.getByTestId('endpoint-row').getByRole('link', { name: receiver.url }).click();
+  const disabledAlert = page.getByRole('alert').filter({ hasText: 'Disabled automatically after 5 days of failed deliveries' });
+  await expect(disabledAlert).toContainText('every delivery attempt had failed since');
+  const row = page.getByTestId('delivery-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Pending');
+  await expect(row.getByRole('button', { name: 'Redeliver' })).toBeDisabled();
+  await checkScreen(page, '53-webhook-auto-disabled-details');
+
+  // Pending deliveries still go out while it is disabled: the receiver is fixed, the retry succeeds.
+  receiver.answer(200);
+  await expect(row).toContainText('Succeeded', { timeout: 20_000 });
+  await disabledAlert.getByRole('button', { name: 'Enable the endpoint' }).click();
+  await expect(disabledAlert).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Endpoint details' })).toContainText('Enabled');
+
+  // Redeliver: a new delivery of the same event, with the same webhook-id, signed with the current secret.
+  await row.getByRole('button', { name: 'Redeliver' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'is being sent again' })).toBeVisible();
+  await expect(row).toHaveCount(2);
+  await expect.poll(() => receiver.received.length).toBe(3);
+  const [first, , again] = receiver.received;
+  expect(again.headers['webhook-id']).toBe(first.headers['webhook-id']);
+  expect(verified(secret, again).data.name).toBe('Missed key');
+  await expect(row.first()).toContainText('Succeeded', { timeout: 20_000 });
+  await expect(row.nth(0).getByText(/^msg_/)).toHaveText(first.headers['webhook-id']);
+  await expect(row.nth(1).getByText(/^msg_/)).toHaveText(first.headers['webhook-id']);
+
+  // The payload viewer shows the body exactly as the receiver got it.
+  await row.first().getByRole('button', { name: 'Payload' }).click();
+  const payload = page.getByRole('dialog', { name: 'Event payload' });
+  expect(JSON.parse(await payload.getByTestId('payload').innerText())).toEqual(JSON.parse(again.body));
+  await checkScreen(page, '54-webhook-payload');
+  await payload.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  const history = page.getByRole('table', { name: 'Audit events' });
+  await expect(history).toContainText('Webhook endpoint disabled after 5 days of failures');
+  await expect(history).toContainText('Webhook event sent again');
+  await checkScreen(page, '55-webhook-redelivered');
   await receiver.close();
 });
 

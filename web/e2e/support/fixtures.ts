@@ -11,6 +11,8 @@ type Server = {
   seedKeys(slug: string, count: number): Promise<void>;
   /** Adds past requests of a key (global id): `[hoursAgo, count]` per hour, as the usage flush would have written them. */
   seedUsage(keyId: string, hours: [number, number][]): Promise<void>;
+  /** Marks a webhook endpoint (global id) as failing every delivery attempt since `hoursAgo`. */
+  seedFailingSince(endpointId: string, hoursAgo: number): Promise<void>;
 };
 
 /** A user the test signs in as; `token` talks to the API directly (setup and checks, not what the UI does). */
@@ -155,7 +157,9 @@ export async function startKeysmith(env: Record<string, string> = {}): Promise<S
   const seedKeys = (slug: string, count: number) => seed({ type: 'seedKeys', slug, count });
   const seedUsage = (keyId: string, hours: [number, number][]) =>
     seed({ type: 'seedUsage', keyId: Buffer.from(keyId, 'base64url').toString('utf8').split(':')[1], hours });
-  return { url: `http://127.0.0.1:${port}`, seedKeys, seedUsage, stop: () => void child.kill('SIGTERM') };
+  const databaseId = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
+  const seedFailingSince = (endpointId: string, hoursAgo: number) => seed({ type: 'seedFailingSince', endpointId: databaseId(endpointId), hoursAgo });
+  return { url: `http://127.0.0.1:${port}`, seedKeys, seedUsage, seedFailingSince, stop: () => void child.kill('SIGTERM') };
 }
 
 export const test = base.extend<{ api: Api; browserProblems: string[]; consoleOrigins: string[]; otherOrigins: string[] }, { server: Server }>({

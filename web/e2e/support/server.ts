@@ -36,9 +36,22 @@ server.listen(0, '127.0.0.1', () => {
 
 type SeedRequest =
   | { type: 'seedKeys'; id: number; slug: string; count: number }
-  | { type: 'seedUsage'; id: number; keyId: string; hours: [hoursAgo: number, count: number][] };
+  | { type: 'seedUsage'; id: number; keyId: string; hours: [hoursAgo: number, count: number][] }
+  | { type: 'seedFailingSince'; id: number; endpointId: string; hoursAgo: number };
 
 process.on('message', async (message: SeedRequest) => {
+  if (message.type === 'seedFailingSince') {
+    // An endpoint whose attempts have all failed since then, as the delivery loop would have recorded it (days cannot
+    // pass in a browser test); the loop's next failed attempt decides what follows.
+    try {
+      await db.prisma.$executeRaw`
+        UPDATE "WebhookEndpoint" SET "failingSince" = now() - ${message.hoursAgo}::int * interval '1 hour' WHERE id = ${message.endpointId}::uuid`;
+      process.send!({ type: 'seeded', id: message.id });
+    } catch (error) {
+      process.send!({ type: 'seeded', id: message.id, error: String(error) });
+    }
+    return;
+  }
   if (message.type === 'seedUsage') {
     // Past usage of a key: the hourly buckets (and the total) a usage flush would have written back then.
     try {

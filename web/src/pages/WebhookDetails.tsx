@@ -1,14 +1,14 @@
-import { useEffect } from 'react';
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from 'urql';
+import { useEffect, useState } from 'react';
+import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useClient, useQuery } from 'urql';
 import type { ConsoleWebhookDeliveryFragment } from '../gql/graphql.ts';
-import { RequestErrorAlert, formatDate, formatDateSeconds } from '../errors.tsx';
+import { RequestErrorAlert, TypedErrorAlert, formatDate, formatDateSeconds, isTypedError, type TypedError } from '../errors.tsx';
 import { Link, navigate } from '../router.tsx';
 import { DELIVERY_STATUS, WEBHOOK_EVENT_LABELS } from '../webhook-events.ts';
 import { AuditEventsTable } from './Audit.tsx';
 import { WEBHOOK_CONTEXT, useEndpointActions } from './WebhookDialogs.tsx';
-import { EnabledBadge, EventList, WebhookScreen, type WebhookOrg } from './Webhooks.tsx';
-import { WebhookEndpointQuery } from './webhookDocuments.ts';
+import { EnabledBadge, EventList, HealthAlert, WebhookScreen, type WebhookOrg } from './Webhooks.tsx';
+import { RedeliverWebhookEvent, WebhookEndpointQuery } from './webhookDocuments.ts';
 
 export function WebhookDetailsPage({ slug, id }: { slug: string; id: string }) {
   return <WebhookScreen slug={slug} title="Webhook endpoint">{(org) => <EndpointDetails org={org} id={id} />}</WebhookScreen>;
@@ -54,7 +54,7 @@ function EndpointDetails({ org, id }: { org: WebhookOrg; id: string }) {
     ['URL', <Text key="u" ff="monospace" size="sm" style={{ overflowWrap: 'anywhere' }}>{endpoint.url}</Text>],
     ['Description', endpoint.description ?? '—'],
     ['Events', <EventList key="e" events={endpoint.events} />],
-    ['State', <EnabledBadge key="s" enabled={endpoint.enabled} />],
+    ['State', <EnabledBadge key="s" endpoint={endpoint} />],
     ['Created', formatDate(endpoint.createdAt)],
     ['Updated', formatDate(endpoint.updatedAt)],
   ];
@@ -92,7 +92,17 @@ function EndpointDetails({ org, id }: { org: WebhookOrg; id: string }) {
         </Group>
       </Group>
       {actions.failureAlert}
-      {!endpoint.enabled ? (
+      <HealthAlert
+        endpoint={endpoint}
+        action={
+          org.apiAccess ? (
+            <Button variant="white" color="red" onClick={() => actions.toggle(endpoint)}>
+              Enable the endpoint
+            </Button>
+          ) : null
+        }
+      />
+      {!endpoint.enabled && !endpoint.autoDisabledAt ? (
         <Alert color="gray" title="This endpoint is disabled" role="status">
           It receives no new events until it is enabled again. Deliveries already pending still go out.
         </Alert>
@@ -111,14 +121,98 @@ function EndpointDetails({ org, id }: { org: WebhookOrg; id: string }) {
           </Table.Tbody>
         </Table>
       </Paper>
+      <DeliveryLog deliveries={deliveries} endpointEnabled={endpoint.enabled} canChange={org.apiAccess} onChanged={reload} />
+      <Title order={2} size="h4">
+        History
+      </Title>
+      <AuditEventsTable events={data?.organization?.auditEvents?.edges.map((e) => e.node) ?? []} />
+      {actions.dialogs}
+    </Stack>
+  );
+}
+
+/** The event body as sent, pretty-printed, with a copy button. */
+function PayloadDialog({ delivery, onClose }: { delivery: ConsoleWebhookDeliveryFragment | null; onClose: () => void }) {
+  const json = delivery ? JSON.stringify(delivery.payload, null, 2) : '';
+  return (
+    <Modal closeButtonProps={{ 'aria-label': 'Close dialog' }} opened={delivery !== null} onClose={onClose} title="Event payload" size="xl">
+      {delivery ? (
+        <Stack>
+          <Text size="sm">
+            {WEBHOOK_EVENT_LABELS[delivery.eventType].label} ({WEBHOOK_EVENT_LABELS[delivery.eventType].type}), <Code>webhook-id: {delivery.webhookId}</Code>
+          </Text>
+          <Code block data-testid="payload" style={{ maxHeight: 480, overflow: 'auto' }}>
+            {json}
+          </Code>
+          <Group justify="space-between">
+            <CopyButton value={json}>
+              {({ copied, copy }) => (
+                <Button variant="default" onClick={copy}>
+                  {copied ? 'Copied' : 'Copy JSON'}
+                </Button>
+              )}
+            </CopyButton>
+            <Button onClick={onClose}>Close</Button>
+          </Group>
+        </Stack>
+      ) : null}
+    </Modal>
+  );
+}
+
+/**
+ * The latest deliveries: event, status, attempts, the last answer and the next retry; each one's payload, and
+ * "Redeliver" to send its event again (same webhook-id, a fresh retry schedule; a pending one is brought forward).
+ */
+function DeliveryLog({
+  deliveries,
+  endpointEnabled,
+  canChange,
+  onChanged,
+}: {
+  deliveries: ConsoleWebhookDeliveryFragment[];
+  endpointEnabled: boolean;
+  canChange: boolean;
+  onChanged: () => void;
+}) {
+  const client = useClient();
+  const [viewing, setViewing] = useState<ConsoleWebhookDeliveryFragment | null>(null);
+  const [failure, setFailure] = useState<TypedError | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  async function redeliver(delivery: ConsoleWebhookDeliveryFragment) {
+    setBusy(delivery.id);
+    const r = await client.mutation(RedeliverWebhookEvent, { input: { deliveryId: delivery.id } }, WEBHOOK_CONTEXT).toPromise();
+    setBusy(null);
+    const payload = r.data?.redeliverWebhookEvent;
+    if (isTypedError(payload)) {
+      setFailure(payload);
+      setSent(null);
+    } else if (payload?.__typename === 'RedeliverWebhookEventPayload') {
+      setFailure(null);
+      setSent(`${WEBHOOK_EVENT_LABELS[delivery.eventType].label} (${payload.delivery.webhookId}) is being sent again.`);
+      onChanged();
+    }
+  }
+
+  return (
+    <>
       <Title order={2} size="h4">
         Deliveries
       </Title>
       <Text size="sm" c="dimmed">
         The latest 20, newest first. A failed attempt is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 24 h; then the delivery is given up.
         {deliveries.some((d) => d.status === 'PENDING') ? ' This list refreshes itself while a delivery is pending.' : ''}
+        {canChange && !endpointEnabled ? ' Enable the endpoint to redeliver its events.' : ''}
       </Text>
-      <Table.ScrollContainer minWidth={1100}>
+      <TypedErrorAlert error={failure} />
+      {sent ? (
+        <Alert color="green" role="status" withCloseButton closeButtonLabel="Dismiss" onClose={() => setSent(null)}>
+          {sent}
+        </Alert>
+      ) : null}
+      <Table.ScrollContainer minWidth={1200}>
         <Table striped aria-label="Deliveries">
           <Table.Thead>
             <Table.Tr>
@@ -130,12 +224,13 @@ function EndpointDetails({ org, id }: { org: WebhookOrg; id: string }) {
               <Table.Th>Duration</Table.Th>
               <Table.Th>Last error</Table.Th>
               <Table.Th>Next retry</Table.Th>
+              <Table.Th>Actions</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {deliveries.length === 0 ? (
               <Table.Tr>
-                <Table.Td colSpan={8}>
+                <Table.Td colSpan={9}>
                   <Text c="dimmed">No deliveries yet: they appear here when a subscribed key event happens.</Text>
                 </Table.Td>
               </Table.Tr>
@@ -144,7 +239,7 @@ function EndpointDetails({ org, id }: { org: WebhookOrg; id: string }) {
               <Table.Tr key={d.id} data-testid="delivery-row">
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {formatDateSeconds(d.createdAt)}
-                  <Text size="xs" c="dimmed" ff="monospace" title="The webhook-id header, the same on every attempt">
+                  <Text size="xs" c="dimmed" ff="monospace" title="The webhook-id header: the same on every attempt and redelivery of the event">
                     {d.webhookId}
                   </Text>
                 </Table.Td>
@@ -162,20 +257,28 @@ function EndpointDetails({ org, id }: { org: WebhookOrg; id: string }) {
                 <Table.Td>{d.attempts}</Table.Td>
                 <Table.Td>{d.responseStatus ?? '—'}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{d.durationMs !== null ? `${d.durationMs} ms` : '—'}</Table.Td>
-                <Table.Td maw={280} style={{ overflowWrap: 'anywhere' }}>
+                <Table.Td maw={260} style={{ overflowWrap: 'anywhere' }}>
                   {d.lastError ?? '—'}
                 </Table.Td>
                 <Table.Td>{retryText(d)}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Button size="compact-xs" variant="default" onClick={() => setViewing(d)}>
+                      Payload
+                    </Button>
+                    {canChange ? (
+                      <Button size="compact-xs" variant="default" disabled={!endpointEnabled} loading={busy === d.id} onClick={() => redeliver(d)}>
+                        Redeliver
+                      </Button>
+                    ) : null}
+                  </Group>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Title order={2} size="h4">
-        History
-      </Title>
-      <AuditEventsTable events={data?.organization?.auditEvents?.edges.map((e) => e.node) ?? []} />
-      {actions.dialogs}
-    </Stack>
+      <PayloadDialog delivery={viewing} onClose={() => setViewing(null)} />
+    </>
   );
 }

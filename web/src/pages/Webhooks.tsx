@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from 'urql';
-import type { ConsoleWebhookOrganizationQuery } from '../gql/graphql.ts';
+import type { ConsoleWebhookEndpointFragment, ConsoleWebhookOrganizationQuery } from '../gql/graphql.ts';
 import { RequestErrorAlert, formatDate } from '../errors.tsx';
 import { Link } from '../router.tsx';
 import { DELIVERY_STATUS, WEBHOOK_EVENT_LABELS } from '../webhook-events.ts';
@@ -52,11 +52,93 @@ export function EventList({ events }: { events: (keyof typeof WEBHOOK_EVENT_LABE
   );
 }
 
-export function EnabledBadge({ enabled }: { enabled: boolean }) {
+/** After this long with every attempt failing, the server disables an endpoint (`autoDisabledAt`). */
+const FAILING_LIMIT_MS = 5 * 86_400_000;
+
+type Health = Pick<ConsoleWebhookEndpointFragment, 'enabled' | 'failingSince' | 'autoDisabledAt'>;
+
+export function EnabledBadge({ endpoint }: { endpoint: Health }) {
+  if (endpoint.autoDisabledAt) {
+    return (
+      <Badge color="red" variant="filled">
+        Disabled automatically
+      </Badge>
+    );
+  }
   return (
-    <Badge color={enabled ? 'green' : 'gray'} variant="light">
-      {enabled ? 'Enabled' : 'Disabled'}
-    </Badge>
+    <Stack gap={4} align="flex-start">
+      <Badge color={endpoint.enabled ? 'green' : 'gray'} variant="light">
+        {endpoint.enabled ? 'Enabled' : 'Disabled'}
+      </Badge>
+      {endpoint.enabled && endpoint.failingSince ? (
+        <Badge color="orange" variant="light" tt="none">
+          Failing since {formatDate(endpoint.failingSince)}
+        </Badge>
+      ) : null}
+    </Stack>
+  );
+}
+
+/**
+ * What the server did or will do about an endpoint whose deliveries fail: disabled it after 5 days (red, with the way
+ * back), or the date it will if nothing succeeds before (orange).
+ */
+export function HealthAlert({ endpoint, action }: { endpoint: Health; action?: ReactNode }) {
+  if (endpoint.autoDisabledAt) {
+    return (
+      <Alert color="red" variant="filled" title="Disabled automatically after 5 days of failed deliveries">
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">
+            Keysmith disabled this endpoint on {formatDate(endpoint.autoDisabledAt)}
+            {endpoint.failingSince ? `: every delivery attempt had failed since ${formatDate(endpoint.failingSince)}` : ''}. It receives no new
+            events. Fix the receiver, enable the endpoint, then redeliver the events it missed from the delivery log.
+          </Text>
+          {action}
+        </Stack>
+      </Alert>
+    );
+  }
+  if (endpoint.enabled && endpoint.failingSince) {
+    const deadline = new Date(Date.parse(endpoint.failingSince) + FAILING_LIMIT_MS).toISOString();
+    return (
+      <Alert color="orange" title="Deliveries to this endpoint are failing" role="status">
+        Every attempt since {formatDate(endpoint.failingSince)} has failed. Unless one succeeds before {formatDate(deadline)}, Keysmith disables
+        the endpoint automatically.
+      </Alert>
+    );
+  }
+  return null;
+}
+
+/** The endpoints that need attention, above the list: disabled by the server, or failing. */
+function HealthSummary({ endpoints, detailsOf }: { endpoints: ConsoleWebhookEndpointFragment[]; detailsOf: (id: string) => string }) {
+  const disabled = endpoints.filter((e) => e.autoDisabledAt);
+  const failing = endpoints.filter((e) => e.enabled && e.failingSince);
+  const list = (items: ConsoleWebhookEndpointFragment[]) => (
+    <Stack gap={2} mt={4}>
+      {items.map((e) => (
+        <Text size="sm" key={e.id} style={{ overflowWrap: 'anywhere' }}>
+          <Link to={detailsOf(e.id)}>{e.url}</Link>
+          {e.autoDisabledAt ? ` — disabled ${formatDate(e.autoDisabledAt)}` : ` — failing since ${formatDate(e.failingSince)}`}
+        </Text>
+      ))}
+    </Stack>
+  );
+  return (
+    <>
+      {disabled.length ? (
+        <Alert color="red" title={disabled.length === 1 ? '1 endpoint was disabled automatically' : `${disabled.length} endpoints were disabled automatically`}>
+          <Text size="sm">Every delivery failed for 5 days, so no new events are sent there. Fix the receiver, then enable the endpoint again.</Text>
+          {list(disabled)}
+        </Alert>
+      ) : null}
+      {failing.length ? (
+        <Alert color="orange" title={failing.length === 1 ? 'Deliveries to 1 endpoint are failing' : `Deliveries to ${failing.length} endpoints are failing`} role="status">
+          <Text size="sm">An endpoint whose deliveries keep failing for 5 days is disabled automatically.</Text>
+          {list(failing)}
+        </Alert>
+      ) : null}
+    </>
   );
 }
 
@@ -97,6 +179,7 @@ function EndpointList({ org }: { org: WebhookOrg }) {
         </Alert>
       ) : null}
       {actions.failureAlert}
+      <HealthSummary endpoints={endpoints} detailsOf={detailsOf} />
       {!data && fetching ? (
         <Text>Loading…</Text>
       ) : (
@@ -135,7 +218,7 @@ function EndpointList({ org }: { org: WebhookOrg }) {
                       <EventList events={endpoint.events} />
                     </Table.Td>
                     <Table.Td>
-                      <EnabledBadge enabled={endpoint.enabled} />
+                      <EnabledBadge endpoint={endpoint} />
                     </Table.Td>
                     <Table.Td>
                       {last ? (

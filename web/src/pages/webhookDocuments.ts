@@ -7,6 +7,8 @@ export const WebhookEndpointFields = graphql(`
     description
     events
     enabled
+    failingSince
+    autoDisabledAt
     createdAt
     updatedAt
   }
@@ -25,6 +27,7 @@ export const WebhookDeliveryFields = graphql(`
     lastAttemptAt
     nextAttemptAt
     createdAt
+    payload
   }
 `);
 
@@ -179,6 +182,31 @@ export const DeleteWebhookEndpoint = graphql(`
       __typename
       ... on DeleteWebhookEndpointPayload {
         deletedWebhookEndpointId
+      }
+      ... on Error {
+        message
+      }
+      ... on ValidationError {
+        issues {
+          path
+          message
+        }
+      }
+      ... on UpgradeRequiredError {
+        requiredPlans
+      }
+    }
+  }
+`);
+
+export const RedeliverWebhookEvent = graphql(`
+  mutation ConsoleRedeliverWebhookEvent($input: RedeliverWebhookEventInput!) {
+    redeliverWebhookEvent(input: $input) {
+      __typename
+      ... on RedeliverWebhookEventPayload {
+        delivery {
+          ...ConsoleWebhookDelivery
+        }
       }
       ... on Error {
         message
