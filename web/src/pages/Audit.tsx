@@ -47,6 +47,16 @@ export const AuditQuery = graphql(`
 `);
 
 
+/** Words for the kinds of targets (others are shown as the API names them). */
+const TARGET_TYPES: Record<string, string> = {
+  ApiKey: 'API key',
+  WebhookEndpoint: 'Webhook endpoint',
+  Organization: 'Organization',
+  Project: 'Project',
+  Workflow: 'Workflow',
+  Member: 'Member',
+};
+
 export function AuditEventsTable({ events }: { events: { id: string; action: AuditAction; actorLabel: string; targetType: string; targetId: string; changes: unknown; createdAt: string }[] }) {
   return (
     <Table striped aria-label="Audit events">
@@ -72,10 +82,13 @@ export function AuditEventsTable({ events }: { events: { id: string; action: Aud
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(e.createdAt)}</Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{AUDIT_ACTION_LABELS[e.action]}</Table.Td>
             <Table.Td>{e.actorLabel}</Table.Td>
-            <Table.Td>
-              {e.targetType} <Text span size="xs" c="dimmed">{e.targetId}</Text>
+            <Table.Td maw={300}>
+              {TARGET_TYPES[e.targetType] ?? e.targetType}{' '}
+              <Text span size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {e.targetId}
+              </Text>
             </Table.Td>
-            <Table.Td>
+            <Table.Td miw={320}>
               <Code style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{JSON.stringify(e.changes)}</Code>
             </Table.Td>
           </Table.Tr>
@@ -116,7 +129,7 @@ export function AuditPage({ slug }: { slug: string }) {
           onChange={(v) => (setActor(v), setAfter(undefined))}
           w={240}
         />
-        <TextInput label="Key (id)" value={target} onChange={(e) => (setTarget(e.currentTarget.value), setAfter(undefined))} w={260} />
+        <TextInput label="Target (id)" placeholder="An API key or webhook endpoint id" value={target} onChange={(e) => (setTarget(e.currentTarget.value), setAfter(undefined))} w={260} />
       </Group>
       <AuditEventsTable events={(org.auditEvents?.edges ?? []).map((e) => e.node)} />
       <Group>
