@@ -14,13 +14,17 @@ export function WebhookDetailsPage({ slug, id }: { slug: string; id: string }) {
   return <WebhookScreen slug={slug} title="Webhook endpoint">{(org) => <EndpointDetails org={org} id={id} />}</WebhookScreen>;
 }
 
-/** While a delivery is pending, the log refreshes itself just after its next attempt is due (within 2 s to 1 min). */
+/**
+ * While a delivery is pending, the log refreshes itself: every 3 s while one is due within about a minute (a delivery
+ * being attempted shows the end of its one-minute claim as its next attempt), else just after the next one is due.
+ */
 function useRefreshWhilePending(deliveries: ConsoleWebhookDeliveryFragment[], refresh: () => void) {
   const due = deliveries.filter((d) => d.status === 'PENDING').map((d) => (d.nextAttemptAt ? Date.parse(d.nextAttemptAt) : Date.now()));
   const next = due.length ? Math.min(...due) : null;
   useEffect(() => {
     if (next === null) return;
-    const timer = setTimeout(refresh, Math.min(60_000, Math.max(2_000, next - Date.now() + 1_000)));
+    const wait = next - Date.now();
+    const timer = setTimeout(refresh, wait <= 70_000 ? 3_000 : Math.min(5 * 60_000, wait + 1_000));
     return () => clearTimeout(timer);
   });
 }
@@ -29,6 +33,8 @@ function retryText(delivery: ConsoleWebhookDeliveryFragment): string {
   if (delivery.status !== 'PENDING' || !delivery.nextAttemptAt) return '—';
   const seconds = Math.round((Date.parse(delivery.nextAttemptAt) - Date.now()) / 1000);
   if (seconds <= 0) return 'Due now';
+  // Not attempted yet but not due either: an instance has claimed it and is sending it.
+  if (delivery.attempts === 0) return 'Being sent';
   const soon = seconds < 120 ? `in ${seconds} s` : seconds < 7200 ? `in ${Math.round(seconds / 60)} min` : `in ${Math.round(seconds / 3600)} h`;
   return `${soon} (${formatDateSeconds(delivery.nextAttemptAt)})`;
 }
