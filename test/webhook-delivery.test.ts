@@ -7,6 +7,7 @@ import { revokeKey } from '../src/domains/api-keys/service.ts';
 import { DISABLE_AFTER_FAILING_MS, MAX_ATTEMPTS, nextAttemptAfterFailure, RETRY_SCHEDULE_MS } from '../src/domains/webhooks/delivery.ts';
 import { webhookIdOf } from '../src/domains/webhooks/events.ts';
 import { openIsolatedTestDatabase, startTestApp, type TestApp } from './support/app.ts';
+import { documentedEvent, shapeOf } from './support/readme-events.ts';
 import { Receiver } from './support/webhook-receiver.ts';
 import { as, execute, ok } from './support/client.ts';
 import { addMember, dbId, newOrg, newProject, type TestOrg } from './support/fixtures.ts';
@@ -119,6 +120,8 @@ describe('key events', () => {
       },
     });
     expect(rotation.data).toMatchObject({ id: key.apiKey.id, successorId: rotated.apiKey.id });
+    // As the README documents it, key for key.
+    expect(shapeOf(rotation)).toEqual(shapeOf(documentedEvent('api_key.rotated')));
     expect(revocation.data).toMatchObject({ id: rotated.apiKey.id, name: 'Deploy bot' });
     for (const r of receiver.received) {
       expect(r.body).not.toContain(key.secret);
