@@ -1,5 +1,6 @@
 // npm run bench — starts Keysmith (PGlite by default; DATABASE_URL for PostgreSQL), drives it with autocannon and
-// prints one table from a single run on the same server. Options: BENCH_DURATION (s, default 8), BENCH_CONNECTIONS (32).
+// prints one table from a single run on the same server. Options: BENCH_DURATION (s, default 8), BENCH_CONNECTIONS (32),
+// BENCH_ONLY=outbox (only the outbox row).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -243,11 +244,96 @@ async function callStatus(url: string, secret: string, ip: string): Promise<numb
   return response.status;
 }
 
+/** Latencies (ms) of `count` calls of `op`, `concurrency` at a time. */
+async function timed(count: number, concurrency: number, op: (i: number) => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const started = performance.now();
+      await op(i);
+      times.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return times;
+}
+
+const ALL_WEBHOOK_EVENTS = ['API_KEY_CREATED', 'API_KEY_UPDATED', 'API_KEY_ROTATED', 'API_KEY_REVOKED', 'API_KEY_DELETED', 'API_KEY_EXPIRING', 'API_KEY_EXPIRED', 'API_KEY_LEAKED'];
+
+/**
+ * The outbox's cost on key mutations: create, rotate and revoke in an organization with a webhook endpoint subscribed
+ * to every event (each mutation also writes its delivery row) against one without, alternating in rounds on the
+ * same server. Delivery is off on that server: it happens outside the request (any instance's loop), and what the
+ * row isolates is what the outbox adds to the mutation's own transaction.
+ */
+async function outboxCost(url: string): Promise<{ kind: string; plain: number; hooked: number }[]> {
+  const operator = await token('bench-operator', ['operator']);
+  const orgs = await Promise.all(
+    [false, true].map(async (hooked) => {
+      const owner = await token(`bench-outbox-${hooked}`);
+      const org = (await gql(url, 'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { ... on OrganizationPayload { organization { id } } } }', { i: { name: 'Outbox', slug: `outbox-${hooked}-${Date.now()}` } }, owner)).createOrganization.organization as { id: string };
+      await gql(url, 'mutation($i: SetOrganizationPlanInput!) { setOrganizationPlan(input: $i) { __typename } }', { i: { organizationId: org.id, plan: 'TEAM' } }, operator);
+      const project = (await gql(url, 'mutation($i: CreateProjectInput!) { createProject(input: $i) { ... on ProjectPayload { project { id } } } }', { i: { organizationId: org.id, name: 'Outbox', slug: 'outbox' } }, owner)).createProject.project as { id: string };
+      if (hooked) {
+        const made = await gql(url, 'mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { __typename } }', { i: { organizationId: org.id, url: 'https://hooks.bench.invalid/keysmith', events: ALL_WEBHOOK_EVENTS } }, owner);
+        if (made.createWebhookEndpoint.__typename !== 'CreateWebhookEndpointPayload') throw new Error(JSON.stringify(made));
+      }
+      return { hooked, owner, projectId: project.id };
+    }),
+  );
+  const samples = new Map<string, number[]>();
+  const add = (kind: string, hooked: boolean, times: number[]) => {
+    const k = `${kind} ${hooked}`;
+    samples.set(k, [...(samples.get(k) ?? []), ...times]);
+  };
+  const PER_ROUND = 24;
+  for (let round = 0; round < 6; round++) {
+    for (const org of round % 2 ? [...orgs].reverse() : orgs) {
+      const ids: string[] = [];
+      add('createProjectApiKey', org.hooked, await timed(PER_ROUND, 4, async () => {
+        const made = (await gql(url, 'mutation($i: CreateProjectApiKeyInput!) { createProjectApiKey(input: $i) { ... on CreateApiKeyPayload { apiKey { id } } } }', { i: { projectId: org.projectId, name: 'outbox', scopes: [{ scope: 'TRIGGER_WORKFLOWS' }], expiry: { policy: 'DAYS_30' } } }, org.owner)).createProjectApiKey as { apiKey: { id: string } };
+        ids.push(made.apiKey.id);
+      }));
+      const successors: string[] = [];
+      add('rotateApiKey', org.hooked, await timed(PER_ROUND, 4, async (i) => {
+        const rotated = (await gql(url, 'mutation($i: RotateApiKeyInput!) { rotateApiKey(input: $i) { ... on RotateApiKeyPayload { apiKey { id } } } }', { i: { id: ids[i], gracePeriodSeconds: 0 } }, org.owner)).rotateApiKey as { apiKey: { id: string } };
+        successors.push(rotated.apiKey.id);
+      }));
+      add('revokeApiKey', org.hooked, await timed(PER_ROUND, 4, async (i) => {
+        const revoked = await gql(url, 'mutation($i: RevokeApiKeyInput!) { revokeApiKey(input: $i) { __typename } }', { i: { id: successors[i] } }, org.owner);
+        if (revoked.revokeApiKey.__typename !== 'RevokeApiKeyPayload') throw new Error(JSON.stringify(revoked));
+      }));
+    }
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return ['createProjectApiKey', 'rotateApiKey', 'revokeApiKey'].map((kind) => ({
+    kind,
+    plain: mean(samples.get(`${kind} false`)!),
+    hooked: mean(samples.get(`${kind} true`)!),
+  }));
+}
+
 const COLD_KEYS = Number(process.env.BENCH_COLD_KEYS ?? 1000);
 const UNTAGGED_KEYS = Number(process.env.BENCH_UNTAGGED_KEYS ?? 300);
 const cores = os.availableParallelism();
 const goals: string[] = [];
 const pct = (n: number) => `${(n * 100).toFixed(0)} %`;
+if (process.env.BENCH_ONLY === 'outbox') {
+  // Only the outbox row (quicker to repeat): `BENCH_ONLY=outbox npm run bench`.
+  const only = await startServer({ WEBHOOKS_DELIVER: 'false' });
+  try {
+    const outbox = await outboxCost(only.url);
+    console.log(`\nKeysmith benchmark — outbox only, ${only.database}, ${os.availableParallelism()} CPUs`);
+    console.table(outbox.map((o) => ({ mutation: o.kind, 'with endpoint ms': o.hooked.toFixed(1), 'without ms': o.plain.toFixed(1), ratio: (o.hooked / o.plain).toFixed(3) })));
+  } finally {
+    await only.stop();
+    await database.drop();
+  }
+  process.exit(0);
+}
+
 let server = await startServer({
   // The failure throttle would turn the wrong-secret floods into cheap 429s within a second (tests cover that);
   // raised for this first server so that the flood rows measure what bounds an unthrottled flood.
@@ -362,6 +448,12 @@ try {
   server = await startServer({ KEY_TAG_SECRET: randomBytes(32).toString('hex'), TRUST_PROXY: 'true' });
   const untagged = await burst(server.url, untaggedKeys);
   console.error(`  done: cold start, ${UNTAGGED_KEYS} untagged keys`);
+  await server.stop();
+
+  // The outbox's cost on key mutations, on a server that writes events but leaves their delivery to others.
+  server = await startServer({ WEBHOOKS_DELIVER: 'false' });
+  const outbox = await outboxCost(server.url);
+  console.error('  done: outbox cost');
 
   const table = rows.map((r) => ({ scenario: r.name, 'req/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, statuses: r.statuses }));
   console.log(`\nKeysmith benchmark — ${server.database}, ${CONNECTIONS} connections, ${DURATION} s per row, ${cores} CPUs`);
@@ -383,6 +475,9 @@ try {
       `argon2 runs for the valid key over all its requests: ${argonForValid}`,
     `triggers: triggerWorkflow ÷ baseline one-row keyed mutation ${triggerRatio.toFixed(3)} (${Math.round(trigger.rps)} vs ${Math.round(baseline.rps)} req/s; goal ≥ 0.6) ${triggerRatio >= 0.6 ? 'MET' : 'NOT MET'}`,
     `timing: p50 unknown key id ${unknown.p50} ms vs wrong secret for an existing id ${wrong.p50} ms`,
+    `outbox: mean latency with a webhook endpoint ÷ without, 144 calls each, 4 at a time: ` +
+      outbox.map((o) => `${o.kind} ${o.hooked.toFixed(1)} vs ${o.plain.toFixed(1)} ms (${(o.hooked / o.plain).toFixed(3)})`).join(', ') +
+      ` (goal ≤ 1.10 each) ${outbox.every((o) => o.hooked / o.plain <= 1.1) ? 'MET' : 'NOT MET'}`,
     `for comparison, ${UNTAGGED_KEYS} untagged keys (new KEY_TAG_SECRET) at once on a fresh process: ${untagged.statuses} in ${(untagged.ms / 1000).toFixed(2)} s`,
   );
   for (const goal of goals) console.log(`- ${goal}`);

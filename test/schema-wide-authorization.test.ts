@@ -163,6 +163,12 @@ beforeAll(async () => {
     ],
   });
   a.renamedKey = renamed.apiKey.id;
+  // An endpoint with no delivery, fetched by id: its own read rule alone decides who reads it. (An endpoint with a
+  // delivery the viewer may not read is nulled by that delivery, which would hide a loosened endpoint rule.)
+  a.quietWebhook = (await must(owner, M.createWebhook, { input: webhookInput(a.org, MARKERS.aWebhook) }, 'CreateWebhookEndpointPayload')).webhookEndpoint.id;
+  // A failed attempt, as the delivery loop records it: its error names the endpoint (OWNER and ADMIN only).
+  await t.db.prisma.webhookDelivery.update({ where: { id: dbIdOf(a.delivery) }, data: { attempts: 1, lastError: `getaddrinfo ENOTFOUND ${MARKERS.aWebhook}.example.com` } });
+  await t.db.prisma.webhookDelivery.update({ where: { id: dbIdOf(b.delivery) }, data: { attempts: 1, lastError: `getaddrinfo ENOTFOUND ${MARKERS.bContent}.example.com` } });
 
   Object.assign(credentials, { anonymous: null, stranger, member, admin, owner, operator, apiKey: a.secret });
 }, 120_000);
@@ -219,7 +225,7 @@ function selectionOf(type: GraphQLNamedType, path: string[] = [], aliasPrefix = 
 
 // ——— Root fields and their argument variants ———
 
-const everyId = () => [a.org, a.project, a.workflow, a.execution, a.key, a.renamedKey, a.admin, a.member, a.auditEvent, a.webhook, a.delivery, b.org, b.project, b.workflow, b.execution, b.key, b.auditEvent, b.webhook, b.delivery];
+const everyId = () => [a.org, a.project, a.workflow, a.execution, a.key, a.renamedKey, a.admin, a.member, a.auditEvent, a.webhook, a.quietWebhook, a.delivery, b.org, b.project, b.workflow, b.execution, b.key, b.auditEvent, b.webhook, b.delivery];
 
 const QUERY_VARIANTS: Record<string, () => Record<string, unknown>[]> = {
   viewer: () => [{}],

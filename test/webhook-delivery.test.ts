@@ -1,12 +1,17 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ManualClock } from '../src/clock.ts';
+import { projectRoot } from '../src/config.ts';
 import type { Context } from '../src/context.ts';
 import { revokeKey } from '../src/domains/api-keys/service.ts';
 import { DISABLE_AFTER_FAILING_MS, MAX_ATTEMPTS, nextAttemptAfterFailure, RETRY_SCHEDULE_MS } from '../src/domains/webhooks/delivery.ts';
 import { webhookIdOf } from '../src/domains/webhooks/events.ts';
 import { openIsolatedTestDatabase, startTestApp, type TestApp } from './support/app.ts';
+import { documentedEvent, shapeOf } from './support/readme-events.ts';
 import { Receiver } from './support/webhook-receiver.ts';
 import { as, execute, ok } from './support/client.ts';
 import { addMember, dbId, newOrg, newProject, type TestOrg } from './support/fixtures.ts';
@@ -119,6 +124,8 @@ describe('key events', () => {
       },
     });
     expect(rotation.data).toMatchObject({ id: key.apiKey.id, successorId: rotated.apiKey.id });
+    // As the README documents it, key for key.
+    expect(shapeOf(rotation)).toEqual(shapeOf(documentedEvent('api_key.rotated')));
     expect(revocation.data).toMatchObject({ id: rotated.apiKey.id, name: 'Deploy bot' });
     for (const r of receiver.received) {
       expect(r.body).not.toContain(key.secret);
@@ -296,6 +303,45 @@ describe('redelivery', () => {
     as(ok(await execute(t.app, UpdateWebhookEndpoint, { input: { id: webhookEndpoint.id, enabled: false } }, { token: org.owner.token })).updateWebhookEndpoint, 'WebhookEndpointPayload');
     expect(await redeliver(org.owner.token)).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['input', 'deliveryId'] }] });
     expect(await deliveriesOf(org)).toHaveLength(1);
+  });
+});
+
+describe("the README's receiver, run as pasted", () => {
+  it('verifies each delivery and, given the same event twice (a redelivery), handles it once', async () => {
+    const readme = fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+    const example = [...readme.matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((m) => m[1]!).find((b) => b.includes("from 'standardwebhooks'"));
+    expect(example).toBeDefined();
+    // Inside the project, so that its `import 'standardwebhooks'` resolves as it would in the reader's project.
+    fs.mkdirSync(path.join(projectRoot, 'test-results'), { recursive: true });
+    const dir = fs.mkdtempSync(path.join(projectRoot, 'test-results', 'readme-receiver-'));
+    fs.writeFileSync(path.join(dir, 'receiver.mjs'), example!);
+    const org = await newOrg(t.app, { plan: 'TEAM' });
+    const project = await newProject(t.app, org);
+    const port = await new Promise<number>((resolve) => {
+      const probe = http.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const { secret } = await endpointFor(org, `http://127.0.0.1:${port}/`, ['API_KEY_CREATED']);
+    const child = spawn(process.execPath, [path.join(dir, 'receiver.mjs')], { env: { PATH: process.env.PATH, PORT: String(port), KEYSMITH_WEBHOOK_SECRET: secret } });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    try {
+      await expect.poll(async () => fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: '{}' }).then((r) => r.status, () => 0)).toBe(400);
+      const key = await projectKey(t.app, org.owner, project.id, { name: 'Pasted' });
+      await t.app.webhooks!.drain();
+      const [delivery] = await deliveriesOf(org);
+      expect(delivery).toMatchObject({ status: 'SUCCEEDED', responseStatus: 204 });
+      as(ok(await execute(t.app, RedeliverWebhookEvent, { input: { deliveryId: toGlobalId('WebhookDelivery', delivery.id) } }, { token: org.owner.token })).redeliverWebhookEvent, 'RedeliverWebhookEventPayload');
+      await t.app.webhooks!.drain();
+      expect((await deliveriesOf(org)).map((d) => [d.status, d.responseStatus])).toEqual([['SUCCEEDED', 204], ['SUCCEEDED', 204]]);
+      expect(out.trim().split('\n')).toEqual([`api_key.created ${key.apiKey.prefix} Pasted`]);
+    } finally {
+      child.kill();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import { as, execute, ok } from './support/client.ts';
 import { dbId, newOrg, newProject, type TestOrg } from './support/fixtures.ts';
 import { projectKey } from './support/keys.ts';
 import { CreateWebhookEndpoint, RevokeApiKey, RotateApiKey } from './support/operations.ts';
+import { documentedEvent, shapeOf } from './support/readme-events.ts';
 import { Receiver } from './support/webhook-receiver.ts';
 import type { WebhookEventType } from './generated/graphql.ts';
 
@@ -93,6 +94,8 @@ describe('api_key.expiring and api_key.expired', () => {
         expiry: { reason: 'EXPIRY', warning: 'P7D' },
       },
     });
+    // As the README documents it, key for key.
+    expect(shapeOf(receiver.received[1].payload)).toEqual(shapeOf(documentedEvent('api_key.expiring')));
     expect(receiver.received[3].payload.data).toMatchObject({ expiresAt, expiry: { reason: 'EXPIRY', warning: null } });
     // It did stop working.
     const trigger = await one.app.fetch('http://keysmith.test/graphql', {

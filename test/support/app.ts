@@ -41,17 +41,19 @@ export async function openTestDatabase(): Promise<Database> {
  * A database of this test file's own, for tests that act on every row of a table (a delivery loop draining all due
  * webhooks): on PostgreSQL a separate schema, migrated here and dropped by `close`; PGlite files are separate anyway.
  */
-export async function openIsolatedTestDatabase(name: string): Promise<{ db: Database; close(): Promise<void> }> {
+export async function openIsolatedTestDatabase(name: string): Promise<{ db: Database; env: NodeJS.ProcessEnv | null; close(): Promise<void> }> {
   const target = inject('database');
   if (target.kind !== 'postgres') {
     const db = await openTestDatabase();
-    return { db, close: () => db.close() };
+    return { db, env: null, close: () => db.close() };
   }
   const schema = `${target.schema}_${name}`.slice(0, 63);
   const db = await openDatabase({ kind: 'postgres', url: target.url, schema });
   await db.migrate();
   return {
     db,
+    /** For server processes on PostgreSQL (null on PGlite, whose in-memory database no other process can open). */
+    env: { DATABASE_URL: target.url, DATABASE_SCHEMA: schema },
     close: async () => {
       await db.prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await db.close();
