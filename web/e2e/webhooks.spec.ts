@@ -304,3 +304,13 @@ test('webhooks: a MEMBER is told that only owners and admins see them; an ADMIN 
   await expect(page.getByTestId('endpoint-row')).toContainText('https://hooks.example.com/keysmith');
   await expect(page.getByRole('button', { name: 'Add endpoint' })).toBeVisible();
 });
+
+test('webhooks: on the FREE plan the page says an upgrade is needed and offers no changes', async ({ page, api }) => {
+  const owner = await api.user('owner');
+  const org = await api.organization(owner, 'FREE');
+  await signIn(page, owner, `/orgs/${org.slug}/webhooks`);
+  await expect(page.getByRole('status').filter({ hasText: 'Upgrade required' })).toContainText('webhook endpoints cannot be added or changed');
+  await expect(page.getByText('No webhook endpoints yet.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add endpoint' })).toHaveCount(0);
+  await checkScreen(page, '56-webhooks-free-plan');
+});
