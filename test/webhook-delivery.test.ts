@@ -323,10 +323,10 @@ describe('retention', () => {
     clock.advance(DELIVERY_RETENTION_MS);
     await projectKey(t.app, org.owner, project.id);
     await t.app.webhooks!.drain();
-    await t.app.webhooks!.scanExpiry();
+    await t.app.webhooks!.runChores();
     expect((await deliveriesOf(org)).map((d) => d.id)).toContain(old.id); // exactly 30 days: kept
     clock.advance(1);
-    await t.app.webhooks!.scanExpiry();
+    await t.app.webhooks!.runChores();
     const left = await deliveriesOf(org);
     expect(left.map((d) => d.id)).not.toContain(old.id);
     expect(left.map((d) => d.id)).toContain(pending.id);

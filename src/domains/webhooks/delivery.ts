@@ -116,7 +116,7 @@ export class WebhookDispatcher {
       if (this.stopped) return;
       const scanDue = performance.now() - lastScan >= this.options.expiryScanIntervalMs;
       if (scanDue) lastScan = performance.now();
-      void (scanDue ? this.scanExpiry().then(() => this.runOnce()) : this.runOnce())
+      void (scanDue ? this.runChores().then(() => this.runOnce()) : this.runOnce())
         .catch((error: unknown) => this.options.logger.warn({ err: error }, 'webhook delivery round failed'))
         .finally(() => {
           if (!this.stopped) this.timer = setTimeout(tick, this.options.pollIntervalMs).unref();
@@ -142,7 +142,7 @@ export class WebhookDispatcher {
    * The loop's slower chores (serialised with delivery rounds): produces the expiry notices due now, and prunes
    * finished deliveries past their retention. Returns how many expiry events were written.
    */
-  scanExpiry(): Promise<number> {
+  runChores(): Promise<number> {
     const { prisma, clock } = this.options;
     const scan = this.round
       .catch(() => 0)
