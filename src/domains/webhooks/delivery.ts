@@ -116,7 +116,10 @@ export class WebhookDispatcher {
       if (this.stopped) return;
       const scanDue = performance.now() - lastScan >= this.options.expiryScanIntervalMs;
       if (scanDue) lastScan = performance.now();
-      void (scanDue ? this.runChores().then(() => this.runOnce()) : this.runOnce())
+      // A failed chore (logged) does not hold up delivery.
+      const chores = scanDue ? this.runChores().catch((error: unknown) => this.options.logger.warn({ err: error }, 'webhook chores failed')) : Promise.resolve();
+      void chores
+        .then(() => this.runOnce())
         .catch((error: unknown) => this.options.logger.warn({ err: error }, 'webhook delivery round failed'))
         .finally(() => {
           if (!this.stopped) this.timer = setTimeout(tick, this.options.pollIntervalMs).unref();
