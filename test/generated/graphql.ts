@@ -20,6 +20,8 @@ export type ApiKeyExpiryInput = {
 
 /** Narrows a key list; all given conditions must hold. */
 export type ApiKeyFilter = {
+  /** true: keys a secret scanner reported leaked (`leak` set); false: the others. */
+  leaked?: boolean | null | undefined;
   level?: ApiKeyLevel | null | undefined;
   /** Keys that reach this project (its own and inherited organization keys). */
   projectId?: string | number | null | undefined;
@@ -82,6 +84,8 @@ export type AuditAction =
   | 'API_KEY_CREATE'
   /** An API key was deleted. */
   | 'API_KEY_DELETE'
+  /** A secret scanner reported the full key found in public (`changes.url`, `changes.source`, `changes.action`: REVOKED or FLAGGED); the actor names the scanner. */
+  | 'API_KEY_LEAK_REPORT'
   /** An API key was revoked. */
   | 'API_KEY_REVOKE'
   /** An API key was rotated (its successor is in `changes`). */
@@ -239,6 +243,13 @@ export type ExpiryPolicy =
   | 'DAYS_90'
   | 'NEVER';
 
+/** What happens to a key whose full secret a secret scanner finds in public (README, "Leaked keys"). */
+export type LeakedKeyAction =
+  /** Only mark it (`ApiKey.leak`): it keeps working until someone rotates or revokes it. */
+  | 'FLAG'
+  /** Revoke it at once (the default): it stops working on the next request. */
+  | 'REVOKE';
+
 /** OWNER and ADMIN manage; MEMBER reads (see SECURITY.md). */
 export type MemberRole =
   | 'ADMIN'
@@ -328,6 +339,8 @@ export type UpdateMemberInput = {
 /** Input of `updateOrganization`. */
 export type UpdateOrganizationInput = {
   id: string | number;
+  /** What is done to keys reported leaked from now on. */
+  leakedKeyAction?: LeakedKeyAction | null | undefined;
   /** Null removes the limit. */
   maxKeyLifetimeDays?: number | null | undefined;
   name?: string | null | undefined;
