@@ -184,7 +184,8 @@ describe('a verified report of a key', () => {
   });
 
   it('only flags it when the organization says FLAG: the key keeps working and shows its leak', async () => {
-    const { org, workflow, key } = await tenant('FLAG');
+    const { org, project, workflow, key } = await tenant('FLAG');
+    const clean = await projectKey(t.app, org.owner, project.id, { name: 'Clean' });
     const answer = await report([{ token: key.secret, source: 'content' }]);
     expect(answer.status).toBe(200);
     expect(answer.json).toEqual([truePositive(key.secret)]);
@@ -196,7 +197,7 @@ describe('a verified report of a key', () => {
       expect.objectContaining({ id: key.apiKey.id, status: 'ACTIVE', leak: expect.objectContaining({ action: 'FLAGGED', source: 'content' }) }),
     ]);
     const notLeaked = ok(await execute(t.app, LeakView, { slug: org.slug, leaked: false }, { token: org.owner.token })).organization!;
-    expect(notLeaked.apiKeys!.edges.map((e) => e.node)).toEqual([]);
+    expect(notLeaked.apiKeys!.edges.map((e) => [e.node.id, e.node.leak])).toEqual([[clean.apiKey.id, null]]);
     expect((await leakAudit(org)).map((e) => (e.changes as { action: string }).action)).toEqual(['FLAGGED']);
     const deliveries = await t.db.prisma.webhookDelivery.findMany({ where: { organizationId: dbId(org.id) } });
     expect(deliveries.map((d) => [d.eventType, (d.payload as { data: { leak?: { action: string } } }).data.leak?.action])).toEqual([['api_key.leaked', 'FLAGGED']]);
