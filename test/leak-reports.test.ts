@@ -1,4 +1,8 @@
 import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './generated/gql.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
@@ -6,7 +10,8 @@ import { as, execute, ok } from './support/client.ts';
 import { addMember, dbId, newOrg, newProject, newWorkflow, type TestOrg } from './support/fixtures.ts';
 import { projectKey, wrongSecret } from './support/keys.ts';
 import { AuditEvents, CreateWebhookEndpoint, DeleteApiKey, TriggerWorkflow } from './support/operations.ts';
-import { checksumOf } from '../src/domains/api-keys/key-format.ts';
+import { checksumOf, generateKey, parseKey } from '../src/domains/api-keys/key-format.ts';
+import { projectRoot } from '../src/config.ts';
 
 // Leak reports as GitHub's secret scanning partner program sends them: a JSON array signed with ECDSA P-256 over
 // the raw body, the signature (base64 DER) and the signing key's identifier in headers. The scanner's key pair is
@@ -406,6 +411,51 @@ describe('updateOrganization leakedKeyAction', () => {
     expect(notFound).toMatchObject({ __typename: 'NotFoundError', resource: 'Organization' });
     for (const id of [org.id, other.id]) {
       expect((await t.db.prisma.organization.findUniqueOrThrow({ where: { id: dbId(id) } })).leakedKeyAction).toBe('REVOKE');
+    }
+  });
+});
+
+describe('the key format as documented for secret scanners (README, "Leaked keys")', () => {
+  const readme = fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Leaked keys'));
+  const block = (lang: string) => /^```(\w+)\n([\s\S]*?)^```$/gm.exec(section.slice(section.indexOf('```' + lang + '\n')))![2]!;
+  const pattern = new RegExp(block('regex').trim(), 'g');
+  const keys = Array.from({ length: 200 }, () => generateKey().key);
+  const near = (key: string): [string, string][] => [
+    ['wrong prefix', key.replace('ksk_', 'ksq_')],
+    ['upper-case prefix', key.replace('ksk_', 'KSK_')],
+    ['short public id', key.slice(0, 15) + key.slice(16)],
+    ['short tail', key.slice(0, -1)],
+    ['long tail', `${key}A`],
+    ['no separator', key.slice(0, 16) + key.slice(17)],
+    ['a character outside base 62', `${key.slice(0, 30)}-${key.slice(31)}`],
+    ['inside a longer word', `x${key}`],
+  ];
+
+  it('the pattern finds every generated key in text, and nothing in near misses', () => {
+    for (const key of keys) {
+      expect(`API_KEY="${key}"\n`.match(pattern)).toEqual([key]);
+      expect(`${key}`.match(pattern)).toEqual([key]);
+      for (const [what, miss] of near(key)) expect(miss.match(pattern), what).toBeNull();
+    }
+  });
+
+  it('the checksum snippet accepts every generated key and rejects a changed character, as the server does', async () => {
+    const file = path.join(os.tmpdir(), `keysmith-readme-checksum-${process.pid}.mjs`);
+    fs.writeFileSync(file, block('js'));
+    try {
+      const { isKeysmithKey } = (await import(pathToFileURL(file).href)) as { isKeysmithKey(candidate: string): boolean };
+      for (const key of keys) {
+        expect(isKeysmithKey(key)).toBe(true);
+        const i = 4 + Math.floor(Math.random() * (key.length - 4));
+        if (key[i] === '_') continue;
+        const changed = key.slice(0, i) + (key[i] === 'a' ? 'b' : 'a') + key.slice(i + 1);
+        expect(isKeysmithKey(changed)).toBe(parseKey(changed) !== null);
+        expect(isKeysmithKey(changed)).toBe(false);
+      }
+      for (const [, miss] of near(keys[0])) expect(isKeysmithKey(miss)).toBe(false);
+    } finally {
+      fs.rmSync(file, { force: true });
     }
   });
 });
