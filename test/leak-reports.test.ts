@@ -11,7 +11,7 @@ import { addMember, dbId, newOrg, newProject, newWorkflow, type TestOrg } from '
 import { projectKey, wrongSecret } from './support/keys.ts';
 import { AuditEvents, CreateWebhookEndpoint, DeleteApiKey, TriggerWorkflow } from './support/operations.ts';
 import { checksumOf, generateKey, parseKey } from '../src/domains/api-keys/key-format.ts';
-import { projectRoot } from '../src/config.ts';
+import { loadConfig, projectRoot } from '../src/config.ts';
 
 // Leak reports as GitHub's secret scanning partner program sends them: a JSON array signed with ECDSA P-256 over
 // the raw body, the signature (base64 DER) and the signing key's identifier in headers. The scanner's key pair is
@@ -458,4 +458,39 @@ describe('the key format as documented for secret scanners (README, "Leaked keys
       fs.rmSync(file, { force: true });
     }
   });
+});
+
+describe('SECRET_SCANNING_PUBLIC_KEYS', () => {
+  const load = (value: string) => loadConfig({ PGLITE_DATA_DIR: 'memory', SECRET_SCANNING_PUBLIC_KEYS: value });
+
+  it("takes GitHub's JSON as is, or a file holding it", () => {
+    expect(load(PUBLIC_KEYS).secretScanning?.keys.map((k) => k.identifier)).toEqual([SCANNER_KEY_ID]);
+    const file = path.join(os.tmpdir(), `keysmith-scanner-keys-${process.pid}.json`);
+    fs.writeFileSync(file, PUBLIC_KEYS);
+    try {
+      expect(load(file).secretScanning?.keys.map((k) => k.identifier)).toEqual([SCANNER_KEY_ID]);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+    expect(loadConfig({ PGLITE_DATA_DIR: 'memory' }).secretScanning).toBeNull();
+  });
+
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' });
+  const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' }).publicKey.export({ type: 'spki', format: 'pem' });
+  const entry = (key: unknown, id = 'k1') => ({ key_identifier: id, key, is_current: true });
+  const bad: [string, string, RegExp][] = [
+    ['a missing file', '/nonexistent/keys.json', /neither JSON nor a readable file/],
+    ['broken JSON', '{"public_keys": [', /not valid JSON/],
+    ['no keys', JSON.stringify({ public_keys: [] }), /public_keys must list at least one key/],
+    ['a key that is not a key', JSON.stringify({ public_keys: [entry('-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----')] }), /public_keys\.0\.key is not a public key/],
+    ['an RSA key', JSON.stringify({ public_keys: [entry(rsa)] }), /public_keys\.0\.key must be an ECDSA P-256 key/],
+    ['a P-384 key', JSON.stringify({ public_keys: [entry(p384)] }), /must be an ECDSA P-256 key/],
+    ['an identifier listed twice', JSON.stringify({ public_keys: [entry(JSON.parse(PUBLIC_KEYS).public_keys[0].key), entry(JSON.parse(PUBLIC_KEYS).public_keys[0].key)] }), /public_keys\.1\.key_identifier is listed twice/],
+  ];
+  for (const [what, value, message] of bad) {
+    it(`refuses ${what} with one line naming the variable`, () => {
+      expect(() => load(value)).toThrow(/^Invalid environment variable SECRET_SCANNING_PUBLIC_KEYS: /);
+      expect(() => load(value)).toThrow(message);
+    });
+  }
 });
