@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from './support/app.ts';
 import { as, execute, ok } from './support/client.ts';
 import { addMember, dbId, newOrg, newProject, newWorkflow, type TestOrg } from './support/fixtures.ts';
 import { projectKey, wrongSecret } from './support/keys.ts';
-import { AuditEvents, CreateWebhookEndpoint, DeleteApiKey, TriggerWorkflow } from './support/operations.ts';
+import { AuditEvents, CreateWebhookEndpoint, DeleteApiKey, RotateApiKey, TriggerWorkflow } from './support/operations.ts';
 import { checksumOf, generateKey, parseKey } from '../src/domains/api-keys/key-format.ts';
 import { loadConfig, projectRoot } from '../src/config.ts';
 
@@ -239,6 +239,24 @@ describe('a verified report of a key', () => {
     const row = await t.db.prisma.apiKey.findUniqueOrThrow({ where: { id: dbId(key.apiKey.id) } });
     expect(row).toMatchObject({ leakUrl: first, leakAction: 'REVOKED', status: 'REVOKED' });
   });
+});
+
+it('a rotated key still in its grace period is revoked when its old secret is reported; its successor keeps working', async () => {
+  const { org, workflow, key } = await tenant();
+  const rotated = as(
+    ok(await execute(t.app, RotateApiKey, { input: { id: key.apiKey.id, gracePeriodSeconds: 3600 } }, { token: org.owner.token })).rotateApiKey,
+    'RotateApiKeyPayload',
+  );
+  expect(as(ok(await trigger(workflow.id, key.secret)).triggerWorkflow, 'TriggerWorkflowPayload').execution.status).toBe('QUEUED');
+  expect((await report([{ token: key.secret }])).json).toEqual([truePositive(key.secret)]);
+  expect((await trigger(workflow.id, key.secret)).status).toBe(401);
+  expect(as(ok(await trigger(workflow.id, rotated.secret)).triggerWorkflow, 'TriggerWorkflowPayload').execution.status).toBe('QUEUED');
+});
+
+it('answers other methods than POST with 405', async () => {
+  const response = await t.app.fetch('http://keysmith.test/secret-scanning/github', { method: 'GET' });
+  expect(response.status).toBe(405);
+  expect(response.headers.get('allow')).toBe('POST');
 });
 
 describe('forged or unsigned reports: 401, nothing changes', () => {

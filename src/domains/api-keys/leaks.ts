@@ -1,4 +1,3 @@
-import type { Clock } from '../../clock.ts';
 import type { ApiKeyLeakAction } from '../../generated/prisma/enums.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -56,7 +55,7 @@ export type LeakOutcome =
  */
 export async function recordLeak(
   prisma: PrismaClient,
-  origin: KeyChangeOrigin & { clock: Clock },
+  origin: KeyChangeOrigin,
   keyId: string,
   finding: Omit<LeakFinding, 'token'>,
 ): Promise<LeakOutcome> {
