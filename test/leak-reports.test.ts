@@ -311,6 +311,14 @@ describe('signed but malformed: 400, nothing changes', () => {
     });
   }
 
+  it('takes a report larger than the GraphQL body limit (256 KiB) up to 1 MiB', async () => {
+    const findings = Array.from({ length: 1000 }, (_, i) => ({ token: `ksk_${String(i).padStart(12, '0')}_${'x'.repeat(38)}`, url: `https://github.com/octo/repo/blob/main/${'d/'.repeat(200)}${i}` }));
+    const answer = await report(findings);
+    expect(JSON.stringify(findings).length).toBeGreaterThan(256 * 1024);
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual([]);
+  });
+
   it('refuses a body over 1 MiB with 413 before reading it as a report', async () => {
     const { org, key } = await tenant();
     const before = await stateOf(org);
