@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { loadScannerKeys, ScannerKeysError, type ScannerKey } from './secret-scanning/public-keys.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -77,6 +78,11 @@ const envSchema = z
     WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
     /** How often each delivering instance looks for keys due an `api_key.expiring` / `api_key.expired` event. */
     KEY_EXPIRY_SCAN_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+    /**
+     * The secret scanner's signing keys in GitHub's format ({"public_keys":[...]}), or the path of a file holding them;
+     * turns on POST /secret-scanning/github (src/secret-scanning/github.ts).
+     */
+    SECRET_SCANNING_PUBLIC_KEYS: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWT_JWKS_URL) {
@@ -148,6 +154,8 @@ export type Config = {
     /** Runs the delivery loop (and the expiry scan) on this instance. */
     deliver: boolean;
   };
+  /** Keys that sign secret scanners' leak reports; null: the report endpoint does not exist (404). */
+  secretScanning: { keys: ScannerKey[] } | null;
 };
 
 export class ConfigError extends Error {
@@ -166,6 +174,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid environment variable ${name}: ${issue.message}${shown}`);
   }
   const e = parsed.data;
+  let scannerKeys: ScannerKey[] | null = null;
+  if (e.SECRET_SCANNING_PUBLIC_KEYS) {
+    try {
+      scannerKeys = loadScannerKeys(e.SECRET_SCANNING_PUBLIC_KEYS);
+    } catch (error) {
+      if (!(error instanceof ScannerKeysError)) throw error;
+      throw new ConfigError(`Invalid environment variable SECRET_SCANNING_PUBLIC_KEYS: ${error.message}`);
+    }
+  }
   const isProd = e.NODE_ENV === 'production';
   return {
     env: e.NODE_ENV,
@@ -213,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       expiryScanIntervalMs: e.KEY_EXPIRY_SCAN_INTERVAL_MS,
       deliver: e.WEBHOOKS_DELIVER,
     },
+    secretScanning: scannerKeys ? { keys: scannerKeys } : null,
     throttle: {
       failuresPerKeyPerMinute: e.AUTH_FAILURES_PER_KEY_PER_MINUTE,
       failuresPerIpPerMinute: e.AUTH_FAILURES_PER_IP_PER_MINUTE,

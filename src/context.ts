@@ -8,7 +8,12 @@ import type { UrlPolicy } from './domains/webhooks/url-policy.ts';
 
 export type Principal =
   | { kind: 'user'; user: User; isOperator: boolean }
-  | { kind: 'apiKey'; key: AuthenticatedKey };
+  | { kind: 'apiKey'; key: AuthenticatedKey }
+  /**
+   * The platform acting on a report from outside, not a request's caller: `label` names it in audit events and
+   * webhook payloads (e.g. `secret-scanning:github`). Never the principal of a GraphQL request.
+   */
+  | { kind: 'system'; label: string };
 
 /** Per-request context. `principal` is null for anonymous requests. */
 export type Context = YogaInitialContext & {

@@ -21,6 +21,7 @@ import { projectRoot, type Config } from './config.ts';
 import { useDevSignIn } from './console/dev-sign-in.ts';
 import { identityProviderOrigin, useConsoleConfig } from './console/console-config.ts';
 import { useConsole } from './console/static.ts';
+import { useGithubSecretScanning } from './secret-scanning/github.ts';
 import type { Context } from './context.ts';
 import type { Database } from './db/client.ts';
 import { queryLimitPlugins } from './graphql/limits.ts';
@@ -100,6 +101,8 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
     plugins: [
       useConsoleConfig(config),
       useConsole(consoleDir, identityProviderOrigin(config)),
+      // Before the GraphQL body limit: reports have their own (1 MiB), and are read only once signed.
+      useGithubSecretScanning({ keys: config.secretScanning?.keys ?? null, prisma: db.prisma, verifier, tags: secretTags, keyStates, clock, logger }),
       ...queryLimitPlugins(config),
       useBrowserPolicy('/graphql'),
       useDevSignIn(config),

@@ -479,6 +479,8 @@ const scopes = [{ scope: 'TRIGGER_WORKFLOWS' }];
   add(m, 'wrong type', 'maxKeyLifetimeDays 1.5', (f) => ({ ...base(f), maxKeyLifetimeDays: 1.5 }), rejected(/Int cannot represent non-integer value: 1\.5/));
   add(m, 'wrong type', 'maxKeyLifetimeDays "30"', (f) => ({ ...base(f), maxKeyLifetimeDays: '30' }), rejected(/Int cannot represent non-integer value: "30"/));
   add(m, 'wrong type', 'maxKeyLifetimeDays true', (f) => ({ ...base(f), maxKeyLifetimeDays: true }), rejected(/Int cannot represent non-integer value: true/));
+  enumCases(m, 'leakedKeyAction', 'LeakedKeyAction', base, ['DELETE', 'revoke', 'FLAG ', 'REVOKED']);
+  add(m, 'wrong type', 'leakedKeyAction null (not clearable)', (f) => ({ ...base(f), leakedKeyAction: null }), invalid('input.leakedKeyAction'));
 }
 
 // setOrganizationPlan (platform operator)

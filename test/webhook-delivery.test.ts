@@ -8,7 +8,7 @@ import { ManualClock } from '../src/clock.ts';
 import { projectRoot } from '../src/config.ts';
 import type { Context } from '../src/context.ts';
 import { revokeKey } from '../src/domains/api-keys/service.ts';
-import { DISABLE_AFTER_FAILING_MS, MAX_ATTEMPTS, nextAttemptAfterFailure, RETRY_SCHEDULE_MS } from '../src/domains/webhooks/delivery.ts';
+import { DELIVERY_RETENTION_MS, DISABLE_AFTER_FAILING_MS, MAX_ATTEMPTS, nextAttemptAfterFailure, RETRY_SCHEDULE_MS } from '../src/domains/webhooks/delivery.ts';
 import { webhookIdOf } from '../src/domains/webhooks/events.ts';
 import { openIsolatedTestDatabase, startTestApp, type TestApp } from './support/app.ts';
 import { documentedEvent, shapeOf } from './support/readme-events.ts';
@@ -303,6 +303,34 @@ describe('redelivery', () => {
     as(ok(await execute(t.app, UpdateWebhookEndpoint, { input: { id: webhookEndpoint.id, enabled: false } }, { token: org.owner.token })).updateWebhookEndpoint, 'WebhookEndpointPayload');
     expect(await redeliver(org.owner.token)).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['input', 'deliveryId'] }] });
     expect(await deliveriesOf(org)).toHaveLength(1);
+  });
+});
+
+describe('retention', () => {
+  it('finished deliveries are pruned after 30 days by the loop\'s chores; pending ones and recent ones are kept', async () => {
+    const org = await newOrg(t.app, { plan: 'TEAM' });
+    const project = await newProject(t.app, org);
+    const { secret } = await endpointFor(org, receiver.url, ['API_KEY_CREATED']);
+    receiver.secret = secret;
+    await projectKey(t.app, org.owner, project.id);
+    await t.app.webhooks!.drain();
+    const [old] = await deliveriesOf(org);
+    expect(old.status).toBe('SUCCEEDED');
+    // A pending delivery as old, not due within this test.
+    const pending = await t.db.prisma.webhookDelivery.create({
+      data: { ...old, id: undefined, payload: old.payload as object, status: 'PENDING', nextAttemptAt: new Date(clock.now().getTime() + 2 * DELIVERY_RETENTION_MS) },
+    });
+    clock.advance(DELIVERY_RETENTION_MS);
+    await projectKey(t.app, org.owner, project.id);
+    await t.app.webhooks!.drain();
+    await t.app.webhooks!.runChores();
+    expect((await deliveriesOf(org)).map((d) => d.id)).toContain(old.id); // exactly 30 days: kept
+    clock.advance(1);
+    await t.app.webhooks!.runChores();
+    const left = await deliveriesOf(org);
+    expect(left.map((d) => d.id)).not.toContain(old.id);
+    expect(left.map((d) => d.id)).toContain(pending.id);
+    expect(left.filter((d) => d.status === 'SUCCEEDED')).toHaveLength(1);
   });
 });
 

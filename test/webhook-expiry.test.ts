@@ -44,7 +44,7 @@ async function receiverFor(org: TestOrg, events: WebhookEventType[] = ['API_KEY_
 
 /** Both instances scan, three times each, all at once; then the deliveries go out. */
 async function scanEverywhere() {
-  await Promise.all([1, 2, 3].flatMap(() => [one.app.webhooks!.scanExpiry(), two.app.webhooks!.scanExpiry()]));
+  await Promise.all([1, 2, 3].flatMap(() => [one.app.webhooks!.runChores(), two.app.webhooks!.runChores()]));
   await Promise.all([one.app.webhooks!.drain(), two.app.webhooks!.drain()]);
 }
 

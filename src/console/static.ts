@@ -4,7 +4,7 @@ import zlib from 'node:zlib';
 import type { Plugin } from 'graphql-yoga';
 
 /** Paths the API owns; the console never answers them. */
-const API_PATHS = new Set(['/graphql', '/health', '/ready', '/metrics']);
+const API_PATHS = new Set(['/graphql', '/health', '/ready', '/metrics', '/secret-scanning/github']);
 
 /**
  * Everything the console loads comes from this origin; Mantine writes its CSS variables into <style> elements, hence

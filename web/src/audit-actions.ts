@@ -7,6 +7,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   API_KEY_ROTATE: 'API key rotated',
   API_KEY_REVOKE: 'API key revoked',
   API_KEY_DELETE: 'API key deleted',
+  API_KEY_LEAK_REPORT: 'API key reported leaked',
   MEMBER_ADD: 'Member added',
   MEMBER_UPDATE: 'Member role changed',
   MEMBER_REMOVE: 'Member removed',

@@ -328,15 +328,27 @@ export async function rotateKey(
 export async function revokeKey(ctx: Context, tx: Prisma.TransactionClient, id: string): Promise<ApiKey> {
   const { key } = await lockKeyForChange(ctx, tx, id);
   if (key.status === 'REVOKED') throw new ConflictError('This key is already revoked');
-  const revoked = await tx.apiKey.update({ where: { id }, data: { status: 'REVOKED', revokedAt: ctx.clock.now() } });
-  await recordAudit(tx, ctx, {
+  return revokeLockedKey(ctx, tx, key);
+}
+
+/** Who changes a key: a request's principal, or the platform acting on a report (a `system` principal). */
+export type KeyChangeOrigin = Pick<Context, 'principal' | 'clock'> & { requestId: string | null };
+
+/**
+ * The revocation itself, for a key whose row the caller has locked and whose revocation it has allowed: status, audit
+ * event and `api_key.revoked`, in the caller's transaction. The status change fires the key-state notification, so
+ * every instance drops its cached state at commit.
+ */
+export async function revokeLockedKey(origin: KeyChangeOrigin, tx: Prisma.TransactionClient, key: ApiKey): Promise<ApiKey> {
+  const revoked = await tx.apiKey.update({ where: { id: key.id }, data: { status: 'REVOKED', revokedAt: origin.clock.now() } });
+  await recordAudit(tx, origin, {
     organizationId: key.organizationId,
     action: 'api_key.revoke',
     targetType: 'ApiKey',
-    targetId: id,
+    targetId: key.id,
     changes: { status: { from: key.status, to: 'REVOKED' }, prefix: visiblePrefix(key.publicId) },
   });
-  await recordKeyEvent(tx, ctx, 'api_key.revoked', revoked);
+  await recordKeyEvent(tx, origin, 'api_key.revoked', revoked);
   return revoked;
 }
 

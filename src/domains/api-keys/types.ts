@@ -1,6 +1,6 @@
 import type { Context } from '../../context.ts';
 import type { Prisma, Project, Workflow } from '../../generated/prisma/client.ts';
-import { ApiKeyLevel, ExpiryPolicy, type MemberRole } from '../../generated/prisma/enums.ts';
+import { ApiKeyLeakAction, ApiKeyLevel, ExpiryPolicy, type MemberRole } from '../../generated/prisma/enums.ts';
 import { builder, type Types } from '../../graphql/builder.ts';
 import { escapeLike } from '../../graphql/inputs.ts';
 import { parseGlobalId } from '../../graphql/ids.ts';
@@ -39,6 +39,27 @@ export const ApiKeyStatusEnum = builder.enumType('ApiKeyStatus', {
     REVOKED: { description: 'Permanently disabled.' },
     EXPIRED: { description: 'Derived: past its expiry date or the end of its rotation grace period.' },
   },
+});
+
+export const ApiKeyLeakActionEnum = builder.enumType(ApiKeyLeakAction, {
+  name: 'ApiKeyLeakAction',
+  description: 'What was done about a leaked key, per its organization\'s `leakedKeyAction`.',
+  values: {
+    REVOKED: { description: 'The key is revoked (by the report, or before it).' },
+    FLAGGED: { description: 'The key was only marked and still works.' },
+  },
+});
+
+type Leak = { reportedAt: Date; url: string | null; source: string | null; action: ApiKeyLeakAction };
+
+const ApiKeyLeakRef = builder.objectRef<Leak>('ApiKeyLeak').implement({
+  description: 'The first report of the full key found in public by a secret scanner; later reports are in the audit log.',
+  fields: (t) => ({
+    reportedAt: t.expose('reportedAt', { type: 'DateTime' }),
+    url: t.exposeString('url', { nullable: true, description: 'Where the scanner found the key (a public URL).' }),
+    source: t.exposeString('source', { nullable: true, description: 'What the scanner found it in, as it says (e.g. `content`, `commit`).' }),
+    action: t.expose('action', { type: ApiKeyLeakActionEnum, description: 'What was done: REVOKED, or FLAGGED while the key still works.' }),
+  }),
 });
 
 const ScopeGrantRef = builder.objectRef<ScopeGrant>('ApiKeyScopeGrant').implement({
@@ -146,6 +167,14 @@ export const ApiKeyRef = builder.prismaNode('ApiKey', {
       },
       resolve: (key) => key.usedFrom,
     }),
+    leak: t.field({
+      type: ApiKeyLeakRef,
+      nullable: true,
+      description: 'Set when a secret scanner reported the full key found in public (README, "Leaked keys").',
+      select: { leakedAt: true, leakUrl: true, leakSource: true, leakAction: true },
+      resolve: (key) =>
+        key.leakedAt ? { reportedAt: key.leakedAt, url: key.leakUrl, source: key.leakSource, action: key.leakAction ?? 'FLAGGED' } : null,
+    }),
     rotatedFrom: t.relation('rotatedFrom', { nullable: true }),
     rotatedTo: t.relation('rotatedTo', { nullable: true }),
     viewerCanManage: t.boolean({
@@ -166,6 +195,7 @@ export const ApiKeyFilterInput = builder.inputType('ApiKeyFilter', {
     status: t.field({ type: ApiKeyStatusEnum }),
     projectId: t.id({ description: 'Keys that reach this project (its own and inherited organization keys).' }),
     search: t.string({ description: 'Case-insensitive match on name or prefix.' }),
+    leaked: t.boolean({ description: 'true: keys a secret scanner reported leaked (`leak` set); false: the others.' }),
   }),
 });
 
@@ -183,7 +213,13 @@ export const ApiKeyOrderInput = builder.inputType('ApiKeyOrder', {
 });
 
 type FilterArgs = {
-  filter?: { level?: ApiKeyLevel | null; status?: string | null; projectId?: string | number | null; search?: string | null } | null;
+  filter?: {
+    level?: ApiKeyLevel | null;
+    status?: string | null;
+    projectId?: string | number | null;
+    search?: string | null;
+    leaked?: boolean | null;
+  } | null;
   orderBy?: { field: string; direction: string } | null;
 };
 
@@ -218,6 +254,7 @@ async function listWhere(ctx: Context, base: Prisma.ApiKeyWhereInput, args: Filt
   const f = args.filter;
   if (f?.level) and.push({ level: f.level });
   if (f?.status) and.push(statusWhere(f.status, ctx.clock.now()));
+  if (f?.leaked != null) and.push({ leakedAt: f.leaked ? { not: null } : null });
   if (f?.projectId != null) {
     const projectId = parseGlobalIdOrNull(String(f.projectId));
     // A project of another organization (or none) reaches none of this organization's keys.

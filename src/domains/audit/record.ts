@@ -23,6 +23,11 @@ export const AUDIT_ACTIONS = {
   API_KEY_ROTATE: { value: 'api_key.rotate', description: 'An API key was rotated (its successor is in `changes`).' },
   API_KEY_REVOKE: { value: 'api_key.revoke', description: 'An API key was revoked.' },
   API_KEY_DELETE: { value: 'api_key.delete', description: 'An API key was deleted.' },
+  API_KEY_LEAK_REPORT: {
+    value: 'api_key.leak_report',
+    description:
+      'A secret scanner reported the full key found in public (`changes.url`, `changes.source`, `changes.action`: REVOKED or FLAGGED); the actor names the scanner.',
+  },
   WEBHOOK_ENDPOINT_CREATE: { value: 'webhook_endpoint.create', description: 'A webhook endpoint was added.' },
   WEBHOOK_ENDPOINT_UPDATE: { value: 'webhook_endpoint.update', description: "A webhook endpoint's URL, description, events or enabled flag changed." },
   WEBHOOK_ENDPOINT_ROTATE_SECRET: { value: 'webhook_endpoint.rotate_secret', description: "A webhook endpoint's signing secret was replaced." },
@@ -64,7 +69,9 @@ export async function recordAudit(
       ? (principal.user.email ?? principal.user.subject)
       : principal?.kind === 'apiKey'
         ? `api-key:${principal.key.publicId}`
-        : 'system';
+        : principal?.kind === 'system'
+          ? principal.label
+          : 'system';
   await tx.auditEvent.createMany({
     data: list.map((e) => ({
       organizationId: e.organizationId,

@@ -6,7 +6,7 @@ import { parseGlobalId } from '../../graphql/ids.ts';
 import { displayName, email, rejectNulls, slug } from '../../graphql/inputs.ts';
 import { UserRef } from '../users/types.ts';
 import { addMember, createOrganization, removeMember, setOrganizationPlan, updateMember, updateOrganization } from './service.ts';
-import { MemberRef, MemberRoleEnum, OrganizationRef, PlanEnum } from './types.ts';
+import { LeakedKeyActionEnum, MemberRef, MemberRoleEnum, OrganizationRef, PlanEnum } from './types.ts';
 
 const maxKeyLifetimeDays = z.number().int().min(1, 'must be at least 1 day').max(3650, 'must be at most 3650 days').nullish();
 
@@ -45,19 +45,25 @@ const UpdateOrganizationInput = builder.inputType('UpdateOrganizationInput', {
     name: t.string({ validate: displayName(100) }),
     slug: t.string({ validate: slug }),
     maxKeyLifetimeDays: t.int({ description: 'Null removes the limit.', validate: maxKeyLifetimeDays }),
+    leakedKeyAction: t.field({ type: LeakedKeyActionEnum, description: 'What is done to keys reported leaked from now on.' }),
   }),
 });
 
 builder.mutationField('updateOrganization', (t) =>
   t.field({
-    description: 'Renames an organization, changes its slug or its maximum key lifetime. OWNER and ADMIN.',
+    description: 'Renames an organization, changes its slug, its maximum key lifetime or what is done to leaked keys. OWNER and ADMIN.',
     type: OrganizationPayload,
     errors: { types: uniqueChangeErrors },
     args: { input: t.arg({ type: UpdateOrganizationInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = parseGlobalId(String(input.id), 'Organization', ['input', 'id']);
-      rejectNulls(input, ['name', 'slug']);
-      const changes = { name: input.name ?? undefined, slug: input.slug ?? undefined, maxKeyLifetimeDays: input.maxKeyLifetimeDays };
+      rejectNulls(input, ['name', 'slug', 'leakedKeyAction']);
+      const changes = {
+        name: input.name ?? undefined,
+        slug: input.slug ?? undefined,
+        maxKeyLifetimeDays: input.maxKeyLifetimeDays,
+        leakedKeyAction: input.leakedKeyAction ?? undefined,
+      };
       return { organization: await updateOrganization(ctx, id, changes) };
     },
   }),

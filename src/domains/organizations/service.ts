@@ -1,7 +1,7 @@
 import type { Context } from '../../context.ts';
 import { ConflictError, NotFoundError, PermissionDeniedError, ValidationError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
-import type { MemberRole, Plan } from '../../generated/prisma/enums.ts';
+import type { LeakedKeyAction, MemberRole, Plan } from '../../generated/prisma/enums.ts';
 import { toGlobalId } from '../../graphql/ids.ts';
 import { conflictOnDuplicate } from '../../graphql/prisma-errors.ts';
 import { requireOrganization, viewerUser } from '../access.ts';
@@ -37,7 +37,7 @@ export function createOrganization(ctx: Context, input: { name: string; slug: st
 export function updateOrganization(
   ctx: Context,
   id: string,
-  input: { name?: string; slug?: string; maxKeyLifetimeDays?: number | null },
+  input: { name?: string; slug?: string; maxKeyLifetimeDays?: number | null; leakedKeyAction?: LeakedKeyAction },
 ) {
   return conflictOnDuplicate(
     () =>

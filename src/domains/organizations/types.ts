@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { MemberRole, Plan } from '../../generated/prisma/enums.ts';
+import { LeakedKeyAction, MemberRole, Plan } from '../../generated/prisma/enums.ts';
 import { builder } from '../../graphql/builder.ts';
 import { escapeLike } from '../../graphql/inputs.ts';
 import { planIncludesApiAccess } from './plans.ts';
@@ -8,6 +8,14 @@ import { readableOrganizations, readsIn, viewerRole } from '../read-rules.ts';
 import { UserRef } from '../users/types.ts';
 
 export const PlanEnum = builder.enumType(Plan, { name: 'Plan', description: 'Billing plan. FREE has no API access.' });
+export const LeakedKeyActionEnum = builder.enumType(LeakedKeyAction, {
+  name: 'LeakedKeyAction',
+  description: 'What happens to a key whose full secret a secret scanner finds in public (README, "Leaked keys").',
+  values: {
+    REVOKE: { description: 'Revoke it at once (the default): it stops working on the next request.' },
+    FLAG: { description: 'Only mark it (`ApiKey.leak`): it keeps working until someone rotates or revokes it.' },
+  },
+});
 export const MemberRoleEnum = builder.enumType(MemberRole, { name: 'MemberRole', description: 'OWNER and ADMIN manage; MEMBER reads (see SECURITY.md).' });
 
 export const OrganizationRef = builder.prismaNode('Organization', {
@@ -26,6 +34,10 @@ export const OrganizationRef = builder.prismaNode('Organization', {
       resolve: (org) => planIncludesApiAccess(org.plan),
     }),
     maxKeyLifetimeDays: t.exposeInt('maxKeyLifetimeDays', { nullable: true }),
+    leakedKeyAction: t.expose('leakedKeyAction', {
+      type: LeakedKeyActionEnum,
+      description: 'What is done to a key reported leaked by a secret scanner; OWNER and ADMIN change it with `updateOrganization`.',
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     viewerRole: t.field({
       type: MemberRoleEnum,

@@ -20,6 +20,8 @@ export const ATTEMPT_TIMEOUT_MS = 10_000;
 /** A claimed delivery is not claimed again (by any instance) for this long: longer than one attempt can take. */
 const LEASE_MS = 60_000;
 const MAX_RESPONSE_BYTES = 64 * 1024;
+/** Delivered and given-up deliveries are kept this long (the log, redelivery), then pruned. Pending ones are kept. */
+export const DELIVERY_RETENTION_MS = 30 * 86_400_000;
 /** An endpoint whose attempts have all failed for this long is disabled (and the disabling audited). */
 export const DISABLE_AFTER_FAILING_MS = 5 * 86_400_000;
 
@@ -114,7 +116,10 @@ export class WebhookDispatcher {
       if (this.stopped) return;
       const scanDue = performance.now() - lastScan >= this.options.expiryScanIntervalMs;
       if (scanDue) lastScan = performance.now();
-      void (scanDue ? this.scanExpiry().then(() => this.runOnce()) : this.runOnce())
+      // A failed chore (logged) does not hold up delivery.
+      const chores = scanDue ? this.runChores().catch((error: unknown) => this.options.logger.warn({ err: error }, 'webhook chores failed')) : Promise.resolve();
+      void chores
+        .then(() => this.runOnce())
         .catch((error: unknown) => this.options.logger.warn({ err: error }, 'webhook delivery round failed'))
         .finally(() => {
           if (!this.stopped) this.timer = setTimeout(tick, this.options.pollIntervalMs).unref();
@@ -136,9 +141,23 @@ export class WebhookDispatcher {
     return this.round;
   }
 
-  /** Produces the expiry notices due now (serialised with delivery rounds): returns how many events were written. */
-  scanExpiry(): Promise<number> {
-    const scan = this.round.catch(() => 0).then(() => scanExpiryNotices(this.options.prisma, this.options.clock));
+  /**
+   * The loop's slower chores (serialised with delivery rounds): produces the expiry notices due now, and prunes
+   * finished deliveries past their retention. Returns how many expiry events were written.
+   */
+  runChores(): Promise<number> {
+    const { prisma, clock } = this.options;
+    const scan = this.round
+      .catch(() => 0)
+      .then(async () => {
+        const produced = await scanExpiryNotices(prisma, clock);
+        const cutoff = new Date(clock.now().getTime() - DELIVERY_RETENTION_MS);
+        await prisma.$executeRaw`
+          DELETE FROM "WebhookDelivery" WHERE id IN (
+            SELECT id FROM "WebhookDelivery" WHERE "createdAt" < ${cutoff}::timestamptz AND status <> 'PENDING' LIMIT 5000
+          )`;
+        return produced;
+      });
     this.round = scan.then(() => 0);
     return scan;
   }

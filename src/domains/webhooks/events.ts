@@ -56,6 +56,7 @@ function actorOf(ctx: Pick<Context, 'principal'>): WebhookEventPayload['data']['
   const p = ctx.principal;
   if (p?.kind === 'user') return { id: toGlobalId('User', p.user.id), label: p.user.email ?? p.user.subject };
   if (p?.kind === 'apiKey') return { id: toGlobalId('ApiKey', p.key.id), label: `api-key:${p.key.publicId}` };
+  if (p?.kind === 'system') return { id: null, label: p.label };
   return { id: null, label: 'system' };
 }
 
@@ -76,7 +77,7 @@ export async function recordKeyEvent(
   ctx: Pick<Context, 'principal' | 'clock'>,
   type: WebhookEventType,
   keys: KeyFacts | KeyFacts[],
-  extra: { successorId?: string; expiresAt?: string; expiry?: WebhookEventPayload['data']['expiry'] } = {},
+  extra: { successorId?: string; expiresAt?: string; expiry?: WebhookEventPayload['data']['expiry']; leak?: NonNullable<WebhookEventPayload['data']['leak']> } = {},
 ): Promise<void> {
   const list = Array.isArray(keys) ? keys : [keys];
   if (!list.length) return;
@@ -95,6 +96,7 @@ export async function recordKeyEvent(
       ...(extra.successorId ? { successorId: toGlobalId('ApiKey', extra.successorId) } : {}),
       ...(extra.expiresAt ? { expiresAt: extra.expiresAt } : {}),
       ...(extra.expiry ? { expiry: extra.expiry } : {}),
+      ...(extra.leak ? { leak: extra.leak } : {}),
     },
   }));
   // One statement whether or not there are endpoints: a mutation in an organization with webhooks costs one round

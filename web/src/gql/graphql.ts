@@ -20,6 +20,8 @@ export type ApiKeyExpiryInput = {
 
 /** Narrows a key list; all given conditions must hold. */
 export type ApiKeyFilter = {
+  /** true: keys a secret scanner reported leaked (`leak` set); false: the others. */
+  leaked?: boolean | null | undefined;
   level?: ApiKeyLevel | null | undefined;
   /** Keys that reach this project (its own and inherited organization keys). */
   projectId?: string | number | null | undefined;
@@ -82,6 +84,8 @@ export type AuditAction =
   | 'API_KEY_CREATE'
   /** An API key was deleted. */
   | 'API_KEY_DELETE'
+  /** A secret scanner reported the full key found in public (`changes.url`, `changes.source`, `changes.action`: REVOKED or FLAGGED); the actor names the scanner. */
+  | 'API_KEY_LEAK_REPORT'
   /** An API key was revoked. */
   | 'API_KEY_REVOKE'
   /** An API key was rotated (its successor is in `changes`). */
