@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
@@ -14,6 +14,13 @@ type Server = {
   /** Marks a webhook endpoint (global id) as failing every delivery attempt since `hoursAgo`. */
   seedFailingSince(endpointId: string, hoursAgo: number): Promise<void>;
 };
+
+// A secret scanner's signing key (GitHub's partner program signs its leak reports): the worker's server trusts it.
+const scanner = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const SCANNER_KEY_ID = 'e2e-secret-scanner';
+const SCANNER_PUBLIC_KEYS = JSON.stringify({
+  public_keys: [{ key_identifier: SCANNER_KEY_ID, key: scanner.publicKey.export({ type: 'spki', format: 'pem' }), is_current: true }],
+});
 
 /** A user the test signs in as; `token` talks to the API directly (setup and checks, not what the UI does). */
 export type User = { sub: string; email: string; token: string };
@@ -99,6 +106,18 @@ export class Api {
     return { id: data.createOrganizationApiKey.apiKey.id, secret: data.createOrganizationApiKey.secret };
   }
 
+  /** Reports `secret` found in public at `url`, as GitHub's secret scanning does (a signed report); returns the status. */
+  async reportLeak(secret: string, url: string, source = 'content'): Promise<number> {
+    const body = JSON.stringify([{ token: secret, type: 'keysmith_api_key', url, source }]);
+    const signature = sign('sha256', Buffer.from(body), { key: scanner.privateKey, dsaEncoding: 'der' }).toString('base64');
+    const response = await fetch(`${this.url}/secret-scanning/github`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'github-public-key-identifier': SCANNER_KEY_ID, 'github-public-key-signature': signature },
+      body,
+    });
+    return response.status;
+  }
+
   async addMember(owner: User, orgId: string, member: User, role: 'MEMBER' | 'ADMIN') {
     const data = await this.gql(owner.token, `mutation($input: AddMemberInput!) { addMember(input: $input) { __typename ... on Error { message } } }`, {
       input: { organizationId: orgId, email: member.email, role },
@@ -165,7 +184,7 @@ export async function startKeysmith(env: Record<string, string> = {}): Promise<S
 export const test = base.extend<{ api: Api; browserProblems: string[]; consoleOrigins: string[]; otherOrigins: string[] }, { server: Server }>({
   server: [
     async ({}, use) => { // eslint-disable-line no-empty-pattern
-      const server = await startKeysmith();
+      const server = await startKeysmith({ SECRET_SCANNING_PUBLIC_KEYS: SCANNER_PUBLIC_KEYS });
       await use(server);
       server.stop();
     },

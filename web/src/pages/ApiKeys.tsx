@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Checkbox, Group, List, Modal, Select, Stack, Tabl
 import { useClient, useQuery } from 'urql';
 import type { ApiKeyFilter, ApiKeyOrderField, ApiKeyStatus, ConsoleKeyRowFragment, OrderDirection } from '../gql/graphql.ts';
 import { RequestErrorAlert, TypedErrorAlert, formatDate, isTypedError, type TypedError } from '../errors.tsx';
-import { Link } from '../router.tsx';
+import { Link, navigate, useLocation } from '../router.tsx';
 import { CreateKeyDialog, DeleteDialog, EditDialog, RevokeDialog, RotateDialog } from './KeyDialogs.tsx';
 import { SecretDialog } from './dialogs.tsx';
 import { DeleteKeys, OrgKeysQuery, ProjectKeysQuery } from './keyDocuments.ts';
@@ -19,6 +19,9 @@ type Page = { after?: string; before?: string };
 
 export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?: string }) {
   const client = useClient();
+  // In the address, so that "Show the leaked keys" is a link (and can be shared).
+  const location = useLocation();
+  const leakedOnly = location.search.get('leaked') === 'true';
   const [status, setStatus] = useState<string | null>(null);
   const [level, setLevel] = useState<string | null>(null);
   const [projectFilter, setProjectFilter] = useState<string | null>(null);
@@ -41,6 +44,7 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
     ...(level ? { level: level as ApiKeyFilter['level'] } : {}),
     ...(projectFilter && !projectSlug ? { projectId: projectFilter } : {}),
     ...(search.trim() ? { search: search.trim() } : {}),
+    ...(leakedOnly ? { leaked: true } : {}),
   };
   const paging = page.before ? { last: PAGE_SIZE, before: page.before } : { first: PAGE_SIZE, after: page.after };
   const variables = { slug, ...paging, filter, orderBy: { field: orderField, direction } };
@@ -69,6 +73,8 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
     : connection.edges.map((e) => ({ key: e.node, inherited: false, canManage: e.node.viewerCanManage }));
   const manage = (org.viewerRole === 'OWNER' || org.viewerRole === 'ADMIN') && org.apiAccess;
   const selectable = rows.filter((r) => r.canManage);
+  const leakedCount = orgResult.data?.organization?.leakedKeys?.totalCount ?? 0;
+  const leakedHref = `${location.pathname}?leaked=true`;
   const names = new Map(rows.map((r) => [r.key.id, r.key.name]));
 
   async function bulkDelete() {
@@ -99,6 +105,21 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
       {!org.apiAccess ? (
         <Alert color="yellow" title="Upgrade required" role="status">
           The {org.plan} plan has no API access: keys cannot be created or used. Ask an operator to move {org.name} to TEAM or ENTERPRISE.
+        </Alert>
+      ) : null}
+      {leakedCount > 0 ? (
+        <Alert color="red" variant="filled" title={leakedCount === 1 ? '1 key of this organization was leaked' : `${leakedCount} keys of this organization were leaked`}>
+          <Stack gap={6} align="flex-start">
+            <Text size="sm">
+              A secret scanner found {leakedCount === 1 ? 'it' : 'them'} in public. A leaked key that still works should be rotated or revoked now:
+              anyone who found it can use it.
+            </Text>
+            {leakedOnly ? null : (
+              <Button size="xs" variant="white" color="red" component="a" href={leakedHref} onClick={(e: React.MouseEvent) => (e.preventDefault(), navigate(leakedHref))}>
+                Show the leaked keys
+              </Button>
+            )}
+          </Stack>
         </Alert>
       ) : null}
       {org.viewerRole === 'MEMBER' ? (
@@ -150,6 +171,12 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
           allowDeselect={false}
           onChange={(v) => v && (setDirection(v as OrderDirection), setPage({}))}
           w={140}
+        />
+        <Checkbox
+          mb={8}
+          label="Leaked only"
+          checked={leakedOnly}
+          onChange={(e) => (navigate(e.currentTarget.checked ? leakedHref : location.pathname, { replace: true }), setPage({}))}
         />
         {manage ? (
           <Button color="red" variant="light" disabled={selected.size === 0} onClick={() => setBulkConfirm(true)}>
@@ -249,9 +276,16 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
                   ))}
                 </Table.Td>
                 <Table.Td style={{ minWidth: 104 }}>
-                  <Badge color={STATUS_COLOR[key.status]} variant="light">
-                    {key.status}
-                  </Badge>
+                  <Stack gap={4} align="flex-start">
+                    <Badge color={STATUS_COLOR[key.status]} variant="light">
+                      {key.status}
+                    </Badge>
+                    {key.leak ? (
+                      <Badge color="red" variant="filled" title={`Reported ${formatDate(key.leak.reportedAt)}`}>
+                        Leaked
+                      </Badge>
+                    ) : null}
+                  </Stack>
                 </Table.Td>
                 <Table.Td>{key.graceEndsAt ? `grace until ${formatDate(key.graceEndsAt)}` : key.expiresAt ? formatDate(key.expiresAt) : 'Never'}</Table.Td>
                 <Table.Td>{key.lastUsedAt ? formatDate(key.lastUsedAt) : 'Never'}</Table.Td>

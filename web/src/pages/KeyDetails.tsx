@@ -1,6 +1,7 @@
-import { Alert, Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from 'urql';
 import { graphql } from '../gql/index.ts';
+import type { ConsoleKeyRowFragment } from '../gql/graphql.ts';
 import { RequestErrorAlert, formatDate } from '../errors.tsx';
 import { Link } from '../router.tsx';
 import { AuditEventsTable } from './Audit.tsx';
@@ -109,6 +110,7 @@ export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
         <Link to={`/orgs/${key.organization.slug}/api-keys`}>{key.organization.name} / API keys</Link>
       </Text>
       <Title order={1}>{key.name}</Title>
+      {key.leak ? <LeakAlert leak={key.leak} stillWorks={key.status === 'ACTIVE' || key.status === 'INACTIVE'} /> : null}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">
           <Table aria-label="Key details">
@@ -186,5 +188,31 @@ export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
         </>
       ) : null}
     </Stack>
+  );
+}
+
+/** Where a secret scanner found the key, and what was done about it (the first report; later ones are in History). */
+function LeakAlert({ leak, stillWorks }: { leak: NonNullable<ConsoleKeyRowFragment['leak']>; stillWorks: boolean }) {
+  return (
+    <Alert color="red" variant="filled" title="This key was leaked">
+      <Stack gap={6}>
+        <Text size="sm">
+          A secret scanner reported it {formatDate(leak.reportedAt)}, found in public{leak.source ? ` (${leak.source})` : ''}
+          {leak.url ? ' at:' : '.'}
+        </Text>
+        {leak.url ? (
+          <Anchor href={leak.url} target="_blank" rel="noopener noreferrer nofollow" c="white" underline="always" size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+            {leak.url}
+          </Anchor>
+        ) : null}
+        <Text size="sm" fw={600}>
+          {leak.action === 'REVOKED'
+            ? 'It was revoked automatically and no longer works.'
+            : stillWorks
+              ? 'It was only flagged (this organization’s setting) and still works: rotate or revoke it now.'
+              : 'It was flagged (this organization’s setting); it no longer works.'}
+        </Text>
+      </Stack>
+    </Alert>
   );
 }

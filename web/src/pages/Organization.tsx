@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useClient, useQuery } from 'urql';
 import { graphql } from '../gql/index.ts';
-import type { MemberRole, Plan } from '../gql/graphql.ts';
+import type { LeakedKeyAction, MemberRole, Plan } from '../gql/graphql.ts';
 import { RequestErrorAlert, TypedErrorAlert, issueFor, isTypedError, type TypedError } from '../errors.tsx';
 import { Link } from '../router.tsx';
 
@@ -21,6 +21,7 @@ const OrganizationQuery = graphql(`
       plan
       apiAccess
       maxKeyLifetimeDays
+      leakedKeyAction
       viewerRole
       projects(first: 30) {
         edges {
@@ -147,6 +148,35 @@ const SetPlan = graphql(`
   }
 `);
 
+const UpdateOrganization = graphql(`
+  mutation ConsoleUpdateOrganization($input: UpdateOrganizationInput!) {
+    updateOrganization(input: $input) {
+      __typename
+      ... on OrganizationPayload {
+        organization {
+          id
+          leakedKeyAction
+        }
+      }
+      ... on Error {
+        message
+      }
+      ... on ValidationError {
+        issues {
+          path
+          message
+        }
+      }
+    }
+  }
+`);
+
+/** The organization's choices for keys a secret scanner finds in public, in words. */
+const LEAKED_KEY_ACTIONS: Record<LeakedKeyAction, { label: string; description: string }> = {
+  REVOKE: { label: 'Revoke the key at once (recommended)', description: 'It stops working on its next request; whatever uses it needs a new key.' },
+  FLAG: { label: 'Only flag the key', description: 'It is marked “Leaked” and keeps working until someone rotates or revokes it.' },
+};
+
 const CONTEXT = { additionalTypenames: ['Member', 'Project', 'Organization'] };
 const ROLES: MemberRole[] = ['OWNER', 'ADMIN', 'MEMBER'];
 const PLANS: Plan[] = ['FREE', 'TEAM', 'ENTERPRISE'];
@@ -160,6 +190,9 @@ export function OrganizationPage({ slug }: { slug: string }) {
   const [projectName, setProjectName] = useState('');
   const [projectSlug, setProjectSlug] = useState('');
   const [projectFailure, setProjectFailure] = useState<TypedError | null>(null);
+  const [settingsFailure, setSettingsFailure] = useState<TypedError | null>(null);
+  // Shown chosen at once, while the change is saved (back to the saved value if it is refused).
+  const [leakedKeyAction, setLeakedKeyAction] = useState<LeakedKeyAction | null>(null);
 
   if (error) return <RequestErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching && !data) return <Text>Loading…</Text>;
@@ -236,6 +269,35 @@ export function OrganizationPage({ slug }: { slug: string }) {
           />
         </Paper>
       ) : null}
+      <Paper withBorder p="md">
+        <Title order={2} size="h4" mb="xs">
+          Leaked keys
+        </Title>
+        {manage ? (
+          <Radio.Group
+            label="When a secret scanner finds one of this organization’s keys in public"
+            value={leakedKeyAction ?? org.leakedKeyAction}
+            onChange={async (value) => {
+              setLeakedKeyAction(value as LeakedKeyAction);
+              const r = await client.mutation(UpdateOrganization, { input: { id: org.id, leakedKeyAction: value as LeakedKeyAction } }).toPromise();
+              if (r.data?.updateOrganization.__typename !== 'OrganizationPayload') setLeakedKeyAction(null);
+              after(r.data?.updateOrganization.__typename, r.data?.updateOrganization, setSettingsFailure);
+            }}
+          >
+            <Stack gap="xs" mt={6}>
+              {(Object.keys(LEAKED_KEY_ACTIONS) as LeakedKeyAction[]).map((action) => (
+                <Radio key={action} value={action} label={LEAKED_KEY_ACTIONS[action].label} description={LEAKED_KEY_ACTIONS[action].description} />
+              ))}
+            </Stack>
+          </Radio.Group>
+        ) : (
+          <Text size="sm">
+            When a secret scanner finds one of this organization’s keys in public: {LEAKED_KEY_ACTIONS[org.leakedKeyAction].label.toLowerCase()}. Owners and
+            admins change this.
+          </Text>
+        )}
+        <TypedErrorAlert error={settingsFailure} />
+      </Paper>
       <TypedErrorAlert error={failure} fields={['email']} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">

@@ -15,6 +15,12 @@ export const KeyRowFields = graphql(`
     note
     ipAllowlist
     viewerCanManage
+    leak {
+      reportedAt
+      url
+      source
+      action
+    }
     project {
       id
       name
@@ -68,6 +74,9 @@ export const OrgKeysQuery = graphql(`
             slug
           }
         }
+      }
+      leakedKeys: apiKeys(first: 1, filter: { leaked: true }) {
+        totalCount
       }
       apiKeys(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {
         pageInfo {
