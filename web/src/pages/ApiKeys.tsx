@@ -4,6 +4,7 @@ import { useClient, useQuery } from 'urql';
 import type { ApiKeyFilter, ApiKeyOrderField, ApiKeyStatus, ConsoleKeyRowFragment, OrderDirection } from '../gql/graphql.ts';
 import { RequestErrorAlert, TypedErrorAlert, formatDate, isTypedError, type TypedError } from '../errors.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
+import { STATUS_COLOR } from '../key-status.ts';
 import { CreateKeyDialog, DeleteDialog, EditDialog, RevokeDialog, RotateDialog } from './KeyDialogs.tsx';
 import { SecretDialog } from './dialogs.tsx';
 import { DeleteKeys, OrgKeysQuery, ProjectKeysQuery } from './keyDocuments.ts';
@@ -11,8 +12,6 @@ import { DeleteKeys, OrgKeysQuery, ProjectKeysQuery } from './keyDocuments.ts';
 /** 20 rows with their scopes, workflows and projects stay well inside the API's query cost limit. */
 const PAGE_SIZE = 20;
 const CONTEXT = { additionalTypenames: ['ApiKey'] };
-
-const STATUS_COLOR: Record<ApiKeyStatus, string> = { ACTIVE: 'green', INACTIVE: 'gray', EXPIRED: 'orange', REVOKED: 'red' };
 
 type Row = { key: ConsoleKeyRowFragment; inherited: boolean; canManage: boolean };
 type Page = { after?: string; before?: string };
