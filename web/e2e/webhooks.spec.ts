@@ -299,6 +299,12 @@ test('webhooks: a MEMBER is told that only owners and admins see them; an ADMIN 
   await signIn(page, member, `/orgs/${org.slug}/webhooks/${encodeURIComponent(endpointId)}`);
   await expect(page.getByRole('status')).toContainText('Only owners and admins can see webhooks');
   await expect(page.getByRole('alert')).toHaveCount(0);
+  // The audit log (where webhook changes are recorded) says the same, rather than showing a failed request.
+  await signIn(page, member, `/orgs/${org.slug}/audit`);
+  await expect(page.getByRole('status')).toContainText('Only owners and admins can see the audit log');
+  await expect(page.getByRole('status')).toContainText('your role is MEMBER');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await checkScreen(page, '57-audit-member');
 
   await signIn(page, admin, `/orgs/${org.slug}/webhooks`);
   await expect(page.getByTestId('endpoint-row')).toContainText('https://hooks.example.com/keysmith');

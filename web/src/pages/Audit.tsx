@@ -46,6 +46,16 @@ export const AuditQuery = graphql(`
   }
 `);
 
+const AuditViewerQuery = graphql(`
+  query ConsoleAuditViewer($slug: String!) {
+    organization(slug: $slug) {
+      id
+      name
+      slug
+      viewerRole
+    }
+  }
+`);
 
 /** Words for the kinds of targets (others are shown as the API names them). */
 const TARGET_TYPES: Record<string, string> = {
@@ -108,10 +118,29 @@ export function AuditPage({ slug }: { slug: string }) {
     ...(actor ? { actorId: actor } : {}),
     ...(target.trim() ? { targetId: target.trim() } : {}),
   };
-  const [{ data, error, fetching }, refetch] = useQuery({ query: AuditQuery, variables: { slug, filter, after } });
+  // The audit log is for owners and admins: anyone else gets words saying so, and the log is never asked for.
+  const [who, refetchWho] = useQuery({ query: AuditViewerQuery, variables: { slug } });
+  const viewer = who.data?.organization;
+  const manager = viewer?.viewerRole === 'OWNER' || viewer?.viewerRole === 'ADMIN';
+  const [{ data, error, fetching }, refetch] = useQuery({ query: AuditQuery, variables: { slug, filter, after }, pause: !manager });
+  if (who.error) return <RequestErrorAlert error={who.error} onRetry={() => refetchWho({ requestPolicy: 'network-only' })} />;
+  if (viewer && !manager) {
+    return (
+      <Stack>
+        <Text size="sm" c="dimmed">
+          <Link to={`/orgs/${viewer.slug}`}>{viewer.name}</Link>
+        </Text>
+        <Title order={1}>Audit log</Title>
+        <Alert color="blue" title="Only owners and admins can see the audit log" role="status">
+          The audit log of {viewer.name} is visible to its owners and admins only
+          {viewer.viewerRole ? `; your role is ${viewer.viewerRole}.` : '.'}
+        </Alert>
+      </Stack>
+    );
+  }
   if (error) return <RequestErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   const org = data?.organization;
-  if (!org) return fetching ? <Text>Loading…</Text> : <Alert color="yellow" title="Organization not found">There is no organization “{slug}” for you.</Alert>;
+  if (!org) return fetching || who.fetching || (manager && !data) ? <Text>Loading…</Text> : <Alert color="yellow" title="Organization not found">There is no organization “{slug}” for you.</Alert>;
   return (
     <Stack>
       <Text size="sm" c="dimmed">
