@@ -286,6 +286,23 @@ describe('redelivery', () => {
     expect(audit.organization!.auditEvents!.edges.map((e) => e.node)).toMatchObject([{ actorLabel: org.owner.email }, { actorLabel: org.owner.email }]);
   });
 
+  it('redelivery leaves a delivery that an instance is attempting right now to that attempt (never sent twice at once)', async () => {
+    const org = await newOrg(t.app, { plan: 'TEAM' });
+    const project = await newProject(t.app, org);
+    await endpointFor(org, receiver.url, ['API_KEY_CREATED']);
+    await projectKey(t.app, org.owner, project.id);
+    const [delivery] = await deliveriesOf(org);
+    // As a claim leaves it: pending, leased for 60 s (what attemptDue writes).
+    const lease = new Date(clock.now().getTime() + 60_000);
+    await t.db.prisma.webhookDelivery.update({ where: { id: delivery.id }, data: { nextAttemptAt: lease, leasedUntil: lease } });
+    const again = as(
+      ok(await execute(t.app, RedeliverWebhookEvent, { input: { deliveryId: toGlobalId('WebhookDelivery', delivery.id) } }, { token: org.owner.token })).redeliverWebhookEvent,
+      'RedeliverWebhookEventPayload',
+    );
+    expect(again.delivery).toMatchObject({ id: toGlobalId('WebhookDelivery', delivery.id), nextAttemptAt: lease.toISOString() });
+    expect(await deliveriesOf(org)).toHaveLength(1);
+  });
+
   it('redelivery: a disabled endpoint, a MEMBER, another organization and a malformed id are refused, and nothing is queued', async () => {
     const org = await newOrg(t.app, { plan: 'TEAM' });
     const member = await addMember(t.app, org, 'MEMBER');
@@ -390,24 +407,36 @@ describe('an endpoint that fails for 5 days', () => {
         await t.app.webhooks!.drain();
       };
 
+      const DAY = 86_400_000;
       await newEvent();
       const started = clock.now();
-      expect(await endpointRow()).toMatchObject({ enabled: true, failingSince: started, autoDisabledAt: null });
-      // Four days of failures, then one success: the run of failures ends.
-      clock.advance(4 * 86_400_000);
-      await newEvent();
-      expect((await endpointRow()).failingSince).toEqual(started);
+      expect(await endpointRow()).toMatchObject({ enabled: true, failingSince: started, lastFailedAt: started, autoDisabledAt: null });
+      // Failing every day for four days, then one success: the run of failures ends.
+      for (let day = 0; day < 4; day++) {
+        clock.advance(DAY);
+        await newEvent();
+      }
+      expect(await endpointRow()).toMatchObject({ enabled: true, failingSince: started });
       flaky.answer = 200;
       await newEvent();
       expect((await endpointRow()).failingSince).toBeNull();
 
-      // A new run: failing for just under 5 days keeps it enabled; at 5 days it is disabled.
+      // A failure, then nothing to send for two days, then another: the endpoint was not failing all along.
       flaky.answer = 503;
       await newEvent();
-      const runStart = clock.now();
-      clock.advance(DISABLE_AFTER_FAILING_MS - 1);
+      clock.advance(2 * DAY);
       await newEvent();
-      expect((await endpointRow()).enabled).toBe(true);
+      expect((await endpointRow()).failingSince).toEqual(clock.now());
+
+      // A new run, failing every day: just under 5 days keeps it enabled; at 5 days it is disabled.
+      const runStart = clock.now();
+      for (let day = 0; day < 4; day++) {
+        clock.advance(DAY);
+        await newEvent();
+      }
+      clock.advance(DISABLE_AFTER_FAILING_MS - 4 * DAY - 1);
+      await newEvent();
+      expect(await endpointRow()).toMatchObject({ enabled: true, failingSince: runStart });
       clock.advance(1);
       await newEvent();
       expect(await endpointRow()).toMatchObject({ enabled: false, failingSince: runStart, autoDisabledAt: clock.now() });
@@ -423,6 +452,11 @@ describe('an endpoint that fails for 5 days', () => {
 
       as(ok(await execute(t.app, UpdateWebhookEndpoint, { input: { id: webhookEndpoint.id, enabled: true } }, { token })).updateWebhookEndpoint, 'WebhookEndpointPayload');
       expect(await endpointRow()).toMatchObject({ enabled: true, failingSince: null, autoDisabledAt: null });
+      // Pointed at another URL, an endpoint starts over too.
+      await newEvent();
+      expect((await endpointRow()).failingSince).toEqual(clock.now());
+      as(ok(await execute(t.app, UpdateWebhookEndpoint, { input: { id: webhookEndpoint.id, url: `${flaky.url}/v2` } }, { token })).updateWebhookEndpoint, 'WebhookEndpointPayload');
+      expect(await endpointRow()).toMatchObject({ enabled: true, failingSince: null, lastFailedAt: null });
     } finally {
       await flaky.stop();
     }

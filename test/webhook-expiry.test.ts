@@ -155,6 +155,24 @@ describe('api_key.expiring and api_key.expired', () => {
     expect(await database.db.prisma.apiKeyNotice.count({ where: { apiKeyId: { in: [dbId(revoked.apiKey.id), dbId(unwatched.apiKey.id)] } } })).toBe(0);
   });
 
+  it('a warning is not used up while no endpoint takes it: subscribing to api_key.expiring later still gets the due one', async () => {
+    const org = await newOrg(one.app, { plan: 'TEAM' });
+    const project = await newProject(one.app, org);
+    const expiredOnly = await receiverFor(org, ['API_KEY_EXPIRED']);
+    const key = await projectKey(one.app, org.owner, project.id, { policy: 'DAYS_30' });
+    clock.advance(23 * DAY);
+    await scanEverywhere();
+    expect(expiredOnly.received).toEqual([]);
+    expect(await database.db.prisma.apiKeyNotice.count({ where: { apiKeyId: dbId(key.apiKey.id) } })).toBe(0);
+    const warnings = await receiverFor(org, ['API_KEY_EXPIRING']);
+    clock.advance(DAY);
+    await scanEverywhere();
+    expect(warnings.received.map((r) => [r.type, r.payload.data.id, (r.payload.data.expiry as { warning: string }).warning])).toEqual([
+      ['api_key.expiring', key.apiKey.id, 'P7D'],
+    ]);
+    expect(expiredOnly.received).toEqual([]);
+  });
+
   it('an instance that delivers scans on its own, every KEY_EXPIRY_SCAN_INTERVAL_MS', async () => {
     const org = await newOrg(one.app, { plan: 'TEAM' });
     const project = await newProject(one.app, org);

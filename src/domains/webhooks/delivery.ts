@@ -24,6 +24,8 @@ const MAX_RESPONSE_BYTES = 64 * 1024;
 export const DELIVERY_RETENTION_MS = 30 * 86_400_000;
 /** An endpoint whose attempts have all failed for this long is disabled (and the disabling audited). */
 export const DISABLE_AFTER_FAILING_MS = 5 * 86_400_000;
+/** Failures further apart than the longest retry wait (24 h), plus slack, are not one run of failures. */
+export const FAILURE_RUN_GAP_MS = 25 * 3_600_000;
 
 /** When the attempt numbered `attempts` (1-based) failed: the next attempt's time, or null to give up. */
 export function nextAttemptAfterFailure(attempts: number, now: Date): Date | null {
@@ -172,7 +174,7 @@ export class WebhookDispatcher {
     const now = clock.now();
     const lease = new Date(now.getTime() + LEASE_MS);
     const claimed = await prisma.$queryRaw<Claimed[]>`
-      UPDATE "WebhookDelivery" SET "nextAttemptAt" = ${lease}::timestamptz
+      UPDATE "WebhookDelivery" SET "nextAttemptAt" = ${lease}::timestamptz, "leasedUntil" = ${lease}::timestamptz
       WHERE id IN (
         SELECT id FROM "WebhookDelivery"
         WHERE status = 'PENDING' AND "nextAttemptAt" <= ${now}::timestamptz
@@ -214,6 +216,7 @@ export class WebhookDispatcher {
         attempts,
         status: succeeded ? 'SUCCEEDED' : next ? 'PENDING' : 'FAILED',
         nextAttemptAt: next,
+        leasedUntil: null,
         lastAttemptAt: now,
         responseStatus: result.status,
         durationMs,
@@ -232,11 +235,19 @@ export class WebhookDispatcher {
   private async recordEndpointHealth(endpointId: string, succeeded: boolean, now: Date): Promise<void> {
     const { prisma, logger } = this.options;
     if (succeeded) {
-      await prisma.webhookEndpoint.updateMany({ where: { id: endpointId, failingSince: { not: null } }, data: { failingSince: null } });
+      await prisma.webhookEndpoint.updateMany({ where: { id: endpointId, failingSince: { not: null } }, data: { failingSince: null, lastFailedAt: null } });
       return;
     }
     const disabled = await prisma.$transaction(async (tx) => {
-      await tx.webhookEndpoint.updateMany({ where: { id: endpointId, failingSince: null }, data: { failingSince: now } });
+      // A failure starts a new run when there is none, or when the last failure is older than the longest retry gap
+      // (the endpoint got nothing to fail on in between: it has not been failing all along).
+      const gap = new Date(now.getTime() - FAILURE_RUN_GAP_MS);
+      await tx.$executeRaw`
+        UPDATE "WebhookEndpoint"
+        SET "failingSince" = CASE WHEN "failingSince" IS NULL OR "lastFailedAt" IS NULL OR "lastFailedAt" < ${gap}::timestamptz
+                                  THEN ${now}::timestamptz ELSE "failingSince" END,
+            "lastFailedAt" = ${now}::timestamptz
+        WHERE id = ${endpointId}::uuid`;
       const cutoff = new Date(now.getTime() - DISABLE_AFTER_FAILING_MS);
       const rows = await tx.$queryRaw<{ organizationId: string; failingSince: Date; url: string }[]>`
         UPDATE "WebhookEndpoint" SET enabled = false, "autoDisabledAt" = ${now}::timestamptz, "updatedAt" = ${now}::timestamptz

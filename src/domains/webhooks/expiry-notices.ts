@@ -66,13 +66,24 @@ export function dueNotice(key: NoticeKey, now: Date): DueNotice | null {
   return { notice: `${reason}:${nearest.name}:${until.toISOString()}`, type: 'api_key.expiring', reason, until, warning: nearest.name };
 }
 
-type Candidate = NoticeKey & { id: string; organizationId: string; projectId: string | null; name: string; publicId: string };
+type Candidate = NoticeKey & {
+  id: string;
+  organizationId: string;
+  projectId: string | null;
+  name: string;
+  publicId: string;
+  /** Event types an enabled endpoint of the key's organization takes: a notice no endpoint takes is not used up. */
+  wanted: string[];
+};
 
 const BATCH = 500;
+/** Notices (and their events) written per transaction: short transactions, whatever the backlog. */
+const PRODUCE_CHUNK = 100;
 
 /**
  * One scan: the keys that stop working within the look-ahead (or did within the look-back) in organizations with an
- * enabled endpoint subscribed to these events; for each due notice, the notice row and its event in one transaction.
+ * enabled endpoint subscribed to these events; for each due notice of a type some endpoint takes, the notice row and
+ * its event in one transaction (per chunk).
  * Two instances scanning at once both try to insert the same notice: the second waits for the first's commit and
  * inserts nothing, so it writes no event. Returns how many events were produced.
  */
@@ -84,7 +95,11 @@ export async function scanExpiryNotices(prisma: PrismaClient, clock: Clock): Pro
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const candidates = await prisma.$queryRaw<Candidate[]>`
-      SELECT k.id, k."organizationId", k."projectId", k.name, k."publicId", k.status, k."createdAt", k."rotatedAt", k."expiresAt", k."graceEndsAt"
+      SELECT k.id, k."organizationId", k."projectId", k.name, k."publicId", k.status, k."createdAt", k."rotatedAt", k."expiresAt", k."graceEndsAt",
+        ARRAY(
+          SELECT DISTINCT t FROM "WebhookEndpoint" e, unnest(e.events) AS t
+          WHERE e."organizationId" = k."organizationId" AND e.enabled AND t IN ('api_key.expiring', 'api_key.expired')
+        ) AS wanted
       FROM "ApiKey" k
       WHERE k.id > ${after}::uuid AND k.status <> 'REVOKED'
         AND (k."expiresAt" BETWEEN ${from}::timestamptz AND ${to}::timestamptz OR k."graceEndsAt" BETWEEN ${from}::timestamptz AND ${to}::timestamptz)
@@ -98,9 +113,9 @@ export async function scanExpiryNotices(prisma: PrismaClient, clock: Clock): Pro
     after = candidates[candidates.length - 1].id;
     const due = candidates.flatMap((key) => {
       const notice = dueNotice(key, now);
-      return notice ? [{ key, notice }] : [];
+      return notice && key.wanted.includes(notice.type) ? [{ key, notice }] : [];
     });
-    if (due.length) produced += await produce(prisma, clock, due);
+    for (let i = 0; i < due.length; i += PRODUCE_CHUNK) produced += await produce(prisma, clock, due.slice(i, i + PRODUCE_CHUNK));
     if (candidates.length < BATCH) return produced;
   }
 }

@@ -125,7 +125,7 @@ builder.mutationField('redeliverWebhookEvent', (t) =>
   t.field({
     type: RedeliverWebhookEventPayload,
     description:
-      'Sends an event to its endpoint again, now, with the same `webhook-id` and a fresh retry schedule (a delivery of it still pending is brought forward instead). The endpoint must be enabled. OWNER and ADMIN.',
+      'Sends an event to its endpoint again, now, with the same `webhook-id` and a fresh retry schedule. A delivery of it still pending is brought forward instead (keeping its attempts), or left alone while it is being attempted. The endpoint must be enabled. OWNER and ADMIN.',
     errors: webhookErrors,
     args: { input: t.arg({ type: RedeliverWebhookEventInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {

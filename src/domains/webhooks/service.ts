@@ -67,8 +67,9 @@ export async function updateEndpoint(ctx: Context, tx: Prisma.TransactionClient,
   const endpoint = await lockEndpoint(ctx, tx, id);
   const simple = changedFields(endpoint, { url: input.url, description: input.description, enabled: input.enabled });
   const data: Prisma.WebhookEndpointUpdateInput = { ...simple.data };
-  // Enabled again by a person: the failure run that disabled it (if any) starts over.
-  if (input.enabled === true && !endpoint.enabled) Object.assign(data, { failingSince: null, autoDisabledAt: null });
+  // Enabled again by a person, or pointed elsewhere: the run of failures (if any) starts over.
+  if ((input.enabled === true && !endpoint.enabled) || 'url' in simple.data) Object.assign(data, { failingSince: null, lastFailedAt: null });
+  if (input.enabled === true && !endpoint.enabled) Object.assign(data, { autoDisabledAt: null });
   const changes: Record<string, unknown> = { ...simple.changes };
   if (input.events) {
     const events = checkEvents(input.events);
@@ -106,7 +107,8 @@ export async function deleteEndpoint(ctx: Context, tx: Prisma.TransactionClient,
 /**
  * Sends one event to its endpoint again: a new delivery of the same event (same `webhook-id`, so a receiver that
  * already has it can drop it), attempted now with a fresh retry schedule. A delivery of that event to that endpoint
- * that is still pending is not duplicated: its next attempt is brought forward to now, and it is returned.
+ * that is still pending is not duplicated: its next attempt is brought forward to now (or, if it is being attempted
+ * right now, left to that attempt), and it is returned.
  */
 export async function redeliverEvent(ctx: Context, tx: Prisma.TransactionClient, deliveryId: string): Promise<WebhookDelivery> {
   const original = await tx.webhookDelivery.findUnique({ where: { id: deliveryId }, select: { endpointId: true, eventId: true } });
@@ -118,8 +120,13 @@ export async function redeliverEvent(ctx: Context, tx: Prisma.TransactionClient,
   const now = ctx.clock.now();
   const source = await tx.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
   const pending = await tx.webhookDelivery.findFirst({ where: { endpointId: source.endpointId, eventId: source.eventId, status: 'PENDING' } });
+  // A pending delivery is brought forward (keeping its count of attempts), unless an instance is attempting it right
+  // now: then it is returned as it is (taking it from under its lease would send it twice at once).
+  const beingSent = pending?.leasedUntil && pending.leasedUntil > now;
   const delivery = pending
-    ? await tx.webhookDelivery.update({ where: { id: pending.id }, data: { nextAttemptAt: now } })
+    ? beingSent
+      ? pending
+      : await tx.webhookDelivery.update({ where: { id: pending.id }, data: { nextAttemptAt: now } })
     : await tx.webhookDelivery.create({
         data: {
           organizationId: source.organizationId,

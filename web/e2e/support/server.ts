@@ -45,7 +45,7 @@ process.on('message', async (message: SeedRequest) => {
     // pass in a browser test); the loop's next failed attempt decides what follows.
     try {
       await db.prisma.$executeRaw`
-        UPDATE "WebhookEndpoint" SET "failingSince" = now() - ${message.hoursAgo}::int * interval '1 hour' WHERE id = ${message.endpointId}::uuid`;
+        UPDATE "WebhookEndpoint" SET "failingSince" = now() - ${message.hoursAgo}::int * interval '1 hour', "lastFailedAt" = now() WHERE id = ${message.endpointId}::uuid`;
       process.send!({ type: 'seeded', id: message.id });
     } catch (error) {
       process.send!({ type: 'seeded', id: message.id, error: String(error) });
