@@ -111,14 +111,13 @@ export async function deleteEndpoint(ctx: Context, tx: Prisma.TransactionClient,
  * right now, left to that attempt), and it is returned.
  */
 export async function redeliverEvent(ctx: Context, tx: Prisma.TransactionClient, deliveryId: string): Promise<WebhookDelivery> {
-  const original = await tx.webhookDelivery.findUnique({ where: { id: deliveryId }, select: { endpointId: true, eventId: true } });
-  if (!original) throw new NotFoundError('WebhookDelivery');
-  const endpoint = await lockEndpoint(ctx, tx, original.endpointId).catch((error: unknown) => {
+  const source = await tx.webhookDelivery.findUnique({ where: { id: deliveryId } });
+  if (!source) throw new NotFoundError('WebhookDelivery');
+  const endpoint = await lockEndpoint(ctx, tx, source.endpointId).catch((error: unknown) => {
     throw error instanceof NotFoundError ? new NotFoundError('WebhookDelivery') : error;
   });
   if (!endpoint.enabled) throw ValidationError.field(['input', 'deliveryId'], 'its endpoint is disabled: enable it first');
   const now = ctx.clock.now();
-  const source = await tx.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
   const pending = await tx.webhookDelivery.findFirst({ where: { endpointId: source.endpointId, eventId: source.eventId, status: 'PENDING' } });
   // A pending delivery is brought forward (keeping its count of attempts), unless an instance is attempting it right
   // now: then it is returned as it is (taking it from under its lease would send it twice at once).
