@@ -1,8 +1,25 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import type { CombinedError } from 'urql';
+import { graphql } from './gql/index.ts';
 import { session } from './session.ts';
 
 export type FieldIssue = { path: string[]; message: string };
+
+/** What every console mutation selects of its typed errors (`...ConsoleMutationError`): what TypedError and TypedErrorAlert show. */
+export const MutationErrorFields = graphql(`
+  fragment ConsoleMutationError on Error {
+    message
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+    ... on UpgradeRequiredError {
+      requiredPlans
+    }
+  }
+`);
 
 /** Any typed mutation error (members of the `Error` interface), as selected by the documents in this app. */
 export type TypedError = {

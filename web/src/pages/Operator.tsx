@@ -16,15 +16,7 @@ const SetPlan = graphql(`
           plan
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
+      ...ConsoleMutationError
     }
   }
 `);

@@ -54,15 +54,7 @@ const AddMember = graphql(`
   mutation ConsoleAddMember($input: AddMemberInput!) {
     addMember(input: $input) {
       __typename
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
+      ...ConsoleMutationError
     }
   }
 `);
@@ -77,15 +69,7 @@ const UpdateMember = graphql(`
           role
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
+      ...ConsoleMutationError
     }
   }
 `);
@@ -94,15 +78,7 @@ const RemoveMember = graphql(`
   mutation ConsoleRemoveMember($input: RemoveMemberInput!) {
     removeMember(input: $input) {
       __typename
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
+      ...ConsoleMutationError
     }
   }
 `);
@@ -111,15 +87,7 @@ const CreateProject = graphql(`
   mutation ConsoleCreateProject($input: CreateProjectInput!) {
     createProject(input: $input) {
       __typename
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
+      ...ConsoleMutationError
     }
   }
 `);
@@ -135,15 +103,7 @@ const SetPlan = graphql(`
           apiAccess
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
+      ...ConsoleMutationError
     }
   }
 `);
@@ -158,15 +118,7 @@ const UpdateOrganization = graphql(`
           leakedKeyAction
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
+      ...ConsoleMutationError
     }
   }
 `);

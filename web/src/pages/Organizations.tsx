@@ -41,15 +41,7 @@ const CreateOrganization = graphql(`
           slug
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
+      ...ConsoleMutationError
     }
   }
 `);

@@ -188,18 +188,7 @@ export const CreateOrgKey = graphql(`
           name
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on UpgradeRequiredError {
-        requiredPlans
-      }
+      ...ConsoleMutationError
     }
   }
 `);
@@ -215,18 +204,7 @@ export const CreateProjectKey = graphql(`
           name
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on UpgradeRequiredError {
-        requiredPlans
-      }
+      ...ConsoleMutationError
     }
   }
 `);
@@ -240,18 +218,7 @@ export const UpdateKey = graphql(`
           ...ConsoleKeyRow
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on UpgradeRequiredError {
-        requiredPlans
-      }
+      ...ConsoleMutationError
     }
   }
 `);
@@ -272,18 +239,7 @@ export const RotateKey = graphql(`
           status
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on UpgradeRequiredError {
-        requiredPlans
-      }
+      ...ConsoleMutationError
     }
   }
 `);
@@ -299,18 +255,7 @@ export const RevokeKey = graphql(`
           revokedAt
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on UpgradeRequiredError {
-        requiredPlans
-      }
+      ...ConsoleMutationError
     }
   }
 `);
@@ -322,18 +267,7 @@ export const DeleteKey = graphql(`
       ... on DeleteApiKeyPayload {
         deletedApiKeyId
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on UpgradeRequiredError {
-        requiredPlans
-      }
+      ...ConsoleMutationError
     }
   }
 `);
@@ -345,18 +279,7 @@ export const DeleteKeys = graphql(`
       ... on DeleteApiKeysPayload {
         deletedApiKeyIds
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on UpgradeRequiredError {
-        requiredPlans
-      }
+      ...ConsoleMutationError
       ... on BulkOperationError {
         failures {
           id

@@ -109,18 +109,7 @@ export const CreateWebhookEndpoint = graphql(`
           ...ConsoleWebhookEndpoint
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on UpgradeRequiredError {
-        requiredPlans
-      }
+      ...ConsoleMutationError
     }
   }
 `);
@@ -134,18 +123,7 @@ export const UpdateWebhookEndpoint = graphql(`
           ...ConsoleWebhookEndpoint
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on UpgradeRequiredError {
-        requiredPlans
-      }
+      ...ConsoleMutationError
     }
   }
 `);
@@ -160,18 +138,7 @@ export const RotateWebhookEndpointSecret = graphql(`
           ...ConsoleWebhookEndpoint
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on UpgradeRequiredError {
-        requiredPlans
-      }
+      ...ConsoleMutationError
     }
   }
 `);
@@ -183,18 +150,7 @@ export const DeleteWebhookEndpoint = graphql(`
       ... on DeleteWebhookEndpointPayload {
         deletedWebhookEndpointId
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on UpgradeRequiredError {
-        requiredPlans
-      }
+      ...ConsoleMutationError
     }
   }
 `);
@@ -208,18 +164,7 @@ export const RedeliverWebhookEvent = graphql(`
           ...ConsoleWebhookDelivery
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on UpgradeRequiredError {
-        requiredPlans
-      }
+      ...ConsoleMutationError
     }
   }
 `);
