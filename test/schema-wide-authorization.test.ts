@@ -16,6 +16,7 @@ import { projectRoot } from '../src/config.ts';
 import { toGlobalId } from '../src/graphql/ids.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { signToken } from './support/client.ts';
+import { dbId } from './support/fixtures.ts';
 
 /**
  * Every field of every object type reachable from every root field and every mutation payload, selected by every
@@ -115,10 +116,9 @@ const webhookInput = (organizationId: string, marker: string) => ({
 
 const ALL_SCOPES = [{ scope: 'TRIGGER_WORKFLOWS' }, { scope: 'READ_EXECUTIONS' }];
 
-const dbIdOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1];
 /** The global id of a delivery (outbox row) of the endpoint. */
 const deliveryOf = async (endpointId: string) =>
-  toGlobalId('WebhookDelivery', (await t.db.prisma.webhookDelivery.findFirstOrThrow({ where: { endpointId: dbIdOf(endpointId) } })).id);
+  toGlobalId('WebhookDelivery', (await t.db.prisma.webhookDelivery.findFirstOrThrow({ where: { endpointId: dbId(endpointId) } })).id);
 
 /** One tenant: an organization on TEAM with a project, a workflow, a key and an execution. */
 async function seedTenant(ids: Ids, owner: string, operator: string, org: string, content: string, keyName: string, payload: string) {
@@ -158,8 +158,8 @@ beforeAll(async () => {
   // Recent client addresses, as the usage flush writes them (the seeding calls had no client address).
   await t.db.prisma.apiKeyAddress.createMany({
     data: [
-      { apiKeyId: dbIdOf(a.key), address: MARKERS.aAddress, lastSeenAt: new Date() },
-      { apiKeyId: dbIdOf(b.key), address: MARKERS.bAddress, lastSeenAt: new Date() },
+      { apiKeyId: dbId(a.key), address: MARKERS.aAddress, lastSeenAt: new Date() },
+      { apiKeyId: dbId(b.key), address: MARKERS.bAddress, lastSeenAt: new Date() },
     ],
   });
   a.renamedKey = renamed.apiKey.id;
@@ -167,8 +167,8 @@ beforeAll(async () => {
   // delivery the viewer may not read is nulled by that delivery, which would hide a loosened endpoint rule.)
   a.quietWebhook = (await must(owner, M.createWebhook, { input: webhookInput(a.org, MARKERS.aWebhook) }, 'CreateWebhookEndpointPayload')).webhookEndpoint.id;
   // A failed attempt, as the delivery loop records it: its error names the endpoint (OWNER and ADMIN only).
-  await t.db.prisma.webhookDelivery.update({ where: { id: dbIdOf(a.delivery) }, data: { attempts: 1, lastError: `getaddrinfo ENOTFOUND ${MARKERS.aWebhook}.example.com` } });
-  await t.db.prisma.webhookDelivery.update({ where: { id: dbIdOf(b.delivery) }, data: { attempts: 1, lastError: `getaddrinfo ENOTFOUND ${MARKERS.bContent}.example.com` } });
+  await t.db.prisma.webhookDelivery.update({ where: { id: dbId(a.delivery) }, data: { attempts: 1, lastError: `getaddrinfo ENOTFOUND ${MARKERS.aWebhook}.example.com` } });
+  await t.db.prisma.webhookDelivery.update({ where: { id: dbId(b.delivery) }, data: { attempts: 1, lastError: `getaddrinfo ENOTFOUND ${MARKERS.bContent}.example.com` } });
 
   Object.assign(credentials, { anonymous: null, stranger, member, admin, owner, operator, apiKey: a.secret });
 }, 120_000);
