@@ -94,73 +94,78 @@ function signatureValid(key: KeyObject, body: Buffer, signature: string): boolea
 export function useGithubSecretScanning(deps: SecretScanningDeps): Plugin {
   const byIdentifier = new Map((deps.keys ?? []).map((k) => [k.identifier, k.key]));
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    // Every request passes here: other paths return at once, without a promise.
+    onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== GITHUB_REPORT_PATH) return;
-      const json = (status: number, value: unknown, headers: Record<string, string> = {}) =>
-        endResponse(
-          new fetchAPI.Response(JSON.stringify(value), {
-            status,
-            headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
-          }),
-        );
-      if (!deps.keys) return json(404, { error: 'Not Found' });
-      if (request.method !== 'POST') return json(405, { error: 'Method Not Allowed' }, { allow: 'POST' });
-
-      const body = await boundedBody(request, MAX_REPORT_BYTES);
-      if (!body) return json(413, { error: `The report exceeds ${MAX_REPORT_BYTES} bytes.` });
-      const identifier = request.headers.get('github-public-key-identifier');
-      const signature = request.headers.get('github-public-key-signature');
-      const key = identifier ? byIdentifier.get(identifier) : undefined;
-      if (!key || !signature || !signatureValid(key, body, signature)) {
-        return json(401, { error: 'The report is not signed by a configured secret scanning key.' });
-      }
-
-      let input: unknown;
-      try {
-        input = JSON.parse(body.toString('utf8'));
-      } catch {
-        return json(400, { error: 'The report must be JSON.' });
-      }
-      const parsed = reportSchema.safeParse(input);
-      if (!parsed.success) {
-        return json(400, {
-          error: 'Invalid report.',
-          issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
-        });
-      }
-
-      const requestId = requestScope.getStore()?.requestId ?? newRequestId(request.headers.get('x-request-id'));
-      const origin = { principal: { kind: 'system' as const, label: GITHUB_SCANNER_LABEL }, clock: deps.clock, requestId };
-      const answer: { token_hash: string; token_type: string; label: 'true_positive' }[] = [];
-      const answered = new Set<string>();
-      const verdicts = new Map<string, Promise<{ id: string } | null>>();
-      const changed: string[] = [];
-      try {
-        for (const item of parsed.data) {
-          const finding: LeakFinding = { token: item.token, url: item.url ?? null, source: item.source ?? null };
-          let verdict = verdicts.get(finding.token);
-          if (!verdict) verdicts.set(finding.token, (verdict = keyOfLeakedSecret(deps.prisma, { verifier: deps.verifier, tags: deps.tags }, finding.token)));
-          const match = await verdict;
-          if (!match) continue;
-          const outcome = await recordLeak(deps.prisma, origin, match.id, { url: finding.url, source: finding.source });
-          if (outcome.kind === 'gone') continue;
-          if (outcome.kind !== 'duplicate') changed.push(`${outcome.kind}:${outcome.publicId}:${outcome.action}`);
-          const tokenHash = createHash('sha256').update(finding.token).digest('hex');
-          if (answered.has(`${tokenHash} ${item.type}`)) continue;
-          answered.add(`${tokenHash} ${item.type}`);
-          answer.push({ token_hash: tokenHash, token_type: item.type, label: 'true_positive' });
-        }
-      } catch (error) {
-        if (error instanceof VerifierBusyError) return json(503, { error: 'Busy: send the report again.' }, { 'retry-after': '1' });
-        // Findings handled before the failure stay handled; a scanner's retry finds them as duplicates.
-        deps.logger.error({ requestId, err: error }, 'secret scanning report failed');
-        return json(500, { error: 'Internal error: send the report again.' });
-      } finally {
-        // Whatever was committed takes effect on this instance before the answer (other instances: at commit).
-        if (changed.length) await deps.keyStates.barrier(deps.prisma);
-        deps.logger.info({ requestId, scanner: GITHUB_SCANNER_LABEL, findings: parsed.data.length, matched: answer.length, changes: changed }, 'secret scanning report');
-      }
-      return json(200, answer);
+      return handleReport(request, endResponse, fetchAPI);
     },
   };
+
+  async function handleReport(request: Request, endResponse: (response: Response) => void, fetchAPI: { Response: typeof Response }): Promise<void> {
+    const json = (status: number, value: unknown, headers: Record<string, string> = {}) =>
+      endResponse(
+        new fetchAPI.Response(JSON.stringify(value), {
+          status,
+          headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+        }),
+      );
+    if (!deps.keys) return json(404, { error: 'Not Found' });
+    if (request.method !== 'POST') return json(405, { error: 'Method Not Allowed' }, { allow: 'POST' });
+
+    const body = await boundedBody(request, MAX_REPORT_BYTES);
+    if (!body) return json(413, { error: `The report exceeds ${MAX_REPORT_BYTES} bytes.` });
+    const identifier = request.headers.get('github-public-key-identifier');
+    const signature = request.headers.get('github-public-key-signature');
+    const key = identifier ? byIdentifier.get(identifier) : undefined;
+    if (!key || !signature || !signatureValid(key, body, signature)) {
+      return json(401, { error: 'The report is not signed by a configured secret scanning key.' });
+    }
+
+    let input: unknown;
+    try {
+      input = JSON.parse(body.toString('utf8'));
+    } catch {
+      return json(400, { error: 'The report must be JSON.' });
+    }
+    const parsed = reportSchema.safeParse(input);
+    if (!parsed.success) {
+      return json(400, {
+        error: 'Invalid report.',
+        issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+      });
+    }
+
+    const requestId = requestScope.getStore()?.requestId ?? newRequestId(request.headers.get('x-request-id'));
+    const origin = { principal: { kind: 'system' as const, label: GITHUB_SCANNER_LABEL }, clock: deps.clock, requestId };
+    const answer: { token_hash: string; token_type: string; label: 'true_positive' }[] = [];
+    const answered = new Set<string>();
+    const verdicts = new Map<string, Promise<{ id: string } | null>>();
+    const changed: string[] = [];
+    try {
+      for (const item of parsed.data) {
+        const finding: LeakFinding = { token: item.token, url: item.url ?? null, source: item.source ?? null };
+        let verdict = verdicts.get(finding.token);
+        if (!verdict) verdicts.set(finding.token, (verdict = keyOfLeakedSecret(deps.prisma, { verifier: deps.verifier, tags: deps.tags }, finding.token)));
+        const match = await verdict;
+        if (!match) continue;
+        const outcome = await recordLeak(deps.prisma, origin, match.id, { url: finding.url, source: finding.source });
+        if (outcome.kind === 'gone') continue;
+        if (outcome.kind !== 'duplicate') changed.push(`${outcome.kind}:${outcome.publicId}:${outcome.action}`);
+        const tokenHash = createHash('sha256').update(finding.token).digest('hex');
+        if (answered.has(`${tokenHash} ${item.type}`)) continue;
+        answered.add(`${tokenHash} ${item.type}`);
+        answer.push({ token_hash: tokenHash, token_type: item.type, label: 'true_positive' });
+      }
+    } catch (error) {
+      if (error instanceof VerifierBusyError) return json(503, { error: 'Busy: send the report again.' }, { 'retry-after': '1' });
+      // Findings handled before the failure stay handled; a scanner's retry finds them as duplicates.
+      deps.logger.error({ requestId, err: error }, 'secret scanning report failed');
+      return json(500, { error: 'Internal error: send the report again.' });
+    } finally {
+      // Whatever was committed takes effect on this instance before the answer (other instances: at commit).
+      if (changed.length) await deps.keyStates.barrier(deps.prisma);
+      deps.logger.info({ requestId, scanner: GITHUB_SCANNER_LABEL, findings: parsed.data.length, matched: answer.length, changes: changed }, 'secret scanning report');
+    }
+    return json(200, answer);
+  }
 }
