@@ -95,18 +95,17 @@ export async function scanExpiryNotices(prisma: PrismaClient, clock: Clock): Pro
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const candidates = await prisma.$queryRaw<Candidate[]>`
+      WITH wanted AS (
+        SELECT e."organizationId", array_agg(DISTINCT t) AS types
+        FROM "WebhookEndpoint" e, unnest(e.events) AS t
+        WHERE e.enabled AND t IN ('api_key.expiring', 'api_key.expired')
+        GROUP BY e."organizationId"
+      )
       SELECT k.id, k."organizationId", k."projectId", k.name, k."publicId", k.status, k."createdAt", k."rotatedAt", k."expiresAt", k."graceEndsAt",
-        ARRAY(
-          SELECT DISTINCT t FROM "WebhookEndpoint" e, unnest(e.events) AS t
-          WHERE e."organizationId" = k."organizationId" AND e.enabled AND t IN ('api_key.expiring', 'api_key.expired')
-        ) AS wanted
-      FROM "ApiKey" k
+        w.types AS wanted
+      FROM "ApiKey" k JOIN wanted w ON w."organizationId" = k."organizationId"
       WHERE k.id > ${after}::uuid AND k.status <> 'REVOKED'
         AND (k."expiresAt" BETWEEN ${from}::timestamptz AND ${to}::timestamptz OR k."graceEndsAt" BETWEEN ${from}::timestamptz AND ${to}::timestamptz)
-        AND EXISTS (
-          SELECT 1 FROM "WebhookEndpoint" e
-          WHERE e."organizationId" = k."organizationId" AND e.enabled AND e.events && ARRAY['api_key.expiring', 'api_key.expired']
-        )
       ORDER BY k.id
       LIMIT ${BATCH}`;
     if (!candidates.length) return produced;
