@@ -71,7 +71,7 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
   pruneTimer.unref();
   const listening = keyStates.start();
   const metrics = createMetrics({ verifier, usage, keyStates, token: config.metricsToken });
-  const graphiql = graphiqlPage();
+  const graphiql = graphiqlPage('/graphql');
   const yoga = createYoga<Record<string, unknown>, RequestFields>({
     schema,
     graphqlEndpoint: '/graphql',

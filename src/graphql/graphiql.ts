@@ -27,7 +27,7 @@ export const graphiqlOptions: GraphiQLOptions = { title: 'Keysmith', defaultQuer
  * tokens and secrets. The page gets a content security policy that allows exactly its own inline script (by hash), its
  * Monaco workers (blob: URLs it creates) and requests to this origin.
  */
-export function graphiqlPage(): { render: (options: GraphiQLOptions) => Promise<string>; plugin: Plugin } {
+export function graphiqlPage(graphqlEndpoint: string): { render: (options: GraphiQLOptions) => Promise<string>; plugin: Plugin } {
   let last: { key: string; html: string; policy: string } | null = null;
   const render = async (options: GraphiQLOptions): Promise<string> => {
     const key = JSON.stringify(options);
@@ -41,8 +41,11 @@ export function graphiqlPage(): { render: (options: GraphiQLOptions) => Promise<
     return last.html;
   };
   const plugin: Plugin = {
-    onResponse({ response }) {
+    onResponse({ request, response }) {
+      // Only GraphiQL's own page: every other HTML page (the console's index.html) keeps its own policy, which this
+      // one (scripts by GraphiQL's hashes only) would break.
       if (!last || !response.headers.get('content-type')?.startsWith('text/html')) return;
+      if (new URL(request.url).pathname !== graphqlEndpoint) return;
       response.headers.set('content-security-policy', last.policy);
       response.headers.set('x-content-type-options', 'nosniff');
       response.headers.set('referrer-policy', 'no-referrer');
