@@ -30,6 +30,13 @@ if (built === digest && !process.argv.includes('--force')) {
   console.log('console build is up to date');
 } else {
   console.log(built ? 'console sources changed: rebuilding web/dist' : 'console not built yet: building web/dist');
-  execFileSync('npm', ['run', 'build', '-w', 'web'], { cwd: projectRoot, stdio: 'inherit' });
+  try {
+    // The console is always built for production (web/vite.config.ts sees to it too); the shell's NODE_ENV is for the API.
+    execFileSync('npm', ['run', 'build', '-w', 'web'], { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  } catch {
+    // The build has printed why; a stack trace of this script would only bury it.
+    console.error('The console build failed (its output is above); nothing was started.');
+    process.exit(1);
+  }
   fs.writeFileSync(stampFile, digest + '\n');
 }

@@ -69,7 +69,10 @@ const app = createApp({ config, db, logger });
 handle = app.listener;
 const address = server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
-logger.info({ port, startupMs: Math.round(performance.now() - startedAt) }, `Keysmith listening on http://localhost:${port}/graphql`);
+logger.info(
+  { port, startupMs: Math.round(performance.now() - startedAt) },
+  `Keysmith listening on http://localhost:${port}/ (the console; ${config.graphiql ? 'GraphiQL' : 'GraphQL'} at http://localhost:${port}/graphql)`,
+);
 
 let stopping = false;
 async function shutdown(signal: string) {

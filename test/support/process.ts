@@ -25,7 +25,7 @@ export async function startServerProcess(env: NodeJS.ProcessEnv, timeoutMs = 60_
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms:\n${out}`)), timeoutMs);
     const check = () => {
-      const match = /listening on (http:\/\/localhost:(\d+))\/graphql/.exec(out);
+      const match = /listening on (http:\/\/localhost:(\d+))\/ /.exec(out);
       if (match) {
         clearTimeout(timer);
         resolve(`http://127.0.0.1:${match[2]}`);
