@@ -20,8 +20,9 @@ test('opening GraphiQL leaves the console working, each page under its own polic
   expect(plain.headers.get('content-security-policy')).toBe(consolePolicy);
 
   const owner = await api.user('graphiql-owner');
+  const org = await api.organization(owner);
   await signIn(consolePage, owner);
-  await expect(consolePage.getByRole('heading', { name: 'Organizations' })).toBeVisible();
+  await expect(consolePage.getByRole('link', { name: org.name, exact: true })).toBeVisible();
   await checkScreen(consolePage, '60-console-after-graphiql');
   await consolePage.close();
 });
