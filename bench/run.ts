@@ -10,10 +10,10 @@ import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
 import pg from 'pg';
-import { projectRoot } from '../src/config.ts';
+import { projectRoot } from '../src/config/config.ts';
 import argon2 from 'argon2';
 import { hashKey } from '../src/domains/api-keys/hashing.ts';
-import { checksumOf } from '../src/domains/api-keys/key-format.ts';
+import { checksumOf } from '../src/lib/key-format.ts';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../src/config.ts';
+import { projectRoot } from '../src/config/config.ts';
 
 const web = path.join(projectRoot, 'web');
 const stampFile = path.join(web, 'dist', '.source-hash');

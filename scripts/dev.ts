@@ -1,6 +1,6 @@
 // `npm run dev`: the API (tsx watch, :4000) and Vite's dev server (:5173, forwarding /graphql and /auth) together.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { projectRoot } from '../src/config.ts';
+import { projectRoot } from '../src/config/config.ts';
 
 const children: ChildProcess[] = [
   spawn('npx', ['tsx', 'watch', 'src/main.ts'], { cwd: projectRoot, stdio: 'inherit' }),

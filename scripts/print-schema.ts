@@ -1,8 +1,8 @@
 // Writes the committed GraphQL contract (schema.graphql) from the code. `--check` fails instead when it differs.
 import fs from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../src/config.ts';
-import { printContract } from '../src/graphql/schema.ts';
+import { projectRoot } from '../src/config/config.ts';
+import { printContract } from '../src/schema.ts';
 
 const file = path.join(projectRoot, 'schema.graphql');
 const printed = printContract();

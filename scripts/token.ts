@@ -1,7 +1,7 @@
 // Prints a development JWT: npm run token -- --sub alice --email alice@example.com [--name Alice] [--operator] [--ttl 8h]
 import { parseArgs } from 'node:util';
 import { signDevelopmentToken } from '../src/auth/dev-token.ts';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig } from '../src/config/config.ts';
 
 const { values } = parseArgs({
   options: {

@@ -1,10 +1,26 @@
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { PrismaClient, User } from './generated/prisma/client.ts';
-import type { AuthenticatedKey } from './domains/api-keys/principal.ts';
+import type { ApiKeyLevel } from './generated/prisma/enums.ts';
+import type { ScopeGrant } from './authz/key-scopes.ts';
 import type { Clock } from './clock.ts';
-import type { SecretTags } from './domains/api-keys/secret-tag.ts';
-import type { SecretBox } from './domains/webhooks/secret-box.ts';
-import type { UrlPolicy } from './domains/webhooks/url-policy.ts';
+import type { SecretTags } from './lib/secret-tag.ts';
+import type { SecretBox } from './lib/secret-box.ts';
+import type { UrlPolicy } from './lib/url-policy.ts';
+
+/** An API key that passed every identity and state check for this request. Never holds the secret or its hash. */
+export type AuthenticatedKey = {
+  id: string;
+  publicId: string;
+  organizationId: string;
+  level: ApiKeyLevel;
+  projectId: string | null;
+  allProjects: boolean;
+  /** Selected projects of an organization-level key (empty otherwise). */
+  projectIds: string[];
+  /** Normalized addresses and CIDR ranges allowed to use the key; empty = any. */
+  ipAllowlist: string[];
+  scopes: ScopeGrant[];
+};
 
 export type Principal =
   | { kind: 'user'; user: User; isOperator: boolean }

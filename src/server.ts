@@ -10,14 +10,15 @@ import { useViewer } from './auth/viewer.ts';
 import { ApiKeyAuthenticator } from './domains/api-keys/authenticate.ts';
 import { KeyVerifier } from './domains/api-keys/hashing.ts';
 import { KeyStateCache } from './domains/api-keys/key-state.ts';
-import { SecretTags } from './domains/api-keys/secret-tag.ts';
+import { SecretTags } from './lib/secret-tag.ts';
 import { AuthThrottle } from './domains/api-keys/throttle.ts';
 import { UsageTracker } from './domains/api-keys/usage.ts';
-import { SecretBox } from './domains/webhooks/secret-box.ts';
+import { SecretBox } from './lib/secret-box.ts';
 import { WebhookDispatcher } from './domains/webhooks/delivery.ts';
+import { scanExpiryNotices } from './domains/api-keys/expiry-notices.ts';
 import { createMetrics } from './metrics.ts';
 import { systemClock, type Clock } from './clock.ts';
-import { projectRoot, type Config } from './config.ts';
+import { projectRoot, type Config } from './config/config.ts';
 import { useDevSignIn } from './console/dev-sign-in.ts';
 import { identityProviderOrigin, useConsoleConfig } from './console/console-config.ts';
 import { useConsole } from './console/static.ts';
@@ -28,7 +29,7 @@ import { queryLimitPlugins } from './graphql/limits.ts';
 import { graphiqlOptions, graphiqlPage } from './graphql/graphiql.ts';
 import { createMaskError, scrub } from './graphql/mask-error.ts';
 import { useNoSuggestions } from './graphql/no-suggestions.ts';
-import { schema } from './graphql/schema.ts';
+import { schema } from './schema.ts';
 import { newRequestId, requestScope } from './request-context.ts';
 
 type RequestFields = Omit<Context, keyof YogaInitialContext>;
@@ -59,7 +60,7 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
   const webhookSecrets = config.webhooks.secretKey ? SecretBox.derive(config.webhooks.secretKey, 'keysmith webhook signing secrets') : null;
   const webhookUrlPolicy = { requireHttps: config.webhooks.requireHttps, allowPrivateAddresses: config.webhooks.allowPrivateAddresses };
   const webhooks = webhookSecrets
-    ? new WebhookDispatcher({ prisma: db.prisma, logger, clock, secrets: webhookSecrets, policy: webhookUrlPolicy, pollIntervalMs: config.webhooks.pollIntervalMs, expiryScanIntervalMs: config.webhooks.expiryScanIntervalMs })
+    ? new WebhookDispatcher({ prisma: db.prisma, logger, clock, secrets: webhookSecrets, policy: webhookUrlPolicy, pollIntervalMs: config.webhooks.pollIntervalMs, scheduledEvents: scanExpiryNotices, expiryScanIntervalMs: config.webhooks.expiryScanIntervalMs })
     : null;
   if (config.webhooks.deliver) webhooks?.start();
   if (!webhooks) logger.warn('webhooks are off: set WEBHOOK_SECRET_KEY (or KEY_TAG_SECRET) to encrypt their signing secrets');

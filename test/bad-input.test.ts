@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { buildSchema, print, type GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../src/config.ts';
+import { projectRoot } from '../src/config/config.ts';
 import { sharedApp, type TestApp } from './support/app.ts';
 import { as, execute, ok, type Result } from './support/client.ts';
 import { addMember, dbId, newOrg, newProject, newUser, newWorkflow, type TestOrg, type TestUser } from './support/fixtures.ts';

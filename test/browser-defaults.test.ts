@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig } from '../src/config/config.ts';
 import { sharedApp, startTestApp, type TestApp } from './support/app.ts';
 import { newOrg, newProject, newUser, unique } from './support/fixtures.ts';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ConfigError, loadConfig, type Config } from '../src/config.ts';
+import { ConfigError, loadConfig, type Config } from '../src/config/config.ts';
 import type { Database } from '../src/db/client.ts';
 import { createLogger } from '../src/logger.ts';
 import { createApp, type App } from '../src/server.ts';

@@ -11,7 +11,7 @@ import {
   type GraphQLInputObjectType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../src/config.ts';
+import { projectRoot } from '../src/config/config.ts';
 import { toGlobalId } from '../src/graphql/ids.ts';
 import { sharedApp, type TestApp } from './support/app.ts';
 import { as, execute, ok } from './support/client.ts';

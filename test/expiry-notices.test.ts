@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueNotice, EXPIRED_LOOKBACK_MS, type NoticeKey } from '../src/domains/webhooks/expiry-notices.ts';
+import { dueNotice, EXPIRED_LOOKBACK_MS, type NoticeKey } from '../src/domains/api-keys/expiry-notices.ts';
 
 // The pure rules of `api_key.expiring` / `api_key.expired`: which notice is due for a key at a given instant.
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checksumOf } from '../src/domains/api-keys/key-format.ts';
+import { checksumOf } from '../src/lib/key-format.ts';
 import { sharedApp, startTestApp, type TestApp } from './support/app.ts';
 import { as, execute, ok } from './support/client.ts';
 import { dbId, newOrg, newProject, newUser, newWorkflow, midWindowClock } from './support/fixtures.ts';

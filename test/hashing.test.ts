@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashKey, KeyVerifier, VerifierBusyError } from '../src/domains/api-keys/hashing.ts';
-import { generateKey, parseKey } from '../src/domains/api-keys/key-format.ts';
+import { generateKey, parseKey } from '../src/lib/key-format.ts';
 
 describe('key format', () => {
   it('generates keys that parse back to their public id, with at least 128 bits of secret', () => {

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checksumOf } from '../src/domains/api-keys/key-format.ts';
+import { checksumOf } from '../src/lib/key-format.ts';
 import { sharedApp, startTestApp, TEST_JWT_SECRET, type TestApp } from './support/app.ts';
 import { signToken } from './support/client.ts';
 import { newOrg, newProject, unique } from './support/fixtures.ts';

@@ -13,10 +13,10 @@ import {
   type GraphQLInputType,
   type GraphQLObjectType,
 } from 'graphql';
-import { projectRoot } from '../src/config.ts';
+import { projectRoot } from '../src/config/config.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/clock.ts';
-import { checksumOf } from '../src/domains/api-keys/key-format.ts';
+import { checksumOf } from '../src/lib/key-format.ts';
 import { sharedApp, startTestApp, type TestApp } from './support/app.ts';
 import { as, execute, ok } from './support/client.ts';
 import { newOrg, newProject, newUser, newWorkflow } from './support/fixtures.ts';

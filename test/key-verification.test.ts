@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SecretTags } from '../src/domains/api-keys/secret-tag.ts';
+import { SecretTags } from '../src/lib/secret-tag.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { dbId, newOrg, newProject, midWindowClock } from './support/fixtures.ts';
 import { projectKey, wrongSecret } from './support/keys.ts';

@@ -10,8 +10,8 @@ import { as, execute, ok } from './support/client.ts';
 import { addMember, dbId, newOrg, newProject, newWorkflow, type TestOrg } from './support/fixtures.ts';
 import { projectKey, wrongSecret } from './support/keys.ts';
 import { AuditEvents, CreateWebhookEndpoint, DeleteApiKey, RotateApiKey, TriggerWorkflow } from './support/operations.ts';
-import { checksumOf, generateKey, parseKey } from '../src/domains/api-keys/key-format.ts';
-import { loadConfig, projectRoot } from '../src/config.ts';
+import { checksumOf, generateKey, parseKey } from '../src/lib/key-format.ts';
+import { loadConfig, projectRoot } from '../src/config/config.ts';
 
 // Leak reports as GitHub's secret scanning partner program sends them: a JSON array signed with ECDSA P-256 over
 // the raw body, the signature (base64 DER) and the signing key's identifier in headers. The scanner's key pair is

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { generateKey } from '../src/domains/api-keys/key-format.ts';
+import { generateKey } from '../src/lib/key-format.ts';
 import { hashKey } from '../src/domains/api-keys/hashing.ts';
 import { createMaskError } from '../src/graphql/mask-error.ts';
 import { createLogger } from '../src/logger.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import codegenConfig from '../codegen.ts';
-import { projectRoot } from '../src/config.ts';
+import { projectRoot } from '../src/config/config.ts';
 import { GRAPHIQL_DEFAULT_QUERY } from '../src/graphql/graphiql.ts';
 import { sharedApp, TEST_JWT_SECRET, type TestApp } from './support/app.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MemberRole } from '../src/generated/prisma/enums.ts';
-import { canChangeMember } from '../src/domains/organizations/permissions.ts';
+import { canChangeMember } from '../src/authz/roles.ts';
 import { execute, ok } from './support/client.ts';
 import { dbId, newUser, test } from './support/fixtures.ts';
 import { AddMember, Members, UpdateMember } from './support/operations.ts';

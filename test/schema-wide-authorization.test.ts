@@ -12,7 +12,7 @@ import {
   type GraphQLNamedType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { projectRoot } from '../src/config.ts';
+import { projectRoot } from '../src/config/config.ts';
 import { toGlobalId } from '../src/graphql/ids.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { signToken } from './support/client.ts';

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../src/config.ts';
-import { printContract, schema } from '../src/graphql/schema.ts';
+import { projectRoot } from '../src/config/config.ts';
+import { printContract, schema } from '../src/schema.ts';
 
 describe('the committed contract', () => {
   it('schema.graphql matches the schema the code builds (run `npm run schema:print` after a change)', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { ConfigError, loadConfig } from '../src/config/config.ts';
 import { startTestApp } from './support/app.ts';
 import { execute, ok, signToken } from './support/client.ts';
 import { unique } from './support/fixtures.ts';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ManualClock } from '../src/clock.ts';
-import { projectRoot } from '../src/config.ts';
+import { projectRoot } from '../src/config/config.ts';
 import type { Context } from '../src/context.ts';
 import { revokeKey } from '../src/domains/api-keys/service.ts';
 import { DELIVERY_RETENTION_MS, DISABLE_AFTER_FAILING_MS, MAX_ATTEMPTS, nextAttemptAfterFailure, RETRY_SCHEDULE_MS } from '../src/domains/webhooks/delivery.ts';

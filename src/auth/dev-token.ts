@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import type { Config } from '../config.ts';
+import type { Config } from '../config/config.ts';
 
 export type DevTokenClaims = { sub: string; email?: string; name?: string; operator?: boolean; ttl?: string };
 

@@ -1,5 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
-import type { Config } from '../config.ts';
+import type { Config } from '../config/config.ts';
 import { devSignInEnabled } from './dev-sign-in.ts';
 
 export const CONSOLE_CONFIG_PATH = '/console-config.json';

@@ -1,7 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { z } from 'zod';
 import { signDevelopmentToken } from '../auth/dev-token.ts';
-import type { Config } from '../config.ts';
+import type { Config } from '../config/config.ts';
 
 export const DEV_SIGN_IN_PATH = '/auth/dev-token';
 

@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
-import type { Config } from '../config.ts';
+import type { Config } from '../config/config.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { applyMigrations } from './migrations.ts';
 import { createPGliteAdapter } from './pglite-adapter.ts';

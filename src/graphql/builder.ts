@@ -7,7 +7,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { Context } from '../context.ts';
-import type { ApiKeyScope } from '../domains/api-keys/scopes.ts';
+import type { ApiKeyScope } from '../authz/key-scopes.ts';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import { ValidationError } from '../errors.ts';

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { ValidationError } from '../errors.ts';
 import { serviceUnavailable } from '../http-errors.ts';
 import { Prisma } from '../generated/prisma/client.ts';
+import { KEY_IN_TEXT } from '../lib/key-format.ts';
 import { requestScope } from '../request-context.ts';
 
 /**
@@ -64,7 +65,7 @@ function isDataException(error: unknown): boolean {
 const SECRET_PATTERNS: [RegExp, string][] = [
   // A PHC string: its parameters contain commas (`m=19456,t=2,p=1`), so stop only where base64 and `$=,` end.
   [/\$argon2(?:id|i|d)\$[A-Za-z0-9+/=,$.-]+/g, '[argon2 hash]'],
-  [/(ksk_[0-9A-Za-z]{12})_[0-9A-Za-z]{38}/g, '$1_[secret]'],
+  [KEY_IN_TEXT, '$1_[secret]'],
   [/Bearer\s+[A-Za-z0-9._~+/=-]+/g, 'Bearer [redacted]'],
 ];
 

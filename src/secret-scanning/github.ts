@@ -7,9 +7,9 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { VerifierBusyError, type KeyVerifier } from '../domains/api-keys/hashing.ts';
 import type { KeyStateCache } from '../domains/api-keys/key-state.ts';
 import { keyOfLeakedSecret, recordLeak, type LeakFinding } from '../domains/api-keys/leaks.ts';
-import type { SecretTags } from '../domains/api-keys/secret-tag.ts';
+import type { SecretTags } from '../lib/secret-tag.ts';
 import { newRequestId, requestScope } from '../request-context.ts';
-import type { ScannerKey } from './public-keys.ts';
+import type { ScannerKey } from '../config/scanner-keys.ts';
 
 export const GITHUB_REPORT_PATH = '/secret-scanning/github';
 /** Who acts on a report, in audit events and webhook payloads. */

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
 import { systemClock, type Clock } from '../../src/clock.ts';
-import { loadConfig, type Config } from '../../src/config.ts';
+import { loadConfig, type Config } from '../../src/config/config.ts';
 import { openDatabase, pgliteDatabase, type Database } from '../../src/db/client.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createApp, type App } from '../../src/server.ts';

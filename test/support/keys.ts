@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { checksumOf } from '../../src/domains/api-keys/key-format.ts';
+import { checksumOf } from '../../src/lib/key-format.ts';
 import type { App } from '../../src/server.ts';
 import { as, execute, ok } from './client.ts';
 import type { TestOrg, TestUser } from './fixtures.ts';

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { projectRoot } from '../../src/config.ts';
+import { projectRoot } from '../../src/config/config.ts';
 
 export type ServerProcess = {
   url: string;

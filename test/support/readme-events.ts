@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../../src/config.ts';
+import { projectRoot } from '../../src/config/config.ts';
 
 // The event bodies the README documents, so that tests can hold real deliveries to them.
 

@@ -4,12 +4,12 @@ import type { Organization, PrismaClient } from '../../generated/prisma/client.t
 import { VerifierBusyError, type KeyVerifier } from './hashing.ts';
 import type { KeyState, KeyStateCache } from './key-state.ts';
 import type { AuthThrottle } from './throttle.ts';
-import { planIncludesApiAccess } from '../organizations/plans.ts';
-import { parseKey, unverifiedPublicId } from './key-format.ts';
+import { planIncludesApiAccess } from '../../authz/plans.ts';
+import { parseKey, unverifiedPublicId } from '../../lib/key-format.ts';
 import { validUntil } from './lifecycle.ts';
-import type { AuthenticatedKey } from './principal.ts';
-import type { SecretTags } from './secret-tag.ts';
-import { parseStoredScopes } from './scopes.ts';
+import type { AuthenticatedKey } from '../../context.ts';
+import type { SecretTags } from '../../lib/secret-tag.ts';
+import { parseStoredScopes } from '../../authz/key-scopes.ts';
 
 export type AuthFailure =
   | 'malformed' // wrong format or checksum: rejected without touching the database

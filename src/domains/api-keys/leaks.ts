@@ -1,10 +1,10 @@
 import type { ApiKeyLeakAction } from '../../generated/prisma/enums.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { recordAudit } from '../audit/record.ts';
-import { recordKeyEvent } from '../webhooks/events.ts';
+import { recordKeyEvent } from './key-events.ts';
 import type { KeyVerifier } from './hashing.ts';
-import { parseKey, visiblePrefix } from './key-format.ts';
-import type { SecretTags } from './secret-tag.ts';
+import { parseKey, visiblePrefix } from '../../lib/key-format.ts';
+import type { SecretTags } from '../../lib/secret-tag.ts';
 import { revokeLockedKey, type KeyChangeOrigin } from './service.ts';
 
 // Keys found in public by a secret scanner (README, "Leaked keys"). A report names a string that looks like a key;

@@ -10,15 +10,15 @@ import {
 import type { ApiKey, Organization, Prisma } from '../../generated/prisma/client.ts';
 import type { ExpiryPolicy } from '../../generated/prisma/enums.ts';
 import { conflictOnDuplicate } from '../../graphql/prisma-errors.ts';
-import { requireApiAccess } from '../organizations/plans.ts';
-import { requireOrganization, requireProject, viewerUser } from '../access.ts';
+import { requireApiAccess } from '../../authz/plans.ts';
+import { requireOrganization, requireProject, viewerUser } from '../../authz/access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
-import { recordKeyEvent } from '../webhooks/events.ts';
-import { canManageApiKeys } from '../organizations/permissions.ts';
+import { recordKeyEvent } from './key-events.ts';
+import { canManageApiKeys } from '../../authz/roles.ts';
 import { hashKey } from './hashing.ts';
-import { generateKey, visiblePrefix, type GeneratedKey } from './key-format.ts';
+import { generateKey, visiblePrefix, type GeneratedKey } from '../../lib/key-format.ts';
 import { computeExpiresAt, displayStatus, graceEnd, MAX_GRACE_SECONDS, successorExpiresAt } from './lifecycle.ts';
-import { parseStoredScopes, type ApiKeyScope, type ScopeGrant } from './scopes.ts';
+import { parseStoredScopes, type ApiKeyScope, type ScopeGrant } from '../../authz/key-scopes.ts';
 
 // The API-key lifecycle. Every function runs inside the caller's transaction and writes its audit events there, so
 // a failure changes nothing and leaves no event. Secrets leave this module only in the create/rotate return value.

@@ -5,16 +5,16 @@ import { builder, type Types } from '../../graphql/builder.ts';
 import { escapeLike } from '../../graphql/inputs.ts';
 import { parseGlobalId } from '../../graphql/ids.ts';
 import { byCreation, requestLoaders } from '../../graphql/request-loaders.ts';
-import { readableOrganizations, readsIn, viewerRole } from '../read-rules.ts';
+import { readableOrganizations, readsIn, viewerRole } from '../../authz/read-rules.ts';
 import { OrganizationRef } from '../organizations/types.ts';
-import { canManageApiKeys } from '../organizations/permissions.ts';
+import { canManageApiKeys } from '../../authz/roles.ts';
 import { ProjectRef } from '../projects/types.ts';
 import { UserRef } from '../users/types.ts';
 import { WorkflowRef } from '../workflows/types.ts';
-import { visiblePrefix } from './key-format.ts';
+import { publicIdSearchTerm, visiblePrefix } from '../../lib/key-format.ts';
 import { displayStatus } from './lifecycle.ts';
 import { RECENT_ADDRESSES_KEPT } from './recent-addresses.ts';
-import { API_KEY_SCOPES, parseStoredScopes, type ScopeGrant } from './scopes.ts';
+import { API_KEY_SCOPES, parseStoredScopes, type ScopeGrant } from '../../authz/key-scopes.ts';
 
 export const ApiKeyScopeEnum = builder.enumType('ApiKeyScope', {
   description: 'What a key may do.',
@@ -263,7 +263,7 @@ async function listWhere(ctx: Context, base: Prisma.ApiKeyWhereInput, args: Filt
   }
   const search = f?.search?.trim();
   if (search) {
-    const prefixSearch = escapeLike(search.startsWith('ksk_') ? search.slice(4) : search);
+    const prefixSearch = escapeLike(publicIdSearchTerm(search));
     and.push({
       OR: [{ name: { contains: escapeLike(search), mode: 'insensitive' } }, { publicId: { startsWith: prefixSearch } }],
     });

@@ -1,11 +1,11 @@
 import { ExecutionStatus } from '../../generated/prisma/enums.ts';
 import { builder } from '../../graphql/builder.ts';
 import { toGlobalId } from '../../graphql/ids.ts';
-import { keyReadsExecution } from '../api-keys/reach.ts';
+import { keyReadsExecution } from '../../authz/key-reach.ts';
 import type { Context } from '../../context.ts';
 import type { WorkflowExecution } from '../../generated/prisma/client.ts';
-import { organizationOfProject, readableOrganizations, readsIn, readsInProject } from '../read-rules.ts';
-import { visiblePrefix } from '../api-keys/key-format.ts';
+import { organizationOfProject, readableOrganizations, readsIn, readsInProject } from '../../authz/read-rules.ts';
+import { visiblePrefix } from '../../lib/key-format.ts';
 import { ProjectRef } from '../projects/types.ts';
 
 /** Members of the organization read its executions; an API key reads those described by keyReadsExecution. */

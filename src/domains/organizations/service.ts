@@ -4,9 +4,9 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import type { LeakedKeyAction, MemberRole, Plan } from '../../generated/prisma/enums.ts';
 import { toGlobalId } from '../../graphql/ids.ts';
 import { conflictOnDuplicate } from '../../graphql/prisma-errors.ts';
-import { requireOrganization, viewerUser } from '../access.ts';
+import { requireOrganization, viewerUser } from '../../authz/access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
-import { canChangeMember, canManageOrganization } from './permissions.ts';
+import { canChangeMember, canManageOrganization } from '../../authz/roles.ts';
 
 // Organizations and their members: each function is one transaction with its audit event.
 

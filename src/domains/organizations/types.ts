@@ -3,8 +3,8 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { LeakedKeyAction, MemberRole, Plan } from '../../generated/prisma/enums.ts';
 import { builder } from '../../graphql/builder.ts';
 import { escapeLike } from '../../graphql/inputs.ts';
-import { planIncludesApiAccess } from './plans.ts';
-import { readableOrganizations, readsIn, viewerRole } from '../read-rules.ts';
+import { planIncludesApiAccess } from '../../authz/plans.ts';
+import { readableOrganizations, readsIn, viewerRole } from '../../authz/read-rules.ts';
 import { UserRef } from '../users/types.ts';
 
 export const PlanEnum = builder.enumType(Plan, { name: 'Plan', description: 'Billing plan. FREE has no API access.' });

@@ -1,8 +1,8 @@
 import type { Context } from '../../context.ts';
 import { conflictOnDuplicate } from '../../graphql/prisma-errors.ts';
-import { requireOrganization, requireProject } from '../access.ts';
+import { requireOrganization, requireProject } from '../../authz/access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
-import { canManageProjects } from '../organizations/permissions.ts';
+import { canManageProjects } from '../../authz/roles.ts';
 
 // Projects: each function is one transaction with its audit event; OWNER and ADMIN only.
 

@@ -1,5 +1,5 @@
 import { builder } from '../../graphql/builder.ts';
-import { readableOrganizations, readsIn } from '../read-rules.ts';
+import { readableOrganizations, readsIn } from '../../authz/read-rules.ts';
 import { OrganizationRef } from '../organizations/types.ts';
 
 export const ProjectRef = builder.prismaNode('Project', {

@@ -1,5 +1,5 @@
 import { builder } from '../../graphql/builder.ts';
-import { viewerIdOrNobody, viewerUser } from '../access.ts';
+import { viewerIdOrNobody, viewerUser } from '../../authz/access.ts';
 
 export const UserRef = builder.prismaNode('User', {
   description: 'A person who signed in. Visible to themselves and to the members of organizations they belong to.',

@@ -7,11 +7,10 @@ import type { Logger } from 'pino';
 import { Webhook } from 'standardwebhooks';
 import type { Clock } from '../../clock.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import type { SecretBox } from './secret-box.ts';
+import type { SecretBox } from '../../lib/secret-box.ts';
 import { recordAudit, SYSTEM_ORIGIN } from '../audit/record.ts';
 import { webhookIdOf } from './events.ts';
-import { scanExpiryNotices } from './expiry-notices.ts';
-import { isPublicAddress, RefusedAddressError, type UrlPolicy } from './url-policy.ts';
+import { isPublicAddress, RefusedAddressError, type UrlPolicy } from '../../lib/url-policy.ts';
 
 /** Wait after the 1st, 2nd... failed attempt; after the last one the delivery is given up (FAILED). */
 export const RETRY_SCHEDULE_MS = [5_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 5 * 3_600_000, 10 * 3_600_000, 24 * 3_600_000];
@@ -95,7 +94,11 @@ export type DispatcherOptions = {
   secrets: SecretBox;
   policy: UrlPolicy;
   pollIntervalMs: number;
-  /** How often the loop also looks for keys due an expiry notice (expiry-notices.ts). */
+  /**
+   * Events that come from time passing rather than from a request (today the keys' expiry notices): the loop runs
+   * it every `expiryScanIntervalMs`, before a round; it returns how many events it wrote.
+   */
+  scheduledEvents: (prisma: PrismaClient, clock: Clock) => Promise<number>;
   expiryScanIntervalMs: number;
   batchSize?: number;
 };
@@ -152,7 +155,7 @@ export class WebhookDispatcher {
     const scan = this.round
       .catch(() => 0)
       .then(async () => {
-        const produced = await scanExpiryNotices(prisma, clock);
+        const produced = await this.options.scheduledEvents(prisma, clock);
         const cutoff = new Date(clock.now().getTime() - DELIVERY_RETENTION_MS);
         await prisma.$executeRaw`
           DELETE FROM "WebhookDelivery" WHERE id IN (

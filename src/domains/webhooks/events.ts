@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Context } from '../../context.ts';
-import type { ApiKey, Prisma } from '../../generated/prisma/client.ts';
-import { toGlobalId } from '../../graphql/ids.ts';
-import { visiblePrefix } from '../api-keys/key-format.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
 
 /** The key events endpoints can subscribe to: GraphQL enum value → stored/sent type. */
 export const WEBHOOK_EVENTS = {
@@ -24,90 +21,33 @@ export const WEBHOOK_EVENTS = {
 
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[keyof typeof WEBHOOK_EVENTS]['value'];
 
-export type ExpiryWarning = 'P30D' | 'P7D' | 'P1D' | 'PT1H';
-
-/**
- * The JSON body of every event (README, "Webhooks"). Ids are global ids, as in the API; never a secret or a hash.
- */
-export type WebhookEventPayload = {
-  type: WebhookEventType;
-  timestamp: string;
-  data: {
-    id: string;
-    prefix: string;
-    name: string;
-    organizationId: string;
-    projectId: string | null;
-    actor: { id: string | null; label: string };
-    successorId?: string;
-    /** `api_key.expiring` / `api_key.expired`: when the key stops (stopped) working. */
-    expiresAt?: string;
-    /**
-     * `api_key.expiring` / `api_key.expired`: why it stops (its own expiry, or the end of a rotation grace period) and,
-     * for a warning, how long before (ISO 8601 duration: P30D, P7D, P1D; PT1H before a grace period ends).
-     */
-    expiry?: { reason: 'EXPIRY' | 'GRACE_END'; warning: ExpiryWarning | null };
-    /** `api_key.leaked`: where the secret was found, and what was done. */
-    leak?: { url: string | null; source: string | null; action: 'REVOKED' | 'FLAGGED' };
-  };
-};
-
-function actorOf(ctx: Pick<Context, 'principal'>): WebhookEventPayload['data']['actor'] {
-  const p = ctx.principal;
-  if (p?.kind === 'user') return { id: toGlobalId('User', p.user.id), label: p.user.email ?? p.user.subject };
-  if (p?.kind === 'apiKey') return { id: toGlobalId('ApiKey', p.key.id), label: `api-key:${p.key.publicId}` };
-  if (p?.kind === 'system') return { id: null, label: p.label };
-  return { id: null, label: 'system' };
-}
-
 /** The `webhook-id` of an event: the same on every attempt and every redelivery of it, so receivers can de-duplicate. */
 export function webhookIdOf(eventId: string): string {
   return `msg_${eventId.replaceAll('-', '')}`;
 }
 
-type KeyFacts = Pick<ApiKey, 'id' | 'publicId' | 'name' | 'organizationId' | 'projectId'>;
-
 /**
- * The transactional outbox: writes one pending delivery per enabled endpoint of the key's organization subscribed to
- * `type`, inside the caller's transaction (next to its audit event), so a rolled-back change leaves no event and a
- * committed one always has its deliveries, whatever happens to the process afterwards.
+ * The transactional outbox: writes one pending delivery per enabled endpoint of each event's organization subscribed
+ * to `type`, inside the caller's transaction (next to its audit event), so a rolled-back change leaves no event and a
+ * committed one always has its deliveries, whatever happens to the process afterwards. Payloads are the JSON bodies
+ * receivers get (README, "Webhooks"): global ids, never a secret or a hash.
  */
-export async function recordKeyEvent(
+export async function enqueueEvents(
   tx: Prisma.TransactionClient,
-  ctx: Pick<Context, 'principal' | 'clock'>,
+  now: Date,
   type: WebhookEventType,
-  keys: KeyFacts | KeyFacts[],
-  extra: { successorId?: string; expiresAt?: string; expiry?: WebhookEventPayload['data']['expiry']; leak?: NonNullable<WebhookEventPayload['data']['leak']> } = {},
+  events: { organizationId: string; payload: unknown }[],
 ): Promise<void> {
-  const list = Array.isArray(keys) ? keys : [keys];
-  if (!list.length) return;
-  const now = ctx.clock.now();
-  const actor = actorOf(ctx);
-  const payloads = list.map((key): WebhookEventPayload => ({
-    type,
-    timestamp: now.toISOString(),
-    data: {
-      id: toGlobalId('ApiKey', key.id),
-      prefix: visiblePrefix(key.publicId),
-      name: key.name,
-      organizationId: toGlobalId('Organization', key.organizationId),
-      projectId: key.projectId ? toGlobalId('Project', key.projectId) : null,
-      actor,
-      ...(extra.successorId ? { successorId: toGlobalId('ApiKey', extra.successorId) } : {}),
-      ...(extra.expiresAt ? { expiresAt: extra.expiresAt } : {}),
-      ...(extra.expiry ? { expiry: extra.expiry } : {}),
-      ...(extra.leak ? { leak: extra.leak } : {}),
-    },
-  }));
+  if (!events.length) return;
   // One statement whether or not there are endpoints: a mutation in an organization with webhooks costs one round
   // trip more than before webhooks existed (the lookup), not two.
   await tx.$executeRaw`
     INSERT INTO "WebhookDelivery" (id, "organizationId", "endpointId", "eventId", "eventType", payload, "nextAttemptAt", "createdAt")
     SELECT gen_random_uuid(), e."organizationId", e.id, k.event_id, ${type}, k.payload, ${now}::timestamptz, ${now}::timestamptz
     FROM unnest(
-      ${list.map((k) => k.organizationId)}::uuid[],
-      ${list.map(() => randomUUID())}::uuid[],
-      ${payloads.map((p) => JSON.stringify(p))}::jsonb[]
+      ${events.map((e) => e.organizationId)}::uuid[],
+      ${events.map(() => randomUUID())}::uuid[],
+      ${events.map((e) => JSON.stringify(e.payload))}::jsonb[]
     ) AS k(organization_id, event_id, payload)
     JOIN "WebhookEndpoint" e ON e."organizationId" = k.organization_id AND e.enabled AND ${type} = ANY (e.events)`;
 }

@@ -7,7 +7,7 @@ import { optionalText, rejectNulls } from '../../graphql/inputs.ts';
 import { WEBHOOK_EVENTS, type WebhookEventType } from './events.ts';
 import { createEndpoint, deleteEndpoint, redeliverEvent, rotateEndpointSecret, updateEndpoint } from './service.ts';
 import { WebhookDeliveryRef, WebhookEndpointRef, WebhookEventTypeEnum } from './types.ts';
-import { checkWebhookUrl, MAX_URL_LENGTH } from './url-policy.ts';
+import { checkWebhookUrl, MAX_URL_LENGTH } from '../../lib/url-policy.ts';
 
 const MAX_DESCRIPTION = 500;
 const eventsValidation = z.array(z.unknown()).min(1, 'must list at least one event').max(Object.keys(WEBHOOK_EVENTS).length, 'lists too many events');

@@ -1,11 +1,11 @@
 import type { Context } from '../../context.ts';
 import { NotFoundError, PermissionDeniedError, ValidationError } from '../../errors.ts';
 import type { Prisma, WebhookDelivery, WebhookEndpoint } from '../../generated/prisma/client.ts';
-import { requireOrganization } from '../access.ts';
+import { requireOrganization } from '../../authz/access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
-import { canManageOrganization } from '../organizations/permissions.ts';
-import { requireApiAccess } from '../organizations/plans.ts';
-import { newSigningSecret } from './secret-box.ts';
+import { canManageOrganization } from '../../authz/roles.ts';
+import { requireApiAccess } from '../../authz/plans.ts';
+import { newSigningSecret } from '../../lib/secret-box.ts';
 import type { WebhookEventType } from './events.ts';
 
 // Webhook endpoints: OWNER/ADMIN of a plan with API access. Every function runs in the caller's transaction and

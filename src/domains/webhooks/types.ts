@@ -1,6 +1,6 @@
 import { builder } from '../../graphql/builder.ts';
 import { OrganizationRef } from '../organizations/types.ts';
-import { readableOrganizations, readsIn } from '../read-rules.ts';
+import { readableOrganizations, readsIn } from '../../authz/read-rules.ts';
 import { WEBHOOK_EVENTS, type WebhookEventType, webhookIdOf } from './events.ts';
 
 export const WebhookEventTypeEnum = builder.enumType('WebhookEventType', {

@@ -2,9 +2,9 @@ import type { Context } from '../../context.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { conflictOnDuplicate } from '../../graphql/prisma-errors.ts';
-import { requireProject } from '../access.ts';
+import { requireProject } from '../../authz/access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
-import { canManageProjects } from '../organizations/permissions.ts';
+import { canManageProjects } from '../../authz/roles.ts';
 
 // Workflows: each function is one transaction with its audit event; OWNER and ADMIN only.
 

@@ -1,5 +1,5 @@
 import { builder } from '../../graphql/builder.ts';
-import { readableOrganizations, readsInProject } from '../read-rules.ts';
+import { readableOrganizations, readsInProject } from '../../authz/read-rules.ts';
 import { ProjectRef } from '../projects/types.ts';
 
 export const WorkflowRef = builder.prismaNode('Workflow', {

@@ -3,7 +3,7 @@
 // through the API would cost 10,000 argon2 hashes).
 import http from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { loadConfig } from '../../../src/config.ts';
+import { loadConfig } from '../../../src/config/config.ts';
 import { openDatabase } from '../../../src/db/client.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { createApp } from '../../../src/server.ts';

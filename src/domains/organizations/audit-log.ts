@@ -1,11 +1,11 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../../graphql/builder.ts';
 import { parseGlobalId, toGlobalId } from '../../graphql/ids.ts';
-import { readableOrganizations, readsIn } from '../read-rules.ts';
-import { OrganizationRef } from '../organizations/types.ts';
+import { readableOrganizations, readsIn } from '../../authz/read-rules.ts';
+import { OrganizationRef } from './types.ts';
 import { UserRef } from '../users/types.ts';
-import { changesWithGlobalIds } from './global-ids.ts';
-import { AUDIT_ACTIONS, type AuditAction } from './record.ts';
+import { changesWithGlobalIds } from './audit-global-ids.ts';
+import { AUDIT_ACTIONS, type AuditAction } from '../audit/record.ts';
 
 export const AuditActionEnum = builder.enumType('AuditAction', {
   description: 'What an audit event records.',

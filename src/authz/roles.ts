@@ -1,4 +1,4 @@
-import type { MemberRole } from '../../generated/prisma/enums.ts';
+import type { MemberRole } from '../generated/prisma/enums.ts';
 
 // Pure permission rules: who may do what inside an organization. Callers establish membership first; a
 // non-member never reaches these (they get not-found).

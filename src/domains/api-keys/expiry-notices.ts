@@ -1,8 +1,8 @@
 import type { Clock } from '../../clock.ts';
 import type { ApiKeyStatus } from '../../generated/prisma/enums.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import { validUntil } from '../api-keys/lifecycle.ts';
-import { recordKeyEvent, type ExpiryWarning } from './events.ts';
+import { validUntil } from './lifecycle.ts';
+import { recordKeyEvent, type ExpiryWarning } from './key-events.ts';
 
 // `api_key.expiring` and `api_key.expired`: produced by a scan that every delivering instance runs. The rules (which
 // notice is due) are pure; `ApiKeyNotice`'s primary key makes each notice happen once however many instances scan.

@@ -2,9 +2,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { loadScannerKeys, ScannerKeysError, type ScannerKey } from './secret-scanning/public-keys.ts';
+import { loadScannerKeys, ScannerKeysError, type ScannerKey } from './scanner-keys.ts';
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Used only outside production, with a warning, so that `npm start` works on a fresh machine. */
 export const DEVELOPMENT_JWT_SECRET = 'keysmith-development-secret-do-not-use-in-production';

@@ -22,6 +22,14 @@ export const KEY_PATTERN = new RegExp(
   `^${KEY_PREFIX}([0-9A-Za-z]{${PUBLIC_ID_LENGTH}})_([0-9A-Za-z]{${SECRET_LENGTH}})([0-9A-Za-z]{${CHECKSUM_LENGTH}})$`,
 );
 export const KEY_LENGTH = KEY_PREFIX.length + PUBLIC_ID_LENGTH + 1 + SECRET_LENGTH + CHECKSUM_LENGTH;
+/** Every key-shaped string in free text (log lines), with group 1 its visible prefix: for redaction. */
+export const KEY_IN_TEXT = new RegExp(`(${KEY_PREFIX}[0-9A-Za-z]{${PUBLIC_ID_LENGTH}})_[0-9A-Za-z]{${SECRET_LENGTH + CHECKSUM_LENGTH}}`, 'g');
+
+/** What a search for keys looks up by prefix: the public id part of `ksk_<publicId>` (or the text as typed). */
+export function publicIdSearchTerm(search: string): string {
+  return search.startsWith(KEY_PREFIX) ? search.slice(KEY_PREFIX.length) : search;
+}
+
 /** Entropy of the secret part, in bits (the public id adds ~71 more that are not secret). */
 export const SECRET_ENTROPY_BITS = Math.floor(SECRET_LENGTH * Math.log2(ALPHABET.length));
 

@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
-import { ValidationError } from '../../errors.ts';
+import { ValidationError } from '../errors.ts';
 
 /** What webhook URLs may point at: production requires https; private addresses only with the explicit setting. */
 export type UrlPolicy = { requireHttps: boolean; allowPrivateAddresses: boolean };

@@ -1,5 +1,5 @@
-import type { AuthenticatedKey } from './principal.ts';
-import { grantsAllow } from './scopes.ts';
+import type { AuthenticatedKey } from '../context.ts';
+import { grantsAllow } from './key-scopes.ts';
 
 // Pure rules of where an authenticated key reaches. No I/O here.
 

@@ -1,5 +1,5 @@
-import { UpgradeRequiredError } from '../../errors.ts';
-import type { Plan } from '../../generated/prisma/enums.ts';
+import { UpgradeRequiredError } from '../errors.ts';
+import type { Plan } from '../generated/prisma/enums.ts';
 
 // What each plan includes. API access (keys and key-authenticated calls) is a paid-plan feature.
 
