@@ -1,7 +1,6 @@
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { PrismaClient, User } from './generated/prisma/client.ts';
-import type { ApiKeyLevel } from './generated/prisma/enums.ts';
-import type { ScopeGrant } from './authz/key-scopes.ts';
+import type { ApiKeyLevel, MemberRole } from './generated/prisma/enums.ts';
 import type { Clock } from './clock.ts';
 import type { SecretTags } from './lib/secret-tag.ts';
 import type { SecretBox } from './lib/secret-box.ts';
@@ -19,7 +18,12 @@ export type AuthenticatedKey = {
   projectIds: string[];
   /** Normalized addresses and CIDR ranges allowed to use the key; empty = any. */
   ipAllowlist: string[];
-  scopes: ScopeGrant[];
+  /** What the key was given: catalog permissions (`resource:action`) and where they apply, from parseStoredGrants. */
+  grants: { permission: string; projectIds: string[] | null; workflowIds: string[] | null }[];
+  /** The owner's role in the organization now (null: no longer a member, so the key may do nothing). */
+  ownerRole: MemberRole | null;
+  /** A service key: owned by the organization, not a person (its ceiling is the ADMIN set). */
+  ownedByOrganization: boolean;
 };
 
 export type Principal =

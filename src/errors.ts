@@ -23,7 +23,11 @@ export class NotFoundError extends Error {
 
 export class PermissionDeniedError extends Error {
   override name = 'ForbiddenError';
-  constructor(message = 'You are not allowed to do this') {
+  constructor(
+    message = 'You are not allowed to do this',
+    /** The catalog permission that was missing (`project:create`), when one was. */
+    readonly permission: string | null = null,
+  ) {
     super(message);
   }
 }

@@ -44,6 +44,13 @@ export function forbidden(message = 'Not authorized'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
 }
 
+/** A key without the permission a field needs: says which (`extensions.permission`), and where when known. */
+export function keyLacks(permission: string, where?: string): GraphQLError {
+  return new GraphQLError(`This key lacks \`${permission}\`${where ? ` on ${where}` : ''}`, {
+    extensions: { code: 'FORBIDDEN', permission, http: { status: 403 } },
+  });
+}
+
 /**
  * A valid key used from an address outside its IP allowlist. The identity is proven (wrong secrets get 401 before
  * this is ever checked), so saying which check failed, and the address the server saw, tells the caller nothing new.

@@ -2,7 +2,7 @@ import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { builder } from './graphql/builder.ts';
 import { describeGeneratedTypes } from './graphql/generated-descriptions.ts';
-import { withRequiresScopeDefinition } from './graphql/requires-scope-plugin.ts';
+import { withPermissionDirectives } from './graphql/requires-permission-plugin.ts';
 import './graphql/scalars.ts';
 import './graphql/error-types.ts';
 import './domains/users/types.ts';
@@ -25,7 +25,7 @@ import './domains/executions/machine.ts';
 builder.queryType({ description: 'Reads. Signed-in users, except the fields marked for API keys.', authScopes: { user: true } });
 builder.mutationType({ description: 'Changes. Each returns a union of its payload and the typed errors it can answer with.', authScopes: { user: true } });
 
-export const schema: GraphQLSchema = describeGeneratedTypes(withRequiresScopeDefinition(builder.toSchema()));
+export const schema: GraphQLSchema = describeGeneratedTypes(withPermissionDirectives(builder.toSchema()));
 
 /** The committed contract (`schema.graphql`): sorted, with directives and their definitions. */
 export function printContract(s: GraphQLSchema = schema): string {

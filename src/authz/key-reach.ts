@@ -1,5 +1,5 @@
 import type { AuthenticatedKey } from '../context.ts';
-import { grantsAllow } from './key-scopes.ts';
+import { keyMay } from './grants.ts';
 
 // Pure rules of where an authenticated key reaches. No I/O here.
 
@@ -21,7 +21,7 @@ export function projectReach(key: AuthenticatedKey): { organizationId: string; a
 
 /**
  * Whether a key reads an execution (`organizationId` is that of the execution's project): one it triggered
- * itself, or any execution of a workflow its READ_EXECUTIONS grant covers, in a project it reaches.
+ * itself (while it may still trigger), or any execution its `execution:read` grants cover, in a project it reaches.
  */
 export function keyReadsExecution(
   key: AuthenticatedKey,
@@ -29,5 +29,6 @@ export function keyReadsExecution(
   organizationId: string,
 ): boolean {
   if (!keyReachesProject(key, { id: execution.projectId, organizationId })) return false;
-  return execution.apiKeyId === key.id || grantsAllow(key.scopes, 'READ_EXECUTIONS', execution.workflowId);
+  const target = { projectId: execution.projectId, workflowId: execution.workflowId };
+  return (execution.apiKeyId === key.id && keyMay(key, 'workflow:trigger', target)) || keyMay(key, 'execution:read', target);
 }

@@ -3,19 +3,20 @@ import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
-import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { Context } from '../context.ts';
-import type { ApiKeyScope } from '../authz/key-scopes.ts';
+import type { Permission } from '../authz/catalog.ts';
+import { keyHolds } from '../authz/grants.ts';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import { ValidationError } from '../errors.ts';
-import { authenticationRequired, forbidden } from '../http-errors.ts';
+import { authenticationRequired, forbidden, keyLacks } from '../http-errors.ts';
 import { decodeGlobalId, encodeGlobalId, GLOBAL_ID_DESCRIPTION, isNodeType } from './ids.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './limits.ts';
 import './page-size-plugin.ts';
-import './requires-scope-plugin.ts';
+import './requires-permission-plugin.ts';
 import './response-budget.ts';
 
 export type Types = PothosSchemaTypes.ExtendDefaultTypes<SchemaTypesInput>;
@@ -28,9 +29,13 @@ type SchemaTypesInput = {
     user: boolean;
     /** A platform operator (`roles` claim contains `operator`). */
     operator: boolean;
-    /** An API key holding the scope; printed as `@requiresScope(scope:)` by requires-scope-plugin. */
-    apiKeyScope: ApiKeyScope;
-    /** Any authenticated API key, whatever its scopes. */
+    /**
+     * The catalog permission the field needs; printed as `@requiresPermission(permission:)` by
+     * requires-permission-plugin. A key must hold it (somewhere in its reach; the target is checked where it is
+     * known); a person passes here and is checked against their role where the organization is known.
+     */
+    permission: Permission;
+    /** Any authenticated API key, whatever its grants. */
     apiKey: boolean;
   };
   Scalars: {
@@ -45,7 +50,7 @@ type SchemaTypesInput = {
 
 export const builder = new SchemaBuilder<SchemaTypesInput>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, 'requiresScope', 'pageSize', 'responseBudget', DirectivesPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, 'requiresPermission', 'pageSize', 'responseBudget', DirectivesPlugin],
   prisma: {
     // The client instance is only a type carrier here: every resolver uses the per-request `ctx.prisma`.
     client: (ctx) => ctx.prisma,
@@ -98,9 +103,27 @@ export const builder = new SchemaBuilder<SchemaTypesInput>({
       user: ctx.principal?.kind === 'user',
       operator: ctx.principal?.kind === 'user' && ctx.principal.isOperator,
       apiKey: ctx.principal?.kind === 'apiKey',
-      apiKeyScope: (scope) => ctx.principal?.kind === 'apiKey' && ctx.principal.key.scopes.some((s) => s.scope === scope),
+      permission: (permission) =>
+        ctx.principal?.kind === 'user' || (ctx.principal?.kind === 'apiKey' && keyHolds(ctx.principal.key, permission)),
     }),
-    // No credentials → 401; credentials that lack the right → 403. Both are GraphQLErrors, so Yoga does not mask them.
-    unauthorizedError: (_parent, ctx) => (ctx.principal ? forbidden() : authenticationRequired()),
+    // No credentials → 401; credentials that lack the right → 403 (naming the permission a key lacks). Both are
+    // GraphQLErrors, so Yoga does not mask them.
+    unauthorizedError: (_parent, ctx, _info, result) => {
+      if (!ctx.principal) return authenticationRequired();
+      const permission = ctx.principal.kind === 'apiKey' ? missingPermission(result.failure) : null;
+      return permission ? keyLacks(permission) : forbidden();
+    },
   },
 });
+
+/** The permission a failed scope check asked for, when it was one. */
+function missingPermission(failure: AuthFailure): Permission | null {
+  if (failure.kind === AuthScopeFailureType.AuthScope) return failure.scope === 'permission' ? (failure.parameter as Permission) : null;
+  if (failure.kind === AuthScopeFailureType.AnyAuthScopes || failure.kind === AuthScopeFailureType.AllAuthScopes) {
+    for (const f of failure.failures) {
+      const p = missingPermission(f);
+      if (p) return p;
+    }
+  }
+  return null;
+}

@@ -40,10 +40,17 @@ builder.objectType(NotFoundError, {
 
 builder.objectType(PermissionDeniedError, {
   name: 'ForbiddenError',
-  description: "The viewer may see the object but not make this change (for example a MEMBER). Nothing was changed.",
+  description:
+    'The caller may see the object but not make this change (a MEMBER, or a key without the permission). The message says what is missing and where. Nothing was changed.',
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof PermissionDeniedError,
-  fields: () => ({}),
+  fields: (t) => ({
+    permission: t.string({
+      nullable: true,
+      description: 'The permission of `availablePermissions` that was missing (`project:create`); null for a rule that is not one (an ADMIN changing an OWNER).',
+      resolve: (error) => error.permission,
+    }),
+  }),
 });
 
 builder.objectType(ConflictError, {

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Context } from '../context.ts';
 import type { Project, Workflow } from '../generated/prisma/client.ts';
+import type { MemberRole } from '../generated/prisma/enums.ts';
 
 /**
  * Batched reads shared by one request, so that a list of keys costs a fixed number of queries however long it is:
@@ -10,6 +11,9 @@ import type { Project, Workflow } from '../generated/prisma/client.ts';
 type Loaders = {
   workflows: DataLoader<string, Workflow | null>;
   organizationProjects: DataLoader<string, Project[]>;
+  projects: DataLoader<string, Project | null>;
+  /** A user's role in an organization (`<organizationId>:<userId>`), null when not a member. */
+  memberRoles: DataLoader<string, MemberRole | null>;
 };
 
 const perRequest = new WeakMap<object, Loaders>();
@@ -29,6 +33,20 @@ export function requestLoaders(ctx: Context): Loaders {
           orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         });
         return organizationIds.map((id) => rows.filter((p) => p.organizationId === id));
+      }),
+      projects: new DataLoader(async (ids) => {
+        const rows = await ctx.prisma.project.findMany({ where: { id: { in: [...ids] } } });
+        const byId = new Map(rows.map((p) => [p.id, p]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+      memberRoles: new DataLoader(async (pairs) => {
+        const split = pairs.map((pair) => pair.split(':') as [string, string]);
+        const rows = await ctx.prisma.membership.findMany({
+          where: { OR: split.map(([organizationId, userId]) => ({ organizationId, userId })) },
+          select: { organizationId: true, userId: true, role: true },
+        });
+        const byPair = new Map(rows.map((m) => [`${m.organizationId}:${m.userId}`, m.role]));
+        return pairs.map((pair) => byPair.get(pair) ?? null);
       }),
     };
     perRequest.set(ctx, loaders);

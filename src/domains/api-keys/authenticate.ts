@@ -9,7 +9,7 @@ import { parseKey, unverifiedPublicId } from '../../lib/key-format.ts';
 import { validUntil } from './lifecycle.ts';
 import type { AuthenticatedKey } from '../../context.ts';
 import type { SecretTags } from '../../lib/secret-tag.ts';
-import { parseStoredScopes } from '../../authz/key-scopes.ts';
+import { parseStoredGrants } from '../../authz/grants.ts';
 
 export type AuthFailure =
   | 'malformed' // wrong format or checksum: rejected without touching the database
@@ -144,7 +144,9 @@ export class ApiKeyAuthenticator {
         projectId: row.projectId,
         allProjects: row.allProjects,
         projectIds: row.projectIds,
-        scopes: parseStoredScopes(row.scopes),
+        grants: parseStoredGrants(row.grants),
+        ownerRole: row.ownerRole,
+        ownedByOrganization: row.ownedByOrganization,
         ipAllowlist: row.ipAllowlist,
       },
     };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database, Listener } from '../../db/client.ts';
 import type { Organization, PrismaClient } from '../../generated/prisma/client.ts';
-import type { ApiKeyLevel, ApiKeyStatus } from '../../generated/prisma/enums.ts';
+import type { ApiKeyLevel, ApiKeyStatus, MemberRole } from '../../generated/prisma/enums.ts';
 
 export const KEY_STATE_CHANNEL = 'keysmith_key_state';
 
@@ -14,7 +14,10 @@ export type KeyState = {
   level: ApiKeyLevel;
   projectId: string | null;
   allProjects: boolean;
-  scopes: unknown;
+  grants: unknown;
+  /** The owner's role in the organization now; null when the owner is no longer a member (or for a service key). */
+  ownerRole: MemberRole | null;
+  ownedByOrganization: boolean;
   status: ApiKeyStatus;
   expiresAt: Date | null;
   graceEndsAt: Date | null;
@@ -28,10 +31,12 @@ export type KeyState = {
 
 export async function loadKeyState(prisma: PrismaClient, publicId: string): Promise<KeyState | null> {
   const rows = await prisma.$queryRaw<KeyState[]>`
-    SELECT k.id, k."publicId", k."organizationId", k.level, k."projectId", k."allProjects", k.scopes, k.status,
+    SELECT k.id, k."publicId", k."organizationId", k.level, k."projectId", k."allProjects", k.grants, k.status,
            k."expiresAt", k."graceEndsAt", k."secretHash", k."secretTag", o.plan, COALESCE(k."ipAllowlist", '{}') AS "ipAllowlist",
-           COALESCE((SELECT array_agg(p."projectId"::text) FROM "ApiKeyProject" p WHERE p."apiKeyId" = k.id), '{}') AS "projectIds"
+           COALESCE((SELECT array_agg(p."projectId"::text) FROM "ApiKeyProject" p WHERE p."apiKeyId" = k.id), '{}') AS "projectIds",
+           k."ownerId" IS NULL AS "ownedByOrganization", m.role::text AS "ownerRole"
     FROM "ApiKey" k JOIN "Organization" o ON o.id = k."organizationId"
+    LEFT JOIN "Membership" m ON m."organizationId" = k."organizationId" AND m."userId" = k."ownerId"
     WHERE k."publicId" = ${publicId}`;
   return rows[0] ?? null;
 }
@@ -40,7 +45,7 @@ export async function loadKeyState(prisma: PrismaClient, publicId: string): Prom
  * Per-process cache of key state that is exactly as fresh as the database.
  *
  * Database triggers (migration `key_state_notify`) NOTIFY every change that can alter an authentication decision —
- * status, expiry, rotation grace, scopes, project access, IP allowlist, the organization's plan, deletion (also by cascade) — in
+ * status, expiry, rotation grace, grants, owner, the owner's role, project access, IP allowlist, the organization's plan, deletion (also by cascade) — in
  * the committing transaction. Each instance LISTENs and drops the affected entries when the notification arrives,
  * which PostgreSQL sends at commit, before the writer's response can reach any client. While the LISTEN connection
  * is down (or not yet up) the cache is bypassed and emptied: every request reads the database, as if there were no

@@ -18,7 +18,7 @@ import { canManageApiKeys } from '../../authz/roles.ts';
 import { hashKey } from './hashing.ts';
 import { generateKey, visiblePrefix, type GeneratedKey } from '../../lib/key-format.ts';
 import { computeExpiresAt, displayStatus, graceEnd, MAX_GRACE_SECONDS, successorExpiresAt } from './lifecycle.ts';
-import { parseStoredScopes, type ApiKeyScope, type ScopeGrant } from '../../authz/key-scopes.ts';
+import { parseStoredScopes, type ApiKeyScope, type ScopeGrant } from '../../authz/grants.ts';
 
 // The API-key lifecycle. Every function runs inside the caller's transaction and writes its audit events there, so
 // a failure changes nothing and leaves no event. Secrets leave this module only in the create/rotate return value.

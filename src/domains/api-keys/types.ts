@@ -3,7 +3,7 @@ import type { Prisma, Project, Workflow } from '../../generated/prisma/client.ts
 import { ApiKeyLeakAction, ApiKeyLevel, ExpiryPolicy, type MemberRole } from '../../generated/prisma/enums.ts';
 import { builder, type Types } from '../../graphql/builder.ts';
 import { escapeLike } from '../../graphql/inputs.ts';
-import { parseGlobalId } from '../../graphql/ids.ts';
+import { parseGlobalId, toGlobalId } from '../../graphql/ids.ts';
 import { byCreation, requestLoaders } from '../../graphql/request-loaders.ts';
 import { readableOrganizations, readsIn, viewerRole } from '../../authz/read-rules.ts';
 import { OrganizationRef } from '../organizations/types.ts';
@@ -14,7 +14,8 @@ import { WorkflowRef } from '../workflows/types.ts';
 import { publicIdSearchTerm, visiblePrefix } from '../../lib/key-format.ts';
 import { displayStatus } from './lifecycle.ts';
 import { RECENT_ADDRESSES_KEPT } from './recent-addresses.ts';
-import { API_KEY_SCOPES, parseStoredScopes, type ScopeGrant } from '../../authz/key-scopes.ts';
+import { API_KEY_SCOPES, ceilingOf, grantLevel, parseStoredGrants, scopesOf, type Grant, type ScopeGrant } from '../../authz/grants.ts';
+import { LEVELS } from '../../authz/catalog.ts';
 
 export const ApiKeyScopeEnum = builder.enumType('ApiKeyScope', {
   description: 'What a key may do.',
@@ -62,8 +63,39 @@ const ApiKeyLeakRef = builder.objectRef<Leak>('ApiKeyLeak').implement({
   }),
 });
 
+export const PermissionLevelEnum = builder.enumType('PermissionLevel', {
+  description: 'Where a grant applies: the whole reach of the key, named projects, or named workflows.',
+  values: Object.fromEntries(LEVELS.map((level) => [level, {}])) as Record<(typeof LEVELS)[number], object>,
+});
+
+/** A grant with what decides whether it works now: the key's owner (a role's set, or the ADMIN set of a service key). */
+export type GrantView = { grant: Grant; key: { ownerRole: MemberRole | null; ownedByOrganization: boolean } };
+
+export const ApiKeyGrantRef = builder.objectRef<GrantView>('ApiKeyGrant').implement({
+  description: 'A permission granted to a key and where it applies (see `availablePermissions`).',
+  fields: (t) => ({
+    permission: t.string({ description: 'A permission of the catalog, `resource:action`.', resolve: (v) => v.grant.permission }),
+    level: t.field({ type: PermissionLevelEnum, resolve: (v) => grantLevel(v.grant) }),
+    projectIds: t.idList({
+      nullable: true,
+      description: 'The projects the grant is narrowed to; null means every project the key reaches, now and later.',
+      resolve: (v) => v.grant.projectIds?.map((id) => toGlobalId('Project', id)) ?? null,
+    }),
+    workflowIds: t.idList({
+      nullable: true,
+      description: 'The workflows the grant is narrowed to; null means every workflow of the projects it applies to.',
+      resolve: (v) => v.grant.workflowIds?.map((id) => toGlobalId('Workflow', id)) ?? null,
+    }),
+    effective: t.boolean({
+      description:
+        "Whether the key's owner may do this now: a key does at most what its owner's role allows (a service key: the ADMIN set). False after the owner was demoted or removed.",
+      resolve: (v) => ceilingOf(v.key).has(v.grant.permission),
+    }),
+  }),
+});
+
 const ScopeGrantRef = builder.objectRef<ScopeGrant>('ApiKeyScopeGrant').implement({
-  description: 'A scope granted to a key, optionally narrowed to some workflows.',
+  description: 'A scope granted to a key, optionally narrowed to some workflows (deprecated with `ApiKey.scopes`).',
   fields: (t) => ({
     scope: t.field({ type: ApiKeyScopeEnum, resolve: (g) => g.scope }),
     workflows: t.field({
@@ -127,8 +159,24 @@ export const ApiKeyRef = builder.prismaNode('ApiKey', {
     }),
     scopes: t.field({
       type: [ScopeGrantRef],
-      select: { scopes: true },
-      resolve: (key) => parseStoredScopes(key.scopes),
+      deprecationReason: 'Use `permissions`: the scopes are the grants of workflow:trigger and execution:read.',
+      select: { grants: true },
+      resolve: (key) => scopesOf(parseStoredGrants(key.grants)),
+    }),
+    permissions: t.field({
+      type: [ApiKeyGrantRef],
+      description: 'What the key was granted and where (its Permissions overview). It does at most what its owner may do now: see `effective`.',
+      select: { grants: true, ownerId: true, organizationId: true },
+      resolve: async (key, _args, ctx) => {
+        const ownerRole = key.ownerId ? await requestLoaders(ctx).memberRoles.load(`${key.organizationId}:${key.ownerId}`) : null;
+        const owner = { ownerRole, ownedByOrganization: key.ownerId === null };
+        return parseStoredGrants(key.grants).map((grant) => ({ grant, key: owner }));
+      },
+    }),
+    ownedByOrganization: t.boolean({
+      description: 'A service key: owned by the organization rather than a person (`owner` is null); it may do at most what an ADMIN may.',
+      select: { ownerId: true },
+      resolve: (key) => key.ownerId === null,
     }),
     expiryPolicy: t.expose('expiryPolicy', { type: ExpiryPolicyEnum }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true }),
@@ -147,7 +195,7 @@ export const ApiKeyRef = builder.prismaNode('ApiKey', {
       select: { publicId: true },
       resolve: (key) => visiblePrefix(key.publicId),
     }),
-    owner: t.relation('owner', { type: UserRef }),
+    owner: t.relation('owner', { type: UserRef, nullable: true, description: 'The member the key acts for; null for a service key.' }),
     createdBy: t.relation('createdBy', { type: UserRef }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),

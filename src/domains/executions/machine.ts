@@ -8,8 +8,8 @@ import { parseGlobalId, toGlobalId } from '../../graphql/ids.ts';
 import { projectReach } from '../../authz/key-reach.ts';
 import { visiblePrefix } from '../../lib/key-format.ts';
 import type { AuthenticatedKey } from '../../context.ts';
-import { grantsAllow, type ScopeGrant } from '../../authz/key-scopes.ts';
-import { ApiKeyLevelEnum, ApiKeyScopeEnum, ExpiryPolicyEnum } from '../api-keys/types.ts';
+import { parseStoredGrants, projectsWith, scopesOf, workflowsWith, type ScopeGrant } from '../../authz/grants.ts';
+import { ApiKeyGrantRef, ApiKeyLevelEnum, ApiKeyScopeEnum, ExpiryPolicyEnum } from '../api-keys/types.ts';
 import { MAX_PAYLOAD_BYTES, MAX_PAYLOAD_DEPTH, payloadJson } from './payload.ts';
 import { readsExecution, WorkflowExecutionRef } from './types.ts';
 
@@ -49,7 +49,7 @@ builder.mutationField('triggerWorkflow', (t) =>
     type: TriggerWorkflowPayload,
     description: 'Starts a workflow execution (status QUEUED). API keys only.',
     skipTypeScopes: true,
-    authScopes: { apiKeyScope: 'TRIGGER_WORKFLOWS' },
+    authScopes: { permission: 'workflow:trigger' },
     errors: { types: [ValidationError, ConflictError] },
     args: { input: t.arg({ type: TriggerWorkflowInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
@@ -58,7 +58,10 @@ builder.mutationField('triggerWorkflow', (t) =>
       const payload = payloadJson(input.payload ?? null);
       // Unknown and unreachable workflows look alike: both are outside this key's reach.
       const outside = () => forbidden('This key cannot trigger this workflow');
-      if (!grantsAllow(key.scopes, 'TRIGGER_WORKFLOWS', workflowId)) throw outside();
+      // Where the key's workflow:trigger grants apply: every project it reaches, named projects, named workflows.
+      const grantProjects = projectsWith(key, 'workflow:trigger');
+      const grantWorkflows = workflowsWith(key, 'workflow:trigger');
+      if (grantProjects !== null && !grantProjects.length && !grantWorkflows.includes(workflowId)) throw outside();
       const reach = projectReach(key);
       // One statement, one round trip: the key must still be active (share-locked, so that a concurrent delete or
       // revoke either commits first — then nothing is inserted and the answer is 401 — or waits for this execution),
@@ -71,6 +74,7 @@ builder.mutationField('triggerWorkflow', (t) =>
           SELECT w.id, w."projectId" FROM "Workflow" w JOIN "Project" p ON p.id = w."projectId"
           WHERE w.id = ${workflowId}::uuid AND p."organizationId" = ${reach.organizationId}::uuid
             AND (${reach.allProjects}::boolean OR p.id = ANY(${reach.projectIds}::uuid[]))
+            AND (${grantProjects === null}::boolean OR p.id = ANY(${grantProjects ?? []}::uuid[]) OR w.id = ANY(${grantWorkflows}::uuid[]))
         ), inserted AS (
           INSERT INTO "WorkflowExecution" (id, "workflowId", "projectId", "apiKeyId", "apiKeyPublicId", status, payload, "idempotencyKey", "createdAt")
           SELECT gen_random_uuid(), target.id, target."projectId", live.id, ${key.publicId}, 'QUEUED', ${payload}::jsonb,
@@ -107,7 +111,7 @@ builder.queryField('workflowExecution', (t) =>
     nullable: true,
     description: "An execution in this key's reach; null otherwise. API keys only.",
     skipTypeScopes: true,
-    authScopes: { apiKeyScope: 'READ_EXECUTIONS' },
+    authScopes: { permission: 'execution:read' },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = parseGlobalId(String(args.id), 'WorkflowExecution', ['id']);
@@ -120,7 +124,7 @@ builder.queryField('workflowExecution', (t) =>
 // ——— currentApiKey: the calling key's own configuration ———
 
 const CurrentScopeRef = builder.objectRef<ScopeGrant>('CurrentApiKeyScope').implement({
-  description: 'A scope of the calling key.',
+  description: 'A scope of the calling key (deprecated with `CurrentApiKey.scopes`: see `permissions`).',
   fields: (t) => ({
     scope: t.field({ type: ApiKeyScopeEnum, resolve: (g) => g.scope }),
     workflowIds: t.idList({
@@ -150,7 +154,16 @@ const CurrentApiKeyRef = builder.objectRef<CurrentKey>('CurrentApiKey').implemen
     prefix: t.string({ resolve: (c) => visiblePrefix(c.key.publicId) }),
     level: t.field({ type: ApiKeyLevelEnum, resolve: (c) => c.key.level }),
     organizationId: t.id({ resolve: (c) => toGlobalId('Organization', c.key.organizationId) }),
-    scopes: t.field({ type: [CurrentScopeRef], resolve: (c) => c.key.scopes }),
+    scopes: t.field({
+      type: [CurrentScopeRef],
+      deprecationReason: 'Use `permissions`: the scopes are the grants of workflow:trigger and execution:read.',
+      resolve: (c) => scopesOf(parseStoredGrants(c.key.grants)),
+    }),
+    permissions: t.field({
+      type: [ApiKeyGrantRef],
+      description: 'What the key was granted and where. It can do at most what its owner may do now (`effective`).',
+      resolve: (c) => parseStoredGrants(c.key.grants).map((grant) => ({ grant, key: c.key })),
+    }),
     expiryPolicy: t.field({ type: ExpiryPolicyEnum, resolve: (c) => c.expiryPolicy }),
     expiresAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.expiresAt }),
     graceEndsAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.graceEndsAt }),
