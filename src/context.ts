@@ -24,6 +24,9 @@ export type AuthenticatedKey = {
   ownerRole: MemberRole | null;
   /** A service key: owned by the organization, not a person (its ceiling is the ADMIN set). */
   ownedByOrganization: boolean;
+  /** The owner (null for a service key), and the person who created the key (accountable for keys it creates). */
+  ownerId: string | null;
+  createdById: string;
 };
 
 export type Principal =

@@ -21,13 +21,32 @@ import './domains/webhooks/mutations.ts';
 import './domains/executions/types.ts';
 import './domains/executions/machine.ts';
 
-// Management API: signed-in users only. Machine-facing fields opt out with `skipTypeScopes` and their own scopes.
-builder.queryType({ description: 'Reads. Signed-in users, except the fields marked for API keys.', authScopes: { user: true } });
-builder.mutationType({ description: 'Changes. Each returns a union of its payload and the typed errors it can answer with.', authScopes: { user: true } });
+// Every root field declares who may call it (`authScopes`: a catalog permission, people only, operators only, or the
+// calling key itself), printed as a directive. A field without a declaration stops the server from starting.
+builder.queryType({ description: 'Reads. Each field says who may call it (`@requiresPermission`, `@requiresUser`, `@requiresApiKey`).' });
+builder.mutationType({ description: 'Changes. Each returns a union of its payload and the typed errors it can answer with.' });
 
-export const schema: GraphQLSchema = describeGeneratedTypes(withPermissionDirectives(builder.toSchema()));
+export const schema: GraphQLSchema = assertEveryRootFieldDeclared(describeGeneratedTypes(withPermissionDirectives(builder.toSchema())));
 
 /** The committed contract (`schema.graphql`): sorted, with directives and their definitions. */
 export function printContract(s: GraphQLSchema = schema): string {
   return `${printSchemaWithDirectives(lexicographicSortSchema(s)).trim()}\n`;
 }
+
+/**
+ * Refuses a schema with a root field that says nothing about who may call it: such a field would be open to any
+ * caller, keys included. `node` and `nodes` are guarded by the type of each object they return (`@requiresPermission`
+ * on every node type) and are open to any signed-in caller.
+ */
+function assertEveryRootFieldDeclared(s: GraphQLSchema): GraphQLSchema {
+  const undeclared = [s.getQueryType()!, s.getMutationType()!].flatMap((type) =>
+    Object.values(type.getFields())
+      .filter((field) => !(type.name === 'Query' && (field.name === 'node' || field.name === 'nodes')))
+      .filter((field) => !Object.keys((field.extensions?.directives ?? {}) as object).some((d) => DECLARATIONS.has(d)))
+      .map((field) => `${type.name}.${field.name}`),
+  );
+  if (undeclared.length) throw new Error(`root fields without a permission declaration: ${undeclared.join(', ')}`);
+  return s;
+}
+
+const DECLARATIONS = new Set(['requiresPermission', 'requiresUser', 'requiresOperator', 'requiresApiKey']);

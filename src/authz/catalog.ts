@@ -118,6 +118,8 @@ const MEMBER_SET: readonly Permission[] = [
   'usage:read',
 ];
 
+export const MEMBER_ROLES: readonly MemberRole[] = ['OWNER', 'ADMIN', 'MEMBER'];
+
 export const ROLE_PERMISSIONS: Record<MemberRole, ReadonlySet<Permission>> = {
   OWNER: new Set(PERMISSION_NAMES),
   ADMIN: new Set(PERMISSION_NAMES),

@@ -1,15 +1,24 @@
 import type { MemberRole } from '../generated/prisma/enums.ts';
+import { accessAllows, type OrgAccess } from './access.ts';
 
-// Pure permission rules: who may do what inside an organization. Callers establish membership first; a
-// non-member never reaches these (they get not-found).
-
-export const canManageOrganization = (role: MemberRole): boolean => role === 'OWNER' || role === 'ADMIN';
-export const canManageProjects = canManageOrganization;
-export const canManageApiKeys = canManageOrganization;
+// Pure rules about members beyond the permission sets of the catalog (catalog.ts). Callers establish standing in the
+// organization first; a non-member never reaches these (they get not-found).
 
 /** ADMINs manage members but cannot touch OWNERs or create them. */
 export function canChangeMember(actor: MemberRole, target: MemberRole, newRole?: MemberRole): boolean {
-  if (!canManageOrganization(actor)) return false;
+  if (actor !== 'OWNER' && actor !== 'ADMIN') return false;
   if (actor === 'OWNER') return true;
   return target !== 'OWNER' && newRole !== 'OWNER';
+}
+
+/** The role a caller acts with: a person's own; a key's owner's (a service key acts as an ADMIN). */
+export function actingRole(access: Pick<OrgAccess, 'role' | 'key'>): MemberRole | null {
+  if (access.key) return access.key.ownedByOrganization ? 'ADMIN' : access.key.ownerRole;
+  return access.role;
+}
+
+/** `member:manage`, and the OWNER rule on top of it. */
+export function mayChangeMember(access: Pick<OrgAccess, 'role' | 'key'>, target: MemberRole, newRole?: MemberRole): boolean {
+  const actor = actingRole(access);
+  return actor !== null && accessAllows(access, 'member:manage') && canChangeMember(actor, target, newRole);
 }

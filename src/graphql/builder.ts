@@ -72,10 +72,13 @@ export const builder = new SchemaBuilder<SchemaTypesInput>({
     idFieldOptions: { description: GLOBAL_ID_DESCRIPTION },
     // A well-formed id of a type that is not a node resolves to nothing, like an id of nothing.
     nodeQueryOptions: {
+      // Any signed-in caller; each object's type decides (its `@requiresPermission`).
+      authScopes: { $any: { user: true, apiKey: true } },
       description: 'Any object by its global id; null when it does not exist or the viewer may not see it.',
       resolve: (_root, args, _ctx, info, resolveNode) => (isNodeType(info.schema, args.id.typename) ? resolveNode(args.id) : null),
     },
     nodesQueryOptions: {
+      authScopes: { $any: { user: true, apiKey: true } },
       description: 'Objects by global ids (at most 100), in order; null for each that does not exist or is not visible.',
       resolve: (_root, args, _ctx, info, resolveNodes) => {
         // Relay's resolveNodes reads args.ids (a null entry resolves to null), whatever it is passed.

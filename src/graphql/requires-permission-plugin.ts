@@ -4,8 +4,8 @@ import { DirectiveLocation, GraphQLDirective, GraphQLNonNull, GraphQLString, Gra
 /**
  * Makes each field's and type's declared permission visible to clients: `authScopes: { permission }` (or a type's
  * `requiresPermission` extension, set from the read rules) is printed as `@requiresPermission(permission: ...)`, and a
- * field for people only (`authScopes: { user: true }`) or for platform operators as `@requiresUser` /
- * `@requiresOperator`. Enforcement stays where it is (scope-auth and the read rules); this only copies what they
+ * field for people only (`authScopes: { user: true }`), platform operators or the calling key itself as `@requiresUser`,
+ * `@requiresOperator`, `@requiresApiKey`. Enforcement stays where it is (scope-auth and the read rules); this only copies what they
  * enforce, so the contract cannot drift from the code.
  */
 class RequiresPermissionPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
@@ -13,14 +13,16 @@ class RequiresPermissionPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
     const scopes = (fieldConfig.pothosOptions as { authScopes?: unknown }).authScopes;
     // A function could require anything; fields that declare a permission do so statically.
     if (!scopes || typeof scopes === 'function') return fieldConfig;
-    const declared = scopes as { permission?: string; user?: boolean; operator?: boolean };
+    const declared = scopes as { permission?: string; user?: boolean; operator?: boolean; apiKey?: boolean };
     const directive = declared.permission
       ? { requiresPermission: { permission: declared.permission } }
       : declared.operator
         ? { requiresOperator: {} }
         : declared.user
           ? { requiresUser: {} }
-          : null;
+          : declared.apiKey
+            ? { requiresApiKey: {} }
+            : null;
     if (!directive) return fieldConfig;
     // graphql-tools' map form ({ name: args }), which the directives plugin also uses and prints.
     const existing = (fieldConfig.extensions?.directives ?? {}) as Record<string, unknown>;
@@ -63,6 +65,11 @@ export function withPermissionDirectives(schema: GraphQLSchema): GraphQLSchema {
       new GraphQLDirective({
         name: 'requiresUser',
         description: 'Only a signed-in person may call this field (about the person themselves); never an API key.',
+        locations: [DirectiveLocation.FIELD_DEFINITION],
+      }),
+      new GraphQLDirective({
+        name: 'requiresApiKey',
+        description: 'Only an API key may call this field (about the calling key itself).',
         locations: [DirectiveLocation.FIELD_DEFINITION],
       }),
       new GraphQLDirective({

@@ -147,6 +147,8 @@ export class ApiKeyAuthenticator {
         grants: parseStoredGrants(row.grants),
         ownerRole: row.ownerRole,
         ownedByOrganization: row.ownedByOrganization,
+        ownerId: row.ownerId,
+        createdById: row.createdById,
         ipAllowlist: row.ipAllowlist,
       },
     };

@@ -18,6 +18,8 @@ export type KeyState = {
   /** The owner's role in the organization now; null when the owner is no longer a member (or for a service key). */
   ownerRole: MemberRole | null;
   ownedByOrganization: boolean;
+  ownerId: string | null;
+  createdById: string;
   status: ApiKeyStatus;
   expiresAt: Date | null;
   graceEndsAt: Date | null;
@@ -34,7 +36,7 @@ export async function loadKeyState(prisma: PrismaClient, publicId: string): Prom
     SELECT k.id, k."publicId", k."organizationId", k.level, k."projectId", k."allProjects", k.grants, k.status,
            k."expiresAt", k."graceEndsAt", k."secretHash", k."secretTag", o.plan, COALESCE(k."ipAllowlist", '{}') AS "ipAllowlist",
            COALESCE((SELECT array_agg(p."projectId"::text) FROM "ApiKeyProject" p WHERE p."apiKeyId" = k.id), '{}') AS "projectIds",
-           k."ownerId" IS NULL AS "ownedByOrganization", m.role::text AS "ownerRole"
+           k."ownerId" IS NULL AS "ownedByOrganization", m.role::text AS "ownerRole", k."ownerId", k."createdById"
     FROM "ApiKey" k JOIN "Organization" o ON o.id = k."organizationId"
     LEFT JOIN "Membership" m ON m."organizationId" = k."organizationId" AND m."userId" = k."ownerId"
     WHERE k."publicId" = ${publicId}`;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { builder, type Types } from '../../graphql/builder.ts';
 import { uniqueChangeErrors } from '../../graphql/error-types.ts';
-import { BulkOperationError, NotFoundError, PermissionDeniedError, UpgradeRequiredError } from '../../errors.ts';
+import { BulkOperationError, NotFoundError, PermissionDeniedError, UpgradeRequiredError, ValidationError } from '../../errors.ts';
 import { parseGlobalId, parseGlobalIds, toGlobalId } from '../../graphql/ids.ts';
 import { displayName, optionalText, rejectNulls } from '../../graphql/inputs.ts';
 import { MAX_ALLOWLIST_ENTRIES, normalizeAllowlist } from './allowlist.ts';
@@ -16,14 +16,35 @@ import {
   updateKey,
   type AccessInput,
   type CreateKeyInput,
-  type ScopeInput,
 } from './service.ts';
+import { isPermission, PERMISSION_NAMES } from '../../authz/catalog.ts';
+import { SCOPE_PERMISSION, type ApiKeyScope, type Grant } from '../../authz/grants.ts';
 
 const MAX_IDS = 100;
 
 // ——— Inputs ———
 
+const PermissionGrantInput = builder.inputType('ApiKeyPermissionInput', {
+  description: 'One permission for a key, and where it applies (omit both lists for the key\'s whole reach).',
+  fields: (t) => ({
+    permission: t.string({
+      required: true,
+      description: 'A permission of `availablePermissions`, `resource:action`.',
+      validate: z.string().refine(isPermission, { message: `is not a permission (one of: ${PERMISSION_NAMES.join(', ')})` }),
+    }),
+    projectIds: t.idList({
+      description: 'Narrow to these projects (inside the key\'s reach), where the permission allows it.',
+      validate: z.array(z.unknown()).min(1, 'must list at least one project (omit it for all)').max(MAX_IDS, `must list at most ${MAX_IDS} projects`).nullish(),
+    }),
+    workflowIds: t.idList({
+      description: 'Narrow to these workflows (inside the key\'s reach), where the permission allows it.',
+      validate: z.array(z.unknown()).min(1, 'must list at least one workflow (omit it for all)').max(MAX_IDS, `must list at most ${MAX_IDS} workflows`).nullish(),
+    }),
+  }),
+});
+
 const ScopeGrantInput = builder.inputType('ApiKeyScopeInput', {
+  description: 'Deprecated with the `scopes` inputs: use `ApiKeyPermissionInput` (TRIGGER_WORKFLOWS is `workflow:trigger`, READ_EXECUTIONS `execution:read`).',
   fields: (t) => ({
     scope: t.field({ type: ApiKeyScopeEnum, required: true }),
     workflowIds: t.idList({
@@ -51,7 +72,9 @@ const ProjectAccessInput = builder.inputType('ProjectAccessInput', {
   }),
 });
 
-const scopesValidation = z.array(z.unknown()).min(1, 'must grant at least one scope');
+const scopesValidation = z.array(z.unknown()).min(1, 'must grant at least one scope').nullish();
+const permissionsValidation = z.array(z.unknown()).min(1, 'must grant at least one permission').max(PERMISSION_NAMES.length, `must list at most ${PERMISSION_NAMES.length} permissions`).nullish();
+const SCOPES_DEPRECATION = 'Use `permissions` (TRIGGER_WORKFLOWS is `workflow:trigger`, READ_EXECUTIONS `execution:read`).';
 
 const ipAllowlistField = (t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>, description: string) =>
   t.stringList({
@@ -63,7 +86,9 @@ const CreateProjectApiKeyInput = builder.inputType('CreateProjectApiKeyInput', {
     projectId: t.id({ required: true }),
     name: t.string({ required: true, validate: displayName(100) }),
     note: t.string({ validate: optionalText(500) }),
-    scopes: t.field({ type: [ScopeGrantInput], required: true, validate: scopesValidation }),
+    permissions: t.field({ type: [PermissionGrantInput], validate: permissionsValidation, description: 'What the key may do (give this or the deprecated `scopes`).' }),
+    scopes: t.field({ type: [ScopeGrantInput], validate: scopesValidation, deprecationReason: SCOPES_DEPRECATION }),
+    ownedByOrganization: t.boolean({ description: 'A service key, owned by the organization rather than you (OWNER and ADMIN): it outlives any member and may do at most what an ADMIN may.' }),
     expiry: t.field({ type: ExpiryInput, required: true }),
     ipAllowlist: ipAllowlistField(t, 'Where the key may be used from; omit or leave empty for any address.'),
   }),
@@ -74,7 +99,9 @@ const CreateOrganizationApiKeyInput = builder.inputType('CreateOrganizationApiKe
     organizationId: t.id({ required: true }),
     name: t.string({ required: true, validate: displayName(100) }),
     note: t.string({ validate: optionalText(500) }),
-    scopes: t.field({ type: [ScopeGrantInput], required: true, validate: scopesValidation }),
+    permissions: t.field({ type: [PermissionGrantInput], validate: permissionsValidation, description: 'What the key may do (give this or the deprecated `scopes`).' }),
+    scopes: t.field({ type: [ScopeGrantInput], validate: scopesValidation, deprecationReason: SCOPES_DEPRECATION }),
+    ownedByOrganization: t.boolean({ description: 'A service key, owned by the organization rather than you (OWNER and ADMIN): it outlives any member and may do at most what an ADMIN may.' }),
     expiry: t.field({ type: ExpiryInput, required: true }),
     projectAccess: t.field({ type: ProjectAccessInput, required: true }),
     ipAllowlist: ipAllowlistField(t, 'Where the key may be used from; omit or leave empty for any address.'),
@@ -91,7 +118,9 @@ const UpdateApiKeyInput = builder.inputType('UpdateApiKeyInput', {
     id: t.id({ required: true }),
     name: t.string({ validate: displayName(100) }),
     note: t.string({ validate: optionalText(500), description: 'Null or empty clears the note.' }),
-    ownerId: t.id({ description: 'A member of the organization.' }),
+    ownerId: t.id({ description: 'Hand the key to this member of the organization (it then does at most what their role allows).' }),
+    ownedByOrganization: t.boolean({ description: 'true: hand the key to the organization (a service key; OWNER and ADMIN).' }),
+    permissions: t.field({ type: [PermissionGrantInput], validate: permissionsValidation, description: 'Replaces the key\'s grants (never a key\'s own).' }),
     status: t.field({ type: UpdatableStatus }),
     projectAccess: t.field({ type: ProjectAccessInput, description: 'Organization-level keys only.' }),
     ipAllowlist: ipAllowlistField(t, 'Replaces the allowlist; an empty list allows any address again.'),
@@ -141,14 +170,36 @@ const DeleteApiKeysPayload = builder.simpleObject('DeleteApiKeysPayload', { fiel
 
 // ——— Input mapping ———
 
-type RawScope = { scope: ScopeInput['scope']; workflowIds?: readonly (string | number)[] | null };
+type RawScope = { scope: ApiKeyScope; workflowIds?: readonly (string | number)[] | null };
+type RawGrant = { permission: string; projectIds?: readonly (string | number)[] | null; workflowIds?: readonly (string | number)[] | null };
 type RawAccess = { all?: boolean | null; projectIds?: readonly (string | number)[] | null };
 
-function toScopes(scopes: readonly RawScope[]): ScopeInput[] {
+/** The deprecated scopes as grants (over the whole reach, or the same named workflows). */
+function scopesToGrants(scopes: readonly RawScope[]): Grant[] {
   return scopes.map((s, i) => ({
-    scope: s.scope,
+    permission: SCOPE_PERMISSION[s.scope],
+    projectIds: null,
     workflowIds: s.workflowIds ? parseGlobalIds(s.workflowIds.map(String), 'Workflow', ['input', 'scopes', String(i), 'workflowIds']) : null,
   }));
+}
+
+function toGrants(grants: readonly RawGrant[]): Grant[] {
+  return grants.map((g, i) => {
+    if (!isPermission(g.permission)) throw ValidationError.field(['input', 'permissions', String(i), 'permission'], 'is not a permission');
+    return {
+      permission: g.permission,
+      projectIds: g.projectIds ? parseGlobalIds(g.projectIds.map(String), 'Project', ['input', 'permissions', String(i), 'projectIds']) : null,
+      workflowIds: g.workflowIds ? parseGlobalIds(g.workflowIds.map(String), 'Workflow', ['input', 'permissions', String(i), 'workflowIds']) : null,
+    };
+  });
+}
+
+/** `permissions`, or the deprecated `scopes`: exactly one. */
+function grantsOf(input: { permissions?: readonly RawGrant[] | null; scopes?: readonly RawScope[] | null }): { grants: Grant[]; grantsPath: string[] } {
+  if (input.permissions && input.scopes) throw ValidationError.field(['input', 'scopes'], 'give either permissions or scopes (deprecated), not both');
+  if (input.permissions) return { grants: toGrants(input.permissions), grantsPath: ['input', 'permissions'] };
+  if (input.scopes) return { grants: scopesToGrants(input.scopes), grantsPath: ['input', 'scopes'] };
+  throw ValidationError.field(['input', 'permissions'], 'must grant at least one permission');
 }
 
 function toAccess(access: RawAccess): AccessInput {
@@ -159,7 +210,9 @@ function toAccess(access: RawAccess): AccessInput {
 function toCreateInput(input: {
   name: string;
   note?: string | null;
-  scopes: readonly RawScope[];
+  permissions?: readonly RawGrant[] | null;
+  scopes?: readonly RawScope[] | null;
+  ownedByOrganization?: boolean | null;
   expiry: { policy: CreateKeyInput['expiry']['policy']; expiresAt?: Date | null };
   ipAllowlist?: readonly string[] | null;
 }): CreateKeyInput {
@@ -167,7 +220,8 @@ function toCreateInput(input: {
     ipAllowlist: normalizeAllowlist(input.ipAllowlist ?? [], ['input', 'ipAllowlist']),
     name: input.name,
     note: input.note ? input.note : null,
-    scopes: toScopes(input.scopes),
+    ...grantsOf(input),
+    ownedByOrganization: input.ownedByOrganization === true,
     expiry: { policy: input.expiry.policy, expiresAt: input.expiry.expiresAt ?? null },
   };
 }
@@ -178,6 +232,7 @@ const keyErrors = { types: [...uniqueChangeErrors, UpgradeRequiredError] };
 
 builder.mutationField('createProjectApiKey', (t) =>
   t.field({
+    authScopes: { permission: 'api_key:create' },
     type: CreateApiKeyPayload,
     description: 'Creates a key that works only for one project. The secret is in the payload, and nowhere else, ever.',
     errors: keyErrors,
@@ -193,6 +248,7 @@ builder.mutationField('createProjectApiKey', (t) =>
 
 builder.mutationField('createOrganizationApiKey', (t) =>
   t.field({
+    authScopes: { permission: 'api_key:create' },
     type: CreateApiKeyPayload,
     description: 'Creates an organization-level key for all projects (including future ones) or selected projects.',
     errors: keyErrors,
@@ -209,13 +265,14 @@ builder.mutationField('createOrganizationApiKey', (t) =>
 
 builder.mutationField('updateApiKey', (t) =>
   t.field({
+    authScopes: { permission: 'api_key:update' },
     description: 'Changes a key\'s name, note, owner, active/inactive status, project access or IP allowlist; takes effect on the next request. OWNER and ADMIN.',
     type: UpdateApiKeyPayload,
     errors: keyErrors,
     args: { input: t.arg({ type: UpdateApiKeyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = parseGlobalId(String(input.id), 'ApiKey', ['input', 'id']);
-      rejectNulls(input, ['name', 'ownerId', 'status', 'projectAccess', 'ipAllowlist']);
+      rejectNulls(input, ['name', 'ownerId', 'status', 'projectAccess', 'ipAllowlist', 'permissions', 'ownedByOrganization']);
       const changes = {
         name: input.name,
         note: input.note === undefined ? undefined : input.note || null,
@@ -223,6 +280,8 @@ builder.mutationField('updateApiKey', (t) =>
         status: input.status,
         projectAccess: input.projectAccess ? toAccess(input.projectAccess) : undefined,
         ipAllowlist: input.ipAllowlist ? normalizeAllowlist(input.ipAllowlist, ['input', 'ipAllowlist']) : undefined,
+        ownedByOrganization: input.ownedByOrganization === true ? true : undefined,
+        ...(input.permissions ? { grants: toGrants(input.permissions), grantsPath: ['input', 'permissions'] } : {}),
       };
       const apiKey = await ctx.prisma.$transaction((tx) => updateKey(ctx, tx, id, changes));
       return { apiKey };
@@ -232,6 +291,7 @@ builder.mutationField('updateApiKey', (t) =>
 
 builder.mutationField('rotateApiKey', (t) =>
   t.field({
+    authScopes: { permission: 'api_key:rotate' },
     type: RotateApiKeyPayload,
     description: 'Issues a successor with the same settings and a new secret; the old key ends after the grace period.',
     errors: keyErrors,
@@ -247,6 +307,7 @@ builder.mutationField('rotateApiKey', (t) =>
 
 builder.mutationField('revokeApiKey', (t) =>
   t.field({
+    authScopes: { permission: 'api_key:revoke' },
     type: RevokeApiKeyPayload,
     description: 'Permanently disables a key; it stays listed as REVOKED. Takes effect on the next request.',
     errors: keyErrors,
@@ -260,6 +321,7 @@ builder.mutationField('revokeApiKey', (t) =>
 
 builder.mutationField('deleteApiKey', (t) =>
   t.field({
+    authScopes: { permission: 'api_key:delete' },
     type: DeleteApiKeyPayload,
     description: 'Deletes a key immediately: the next call with it gets 401.',
     errors: keyErrors,
@@ -284,6 +346,7 @@ builder.mutationField('deleteApiKey', (t) =>
 
 builder.mutationField('deleteApiKeys', (t) =>
   t.field({
+    authScopes: { permission: 'api_key:delete' },
     type: DeleteApiKeysPayload,
     description: `Deletes up to ${MAX_IDS} keys, all or nothing: if any id cannot be deleted, nothing is and the error lists why.`,
     errors: { types: [...keyErrors.types, BulkOperationError] },

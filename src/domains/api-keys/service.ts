@@ -8,22 +8,23 @@ import {
   type BulkItemFailure,
 } from '../../errors.ts';
 import type { ApiKey, Organization, Prisma } from '../../generated/prisma/client.ts';
-import type { ExpiryPolicy } from '../../generated/prisma/enums.ts';
+import type { ExpiryPolicy, MemberRole } from '../../generated/prisma/enums.ts';
 import { conflictOnDuplicate } from '../../graphql/prisma-errors.ts';
 import { requireApiAccess } from '../../authz/plans.ts';
-import { requireOrganization, requireProject, viewerUser } from '../../authz/access.ts';
+import { accessAllows, callingKey, lacks, requireOrganization, requireProject, type OrgAccess } from '../../authz/access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
 import { recordKeyEvent } from './key-events.ts';
-import { canManageApiKeys } from '../../authz/roles.ts';
+import { actingRole } from '../../authz/roles.ts';
+import { PERMISSIONS, roleAllows, type Permission } from '../../authz/catalog.ts';
+import { keyReachesProject } from '../../authz/key-reach.ts';
 import { hashKey } from './hashing.ts';
 import { generateKey, visiblePrefix, type GeneratedKey } from '../../lib/key-format.ts';
 import { computeExpiresAt, displayStatus, graceEnd, MAX_GRACE_SECONDS, successorExpiresAt } from './lifecycle.ts';
-import { parseStoredScopes, type ApiKeyScope, type ScopeGrant } from '../../authz/grants.ts';
+import { keyMay, parseStoredGrants, type Grant, type Target } from '../../authz/grants.ts';
 
 // The API-key lifecycle. Every function runs inside the caller's transaction and writes its audit events there, so
 // a failure changes nothing and leaves no event. Secrets leave this module only in the create/rotate return value.
 
-export type ScopeInput = { scope: ApiKeyScope; workflowIds: string[] | null };
 export type AccessInput = { all: true } | { projectIds: string[] };
 type Reach = { level: 'PROJECT'; projectId: string } | { level: 'ORGANIZATION'; all: boolean; projectIds: string[] };
 
@@ -39,48 +40,119 @@ async function resolveProjectAccess(tx: Prisma.TransactionClient, organizationId
   return { level: 'ORGANIZATION', all: false, projectIds: ids };
 }
 
-/** Narrowed workflows must lie within the key's reach; otherwise a validation error naming the scope. */
-async function checkScopes(
+/** The projects a reach covers, as a workflow/project filter. */
+function reachFilter(organizationId: string, reach: Reach): Prisma.ProjectWhereInput {
+  if (reach.level === 'PROJECT') return { id: reach.projectId };
+  return reach.all ? { organizationId } : { id: { in: reach.projectIds } };
+}
+
+/**
+ * A key calling on another key: it reaches a project key of a project it reaches, and an organization key only when
+ * that key reaches nothing it does not (all projects needs all projects).
+ */
+function keyReachesKey(caller: NonNullable<ReturnType<typeof callingKey>>, key: { organizationId: string; level: string; projectId: string | null; allProjects: boolean; projectIds: string[] }): boolean {
+  if (key.organizationId !== caller.organizationId) return false;
+  if (key.level === 'PROJECT') return keyReachesProject(caller, { id: key.projectId!, organizationId: key.organizationId });
+  if (caller.level !== 'ORGANIZATION') return false;
+  if (caller.allProjects) return true;
+  return !key.allProjects && key.projectIds.every((id) => caller.projectIds.includes(id));
+}
+
+/** Where a key's operation acts, for permission checks: a project key's project, or the organization. */
+const keyTarget = (key: { projectId: string | null }): Target => (key.projectId ? { projectId: key.projectId } : {});
+
+/**
+ * Validates a key's grants against the catalog and its reach, and refuses escalation: the caller (a person through
+ * their role, a key through its own grants ∩ its owner's role) must hold every granted permission wherever it grants it.
+ * `path` names the input field for errors (`permissions`, or `scopes` for the deprecated input).
+ */
+async function checkGrants(
+  ctx: Context,
   tx: Prisma.TransactionClient,
+  access: Pick<OrgAccess, 'role' | 'key'>,
   organizationId: string,
   reach: Reach,
-  scopes: ScopeInput[],
-  /** Where an out-of-reach workflow is reported: the scope's own field, or the access change that caused it. */
-  outsidePath: (index: number) => string[] = (i) => ['input', 'scopes', String(i), 'workflowIds'],
-): Promise<ScopeGrant[]> {
+  grants: Grant[],
+  path: string[] = ['input', 'permissions'],
+  /** Where an out-of-reach narrowing is reported when the reach (not the grant) changed. */
+  outsidePath?: string[],
+): Promise<Grant[]> {
   const seen = new Set<string>();
-  for (const [i, s] of scopes.entries()) {
-    if (seen.has(s.scope)) throw ValidationError.field(['input', 'scopes', String(i), 'scope'], 'is listed twice');
-    seen.add(s.scope);
-    if (s.workflowIds && new Set(s.workflowIds).size !== s.workflowIds.length) {
-      throw ValidationError.field(['input', 'scopes', String(i), 'workflowIds'], 'must not contain duplicates');
+  for (const [i, g] of grants.entries()) {
+    const at = (field: string) => [...path, String(i), field];
+    if (seen.has(g.permission)) throw ValidationError.field(at('permission'), 'is listed twice');
+    seen.add(g.permission);
+    const levels: readonly string[] = PERMISSIONS[g.permission].levels;
+    if (g.projectIds && g.workflowIds) throw ValidationError.field(at('projectIds'), 'narrow to projects or to workflows, not both');
+    if (g.projectIds && !levels.includes('PROJECT')) throw ValidationError.field(at('projectIds'), `\`${g.permission}\` applies to the whole organization and cannot be narrowed to projects`);
+    if (g.workflowIds && !levels.includes('WORKFLOW')) throw ValidationError.field(at('workflowIds'), `\`${g.permission}\` cannot be narrowed to workflows`);
+    for (const [field, ids] of [['projectIds', g.projectIds], ['workflowIds', g.workflowIds]] as const) {
+      if (ids && new Set(ids).size !== ids.length) throw ValidationError.field(at(field), 'must not contain duplicates');
     }
   }
-  const wanted = [...new Set(scopes.flatMap((s) => s.workflowIds ?? []))];
-  if (wanted.length) {
-    const projectFilter: Prisma.WorkflowWhereInput =
-      reach.level === 'PROJECT'
-        ? { projectId: reach.projectId }
-        : reach.all
-          ? { project: { organizationId } }
-          : { projectId: { in: reach.projectIds } };
-    const reachable = new Set(
-      (await tx.workflow.findMany({ where: { id: { in: wanted }, ...projectFilter }, select: { id: true } })).map((w) => w.id),
-    );
-    for (const [i, s] of scopes.entries()) {
-      const outside = (s.workflowIds ?? []).filter((id) => !reachable.has(id));
-      if (outside.length) {
-        throw ValidationError.field(outsidePath(i), `${outside.length} workflow(s) are outside the projects this key reaches`);
-      }
+  const projectFilter = reachFilter(organizationId, reach);
+  const wantedProjects = [...new Set(grants.flatMap((g) => g.projectIds ?? []))];
+  const wantedWorkflows = [...new Set(grants.flatMap((g) => g.workflowIds ?? []))];
+  const projects = wantedProjects.length
+    ? new Set((await tx.project.findMany({ where: { AND: [{ id: { in: wantedProjects } }, projectFilter] }, select: { id: true } })).map((p) => p.id))
+    : new Set<string>();
+  const workflowProject = new Map(
+    wantedWorkflows.length
+      ? (await tx.workflow.findMany({ where: { id: { in: wantedWorkflows }, project: projectFilter }, select: { id: true, projectId: true } })).map((w) => [w.id, w.projectId])
+      : [],
+  );
+  for (const [i, g] of grants.entries()) {
+    const outsideProjects = (g.projectIds ?? []).filter((id) => !projects.has(id));
+    if (outsideProjects.length) {
+      throw ValidationError.field(outsidePath ?? [...path, String(i), 'projectIds'], `${outsideProjects.length} project(s) are outside the projects this key reaches`);
+    }
+    const outsideWorkflows = (g.workflowIds ?? []).filter((id) => !workflowProject.has(id));
+    if (outsideWorkflows.length) {
+      throw ValidationError.field(outsidePath ?? [...path, String(i), 'workflowIds'], `${outsideWorkflows.length} workflow(s) are outside the projects this key reaches`);
     }
   }
-  return scopes.map((s) => ({ scope: s.scope, workflowIds: s.workflowIds }));
+  // No escalation: every target of every grant must be one the caller may act on with that permission.
+  const wholeReach: Target[] = reach.level === 'PROJECT' ? [{ projectId: reach.projectId }] : reach.all ? [{}] : reach.projectIds.map((projectId) => ({ projectId }));
+  for (const g of grants) {
+    const targets: Target[] = g.workflowIds
+      ? g.workflowIds.map((workflowId) => ({ workflowId, projectId: workflowProject.get(workflowId) }))
+      : g.projectIds
+        ? g.projectIds.map((projectId) => ({ projectId }))
+        : wholeReach;
+    if (!targets.every((target) => accessAllows(access, g.permission, target))) {
+      throw new PermissionDeniedError(
+        access.key
+          ? `This key cannot grant \`${g.permission}\` there: a key grants only what it holds itself, where it holds it`
+          : `Your role cannot grant \`${g.permission}\``,
+        g.permission,
+      );
+    }
+  }
+  return grants.map((g) => ({ permission: g.permission, projectIds: g.projectIds, workflowIds: g.workflowIds }));
+}
+
+/** Who a new key belongs to and who is accountable for it: the signed-in person, or the creating key's owner. */
+function creatorOf(ctx: Context): { ownerId: string | null; createdById: string } {
+  const key = callingKey(ctx);
+  if (key) return { ownerId: key.ownerId, createdById: key.createdById };
+  if (ctx.principal?.kind !== 'user') throw new Error('a key created without a caller');
+  return { ownerId: ctx.principal.user.id, createdById: ctx.principal.user.id };
+}
+
+/** Service keys (owned by the organization) are made and taken over by OWNERs and ADMINs (a key acting as one). */
+function requireServiceKeyRight(access: Pick<OrgAccess, 'role' | 'key'>, field: string[]): void {
+  const role = actingRole(access);
+  if (role !== 'OWNER' && role !== 'ADMIN') throw new PermissionDeniedError(`Only OWNERs and ADMINs make keys owned by the organization (${field.at(-1)})`);
 }
 
 export type CreateKeyInput = {
   name: string;
   note: string | null;
-  scopes: ScopeInput[];
+  grants: Grant[];
+  /** Where the grants came from, for error paths: `permissions`, or the deprecated `scopes`. */
+  grantsPath: string[];
+  /** A service key: owned by the organization instead of the creator. */
+  ownedByOrganization: boolean;
   expiry: { policy: ExpiryPolicy; expiresAt: Date | null };
   /** Normalized (allowlist.ts); empty = any address. */
   ipAllowlist: string[];
@@ -103,15 +175,17 @@ export async function newKeyMaterial(ctx: Context): Promise<KeyMaterial> {
 async function issueKey(
   ctx: Context,
   tx: Prisma.TransactionClient,
-  org: Organization,
+  access: OrgAccess,
   reach: Reach,
   input: CreateKeyInput,
   generated: KeyMaterial,
 ): Promise<IssuedKey> {
+  const org: Organization = access.organization;
   const now = ctx.clock.now();
   const expiresAt = computeExpiresAt(input.expiry, now, org.maxKeyLifetimeDays);
-  const scopes = await checkScopes(tx, org.id, reach, input.scopes);
-  const user = viewerUser(ctx);
+  const grants = await checkGrants(ctx, tx, access, org.id, reach, input.grants, input.grantsPath);
+  if (input.ownedByOrganization) requireServiceKeyRight(access, ['input', 'ownedByOrganization']);
+  const creator = creatorOf(ctx);
   const apiKey = await tx.apiKey.create({
     data: {
       organizationId: org.id,
@@ -122,9 +196,9 @@ async function issueKey(
         reach.level === 'ORGANIZATION' && !reach.all ? { create: reach.projectIds.map((projectId) => ({ projectId })) } : undefined,
       name: input.name,
       note: input.note,
-      ownerId: user.id,
-      createdById: user.id,
-      scopes: scopes as unknown as Prisma.InputJsonValue,
+      ownerId: input.ownedByOrganization ? null : creator.ownerId,
+      createdById: creator.createdById,
+      grants: grants as unknown as Prisma.InputJsonValue,
       expiryPolicy: input.expiry.policy,
       expiresAt,
       ipAllowlist: input.ipAllowlist,
@@ -145,7 +219,8 @@ async function issueKey(
       projectId: apiKey.projectId,
       allProjects: apiKey.allProjects,
       projectIds: reach.level === 'ORGANIZATION' ? reach.projectIds : [],
-      scopes,
+      permissions: grants,
+      ownedByOrganization: input.ownedByOrganization,
       expiryPolicy: apiKey.expiryPolicy,
       expiresAt: apiKey.expiresAt?.toISOString() ?? null,
       ipAllowlist: apiKey.ipAllowlist,
@@ -162,9 +237,9 @@ export async function createProjectKey(
   input: CreateKeyInput,
   material: KeyMaterial,
 ): Promise<IssuedKey> {
-  const { organization } = await requireProject(ctx, tx, projectId, canManageApiKeys);
-  requireApiAccess(organization);
-  return issueKey(ctx, tx, organization, { level: 'PROJECT', projectId }, input, material);
+  const access = await requireProject(ctx, tx, projectId, 'api_key:create');
+  requireApiAccess(access.organization);
+  return issueKey(ctx, tx, access, { level: 'PROJECT', projectId }, input, material);
 }
 
 export async function createOrganizationKey(
@@ -175,17 +250,25 @@ export async function createOrganizationKey(
   input: CreateKeyInput,
   material: KeyMaterial,
 ): Promise<IssuedKey> {
-  const { organization } = await requireOrganization(ctx, organizationId, canManageApiKeys, tx);
-  requireApiAccess(organization);
+  const standing = await requireOrganization(ctx, organizationId, undefined, tx);
   const reach = await resolveProjectAccess(tx, organizationId, access);
-  return issueKey(ctx, tx, organization, reach, input, material);
+  const key = callingKey(ctx);
+  // A key creates organization keys only inside its own reach, and holds api_key:create over all of it.
+  if (key && !keyReachesKey(key, { organizationId, level: 'ORGANIZATION', projectId: null, allProjects: reach.level === 'ORGANIZATION' && reach.all, projectIds: reach.level === 'ORGANIZATION' ? reach.projectIds : [] })) {
+    throw new PermissionDeniedError('This key cannot create a key that reaches projects it does not reach', 'api_key:create');
+  }
+  const targets: Target[] = reach.level === 'ORGANIZATION' && !reach.all ? reach.projectIds.map((projectId) => ({ projectId })) : [{}];
+  if (!targets.every((target) => accessAllows(standing, 'api_key:create', target))) throw lacks(ctx, 'api_key:create', `organization ${standing.organization.slug}`);
+  requireApiAccess(standing.organization);
+  return issueKey(ctx, tx, standing, reach, input, material);
 }
 
 /**
  * Loads a key for a change and locks its row for the rest of the transaction, so concurrent changes to one key
- * (50 rotations at once, delete racing a trigger) are serialised. Not a member → not found; MEMBER → forbidden.
+ * (50 rotations at once, delete racing a trigger) are serialised. Not a member (or a key that does not reach it) →
+ * not found; lacking `permission` on the key's project (or organization) → forbidden, naming it.
  */
-export async function lockKeyForChange(ctx: Context, tx: Prisma.TransactionClient, id: string) {
+export async function lockKeyForChange(ctx: Context, tx: Prisma.TransactionClient, id: string, permission: Permission) {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ApiKey" WHERE id = ${id}::uuid FOR UPDATE`;
   if (!locked.length) throw new NotFoundError('ApiKey');
   const key = await tx.apiKey.findUniqueOrThrow({ where: { id }, include: { projectAccess: true } });
@@ -193,14 +276,20 @@ export async function lockKeyForChange(ctx: Context, tx: Prisma.TransactionClien
   const access = await requireOrganization(ctx, key.organizationId, undefined, tx).catch((error: unknown) => {
     throw error instanceof NotFoundError ? new NotFoundError('ApiKey') : error;
   });
-  if (!canManageApiKeys(access.role)) throw new PermissionDeniedError();
-  return { key, organization: access.organization };
+  const caller = callingKey(ctx);
+  if (caller && !keyReachesKey(caller, { ...key, projectIds: key.projectAccess.map((a) => a.projectId) })) throw new NotFoundError('ApiKey');
+  if (!accessAllows(access, permission, keyTarget(key))) throw lacks(ctx, permission, `key ${visiblePrefix(key.publicId)}`);
+  return { key, organization: access.organization, access };
 }
 
 export type UpdateKeyInput = {
   name?: string;
   note?: string | null;
   ownerId?: string;
+  /** true: hand the key to the organization (a service key). */
+  ownedByOrganization?: boolean;
+  grants?: Grant[];
+  grantsPath?: string[];
   status?: 'ACTIVE' | 'INACTIVE';
   projectAccess?: AccessInput;
   /** Normalized (allowlist.ts); empty = any address. */
@@ -208,11 +297,16 @@ export type UpdateKeyInput = {
 };
 
 export async function updateKey(ctx: Context, tx: Prisma.TransactionClient, id: string, input: UpdateKeyInput): Promise<ApiKey> {
-  const { key } = await lockKeyForChange(ctx, tx, id);
+  const { key, access } = await lockKeyForChange(ctx, tx, id, 'api_key:update');
+  // No key changes itself beyond its name and note: not its grants, owner, reach or allowlist.
+  if (callingKey(ctx)?.id === key.id) {
+    const field = input.grants ? 'permissions' : input.ownerId || input.ownedByOrganization ? 'ownerId' : input.projectAccess ? 'projectAccess' : input.ipAllowlist ? 'ipAllowlist' : input.status ? 'status' : null;
+    if (field) throw new PermissionDeniedError(`A key cannot change its own ${field}`, 'api_key:update');
+  }
   const data: Prisma.ApiKeyUpdateInput = {};
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  if (key.status === 'REVOKED' && (input.status || input.projectAccess || input.ownerId || input.ipAllowlist)) {
-    const field = input.status ? 'status' : input.projectAccess ? 'projectAccess' : input.ownerId ? 'ownerId' : 'ipAllowlist';
+  if (key.status === 'REVOKED' && (input.status || input.projectAccess || input.ownerId || input.ipAllowlist || input.grants || input.ownedByOrganization)) {
+    const field = input.status ? 'status' : input.projectAccess ? 'projectAccess' : input.ownerId ? 'ownerId' : input.grants ? 'permissions' : input.ownedByOrganization ? 'ownedByOrganization' : 'ipAllowlist';
     throw ValidationError.field(['input', field], 'a revoked key cannot be changed or reactivated');
   }
   const simple = changedFields(key, { name: input.name, note: input.note, status: input.status });
@@ -226,20 +320,37 @@ export async function updateKey(ctx: Context, tx: Prisma.TransactionClient, id: 
     data.owner = { connect: { id: input.ownerId } };
     changes.ownerId = { from: key.ownerId, to: input.ownerId };
   }
+  if (input.ownedByOrganization && key.ownerId !== null) {
+    if (input.ownerId) throw ValidationError.field(['input', 'ownedByOrganization'], 'give either ownerId or ownedByOrganization');
+    requireServiceKeyRight(access, ['input', 'ownedByOrganization']);
+    data.owner = { disconnect: true };
+    changes.ownerId = { from: key.ownerId, to: null };
+  }
+  let reachAfter: Reach =
+    key.level === 'PROJECT' ? { level: 'PROJECT', projectId: key.projectId! } : { level: 'ORGANIZATION', all: key.allProjects, projectIds: key.projectAccess.map((a) => a.projectId) };
   if (input.projectAccess) {
     if (key.level !== 'ORGANIZATION') {
       throw ValidationError.field(['input', 'projectAccess'], 'only organization-level keys have project access to change');
     }
     const reach = await resolveProjectAccess(tx, key.organizationId, input.projectAccess);
     if (reach.level !== 'ORGANIZATION') throw new Error('unreachable: organization keys resolve to organization reach');
-    // Narrowed workflows must stay within the new reach.
-    await checkScopes(tx, key.organizationId, reach, parseStoredScopes(key.scopes), () => ['input', 'projectAccess']);
+    reachAfter = reach;
+    // Narrowed grants must stay within the new reach, and the caller must hold what the key keeps over all of it.
+    if (!input.grants) await checkGrants(ctx, tx, access, key.organizationId, reach, parseStoredGrants(key.grants), ['input', 'permissions'], ['input', 'projectAccess']);
     const before = { all: key.allProjects, projectIds: key.projectAccess.map((a) => a.projectId).sort() };
     const after = { all: reach.all, projectIds: [...reach.projectIds].sort() };
     if (JSON.stringify(before) !== JSON.stringify(after)) {
       data.allProjects = reach.all;
       data.projectAccess = { deleteMany: {}, create: reach.projectIds.map((projectId) => ({ projectId })) };
       changes.projectAccess = { from: before, to: after };
+    }
+  }
+  if (input.grants) {
+    const grants = await checkGrants(ctx, tx, access, key.organizationId, reachAfter, input.grants, input.grantsPath);
+    const before = parseStoredGrants(key.grants);
+    if (JSON.stringify(before) !== JSON.stringify(grants)) {
+      data.grants = grants as unknown as Prisma.InputJsonValue;
+      changes.permissions = { from: before, to: grants };
     }
   }
   if (input.ipAllowlist) {
@@ -267,7 +378,7 @@ export async function rotateKey(
   if (!Number.isInteger(gracePeriodSeconds) || gracePeriodSeconds < 0 || gracePeriodSeconds > MAX_GRACE_SECONDS) {
     throw ValidationError.field(['input', 'gracePeriodSeconds'], `must be a whole number from 0 to ${MAX_GRACE_SECONDS}`);
   }
-  const { key, organization } = await lockKeyForChange(ctx, tx, id);
+  const { key, organization } = await lockKeyForChange(ctx, tx, id, 'api_key:rotate');
   requireApiAccess(organization);
   const now = ctx.clock.now();
   if (key.rotatedAt) throw new ConflictError('This key has already been rotated');
@@ -276,7 +387,7 @@ export async function rotateKey(
   if (status === 'EXPIRED') throw new ConflictError('An expired key cannot be rotated');
 
   const expiresAt = successorExpiresAt(key.expiryPolicy, key.expiresAt, now, organization.maxKeyLifetimeDays);
-  const user = viewerUser(ctx);
+  const creator = creatorOf(ctx);
   const successor: ApiKey = await conflictOnDuplicate(
     async () =>
       tx.apiKey.create({
@@ -291,8 +402,8 @@ export async function rotateKey(
           name: key.name,
           note: key.note,
           ownerId: key.ownerId,
-          createdById: user.id,
-          scopes: key.scopes as Prisma.InputJsonValue,
+          createdById: creator.createdById,
+          grants: key.grants as Prisma.InputJsonValue,
           expiryPolicy: key.expiryPolicy,
           expiresAt,
           ipAllowlist: key.ipAllowlist,
@@ -326,7 +437,7 @@ export async function rotateKey(
 }
 
 export async function revokeKey(ctx: Context, tx: Prisma.TransactionClient, id: string): Promise<ApiKey> {
-  const { key } = await lockKeyForChange(ctx, tx, id);
+  const { key } = await lockKeyForChange(ctx, tx, id, 'api_key:revoke');
   if (key.status === 'REVOKED') throw new ConflictError('This key is already revoked');
   return revokeLockedKey(ctx, tx, key);
 }
@@ -365,20 +476,40 @@ export async function deleteKeys(ctx: Context, tx: Prisma.TransactionClient, ids
   });
   const unique = [...seen];
   const locked = unique.length
-    ? await tx.$queryRaw<{ id: string; organizationId: string; projectId: string | null; publicId: string; name: string }[]>`
-        SELECT id, "organizationId", "projectId", "publicId", name FROM "ApiKey" WHERE id = ANY(${unique}::uuid[]) ORDER BY id FOR UPDATE`
+    ? await tx.$queryRaw<{ id: string; organizationId: string; projectId: string | null; publicId: string; name: string; level: string; allProjects: boolean }[]>`
+        SELECT id, "organizationId", "projectId", "publicId", name, level::text AS level, "allProjects" FROM "ApiKey" WHERE id = ANY(${unique}::uuid[]) ORDER BY id FOR UPDATE`
     : [];
   const byId = new Map(locked.map((k) => [k.id, k]));
-  const user = viewerUser(ctx);
+  const caller = callingKey(ctx);
   const orgIds = [...new Set(locked.map((k) => k.organizationId))];
-  const memberships = await tx.membership.findMany({ where: { userId: user.id, organizationId: { in: orgIds } } });
-  const roleByOrg = new Map(memberships.map((m) => [m.organizationId, m.role]));
+  const roleByOrg = new Map<string, MemberRole>();
+  if (!caller) {
+    const userId = ctx.principal?.kind === 'user' ? ctx.principal.user.id : null;
+    const memberships = userId ? await tx.membership.findMany({ where: { userId, organizationId: { in: orgIds } } }) : [];
+    for (const m of memberships) roleByOrg.set(m.organizationId, m.role);
+  }
+  const keyProjects = caller
+    ? new Map(
+        (await tx.apiKeyProject.findMany({ where: { apiKeyId: { in: locked.map((k) => k.id) } } })).reduce(
+          (acc, row) => acc.set(row.apiKeyId, [...(acc.get(row.apiKeyId) ?? []), row.projectId]),
+          new Map<string, string[]>(),
+        ),
+      )
+    : new Map<string, string[]>();
   unique.forEach((id) => {
     const globalId = globalIds[ids.indexOf(id)];
     const key = byId.get(id);
+    if (caller) {
+      if (!key || !keyReachesKey(caller, { ...key, projectIds: keyProjects.get(key.id) ?? [] })) {
+        failures.push({ id: globalId, reason: 'NOT_FOUND', message: 'API key not found' });
+      } else if (!keyMay(caller, 'api_key:delete', keyTarget(key))) {
+        failures.push({ id: globalId, reason: 'FORBIDDEN', message: 'This key lacks `api_key:delete` on this key' });
+      }
+      return;
+    }
     const role = key && roleByOrg.get(key.organizationId);
     if (!key || !role) failures.push({ id: globalId, reason: 'NOT_FOUND', message: 'API key not found' });
-    else if (!canManageApiKeys(role)) failures.push({ id: globalId, reason: 'FORBIDDEN', message: 'You are not allowed to delete this key' });
+    else if (!roleAllows(role, 'api_key:delete')) failures.push({ id: globalId, reason: 'FORBIDDEN', message: 'You are not allowed to delete this key' });
   });
   if (failures.length) throw new BulkOperationError(failures);
   await tx.apiKey.deleteMany({ where: { id: { in: unique } } });

@@ -5,9 +5,8 @@ import { builder, type Types } from '../../graphql/builder.ts';
 import { escapeLike } from '../../graphql/inputs.ts';
 import { parseGlobalId, toGlobalId } from '../../graphql/ids.ts';
 import { byCreation, requestLoaders } from '../../graphql/request-loaders.ts';
-import { readableOrganizations, readsIn, viewerRole } from '../../authz/read-rules.ts';
+import { readableOrganizations, readsIn, viewerRole, readPermission } from '../../authz/read-rules.ts';
 import { OrganizationRef } from '../organizations/types.ts';
-import { canManageApiKeys } from '../../authz/roles.ts';
 import { ProjectRef } from '../projects/types.ts';
 import { UserRef } from '../users/types.ts';
 import { WorkflowRef } from '../workflows/types.ts';
@@ -136,6 +135,7 @@ const AddressUseRef = builder.objectRef<{ address: string; lastSeenAt: Date }>('
 
 /** Members of the key's organization only; never selects `secretHash` into a response. */
 export const ApiKeyRef = builder.prismaNode('ApiKey', {
+  extensions: { requiresPermission: readPermission('ApiKey') },
   description: 'An API key: its settings, state and usage. The secret is shown once, at creation or rotation, and never stored.',
   nullable: true,
   id: { field: 'id' },
@@ -226,13 +226,12 @@ export const ApiKeyRef = builder.prismaNode('ApiKey', {
     rotatedFrom: t.relation('rotatedFrom', { nullable: true }),
     rotatedTo: t.relation('rotatedTo', { nullable: true }),
     viewerCanManage: t.boolean({
-      description: 'Whether the viewer may change this key (OWNER and ADMIN, through organization-level management).',
-      resolve: async (key, _args, ctx) => isManager(await viewerRole(ctx, key.organizationId)),
+      description: 'Whether the caller may change this key (`api_key:update` where the key lives).',
+      resolve: (key, _args, ctx) => mayIn(ctx, 'api_key:update', key.organizationId, key.projectId ? { projectId: key.projectId } : {}),
     }),
   }),
 });
 
-const isManager = (role: MemberRole | null) => role !== null && canManageApiKeys(role);
 
 // ——— Lists ———
 

@@ -48,7 +48,6 @@ builder.mutationField('triggerWorkflow', (t) =>
   t.field({
     type: TriggerWorkflowPayload,
     description: 'Starts a workflow execution (status QUEUED). API keys only.',
-    skipTypeScopes: true,
     authScopes: { permission: 'workflow:trigger' },
     errors: { types: [ValidationError, ConflictError] },
     args: { input: t.arg({ type: TriggerWorkflowInput, required: true }) },
@@ -110,7 +109,6 @@ builder.queryField('workflowExecution', (t) =>
     type: WorkflowExecutionRef,
     nullable: true,
     description: "An execution in this key's reach; null otherwise. API keys only.",
-    skipTypeScopes: true,
     authScopes: { permission: 'execution:read' },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
@@ -184,7 +182,6 @@ builder.queryField('currentApiKey', (t) =>
   t.field({
     type: CurrentApiKeyRef,
     description: "The calling API key's own metadata, so that an integration can check its configuration.",
-    skipTypeScopes: true,
     authScopes: { apiKey: true },
     resolve: (_root, _args, ctx) => loadCurrentKey(ctx, callingKey(ctx)),
   }),

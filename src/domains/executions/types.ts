@@ -4,7 +4,7 @@ import { toGlobalId } from '../../graphql/ids.ts';
 import { keyReadsExecution } from '../../authz/key-reach.ts';
 import type { Context } from '../../context.ts';
 import type { WorkflowExecution } from '../../generated/prisma/client.ts';
-import { organizationOfProject, readableOrganizations, readsIn, readsInProject } from '../../authz/read-rules.ts';
+import { organizationOfProject, readableOrganizations, readsIn, readsInProject, readPermission } from '../../authz/read-rules.ts';
 import { visiblePrefix } from '../../lib/key-format.ts';
 import { ProjectRef } from '../projects/types.ts';
 
@@ -22,6 +22,7 @@ export const ExecutionStatusEnum = builder.enumType(ExecutionStatus, { name: 'Ex
  * into the organization graph: only scalars and ids, nothing a key could traverse to reach other data.
  */
 export const WorkflowExecutionRef = builder.prismaNode('WorkflowExecution', {
+  extensions: { requiresPermission: readPermission('WorkflowExecution') },
   description: "One run of a workflow, started by an API key. Read by the organization's members and by keys that reach it.",
   nullable: true,
   id: { field: 'id' },

@@ -1,7 +1,7 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../../graphql/builder.ts';
 import { parseGlobalId, toGlobalId } from '../../graphql/ids.ts';
-import { readableOrganizations, readsIn } from '../../authz/read-rules.ts';
+import { readableOrganizations, readsIn, readPermission } from '../../authz/read-rules.ts';
 import { OrganizationRef } from './types.ts';
 import { UserRef } from '../users/types.ts';
 import { changesWithGlobalIds } from './audit-global-ids.ts';
@@ -13,6 +13,7 @@ export const AuditActionEnum = builder.enumType('AuditAction', {
 });
 
 export const AuditEventRef = builder.prismaNode('AuditEvent', {
+  extensions: { requiresPermission: readPermission('AuditEvent') },
   description: 'One change in an organization: who, what, when, and the changed fields. OWNER and ADMIN only.',
   nullable: true,
   id: { field: 'id' },

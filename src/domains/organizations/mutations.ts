@@ -29,6 +29,7 @@ const CreateOrganizationInput = builder.inputType('CreateOrganizationInput', {
 
 builder.mutationField('createOrganization', (t) =>
   t.field({
+    authScopes: { user: true },
     description: 'Creates an organization with the viewer as its OWNER, on the FREE plan.',
     type: OrganizationPayload,
     errors: { types: [ValidationError, ConflictError] },
@@ -51,6 +52,7 @@ const UpdateOrganizationInput = builder.inputType('UpdateOrganizationInput', {
 
 builder.mutationField('updateOrganization', (t) =>
   t.field({
+    authScopes: { permission: 'organization:update' },
     description: 'Renames an organization, changes its slug, its maximum key lifetime or what is done to leaked keys. OWNER and ADMIN.',
     type: OrganizationPayload,
     errors: { types: uniqueChangeErrors },
@@ -100,6 +102,7 @@ const AddMemberInput = builder.inputType('AddMemberInput', {
 
 builder.mutationField('addMember', (t) =>
   t.field({
+    authScopes: { permission: 'member:manage' },
     type: MemberPayload,
     description: 'Adds a user who has signed in at least once, by email.',
     errors: { types: uniqueChangeErrors },
@@ -120,6 +123,7 @@ const UpdateMemberInput = builder.inputType('UpdateMemberInput', {
 
 builder.mutationField('updateMember', (t) =>
   t.field({
+    authScopes: { permission: 'member:manage' },
     description: "Changes a member's role. ADMINs cannot touch OWNERs or grant OWNER; the last OWNER cannot be demoted.",
     type: MemberPayload,
     errors: { types: changeErrors },
@@ -137,6 +141,7 @@ const RemoveMemberInput = builder.inputType('RemoveMemberInput', {
 
 builder.mutationField('removeMember', (t) =>
   t.field({
+    authScopes: { permission: 'member:manage' },
     type: RemoveMemberPayload,
     description: 'Removes a member; any member may remove themselves (leave), except the last OWNER.',
     errors: { types: changeErrors },

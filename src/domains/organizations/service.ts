@@ -6,7 +6,7 @@ import { toGlobalId } from '../../graphql/ids.ts';
 import { conflictOnDuplicate } from '../../graphql/prisma-errors.ts';
 import { requireOrganization, viewerUser } from '../../authz/access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
-import { canChangeMember, canManageOrganization } from '../../authz/roles.ts';
+import { mayChangeMember } from '../../authz/roles.ts';
 
 // Organizations and their members: each function is one transaction with its audit event.
 
@@ -42,7 +42,7 @@ export function updateOrganization(
   return conflictOnDuplicate(
     () =>
       ctx.prisma.$transaction(async (tx) => {
-        const { organization: before } = await requireOrganization(ctx, id, canManageOrganization, tx);
+        const { organization: before } = await requireOrganization(ctx, id, 'organization:update', tx);
         const { data, changes, changed } = changedFields(before, input);
         if (!changed) return before;
         const after = await tx.organization.update({ where: { id }, data });
@@ -77,8 +77,8 @@ export function addMember(ctx: Context, organizationId: string, input: { email: 
   return conflictOnDuplicate(
     () =>
       ctx.prisma.$transaction(async (tx) => {
-        const { role: actorRole } = await requireOrganization(ctx, organizationId, undefined, tx);
-        if (!canChangeMember(actorRole, input.role, input.role)) throw new PermissionDeniedError();
+        const access = await requireOrganization(ctx, organizationId, undefined, tx);
+        if (!mayChangeMember(access, input.role, input.role)) throw new PermissionDeniedError(undefined, 'member:manage');
         const users = await tx.user.findMany({ where: { email: input.email }, take: 2 });
         if (users.length === 0) {
           throw ValidationError.field(['input', 'email'], 'no user with this email has signed in yet');
@@ -116,13 +116,13 @@ async function loadTargetMember(tx: Prisma.TransactionClient, ctx: Context, memb
   const access = await requireOrganization(ctx, target.organizationId, undefined, tx).catch((error: unknown) => {
     throw error instanceof NotFoundError ? new NotFoundError('Member') : error;
   });
-  return { target, actorRole: access.role, actorMembershipId: access.membership.id };
+  return { target, access, actorMembershipId: access.membership?.id ?? null };
 }
 
 export function updateMember(ctx: Context, id: string, role: MemberRole) {
   return ctx.prisma.$transaction(async (tx) => {
-    const { target, actorRole } = await loadTargetMember(tx, ctx, id);
-    if (!canChangeMember(actorRole, target.role, role)) throw new PermissionDeniedError();
+    const { target, access } = await loadTargetMember(tx, ctx, id);
+    if (!mayChangeMember(access, target.role, role)) throw new PermissionDeniedError(undefined, 'member:manage');
     if (target.role === role) return target;
     if (target.role === 'OWNER' && (await ownerCount(tx, target.organizationId)) <= 1) {
       throw ValidationError.field(['input', 'role'], 'the last OWNER cannot be demoted; make someone else OWNER first');
@@ -142,9 +142,9 @@ export function updateMember(ctx: Context, id: string, role: MemberRole) {
 /** Removes a member; any member may remove themselves (leave), except the last OWNER. */
 export function removeMember(ctx: Context, id: string) {
   return ctx.prisma.$transaction(async (tx) => {
-    const { target, actorRole, actorMembershipId } = await loadTargetMember(tx, ctx, id);
+    const { target, access, actorMembershipId } = await loadTargetMember(tx, ctx, id);
     const leaving = actorMembershipId === target.id;
-    if (!leaving && !canChangeMember(actorRole, target.role)) throw new PermissionDeniedError();
+    if (!leaving && !mayChangeMember(access, target.role)) throw new PermissionDeniedError(undefined, 'member:manage');
     if (target.role === 'OWNER' && (await ownerCount(tx, target.organizationId)) <= 1) {
       throw ValidationError.field(['input', 'id'], 'the last OWNER cannot leave or be removed');
     }

@@ -4,7 +4,7 @@ import { LeakedKeyAction, MemberRole, Plan } from '../../generated/prisma/enums.
 import { builder } from '../../graphql/builder.ts';
 import { escapeLike } from '../../graphql/inputs.ts';
 import { planIncludesApiAccess } from '../../authz/plans.ts';
-import { readableOrganizations, readsIn, viewerRole } from '../../authz/read-rules.ts';
+import { readableOrganizations, readsIn, viewerRole, readPermission } from '../../authz/read-rules.ts';
 import { UserRef } from '../users/types.ts';
 
 export const PlanEnum = builder.enumType(Plan, { name: 'Plan', description: 'Billing plan. FREE has no API access.' });
@@ -19,6 +19,7 @@ export const LeakedKeyActionEnum = builder.enumType(LeakedKeyAction, {
 export const MemberRoleEnum = builder.enumType(MemberRole, { name: 'MemberRole', description: 'OWNER and ADMIN manage; MEMBER reads (see SECURITY.md).' });
 
 export const OrganizationRef = builder.prismaNode('Organization', {
+  extensions: { requiresPermission: readPermission('Organization') },
   nullable: true,
   description:
     'A tenant. Members read everything in it (audit log: OWNER and ADMIN); a platform operator who is not a member reads only its descriptive fields and plan.',
@@ -73,6 +74,7 @@ export const MemberRef = builder.prismaNode('Membership', {
 
 builder.queryField('organization', (t) =>
   t.prismaField({
+    authScopes: { permission: 'organization:read' },
     type: OrganizationRef,
     nullable: true,
     description:
@@ -95,7 +97,7 @@ builder.queryField('organizations', (t) =>
     cursor: 'id',
     description:
       'Platform operators only: every organization, oldest first, optionally those whose name or slug contains `search`. Members find theirs under `viewer.organizations`.',
-    authScopes: { operator: true },
+    authScopes: { user: true },
     args: { search: t.arg.string({ validate: z.string().max(100, 'must be at most 100 characters').nullish() }) },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.organization.findMany({ ...query, where: searchWhere(args.search), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),

@@ -22,6 +22,7 @@ const CreateProjectInput = builder.inputType('CreateProjectInput', {
 
 builder.mutationField('createProject', (t) =>
   t.field({
+    authScopes: { permission: 'project:create' },
     description: 'Creates a project. OWNER and ADMIN.',
     type: ProjectPayload,
     errors: { types: uniqueChangeErrors },
@@ -43,6 +44,7 @@ const UpdateProjectInput = builder.inputType('UpdateProjectInput', {
 
 builder.mutationField('updateProject', (t) =>
   t.field({
+    authScopes: { permission: 'project:update' },
     description: 'Renames a project or changes its slug. OWNER and ADMIN.',
     type: ProjectPayload,
     errors: { types: uniqueChangeErrors },
@@ -61,6 +63,7 @@ const DeleteProjectInput = builder.inputType('DeleteProjectInput', {
 
 builder.mutationField('deleteProject', (t) =>
   t.field({
+    authScopes: { permission: 'project:delete' },
     type: DeleteProjectPayload,
     description: "Deletes the project with its workflows, executions and project-level API keys.",
     errors: { types: changeErrors },

@@ -2,9 +2,8 @@ import type { Context } from '../../context.ts';
 import { conflictOnDuplicate } from '../../graphql/prisma-errors.ts';
 import { requireOrganization, requireProject } from '../../authz/access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
-import { canManageProjects } from '../../authz/roles.ts';
 
-// Projects: each function is one transaction with its audit event; OWNER and ADMIN only.
+// Projects: each function is one transaction with its audit event; `project:*` permissions (OWNER and ADMIN, and keys granted them).
 
 const slugTaken = (slug: string | undefined) => `A project with slug "${slug}" already exists`;
 
@@ -12,7 +11,7 @@ export function createProject(ctx: Context, organizationId: string, input: { nam
   return conflictOnDuplicate(
     () =>
       ctx.prisma.$transaction(async (tx) => {
-        await requireOrganization(ctx, organizationId, canManageProjects, tx);
+        await requireOrganization(ctx, organizationId, 'project:create', tx);
         const created = await tx.project.create({ data: { organizationId, name: input.name, slug: input.slug } });
         await recordAudit(tx, ctx, {
           organizationId,
@@ -31,7 +30,7 @@ export function updateProject(ctx: Context, id: string, input: { name?: string; 
   return conflictOnDuplicate(
     () =>
       ctx.prisma.$transaction(async (tx) => {
-        const { project: before } = await requireProject(ctx, tx, id, canManageProjects);
+        const { project: before } = await requireProject(ctx, tx, id, 'project:update');
         const { data, changes, changed } = changedFields(before, input);
         if (!changed) return before;
         const after = await tx.project.update({ where: { id }, data });
@@ -44,7 +43,7 @@ export function updateProject(ctx: Context, id: string, input: { name?: string; 
 
 export function deleteProject(ctx: Context, id: string) {
   return ctx.prisma.$transaction(async (tx) => {
-    const { project } = await requireProject(ctx, tx, id, canManageProjects);
+    const { project } = await requireProject(ctx, tx, id, 'project:delete');
     await tx.project.delete({ where: { id } });
     await recordAudit(tx, ctx, {
       organizationId: project.organizationId,

@@ -1,8 +1,9 @@
 import { builder } from '../../graphql/builder.ts';
-import { readableOrganizations, readsIn } from '../../authz/read-rules.ts';
+import { readableOrganizations, readsIn, readPermission } from '../../authz/read-rules.ts';
 import { OrganizationRef } from '../organizations/types.ts';
 
 export const ProjectRef = builder.prismaNode('Project', {
+  extensions: { requiresPermission: readPermission('Project') },
   nullable: true,
   description: 'A project of an organization. Visible to its members.',
   id: { field: 'id' },

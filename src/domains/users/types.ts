@@ -39,6 +39,7 @@ export const ViewerRef = builder.prismaObject('User', {
 
 builder.queryField('viewer', (t) =>
   t.prismaField({
+    authScopes: { user: true },
     description: 'The signed-in user. Signed-in users only.',
     type: ViewerRef,
     resolve: (query, _root, _args, ctx) =>

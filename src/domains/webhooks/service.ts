@@ -1,9 +1,8 @@
 import type { Context } from '../../context.ts';
 import { NotFoundError, PermissionDeniedError, ValidationError } from '../../errors.ts';
 import type { Prisma, WebhookDelivery, WebhookEndpoint } from '../../generated/prisma/client.ts';
-import { requireOrganization } from '../../authz/access.ts';
+import { accessAllows, lacks, requireOrganization } from '../../authz/access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
-import { canManageOrganization } from '../../authz/roles.ts';
 import { requireApiAccess } from '../../authz/plans.ts';
 import { newSigningSecret } from '../../lib/secret-box.ts';
 import type { WebhookEventType } from './events.ts';
@@ -28,7 +27,7 @@ function checkEvents(events: WebhookEventType[]): WebhookEventType[] {
 }
 
 export async function createEndpoint(ctx: Context, tx: Prisma.TransactionClient, organizationId: string, input: EndpointInput): Promise<IssuedEndpoint> {
-  const { organization } = await requireOrganization(ctx, organizationId, canManageOrganization, tx);
+  const { organization } = await requireOrganization(ctx, organizationId, 'webhook:manage', tx);
   requireApiAccess(organization);
   const events = checkEvents(input.events);
   if ((await tx.webhookEndpoint.count({ where: { organizationId } })) >= MAX_ENDPOINTS_PER_ORGANIZATION) {
@@ -56,7 +55,7 @@ async function lockEndpoint(ctx: Context, tx: Prisma.TransactionClient, id: stri
   const access = await requireOrganization(ctx, endpoint.organizationId, undefined, tx).catch((error: unknown) => {
     throw error instanceof NotFoundError ? new NotFoundError('WebhookEndpoint') : error;
   });
-  if (!canManageOrganization(access.role)) throw new PermissionDeniedError();
+  if (!accessAllows(access, 'webhook:manage')) throw lacks(ctx, 'webhook:manage', `organization ${access.organization.slug}`);
   requireApiAccess(access.organization);
   return endpoint;
 }

@@ -1,6 +1,6 @@
 import { builder } from '../../graphql/builder.ts';
 import { OrganizationRef } from '../organizations/types.ts';
-import { readableOrganizations, readsIn } from '../../authz/read-rules.ts';
+import { readableOrganizations, readsIn, readPermission } from '../../authz/read-rules.ts';
 import { WEBHOOK_EVENTS, type WebhookEventType, webhookIdOf } from './events.ts';
 
 export const WebhookEventTypeEnum = builder.enumType('WebhookEventType', {
@@ -20,6 +20,7 @@ const WebhookDeliveryStatusEnum = builder.enumType('WebhookDeliveryStatus', {
 export const RECENT_DELIVERIES = 20;
 
 export const WebhookDeliveryRef = builder.prismaNode('WebhookDelivery', {
+  extensions: { requiresPermission: readPermission('WebhookDelivery') },
   description: 'One event sent (or to be sent) to one endpoint, and how its attempts went. OWNER and ADMIN only.',
   nullable: true,
   id: { field: 'id' },
@@ -44,6 +45,7 @@ export const WebhookDeliveryRef = builder.prismaNode('WebhookDelivery', {
 });
 
 export const WebhookEndpointRef = builder.prismaNode('WebhookEndpoint', {
+  extensions: { requiresPermission: readPermission('WebhookEndpoint') },
   description: 'Where the organization\'s key events are POSTed, signed (Standard Webhooks). OWNER and ADMIN only. The signing secret is never shown again after create/rotate.',
   nullable: true,
   id: { field: 'id' },

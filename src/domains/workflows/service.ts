@@ -2,20 +2,21 @@ import type { Context } from '../../context.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { conflictOnDuplicate } from '../../graphql/prisma-errors.ts';
-import { requireProject } from '../../authz/access.ts';
+import { accessAllows, lacks, requireProject } from '../../authz/access.ts';
+import type { Permission } from '../../authz/catalog.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
-import { canManageProjects } from '../../authz/roles.ts';
 
-// Workflows: each function is one transaction with its audit event; OWNER and ADMIN only.
+// Workflows: each function is one transaction with its audit event; `workflow:*` permissions.
 
 const slugTaken = (slug: string | undefined) => `A workflow with slug "${slug}" already exists`;
 
-async function requireWorkflow(ctx: Context, tx: Prisma.TransactionClient, id: string) {
+async function requireWorkflow(ctx: Context, tx: Prisma.TransactionClient, id: string, permission: Permission) {
   const workflow = await tx.workflow.findUnique({ where: { id } });
   if (!workflow) throw new NotFoundError('Workflow');
-  const access = await requireProject(ctx, tx, workflow.projectId, canManageProjects).catch((error) => {
+  const access = await requireProject(ctx, tx, workflow.projectId).catch((error) => {
     throw error instanceof NotFoundError ? new NotFoundError('Workflow') : error;
   });
+  if (!accessAllows(access, permission, { projectId: workflow.projectId, workflowId: id })) throw lacks(ctx, permission, `workflow ${workflow.slug}`);
   return { workflow, ...access };
 }
 
@@ -23,7 +24,7 @@ export function createWorkflow(ctx: Context, projectId: string, input: { name: s
   return conflictOnDuplicate(
     () =>
       ctx.prisma.$transaction(async (tx) => {
-        const { project } = await requireProject(ctx, tx, projectId, canManageProjects);
+        const { project } = await requireProject(ctx, tx, projectId, 'workflow:create');
         const created = await tx.workflow.create({ data: { projectId, name: input.name, slug: input.slug } });
         await recordAudit(tx, ctx, {
           organizationId: project.organizationId,
@@ -42,7 +43,7 @@ export function updateWorkflow(ctx: Context, id: string, input: { name?: string;
   return conflictOnDuplicate(
     () =>
       ctx.prisma.$transaction(async (tx) => {
-        const { workflow: before, project } = await requireWorkflow(ctx, tx, id);
+        const { workflow: before, project } = await requireWorkflow(ctx, tx, id, 'workflow:update');
         const { data, changes, changed } = changedFields(before, input);
         if (!changed) return before;
         const after = await tx.workflow.update({ where: { id }, data });
@@ -55,7 +56,7 @@ export function updateWorkflow(ctx: Context, id: string, input: { name?: string;
 
 export function deleteWorkflow(ctx: Context, id: string) {
   return ctx.prisma.$transaction(async (tx) => {
-    const { workflow, project } = await requireWorkflow(ctx, tx, id);
+    const { workflow, project } = await requireWorkflow(ctx, tx, id, 'workflow:delete');
     await tx.workflow.delete({ where: { id } });
     await recordAudit(tx, ctx, {
       organizationId: project.organizationId,

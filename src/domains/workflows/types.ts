@@ -1,8 +1,9 @@
 import { builder } from '../../graphql/builder.ts';
-import { readableOrganizations, readsInProject } from '../../authz/read-rules.ts';
+import { readableOrganizations, readsInProject, readPermission } from '../../authz/read-rules.ts';
 import { ProjectRef } from '../projects/types.ts';
 
 export const WorkflowRef = builder.prismaNode('Workflow', {
+  extensions: { requiresPermission: readPermission('Workflow') },
   nullable: true,
   description: 'A workflow of a project, triggered by API keys. Visible to the organization\'s members.',
   id: { field: 'id' },
