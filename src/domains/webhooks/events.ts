@@ -4,7 +4,7 @@ import type { ApiKey, Prisma } from '../../generated/prisma/client.ts';
 import { toGlobalId } from '../../graphql/ids.ts';
 import { visiblePrefix } from '../api-keys/key-format.ts';
 
-/** The key events endpoints can subscribe to: GraphQL enum value → stored/sent type. */
+/** The events endpoints can subscribe to: GraphQL enum value → stored/sent type. */
 export const WEBHOOK_EVENTS = {
   API_KEY_CREATED: { value: 'api_key.created', description: 'An API key was created.' },
   API_KEY_UPDATED: { value: 'api_key.updated', description: "An API key's name, note, owner, status, access or IP allowlist changed." },
@@ -20,17 +20,33 @@ export const WEBHOOK_EVENTS = {
     value: 'api_key.leaked',
     description: 'A secret scanner reported the key found in public (`data.leak.url`); it was revoked or only flagged, per the organization setting (`data.leak.action`).',
   },
+  ORGANIZATION_MEMBER_ADDED: {
+    value: 'organization.member_added',
+    description: 'Someone accepted an invitation and became a member (`data.id` is the member, `data.role` their role).',
+  },
 } as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[keyof typeof WEBHOOK_EVENTS]['value'];
+type KeyEventType = Exclude<WebhookEventType, `organization.${string}`>;
 
 export type ExpiryWarning = 'P30D' | 'P7D' | 'P1D' | 'PT1H';
 
 /**
  * The JSON body of every event (README, "Webhooks"). Ids are global ids, as in the API; never a secret or a hash.
  */
-export type WebhookEventPayload = {
-  type: WebhookEventType;
+export type WebhookEventPayload = KeyEventPayload | MemberEventPayload;
+
+type Actor = { id: string | null; label: string };
+
+/** `organization.member_*` events: the membership, its user and role; the email is the one the invitation named. */
+export type MemberEventPayload = {
+  type: Exclude<WebhookEventType, KeyEventType>;
+  timestamp: string;
+  data: { id: string; organizationId: string; userId: string; email: string; role: string; actor: Actor };
+};
+
+export type KeyEventPayload = {
+  type: KeyEventType;
   timestamp: string;
   data: {
     id: string;
@@ -38,7 +54,7 @@ export type WebhookEventPayload = {
     name: string;
     organizationId: string;
     projectId: string | null;
-    actor: { id: string | null; label: string };
+    actor: Actor;
     successorId?: string;
     /** `api_key.expiring` / `api_key.expired`: when the key stops (stopped) working. */
     expiresAt?: string;
@@ -52,7 +68,7 @@ export type WebhookEventPayload = {
   };
 };
 
-function actorOf(ctx: Pick<Context, 'principal'>): WebhookEventPayload['data']['actor'] {
+function actorOf(ctx: Pick<Context, 'principal'>): Actor {
   const p = ctx.principal;
   if (p?.kind === 'user') return { id: toGlobalId('User', p.user.id), label: p.user.email ?? p.user.subject };
   if (p?.kind === 'apiKey') return { id: toGlobalId('ApiKey', p.key.id), label: `api-key:${p.key.publicId}` };
@@ -75,15 +91,15 @@ type KeyFacts = Pick<ApiKey, 'id' | 'publicId' | 'name' | 'organizationId' | 'pr
 export async function recordKeyEvent(
   tx: Prisma.TransactionClient,
   ctx: Pick<Context, 'principal' | 'clock'>,
-  type: WebhookEventType,
+  type: KeyEventType,
   keys: KeyFacts | KeyFacts[],
-  extra: { successorId?: string; expiresAt?: string; expiry?: WebhookEventPayload['data']['expiry']; leak?: NonNullable<WebhookEventPayload['data']['leak']> } = {},
+  extra: { successorId?: string; expiresAt?: string; expiry?: KeyEventPayload['data']['expiry']; leak?: NonNullable<KeyEventPayload['data']['leak']> } = {},
 ): Promise<void> {
   const list = Array.isArray(keys) ? keys : [keys];
   if (!list.length) return;
   const now = ctx.clock.now();
   const actor = actorOf(ctx);
-  const payloads = list.map((key): WebhookEventPayload => ({
+  const payloads = list.map((key): KeyEventPayload => ({
     type,
     timestamp: now.toISOString(),
     data: {
@@ -99,14 +115,48 @@ export async function recordKeyEvent(
       ...(extra.leak ? { leak: extra.leak } : {}),
     },
   }));
+  await insertDeliveries(tx, now, type, list.map((k) => k.organizationId), payloads);
+}
+
+/** The outbox for a membership event, like `recordKeyEvent` (inside the caller's transaction). */
+export async function recordMemberEvent(
+  tx: Prisma.TransactionClient,
+  ctx: Pick<Context, 'principal' | 'clock'>,
+  type: MemberEventPayload['type'],
+  member: { id: string; organizationId: string; userId: string; role: string },
+  email: string,
+): Promise<void> {
+  const now = ctx.clock.now();
+  const payload: MemberEventPayload = {
+    type,
+    timestamp: now.toISOString(),
+    data: {
+      id: toGlobalId('Member', member.id),
+      organizationId: toGlobalId('Organization', member.organizationId),
+      userId: toGlobalId('User', member.userId),
+      email,
+      role: member.role,
+      actor: actorOf(ctx),
+    },
+  };
+  await insertDeliveries(tx, now, type, [member.organizationId], [payload]);
+}
+
+async function insertDeliveries(
+  tx: Prisma.TransactionClient,
+  now: Date,
+  type: WebhookEventType,
+  organizationIds: string[],
+  payloads: WebhookEventPayload[],
+): Promise<void> {
   // One statement whether or not there are endpoints: a mutation in an organization with webhooks costs one round
   // trip more than before webhooks existed (the lookup), not two.
   await tx.$executeRaw`
     INSERT INTO "WebhookDelivery" (id, "organizationId", "endpointId", "eventId", "eventType", payload, "nextAttemptAt", "createdAt")
     SELECT gen_random_uuid(), e."organizationId", e.id, k.event_id, ${type}, k.payload, ${now}::timestamptz, ${now}::timestamptz
     FROM unnest(
-      ${list.map((k) => k.organizationId)}::uuid[],
-      ${list.map(() => randomUUID())}::uuid[],
+      ${organizationIds}::uuid[],
+      ${organizationIds.map(() => randomUUID())}::uuid[],
       ${payloads.map((p) => JSON.stringify(p))}::jsonb[]
     ) AS k(organization_id, event_id, payload)
     JOIN "WebhookEndpoint" e ON e."organizationId" = k.organization_id AND e.enabled AND ${type} = ANY (e.events)`;
