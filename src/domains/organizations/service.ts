@@ -1,5 +1,5 @@
 import type { Context } from '../../context.ts';
-import { ConflictError, NotFoundError, PermissionDeniedError, ValidationError } from '../../errors.ts';
+import { NotFoundError, PermissionDeniedError, ValidationError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { LeakedKeyAction, MemberRole, Plan } from '../../generated/prisma/enums.ts';
 import { toGlobalId } from '../../graphql/ids.ts';
