@@ -180,6 +180,7 @@ export function OrganizationInvitations({ slug, organizationId }: { slug: string
                       if (isTypedError(payload)) setFailure(payload);
                       else if (payload) {
                         setFailure(null);
+                        setSent(null);
                         reload();
                       }
                     }}
