@@ -16,6 +16,7 @@ import {
 } from './support/operations.ts';
 import type { App } from '../src/server.ts';
 import type { TestApp } from './support/app.ts';
+import { documentedEvent, shapeOf } from './support/readme-events.ts';
 
 // Members join by invitation only: an OWNER or ADMIN invites an address, the person signed in with that address
 // accepts or declines. Everything goes through the GraphQL API as the console sends it.
@@ -115,6 +116,7 @@ describe('inviting and accepting', () => {
       type: 'organization.member_added',
       data: { id: accepted.id, organizationId: org.id, userId: bob.id, email: bob.email, role: 'ADMIN', actor: { id: bob.id, label: bob.email } },
     });
+    expect(shapeOf(deliveries[0].payload)).toEqual(shapeOf(documentedEvent('organization.member_added')));
   });
 
   test('inviting answers the same whether or not anyone with the email has signed in', async ({ t, org }) => {
