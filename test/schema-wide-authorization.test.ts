@@ -38,6 +38,7 @@ const MARKERS = {
   aKeyName: `akeyname${run}`, // the name of the API key that calls: A's members and that key
   aPayload: `apayload${run}`, // payload of an execution of A: A's members and the key that made it
   aWebhook: `awebhook${run}`, // A's webhook endpoints (URL, description): A's OWNER and ADMIN
+  aInvite: `ainvite${run}`, // the emails A's invitations are addressed to: A's OWNER and ADMIN, and the invited person
   bOrg: `borg${run}`, // organization B's name and slug: B's owner (the stranger) and operators
   bContent: `bcontent${run}`, // everything else of B: B's owner
   // Addresses cannot carry the text markers: each tenant's key has these (normalized) values of its own.
@@ -47,16 +48,18 @@ const MARKERS = {
 } as const;
 type Marker = keyof typeof MARKERS;
 
-const PRINCIPALS = ['anonymous', 'stranger', 'member', 'admin', 'owner', 'operator', 'apiKey'] as const;
+const PRINCIPALS = ['anonymous', 'stranger', 'invitee', 'member', 'admin', 'owner', 'operator', 'apiKey'] as const;
 type Principal = (typeof PRINCIPALS)[number];
 
 const A_MEMBER: Marker[] = ['aOrg', 'aContent', 'aKeyName', 'aPayload', 'aAddress', 'aAllowlist'];
 const MAY_READ: Record<Principal, Marker[]> = {
   anonymous: [],
   stranger: ['bOrg', 'bContent', 'bAddress'],
+  // Signed in with the email of a pending invitation of A: that invitation, with A's name, and nothing else of A.
+  invitee: ['aOrg', 'aInvite'],
   member: A_MEMBER,
-  admin: [...A_MEMBER, 'aAudit', 'aWebhook'],
-  owner: [...A_MEMBER, 'aAudit', 'aWebhook'],
+  admin: [...A_MEMBER, 'aAudit', 'aWebhook', 'aInvite'],
+  owner: [...A_MEMBER, 'aAudit', 'aWebhook', 'aInvite'],
   operator: ['aOrg', 'bOrg'],
   apiKey: ['aKeyName', 'aPayload'],
 };
@@ -94,10 +97,17 @@ async function signIn(sub: string, email: string, operator = false): Promise<str
   return token;
 }
 
+/** The way people join A: the owner invites their email, they accept. Returns the member id. */
+async function join(owner: string, token: string, email: string, role: string): Promise<string> {
+  const invitation = (await must(owner, M.invite, { input: { organizationId: a.org, email, role } }, 'InvitationPayload')).invitation.id;
+  return (await must(token, M.accept, { input: { id: invitation } }, 'MemberPayload')).member.id;
+}
+
 const M = {
   createOrg: `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { __typename ... on OrganizationPayload { organization { id } } } }`,
   setPlan: `mutation($input: SetOrganizationPlanInput!) { setOrganizationPlan(input: $input) { __typename } }`,
-  addMember: `mutation($input: AddMemberInput!) { addMember(input: $input) { __typename ... on MemberPayload { member { id } } } }`,
+  invite: `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { __typename ... on InvitationPayload { invitation { id } } } }`,
+  accept: `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { __typename ... on MemberPayload { member { id } } } }`,
   createProject: `mutation($input: CreateProjectInput!) { createProject(input: $input) { __typename ... on ProjectPayload { project { id } } } }`,
   createWorkflow: `mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { __typename ... on WorkflowPayload { workflow { id } } } }`,
   createKey: `mutation($input: CreateProjectApiKeyInput!) { createProjectApiKey(input: $input) { __typename ... on CreateApiKeyPayload { secret apiKey { id } } } }`,
@@ -146,12 +156,15 @@ beforeAll(async () => {
   const admin = await signIn(`admin-${run}`, email('admin', MARKERS.aContent));
   const member = await signIn(`member-${run}`, email('member', MARKERS.aContent));
   const stranger = await signIn(`stranger-${run}`, email('stranger', MARKERS.bContent));
+  const invitee = await signIn(`invitee-${run}`, email('invitee', MARKERS.aInvite));
   const operator = await signIn(`operator-${run}`, `operator-${run}@example.com`, true);
 
   await seedTenant(a, owner, operator, MARKERS.aOrg, MARKERS.aContent, MARKERS.aKeyName, MARKERS.aPayload);
   await seedTenant(b, stranger, operator, MARKERS.bOrg, MARKERS.bContent, `key ${MARKERS.bContent}`, MARKERS.bContent);
-  a.admin = (await must(owner, M.addMember, { input: { organizationId: a.org, email: email('admin', MARKERS.aContent), role: 'ADMIN' } }, 'MemberPayload')).member.id;
-  a.member = (await must(owner, M.addMember, { input: { organizationId: a.org, email: email('member', MARKERS.aContent), role: 'MEMBER' } }, 'MemberPayload')).member.id;
+  a.admin = await join(owner, admin, email('admin', MARKERS.aContent), 'ADMIN');
+  a.member = await join(owner, member, email('member', MARKERS.aContent), 'MEMBER');
+  a.invitation = (await must(owner, M.invite, { input: { organizationId: a.org, email: email('invitee', MARKERS.aInvite), role: 'MEMBER' } }, 'InvitationPayload')).invitation.id;
+  b.invitation = (await must(stranger, M.invite, { input: { organizationId: b.org, email: email('invitee', MARKERS.bContent), role: 'MEMBER' } }, 'InvitationPayload')).invitation.id;
   // A second key whose former name survives only in the audit log.
   const renamed = await must(owner, M.createKey, { input: { projectId: a.project, name: `old ${MARKERS.aAudit}`, scopes: ALL_SCOPES, expiry: { policy: 'NEVER' } } }, 'CreateApiKeyPayload');
   await must(owner, M.updateKey, { input: { id: renamed.apiKey.id, name: `renamed ${MARKERS.aContent}`, ipAllowlist: [MARKERS.aAllowlist] } }, 'UpdateApiKeyPayload');
@@ -170,7 +183,7 @@ beforeAll(async () => {
   await t.db.prisma.webhookDelivery.update({ where: { id: dbId(a.delivery) }, data: { attempts: 1, lastError: `getaddrinfo ENOTFOUND ${MARKERS.aWebhook}.example.com` } });
   await t.db.prisma.webhookDelivery.update({ where: { id: dbId(b.delivery) }, data: { attempts: 1, lastError: `getaddrinfo ENOTFOUND ${MARKERS.bContent}.example.com` } });
 
-  Object.assign(credentials, { anonymous: null, stranger, member, admin, owner, operator, apiKey: a.secret });
+  Object.assign(credentials, { anonymous: null, stranger, invitee, member, admin, owner, operator, apiKey: a.secret });
 }, 120_000);
 
 afterAll(() => t?.close());
@@ -225,7 +238,7 @@ function selectionOf(type: GraphQLNamedType, path: string[] = [], aliasPrefix = 
 
 // ——— Root fields and their argument variants ———
 
-const everyId = () => [a.org, a.project, a.workflow, a.execution, a.key, a.renamedKey, a.admin, a.member, a.auditEvent, a.webhook, a.quietWebhook, a.delivery, b.org, b.project, b.workflow, b.execution, b.key, b.auditEvent, b.webhook, b.delivery];
+const everyId = () => [a.org, a.project, a.workflow, a.execution, a.key, a.renamedKey, a.admin, a.member, a.auditEvent, a.webhook, a.quietWebhook, a.delivery, a.invitation, b.org, b.project, b.workflow, b.execution, b.key, b.auditEvent, b.webhook, b.delivery, b.invitation];
 
 const QUERY_VARIANTS: Record<string, () => Record<string, unknown>[]> = {
   viewer: () => [{}],
@@ -249,21 +262,21 @@ const newWebhook = async (owner: string) =>
   (await must(owner, M.createWebhook, { input: webhookInput(a.org, MARKERS.aWebhook) }, 'CreateWebhookEndpointPayload')).webhookEndpoint.id;
 const newMember = async (owner: string) => {
   const email = `${MARKERS.aContent}-${fresh()}@example.com`;
-  await signIn(fresh(), email);
-  return (await must(owner, M.addMember, { input: { organizationId: a.org, email, role: 'MEMBER' } }, 'MemberPayload')).member.id;
+  return join(owner, await signIn(fresh(), email), email, 'MEMBER');
 };
-const newUserEmail = async () => {
-  const email = `${MARKERS.aContent}-${fresh()}@example.com`;
-  await signIn(fresh(), email);
-  return email;
-};
+/** An invitation of A to an address nobody here signs in with: every principal's accept or decline is refused. */
+const newInvitation = async (owner: string) =>
+  (await must(owner, M.invite, { input: { organizationId: a.org, email: `${MARKERS.aInvite}-${fresh()}@example.com`, role: 'MEMBER' } }, 'InvitationPayload')).invitation.id;
 
 /** A valid input for each mutation, aimed at organization A; targets that a mutation consumes are made fresh. */
 const MUTATION_INPUTS: Record<string, Prepare> = {
   createOrganization: async () => ({ name: 'Another', slug: fresh() }),
   updateOrganization: async () => ({ id: a.org, name: `Org ${MARKERS.aOrg}` }),
   setOrganizationPlan: async () => ({ organizationId: a.org, plan: 'TEAM' }),
-  addMember: async () => ({ organizationId: a.org, email: await newUserEmail(), role: 'MEMBER' }),
+  inviteMember: async () => ({ organizationId: a.org, email: `${MARKERS.aInvite}-${fresh()}@example.com`, role: 'MEMBER' }),
+  revokeInvitation: async (owner) => ({ id: await newInvitation(owner) }),
+  acceptInvitation: async (owner) => ({ id: await newInvitation(owner) }),
+  declineInvitation: async (owner) => ({ id: await newInvitation(owner) }),
   updateMember: async (owner) => ({ id: await newMember(owner), role: 'ADMIN' }),
   removeMember: async (owner) => ({ id: await newMember(owner) }),
   createProject: async () => ({ organizationId: a.org, name: `p ${MARKERS.aContent}`, slug: fresh() }),

@@ -28,6 +28,8 @@ export const READ_RULES = {
   AuditEvent: { roles: MANAGERS, operator: false },
   WebhookEndpoint: { roles: MANAGERS, operator: false },
   WebhookDelivery: { roles: MANAGERS, operator: false },
+  // Besides these, the invited person reads their own invitation (invitations/rules.ts).
+  Invitation: { roles: MANAGERS, operator: false },
 } as const satisfies Record<string, Rule>;
 
 export type GuardedType = keyof typeof READ_RULES;
