@@ -56,6 +56,8 @@ const envSchema = z
     MAX_RESPONSE_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
     HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
     HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+    /** Open connections one client address may hold (0: no cap). Default 256, or 0 with TRUST_PROXY (the proxy's job). */
+    HTTP_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(0).max(100_000).optional(),
     TRUST_PROXY: booleanString.default(false),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Browser origins allowed to call the API cross-origin (comma-separated), e.g. `https://console.example.com`. */
@@ -137,7 +139,7 @@ export type Config = {
   };
   throttle: { failuresPerKeyPerMinute: number; failuresPerIpPerMinute: number };
   /** Slow clients: the whole header block, and the whole request, must arrive within these. */
-  http: { headersTimeoutMs: number; requestTimeoutMs: number };
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; maxConnectionsPerClient: number };
   trustProxy: boolean;
   /** Origins whose browsers may call the API with credentials; empty: same-origin only. */
   corsOrigins: string[];
@@ -222,7 +224,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBodyBytes: e.MAX_BODY_BYTES,
       maxResponseBytes: e.MAX_RESPONSE_BYTES,
     },
-    http: { headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS },
+    http: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      // Behind a proxy every connection comes from the proxy's address: a cap there would cap everyone together.
+      maxConnectionsPerClient: e.HTTP_MAX_CONNECTIONS_PER_CLIENT ?? (e.TRUST_PROXY ? 0 : 256),
+    },
     trustProxy: e.TRUST_PROXY,
     corsOrigins: e.CORS_ORIGINS,
     metricsToken: e.METRICS_TOKEN ?? null,

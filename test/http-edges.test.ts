@@ -125,3 +125,44 @@ describe('GraphQL is served at exactly /graphql', () => {
     expect(getQuery.status).toBe(404);
   });
 });
+
+describe('per-client connection cap', () => {
+  const CAP = 5;
+  let capped: ServerProcess;
+  beforeAll(async () => {
+    capped = await startServerProcess({ PGLITE_DATA_DIR: 'memory', JWT_SECRET: TEST_JWT_SECRET, HTTP_MAX_CONNECTIONS_PER_CLIENT: String(CAP) });
+  }, 90_000);
+  afterAll(() => capped?.stop());
+
+  const open = (): Promise<net.Socket> =>
+    new Promise((resolve, reject) => {
+      const socket = net.connect(Number(new URL(capped.url).port), '127.0.0.1', () => resolve(socket));
+      socket.on('error', reject);
+    });
+  /** Whether the server closes the socket within `ms` although the client sent nothing. */
+  const closedByServer = (socket: net.Socket, ms: number) =>
+    new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), ms);
+      socket.once('close', () => (clearTimeout(timer), resolve(true)));
+      socket.on('error', () => {});
+    });
+
+  it('holds at most the cap of connections from one address, refuses the next at once, and serves again when one closes', async () => {
+    const held = await Promise.all(Array.from({ length: CAP }, open));
+    try {
+      const extra = await open().catch(() => null);
+      if (extra) expect(await closedByServer(extra, 2000)).toBe(true);
+      // A new client connection from the same address is refused too, while the held ones stay open.
+      await expect(fetch(`${capped.url}/health`, { headers: { connection: 'close' } })).rejects.toThrow();
+      expect(held.every((s) => !s.destroyed)).toBe(true);
+      expect(capped.output()).toContain('client reached the connection cap');
+
+      held.pop()!.destroy();
+      await expect
+        .poll(async () => (await fetch(`${capped.url}/health`, { headers: { connection: 'close' } }).catch(() => null))?.status ?? 0)
+        .toBe(200);
+    } finally {
+      for (const socket of held) socket.destroy();
+    }
+  });
+});
