@@ -7,8 +7,7 @@ import { parseGlobalId } from '../src/graphql/ids.ts';
 builder.mutationField('benchInsertOneRow', (t) =>
   t.boolean({
     description: 'Benchmark baseline: inserts one execution row, nothing else.',
-    skipTypeScopes: true,
-    authScopes: { apiKeyScope: 'TRIGGER_WORKFLOWS' },
+    authScopes: { permission: 'workflow:trigger' },
     args: { workflowId: t.arg.id({ required: true }), projectId: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const workflowId = parseGlobalId(String(args.workflowId), 'Workflow', ['workflowId']);

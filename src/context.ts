@@ -30,7 +30,16 @@ export type AuthenticatedKey = {
 };
 
 export type Principal =
-  | { kind: 'user'; user: User; isOperator: boolean }
+  | {
+      kind: 'user';
+      user: User;
+      isOperator: boolean;
+      /**
+       * The email claim of this request's token (lower-cased) and its `email_verified` claim (null when the token has
+       * none). Invitations are matched against this, not against `user.email`, which keeps the last address seen.
+       */
+      tokenEmail?: { address: string; verified: boolean | null } | null;
+    }
   | { kind: 'apiKey'; key: AuthenticatedKey }
   /**
    * The platform acting on a report from outside, not a request's caller: `label` names it in audit events and

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { ConfigError, loadConfig, type Config } from './config/config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
+import { capConnectionsPerClient } from './connection-cap.ts';
 import { trackConnections } from './http-shutdown.ts';
 import { createLogger } from './logger.ts';
 import { createApp } from './server.ts';
@@ -40,6 +41,7 @@ const server = http.createServer(
   (req, res) => handle(req, res),
 );
 server.keepAliveTimeout = 5000;
+capConnectionsPerClient(server, config.http.maxConnectionsPerClient, logger);
 const connections = trackConnections(server);
 try {
   await listen(server, config.port, config.host);

@@ -8,6 +8,8 @@ import './graphql/error-types.ts';
 import './domains/users/types.ts';
 import './domains/organizations/types.ts';
 import './domains/organizations/mutations.ts';
+import './domains/invitations/types.ts';
+import './domains/invitations/mutations.ts';
 import './domains/projects/types.ts';
 import './domains/projects/mutations.ts';
 import './domains/workflows/types.ts';
@@ -20,9 +22,12 @@ import './domains/webhooks/types.ts';
 import './domains/webhooks/mutations.ts';
 import './domains/executions/types.ts';
 import './domains/executions/machine.ts';
+import './domains/permissions/types.ts';
 
 // Every root field declares who may call it (`authScopes`: a catalog permission, people only, operators only, or the
 // calling key itself), printed as a directive. A field without a declaration stops the server from starting.
+const DECLARATIONS = new Set(['requiresPermission', 'requiresUser', 'requiresOperator', 'requiresApiKey', 'requiresCaller']);
+
 builder.queryType({ description: 'Reads. Each field says who may call it (`@requiresPermission`, `@requiresUser`, `@requiresApiKey`).' });
 builder.mutationType({ description: 'Changes. Each returns a union of its payload and the typed errors it can answer with.' });
 
@@ -48,5 +53,3 @@ function assertEveryRootFieldDeclared(s: GraphQLSchema): GraphQLSchema {
   if (undeclared.length) throw new Error(`root fields without a permission declaration: ${undeclared.join(', ')}`);
   return s;
 }
-
-const DECLARATIONS = new Set(['requiresPermission', 'requiresUser', 'requiresOperator', 'requiresApiKey']);

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import path from 'node:path';
-import { createYoga, useReadinessCheck, type YogaInitialContext, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, useReadinessCheck, type Plugin, type YogaInitialContext, type YogaServerInstance } from 'graphql-yoga';
 import { getOperationAST, type DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import { useApiKeyAuth } from './auth/api-key.ts';
@@ -26,7 +26,9 @@ import { useGithubSecretScanning } from './secret-scanning/github.ts';
 import type { Context } from './context.ts';
 import type { Database } from './db/client.ts';
 import { queryLimitPlugins } from './graphql/limits.ts';
-import { graphiqlOptions, graphiqlPage } from './graphql/graphiql.ts';
+import { graphiqlPage } from './graphql/graphiql.ts';
+import { guardHooks, refuseBadTarget, requestUrl } from './http-edge.ts';
+import { GRAPHQL_PATH, useExactRoutes } from './routes.ts';
 import { createMaskError, scrub } from './graphql/mask-error.ts';
 import { useNoSuggestions } from './graphql/no-suggestions.ts';
 import { schema } from './schema.ts';
@@ -56,7 +58,7 @@ export type App = {
 
 export function createApp({ config, db, logger, clock = systemClock, consoleDir = path.join(projectRoot, 'web', 'dist') }: AppDeps): App {
   const verifier = new KeyVerifier({ maxConcurrency: config.argon2MaxConcurrency, maxWaitMs: config.argon2MaxWaitMs });
-  const secretTags = config.keyTagSecret ? SecretTags.derive(config.keyTagSecret, 'keysmith api-key secret tags') : null;
+  const secretTags = config.keyTagSecret ? SecretTags.derive(config.keyTagSecret, 'keysmith api-key secret tags', config.keyTagSecretPrevious) : null;
   const webhookSecrets = config.webhooks.secretKey ? SecretBox.derive(config.webhooks.secretKey, 'keysmith webhook signing secrets') : null;
   const webhookUrlPolicy = { requireHttps: config.webhooks.requireHttps, allowPrivateAddresses: config.webhooks.allowPrivateAddresses };
   const webhooks = webhookSecrets
@@ -72,13 +74,12 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
   pruneTimer.unref();
   const listening = keyStates.start();
   const metrics = createMetrics({ verifier, usage, keyStates, token: config.metricsToken });
-  const graphiql = graphiqlPage('/graphql');
   const yoga = createYoga<Record<string, unknown>, RequestFields>({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
-    graphiql: config.graphiql ? graphiqlOptions : false,
-    renderGraphiQL: graphiql.render,
+    // Served by graphiqlPage at the exact path: Yoga's own would answer any URL ending in /graphql.
+    graphiql: false,
     cors: corsPolicy(config.corsOrigins),
     logging: {
       debug: () => {},
@@ -99,13 +100,15 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
       webhookSecrets,
       webhookUrlPolicy,
     }),
+    // guardHooks: an error thrown by one of these plugins' HTTP hooks gets the generic answer, never a stack trace.
     plugins: [
+      useExactRoutes(),
       useConsoleConfig(config),
       useConsole(consoleDir, identityProviderOrigin(config)),
       // Before the GraphQL body limit: reports have their own (1 MiB), and are read only once signed.
       useGithubSecretScanning({ keys: config.secretScanning?.keys ?? null, prisma: db.prisma, verifier, tags: secretTags, keyStates, clock, logger }),
       ...queryLimitPlugins(config),
-      useBrowserPolicy('/graphql'),
+      useBrowserPolicy(GRAPHQL_PATH),
       useDevSignIn(config),
       ...(config.introspection ? [] : [useNoSuggestions()]),
       // Tokens come from another system, stamped by its clock: judge them by the wall clock, not the injected one.
@@ -113,7 +116,7 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
       useApiKeyAuth({ authenticator: new ApiKeyAuthenticator(verifier, keyStates, throttle, clock, secretTags), usage, onFailure: metrics.authFailure }),
       useViewer(),
       metrics.plugin,
-      graphiql.plugin,
+      graphiqlPage(config.graphiql),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
@@ -135,12 +138,12 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
         },
       },
       {
-        onResponse({ response }) {
+        onResponse({ response }: { response: Response }) {
           const scope = requestScope.getStore();
           if (scope) response.headers.set('x-request-id', scope.requestId);
         },
       },
-    ],
+    ].map((plugin) => guardHooks(plugin as Plugin<never>, logger)),
   });
 
   const runScoped = <T>(incomingId: string | null, fn: () => T): T =>
@@ -162,6 +165,8 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
           'request',
         );
       });
+      // The server adapter would answer a URL it cannot build (a bad Host header) with its stack trace.
+      if (!requestUrl(req)) return refuseBadTarget(req, res, logger, scope.requestId);
       void yoga(req, res);
     });
   };

@@ -136,7 +136,7 @@ describe('key lists', () => {
       expect(key.projectAccess).toEqual({ all: false, projects: [{ id: p1.id, name: key.project!.name }] });
       expect(key.scopes[0].workflows!.map((w) => w.id)).toEqual([w1.id]);
     }
-    expect(nodes.every((n) => n.owner.email === org.owner.email && n.viewerCanManage)).toBe(true);
+    expect(nodes.every((n) => n.owner?.email === org.owner.email && n.viewerCanManage)).toBe(true);
     const inherited = projectMany.result.edges.filter((e) => e.inherited);
     expect(inherited).toHaveLength(8);
     expect(inherited.every((e) => !e.viewerCanManage)).toBe(true);

@@ -70,9 +70,11 @@ describe('AuditEventFilter', () => {
       { action: 'API_KEY_UPDATE', target: secondId, actor: owner.id },
       { action: 'API_KEY_CREATE', target: secondId, actor: admin.id },
     ]);
+    // The admin joined by accepting an invitation: that is their first event.
     expect(await list({ actorId: admin.id })).toEqual([
       { action: 'API_KEY_UPDATE', target: firstId, actor: admin.id },
       { action: 'API_KEY_CREATE', target: secondId, actor: admin.id },
+      { action: 'MEMBER_INVITATION_ACCEPT', target: admin.memberId, actor: admin.id },
     ]);
     expect(await list({ actorId: admin.id, targetId: second.apiKey.id })).toEqual([{ action: 'API_KEY_CREATE', target: secondId, actor: admin.id }]);
     // Unfiltered, the owner's other events (organization, membership, project) are there too.

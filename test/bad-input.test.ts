@@ -10,7 +10,10 @@ import { as, execute, ok, type Result } from './support/client.ts';
 import { addMember, dbId, newOrg, newProject, newUser, newWorkflow, type TestOrg, type TestUser } from './support/fixtures.ts';
 import { orgKey, projectKey } from './support/keys.ts';
 import {
-  AddMember,
+  AcceptInvitation,
+  DeclineInvitation,
+  InviteMember,
+  RevokeInvitation,
   CreateOrganization,
   CreateOrganizationApiKey,
   CreateProject,
@@ -51,7 +54,10 @@ const documents = {
   createOrganization: CreateOrganization,
   updateOrganization: UpdateOrganization,
   setOrganizationPlan: SetOrganizationPlan,
-  addMember: AddMember,
+  inviteMember: InviteMember,
+  revokeInvitation: RevokeInvitation,
+  acceptInvitation: AcceptInvitation,
+  declineInvitation: DeclineInvitation,
   updateMember: UpdateMember,
   removeMember: RemoveMember,
   createProject: CreateProject,
@@ -116,6 +122,8 @@ type Fx = {
   webhook: { id: string };
   /** A delivery (outbox row) of `webhook`. */
   delivery: { id: string };
+  /** A pending invitation of `org` to the outsider's email, as MEMBER. */
+  invitation: { id: string };
 };
 
 let fx: Fx;
@@ -140,7 +148,7 @@ async function snapshot() {
   const userIds = [fx.org.owner, fx.admin, fx.member, fx.outsider, fx.operator].map((u) => dbId(u.id));
   const inOrgs = { organizationId: { in: orgIds } };
   const byId = { id: 'asc' } as const;
-  const [organizations, memberships, projects, workflows, apiKeys, apiKeyProjects, executions, auditEvents, users, strangers, webhookEndpoints, webhookDeliveries] =
+  const [organizations, memberships, projects, workflows, apiKeys, apiKeyProjects, executions, auditEvents, users, strangers, webhookEndpoints, webhookDeliveries, invitations] =
     await Promise.all([
       // Also any organization one of these users has joined or created since (a wrongly accepted createOrganization).
       p.organization.findMany({ where: { OR: [{ id: { in: orgIds } }, { memberships: { some: { userId: { in: userIds } } } }] }, orderBy: byId }),
@@ -157,8 +165,9 @@ async function snapshot() {
       p.user.count({ where: { email: { in: [...unknownEmails].filter((e) => !e.includes('\u0000')) } } }),
       p.webhookEndpoint.findMany({ where: inOrgs, orderBy: byId }),
       p.webhookDelivery.findMany({ where: inOrgs, orderBy: byId }),
+      p.invitation.findMany({ where: inOrgs, orderBy: byId }),
     ]);
-  return stable({ organizations, memberships, projects, workflows, apiKeys, apiKeyProjects, executions, auditEvents, users, strangers, webhookEndpoints, webhookDeliveries });
+  return stable({ organizations, memberships, projects, workflows, apiKeys, apiKeyProjects, executions, auditEvents, users, strangers, webhookEndpoints, webhookDeliveries, invitations });
 }
 
 let initial: unknown;
@@ -194,7 +203,11 @@ beforeAll(async () => {
   const webhookId = as(webhook.createWebhookEndpoint, 'CreateWebhookEndpointPayload').webhookEndpoint.id;
   await projectKey(t.app, org.owner, p1.id, { name: 'delivered' });
   const delivery = await t.db.prisma.webhookDelivery.findFirstOrThrow({ where: { endpointId: dbId(webhookId) } });
+  const invited = ok(
+    await execute(t.app, InviteMember, { input: { organizationId: org.id, email: outsider.email, role: 'MEMBER' } }, { token: org.owner.token }),
+  );
   fx = {
+    invitation: { id: as(invited.inviteMember, 'InvitationPayload').invitation.id },
     webhook: { id: webhookId },
     delivery: { id: gid('WebhookDelivery', delivery.id) },
     org,
@@ -492,11 +505,11 @@ const scopes = [{ scope: 'TRIGGER_WORKFLOWS' }];
   enumCases(m, 'plan', 'Plan', base, ['PLATINUM', 'team', 'FREE ', 'ENTERPRISE\u0000']);
 }
 
-// addMember
+// inviteMember
 {
-  const m = 'addMember';
-  const base = (f: Fx) => ({ organizationId: f.org.id, email: f.outsider.email, role: 'MEMBER' });
-  shapeCases(m, 'AddMemberInput', base, ['organizationId', 'email', 'role']);
+  const m = 'inviteMember';
+  const base = (f: Fx) => ({ organizationId: f.org.id, email: `invitee-${ghost}@example.com`, role: 'MEMBER' });
+  shapeCases(m, 'InviteMemberInput', base, ['organizationId', 'email', 'role']);
   idCases(m, 'organizationId', 'Organization', base, { label: 'a Project id', id: (f) => f.p1.id }, notFound);
   const email = (value: string) => {
     unknownEmails.add(value.trim().toLowerCase());
@@ -509,13 +522,26 @@ const scopes = [{ scope: 'TRIGGER_WORKFLOWS' }];
   add(m, 'control characters', 'email with NUL \\u0000', email('bad\u0000input@example.com'), invalid('input.email'));
   add(m, 'control characters', 'email with newline \\n', email('bad\ninput@example.com'), invalid('input.email'));
   add(m, 'too long', 'email of 400 characters', email(`${'a'.repeat(388)}@example.com`), invalid('input.email'));
-  add(m, 'unknown id', 'email of nobody who has signed in', email(`nobody-${ghost}@example.com`), invalid('input.email'));
   add(m, 'wrong type', 'email a number', (f) => ({ ...base(f), email: 42 }), rejected(/at "input\.email"; String cannot represent a non string value: 42/));
   enumCases(m, 'role', 'MemberRole', base, ['SUPERUSER', 'admin', 'Owner']);
   add(m, 'duplicate', 'email of an existing member', (f) => ({ ...base(f), email: f.admin.email }), conflict);
   add(m, 'duplicate', 'email of the owner, upper-cased', (f) => ({ ...base(f), email: f.org.owner.email.toUpperCase() }), conflict);
   add(m, 'duplicate', 'email of an existing member, padded with spaces', (f) => ({ ...base(f), email: `  ${f.member.email}  ` }), conflict);
+  add(m, 'duplicate', 'email with a pending invitation, another role', (f) => ({ ...base(f), email: f.outsider.email, role: 'ADMIN' }), conflict);
 }
+
+// revokeInvitation, acceptInvitation, declineInvitation: an invitation id (the owner is not the invited person)
+for (const [m, inputType] of [
+  ['revokeInvitation', 'RevokeInvitationInput'],
+  ['acceptInvitation', 'AcceptInvitationInput'],
+  ['declineInvitation', 'DeclineInvitationInput'],
+] as const) {
+  const base = (f: Fx) => ({ id: f.invitation.id });
+  shapeCases(m, inputType, base, ['id']);
+  idCases(m, 'id', 'Invitation', base, { label: 'a Member id', id: (f) => f.member.memberId }, notFound);
+  if (m !== 'revokeInvitation') add(m, 'rule', 'an invitation to someone else', base, notFound);
+}
+
 
 // updateMember
 {

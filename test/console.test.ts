@@ -96,11 +96,12 @@ describe('console serving', () => {
   });
 });
 
-async function devToken(a: App, body: unknown) {
-  const text = JSON.stringify(body);
-  return a.fetch('http://keysmith.test/auth/dev-token', {
+/** As the console on this machine asks: JSON, to a loopback Host (`base`), from its own origin or none. */
+async function devToken(a: App, body: unknown, options: { base?: string; headers?: Record<string, string>; text?: string } = {}) {
+  const text = options.text ?? JSON.stringify(body);
+  return a.fetch(`${options.base ?? 'http://localhost:4000'}/auth/dev-token`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) },
+    headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...options.headers },
     body: text,
   });
 }
@@ -148,6 +149,35 @@ describe('development sign-in', () => {
       expect(response.status, String(expiresInSeconds)).toBe(400);
       const body = (await response.json()) as { issues: { path: string[] }[] };
       expect(body.issues.map((i) => i.path[0])).toEqual(['expiresInSeconds']);
+    }
+  });
+
+  test('refuses what another site could send: text/plain or a form, another Origin, a Host that is not this machine', async () => {
+    const { app: a } = app({ NODE_ENV: 'development' });
+    const body = { sub: 'mallory', operator: true };
+    const refusals: [string, Parameters<typeof devToken>[2], number][] = [
+      ['text/plain', { headers: { 'content-type': 'text/plain' } }, 415],
+      ['a form', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, text: 'sub=mallory' }, 415],
+      ['no content type', { headers: { 'content-type': '' } }, 415],
+      ['another origin', { headers: { origin: 'https://evil.example' } }, 403],
+      ['another port of this machine', { headers: { origin: 'http://localhost:5555' } }, 403],
+      ['a rebinding name', { base: 'http://evil.example:4000', headers: { origin: 'http://evil.example:4000' } }, 403],
+      ['a public address', { base: 'http://203.0.113.5:4000' }, 403],
+      ['a private address', { base: 'http://192.168.1.20:4000' }, 403],
+    ];
+    for (const [label, options, status] of refusals) {
+      const response = await devToken(a, body, options);
+      expect(response.status, label).toBe(status);
+      expect(await response.text(), label).not.toContain('token');
+    }
+    for (const [label, options] of [
+      ['same origin', { headers: { origin: 'http://localhost:4000' } }],
+      ['no origin (curl)', {}],
+      ['127.0.0.1', { base: 'http://127.0.0.1:4000', headers: { origin: 'http://127.0.0.1:4000' } }],
+      ['[::1]', { base: 'http://[::1]:4000' }],
+      ['a name under .localhost', { base: 'http://keysmith.localhost:4000' }],
+    ] as const) {
+      expect((await devToken(a, { sub: 'console-dev-bob' }, options)).status, label).toBe(200);
     }
   });
 

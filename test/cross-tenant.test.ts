@@ -18,7 +18,10 @@ import { as, execute, ok } from './support/client.ts';
 import { addMember, dbId, newOrg, newProject, newUser, newWorkflow, unique, type TestOrg, type TestUser } from './support/fixtures.ts';
 import { orgKey, projectKey } from './support/keys.ts';
 import {
-  AddMember,
+  AcceptInvitation,
+  DeclineInvitation,
+  InviteMember,
+  RevokeInvitation,
   ApiKeyAddresses,
   AuditEvents,
   CreateOrganizationApiKey,
@@ -75,6 +78,8 @@ let b: {
   auditEventId: string;
   webhookEndpointId: string;
   webhookDeliveryId: string;
+  /** A pending invitation of B, to someone who is not the attacker. */
+  invitationId: string;
 };
 let initial: { a: unknown; b: unknown };
 
@@ -88,7 +93,7 @@ async function asAttacker<R, V>(document: TypedDocumentNode<R, V>, variables: V)
 const asKey = <R, V>(secret: string, document: TypedDocumentNode<R, V>, variables: V) =>
   execute(t.app, document, variables, { authorization: `Bearer ${secret}` });
 
-type NodeType = 'Organization' | 'Member' | 'User' | 'Project' | 'Workflow' | 'ApiKey' | 'WorkflowExecution' | 'AuditEvent' | 'WebhookEndpoint' | 'WebhookDelivery';
+type NodeType = 'Organization' | 'Member' | 'User' | 'Project' | 'Workflow' | 'ApiKey' | 'WorkflowExecution' | 'AuditEvent' | 'WebhookEndpoint' | 'WebhookDelivery' | 'Invitation';
 
 /** A well-formed global id of `type` that never existed. */
 const ghostId = (type: NodeType) => () => toGlobalId(type, randomUUID());
@@ -128,6 +133,7 @@ async function snapshot(orgGlobalId: string) {
     auditEvents: await db.auditEvent.findMany({ where: { organizationId }, ...byId }),
     webhookEndpoints: await db.webhookEndpoint.findMany({ where: { organizationId }, ...byId }),
     webhookDeliveries: await db.webhookDelivery.findMany({ where: { organizationId }, ...byId }),
+    invitations: await db.invitation.findMany({ where: { organizationId }, ...byId }),
   });
 }
 
@@ -165,6 +171,7 @@ const foreignObjects: { what: string; type: NodeType; id: () => string }[] = [
   { what: "B's audit event", type: 'AuditEvent', id: () => b.auditEventId },
   { what: "B's webhook endpoint", type: 'WebhookEndpoint', id: () => b.webhookEndpointId },
   { what: "B's webhook delivery", type: 'WebhookDelivery', id: () => b.webhookDeliveryId },
+  { what: "B's pending invitation", type: 'Invitation', id: () => b.invitationId },
 ];
 for (const object of foreignObjects) {
   rows.push({
@@ -273,13 +280,37 @@ rows.push(
     expected: notFound('Organization'),
   },
   {
-    field: 'Mutation.addMember',
+    field: 'Mutation.inviteMember',
     label: "organizationId = B's organization",
     foreign: () => b.org.id,
     ghost: ghostId('Organization'),
     call: async (organizationId) =>
-      (await asAttacker(AddMember, { input: { organizationId, email: a.colleague.email, role: 'OWNER' } })).addMember,
+      (await asAttacker(InviteMember, { input: { organizationId, email: a.colleague.email, role: 'OWNER' } })).inviteMember,
     expected: notFound('Organization'),
+  },
+  {
+    field: 'Mutation.revokeInvitation',
+    label: "B's pending invitation",
+    foreign: () => b.invitationId,
+    ghost: ghostId('Invitation'),
+    call: async (id) => (await asAttacker(RevokeInvitation, { input: { id } })).revokeInvitation,
+    expected: notFound('Invitation'),
+  },
+  {
+    field: 'Mutation.acceptInvitation',
+    label: "B's pending invitation (to another email)",
+    foreign: () => b.invitationId,
+    ghost: ghostId('Invitation'),
+    call: async (id) => (await asAttacker(AcceptInvitation, { input: { id } })).acceptInvitation,
+    expected: notFound('Invitation'),
+  },
+  {
+    field: 'Mutation.declineInvitation',
+    label: "B's pending invitation (to another email)",
+    foreign: () => b.invitationId,
+    ghost: ghostId('Invitation'),
+    call: async (id) => (await asAttacker(DeclineInvitation, { input: { id } })).declineInvitation,
+    expected: notFound('Invitation'),
   },
   {
     field: 'Mutation.updateMember',
@@ -656,7 +687,11 @@ beforeAll(async () => {
   await projectKey(t.app, bOrg.owner, bProject.id, { name: 'B key with an event' });
   const delivery = await t.db.prisma.webhookDelivery.findFirstOrThrow({ where: { endpointId: dbId(webhookEndpointId) } });
   const auditEvent = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { organizationId: dbId(bOrg.id) }, orderBy: { createdAt: 'asc' } });
+  const invited = ok(
+    await execute(t.app, InviteMember, { input: { organizationId: bOrg.id, email: `${unique('invitee')}@example.com`, role: 'ADMIN' } }, { token: bOrg.owner.token }),
+  );
   b = {
+    invitationId: as(invited.inviteMember, 'InvitationPayload').invitation.id,
     org: bOrg,
     project: bProject,
     workflow: bWorkflow,

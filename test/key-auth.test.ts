@@ -1,18 +1,7 @@
 import { getDirective } from '@graphql-tools/utils';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  buildSchema,
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  isScalarType,
-  type GraphQLInputType,
-  type GraphQLObjectType,
-} from 'graphql';
+import { buildSchema, type GraphQLObjectType } from 'graphql';
 import { projectRoot } from '../src/config/config.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/clock.ts';
@@ -302,86 +291,31 @@ describe('verification cost and usage', () => {
   });
 });
 
-describe('@requiresScope', () => {
-  // Read from the committed SDL: what clients see.
+describe('@requiresPermission on the machine-facing fields', () => {
+  // Read from the committed SDL: what clients see. (Every other root field: schema-wide-authorization.test.ts.)
   const contract = buildSchema(fs.readFileSync(path.join(projectRoot, 'schema.graphql'), 'utf8'));
-  const machineFields = () => {
-    const fields: { type: string; name: string; scope: string | null }[] = [];
-    for (const typeName of ['Query', 'Mutation']) {
-      const type = contract.getType(typeName);
-      if (!isObjectType(type)) continue;
-      for (const field of Object.values(type.getFields())) {
-        const directive = getDirective(contract, field, 'requiresScope')?.[0];
-        fields.push({ type: typeName, name: field.name, scope: directive ? String(directive.scope) : null });
-      }
-    }
-    return fields;
-  };
+  const permissionOf = (type: string, name: string) =>
+    getDirective(contract, (contract.getType(type) as GraphQLObjectType).getFields()[name], 'requiresPermission')?.[0]?.permission;
 
-  it('is printed on triggerWorkflow and workflowExecution with the right scopes', () => {
-    const withDirective = machineFields().filter((f) => f.scope);
-    expect(withDirective).toEqual([
-      { type: 'Query', name: 'workflowExecution', scope: 'READ_EXECUTIONS' },
-      { type: 'Mutation', name: 'triggerWorkflow', scope: 'TRIGGER_WORKFLOWS' },
-    ]);
+  it('is printed on triggerWorkflow and workflowExecution, which are for API keys only', () => {
+    expect(permissionOf('Mutation', 'triggerWorkflow')).toBe('workflow:trigger');
+    expect(permissionOf('Query', 'workflowExecution')).toBe('execution:read');
+    for (const [type, name] of [['Mutation', 'triggerWorkflow'], ['Query', 'workflowExecution']] as const) {
+      expect(getDirective(contract, (contract.getType(type) as GraphQLObjectType).getFields()[name], 'requiresApiKey')).toHaveLength(1);
+    }
   });
 
-  it('is enforced on every field that carries it, and every field a key can call carries it (currentApiKey aside)', async () => {
+  it('refuses a key without the permission, naming it', async () => {
     const { org, project, workflow } = await setup();
-    const noScopes = await projectKey(t.app, org.owner, project.id, { scopes: [{ scope: 'READ_EXECUTIONS', workflowIds: [workflow.id] }] });
-    const noTrigger = noScopes.secret;
-    const fullKey = (await projectKey(t.app, org.owner, project.id)).secret;
-    // A syntactically valid call of any root field: required arguments get placeholder values of their type, so
-    // that the answer comes from authorization, not from GraphQL validation.
-    // Input validation answers before authorization (errors plugin `unsafelyHandleInputErrors`), so the
-    // placeholders must also be valid input.
-    const placeholder = (type: GraphQLInputType, fieldName = ''): string => {
-      if (isNonNullType(type)) return placeholder(type.ofType, fieldName);
-      if (isListType(type)) return `[${placeholder(type.ofType, fieldName)}]`;
-      if (isEnumType(type)) return type.getValues()[0].name;
-      if (isInputObjectType(type)) {
-        const fields = Object.values(type.getFields()).filter((f) => isNonNullType(f.type));
-        const chosen = fields.length ? fields : type.isOneOf ? [Object.values(type.getFields())[0]] : [];
-        return `{ ${chosen.map((f) => `${f.name}: ${placeholder(f.type, f.name)}`).join(', ')} }`;
-      }
-      const scalar = (type as { name: string }).name;
-      if (scalar === 'ID') return JSON.stringify(args.id);
-      if (scalar === 'Int' || scalar === 'SafeInt') return '1';
-      if (scalar === 'Boolean') return 'true';
-      if (scalar === 'DateTime') return JSON.stringify(new Date(Date.now() + 86_400_000).toISOString());
-      if (scalar === 'JSON') return '{}';
-      return fieldName === 'email' ? '"someone@example.com"' : '"placeholder"';
-    };
-    const args = { id: workflow.id };
-    const callField = (type: string, name: string, secret: string) => {
-      const op = type === 'Mutation' ? 'mutation' : 'query';
-      const field = (contract.getType(type) as GraphQLObjectType).getFields()[name];
-      const required = field.args.filter((a) => isNonNullType(a.type));
-      const argText = required.length ? `(${required.map((a) => `${a.name}: ${placeholder(a.type)}`).join(', ')})` : '';
-      const returned = getNamedType(field.type);
-      const selection = isScalarType(returned) || isEnumType(returned) ? '' : '{ __typename }';
-      return t.app.fetch('http://keysmith.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
-        body: JSON.stringify({ query: `${op} { ${name}${argText} ${selection} }` }),
-      });
-    };
-    for (const field of machineFields()) {
-      const full = await callField(field.type, field.name, fullKey);
-      const body = await full.text();
-      expect(full.status, `${field.name}: ${body}`).not.toBe(400); // the call itself must be valid GraphQL
-      expect(body, `${field.name}: placeholders must pass input validation`).not.toContain('ValidationError');
-      const keyCanCall = full.status !== 403 && !body.includes('"FORBIDDEN"');
-      if (field.scope) {
-        expect(keyCanCall, `${field.name} should be callable with its scope`).toBe(true);
-        // A key holding neither scope on this field is refused by the enforcement point.
-        const readOnlyKeyLacks = field.scope === 'TRIGGER_WORKFLOWS';
-        if (readOnlyKeyLacks) expect((await callField(field.type, field.name, noTrigger)).status).toBe(403);
-      } else if (field.name !== 'currentApiKey') {
-        expect(keyCanCall, `${field.type}.${field.name} is reachable by an API key without @requiresScope`).toBe(false);
-      }
-    }
-    const triggerOnly = (await projectKey(t.app, org.owner, project.id, { scopes: [{ scope: 'TRIGGER_WORKFLOWS' }] })).secret;
-    expect((await callField('Query', 'workflowExecution', triggerOnly)).status).toBe(403);
+    const readOnly = (await projectKey(t.app, org.owner, project.id, { scopes: [{ scope: 'READ_EXECUTIONS', workflowIds: [workflow.id] }] })).secret;
+    const response = await t.app.fetch('http://keysmith.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${readOnly}` },
+      body: JSON.stringify({ query: `mutation { triggerWorkflow(input: { workflowId: ${JSON.stringify(workflow.id)} }) { __typename } }` }),
+    });
+    expect(response.status).toBe(403);
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string; permission: string } }[] };
+    expect(body.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'workflow:trigger' });
+    expect(body.errors[0].message).toBe('This key lacks `workflow:trigger`');
   });
 });

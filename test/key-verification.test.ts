@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { generateKey } from '../src/lib/key-format.ts';
 import { SecretTags } from '../src/lib/secret-tag.ts';
-import { startTestApp, type TestApp } from './support/app.ts';
+import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/app.ts';
 import { dbId, newOrg, newProject, midWindowClock } from './support/fixtures.ts';
 import { projectKey, wrongSecret } from './support/keys.ts';
 
@@ -104,6 +105,47 @@ describe('verification tags', () => {
     }
   });
 
+  it('no lock-out during a tag-secret rotation: with KEY_TAG_SECRET_PREVIOUS, a flood of wrong secrets leaves the real one 200, without argon2, and its tag is rewritten', async () => {
+    const key = await newKey();
+    const oldTag = (await a.db.prisma.apiKey.findUniqueOrThrow({ where: { id: dbId(key.apiKey.id) } })).secretTag;
+    const newSecret = randomBytes(32).toString('hex');
+    // `a` derives its tag secret from JWT_SECRET: that is the previous material of this rotation.
+    const rotated = await freshInstance({ KEY_TAG_SECRET: newSecret, KEY_TAG_SECRET_PREVIOUS: TEST_JWT_SECRET });
+    try {
+      const guesses = await Promise.all(Array.from({ length: 30 }, (_, i) => call(rotated.app, wrongSecret(key.secret), `192.0.2.${i + 1}`)));
+      expect(guesses.filter((s) => s === 401)).toHaveLength(20);
+      expect(guesses.filter((s) => s === 429)).toHaveLength(10);
+      expect(await call(rotated.app, key.secret)).toBe(200);
+      expect(rotated.app.verifier.stats.argon2Verifications).toBe(0);
+      await expect.poll(async () => (await a.db.prisma.apiKey.findUniqueOrThrow({ where: { id: dbId(key.apiKey.id) } })).secretTag).not.toBe(oldTag);
+    } finally {
+      await rotated.close();
+    }
+    // Once rewritten, the new secret alone decides the key (the previous one can be dropped).
+    const after = await freshInstance({ KEY_TAG_SECRET: newSecret });
+    try {
+      expect(await call(after.app, key.secret)).toBe(200);
+      expect(after.app.verifier.stats.argon2Verifications).toBe(0);
+    } finally {
+      await after.close();
+    }
+  });
+
+  it('an unknown key id does the same HMAC as a known id with a wrong secret (no timing tell of existence)', async () => {
+    const key = await newKey();
+    const hmacs = vi.spyOn(SecretTags.prototype, 'tag');
+    try {
+      expect(await call(a.app, wrongSecret(key.secret), '198.51.100.200')).toBe(401);
+      const forKnown = hmacs.mock.calls.length;
+      hmacs.mockClear();
+      expect(await call(a.app, generateKey().key, '198.51.100.201')).toBe(401);
+      expect(forKnown).toBeGreaterThan(0);
+      expect(hmacs.mock.calls.length).toBe(forKnown);
+    } finally {
+      hmacs.mockRestore();
+    }
+  });
+
   it('no lock-out: after floods of wrong secrets from one address and from 100, the real secret gets 200 at once on an instance that has seen it and on one that has not', async () => {
     const key = await newKey();
     expect(await call(a.app, key.secret)).toBe(200);
@@ -127,6 +169,16 @@ describe('verification tags', () => {
 });
 
 describe('SecretTags', () => {
+  it('decides a tag made with the previous secret (previous-match or mismatch), and no other', () => {
+    const key = 'ksk_example';
+    const before = SecretTags.derive('a'.repeat(32), 'label');
+    const during = SecretTags.derive('b'.repeat(32), 'label', 'a'.repeat(32));
+    expect(during.check(before.tag(key), key)).toBe('previous-match');
+    expect(during.check(before.tag(key), `${key}x`)).toBe('mismatch');
+    expect(during.check(during.tag(key), key)).toBe('match');
+    expect(during.check(SecretTags.derive('c'.repeat(32), 'label').tag(key), key)).toBe('unknown');
+  });
+
   const key = `ksk_${'A'.repeat(12)}_${'b'.repeat(32)}`;
   it('matches its own tag, mismatches another key, and cannot judge a tag made with another secret', () => {
     const tags = SecretTags.derive('a'.repeat(32), 'label');

@@ -3,7 +3,7 @@ import type { MemberRole } from '../src/generated/prisma/enums.ts';
 import { canChangeMember } from '../src/authz/roles.ts';
 import { execute, ok } from './support/client.ts';
 import { dbId, newUser, test } from './support/fixtures.ts';
-import { AddMember, Members, UpdateMember } from './support/operations.ts';
+import { InviteMember, Members, UpdateMember } from './support/operations.ts';
 
 describe('canChangeMember', () => {
   const roles: MemberRole[] = ['OWNER', 'ADMIN', 'MEMBER'];
@@ -26,14 +26,15 @@ describe('canChangeMember', () => {
 });
 
 describe('an ADMIN and the OWNER role', () => {
-  test('cannot add an OWNER nor promote a member to OWNER (ForbiddenError), and nothing changes', async ({ t, org, owner, admin, member }) => {
+  test('cannot invite an OWNER nor promote a member to OWNER (ForbiddenError), and nothing changes', async ({ t, org, owner, admin, member }) => {
     const newcomer = await newUser(t.app);
     const roles = async () =>
       (await t.db.prisma.membership.findMany({ where: { organizationId: dbId(org.id) }, orderBy: { id: 'asc' } })).map((m) => [m.userId, m.role]);
     const before = await roles();
 
-    const add = ok(await execute(t.app, AddMember, { input: { organizationId: org.id, email: newcomer.email, role: 'OWNER' } }, { token: admin.token }));
-    expect(add.addMember.__typename).toBe('ForbiddenError');
+    const invite = ok(await execute(t.app, InviteMember, { input: { organizationId: org.id, email: newcomer.email, role: 'OWNER' } }, { token: admin.token }));
+    expect(invite.inviteMember.__typename).toBe('ForbiddenError');
+    expect(await t.db.prisma.invitation.count({ where: { organizationId: dbId(org.id) } })).toBe(0);
     const promote = ok(await execute(t.app, UpdateMember, { input: { id: member.memberId, role: 'OWNER' } }, { token: admin.token }));
     expect(promote.updateMember.__typename).toBe('ForbiddenError');
     const promoteSelf = ok(await execute(t.app, UpdateMember, { input: { id: admin.memberId, role: 'OWNER' } }, { token: admin.token }));

@@ -38,6 +38,7 @@ const MARKERS = {
   aKeyName: `akeyname${run}`, // the name of the API key that calls: A's members and that key
   aPayload: `apayload${run}`, // payload of an execution of A: A's members and the key that made it
   aWebhook: `awebhook${run}`, // A's webhook endpoints (URL, description): A's OWNER and ADMIN
+  aInvite: `ainvite${run}`, // the emails A's invitations are addressed to: A's OWNER and ADMIN, and the invited person
   bOrg: `borg${run}`, // organization B's name and slug: B's owner (the stranger) and operators
   bContent: `bcontent${run}`, // everything else of B: B's owner
   // Addresses cannot carry the text markers: each tenant's key has these (normalized) values of its own.
@@ -47,16 +48,18 @@ const MARKERS = {
 } as const;
 type Marker = keyof typeof MARKERS;
 
-const PRINCIPALS = ['anonymous', 'stranger', 'member', 'admin', 'owner', 'operator', 'apiKey'] as const;
+const PRINCIPALS = ['anonymous', 'stranger', 'invitee', 'member', 'admin', 'owner', 'operator', 'apiKey'] as const;
 type Principal = (typeof PRINCIPALS)[number];
 
 const A_MEMBER: Marker[] = ['aOrg', 'aContent', 'aKeyName', 'aPayload', 'aAddress', 'aAllowlist'];
 const MAY_READ: Record<Principal, Marker[]> = {
   anonymous: [],
   stranger: ['bOrg', 'bContent', 'bAddress'],
+  // Signed in with the email of a pending invitation of A: that invitation, with A's name, and nothing else of A.
+  invitee: ['aOrg', 'aInvite'],
   member: A_MEMBER,
-  admin: [...A_MEMBER, 'aAudit', 'aWebhook'],
-  owner: [...A_MEMBER, 'aAudit', 'aWebhook'],
+  admin: [...A_MEMBER, 'aAudit', 'aWebhook', 'aInvite'],
+  owner: [...A_MEMBER, 'aAudit', 'aWebhook', 'aInvite'],
   operator: ['aOrg', 'bOrg'],
   apiKey: ['aKeyName', 'aPayload'],
 };
@@ -94,10 +97,17 @@ async function signIn(sub: string, email: string, operator = false): Promise<str
   return token;
 }
 
+/** The way people join A: the owner invites their email, they accept. Returns the member id. */
+async function join(owner: string, token: string, email: string, role: string): Promise<string> {
+  const invitation = (await must(owner, M.invite, { input: { organizationId: a.org, email, role } }, 'InvitationPayload')).invitation.id;
+  return (await must(token, M.accept, { input: { id: invitation } }, 'MemberPayload')).member.id;
+}
+
 const M = {
   createOrg: `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { __typename ... on OrganizationPayload { organization { id } } } }`,
   setPlan: `mutation($input: SetOrganizationPlanInput!) { setOrganizationPlan(input: $input) { __typename } }`,
-  addMember: `mutation($input: AddMemberInput!) { addMember(input: $input) { __typename ... on MemberPayload { member { id } } } }`,
+  invite: `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { __typename ... on InvitationPayload { invitation { id } } } }`,
+  accept: `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { __typename ... on MemberPayload { member { id } } } }`,
   createProject: `mutation($input: CreateProjectInput!) { createProject(input: $input) { __typename ... on ProjectPayload { project { id } } } }`,
   createWorkflow: `mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { __typename ... on WorkflowPayload { workflow { id } } } }`,
   createKey: `mutation($input: CreateProjectApiKeyInput!) { createProjectApiKey(input: $input) { __typename ... on CreateApiKeyPayload { secret apiKey { id } } } }`,
@@ -146,12 +156,15 @@ beforeAll(async () => {
   const admin = await signIn(`admin-${run}`, email('admin', MARKERS.aContent));
   const member = await signIn(`member-${run}`, email('member', MARKERS.aContent));
   const stranger = await signIn(`stranger-${run}`, email('stranger', MARKERS.bContent));
+  const invitee = await signIn(`invitee-${run}`, email('invitee', MARKERS.aInvite));
   const operator = await signIn(`operator-${run}`, `operator-${run}@example.com`, true);
 
   await seedTenant(a, owner, operator, MARKERS.aOrg, MARKERS.aContent, MARKERS.aKeyName, MARKERS.aPayload);
   await seedTenant(b, stranger, operator, MARKERS.bOrg, MARKERS.bContent, `key ${MARKERS.bContent}`, MARKERS.bContent);
-  a.admin = (await must(owner, M.addMember, { input: { organizationId: a.org, email: email('admin', MARKERS.aContent), role: 'ADMIN' } }, 'MemberPayload')).member.id;
-  a.member = (await must(owner, M.addMember, { input: { organizationId: a.org, email: email('member', MARKERS.aContent), role: 'MEMBER' } }, 'MemberPayload')).member.id;
+  a.admin = await join(owner, admin, email('admin', MARKERS.aContent), 'ADMIN');
+  a.member = await join(owner, member, email('member', MARKERS.aContent), 'MEMBER');
+  a.invitation = (await must(owner, M.invite, { input: { organizationId: a.org, email: email('invitee', MARKERS.aInvite), role: 'MEMBER' } }, 'InvitationPayload')).invitation.id;
+  b.invitation = (await must(stranger, M.invite, { input: { organizationId: b.org, email: email('invitee', MARKERS.bContent), role: 'MEMBER' } }, 'InvitationPayload')).invitation.id;
   // A second key whose former name survives only in the audit log.
   const renamed = await must(owner, M.createKey, { input: { projectId: a.project, name: `old ${MARKERS.aAudit}`, scopes: ALL_SCOPES, expiry: { policy: 'NEVER' } } }, 'CreateApiKeyPayload');
   await must(owner, M.updateKey, { input: { id: renamed.apiKey.id, name: `renamed ${MARKERS.aContent}`, ipAllowlist: [MARKERS.aAllowlist] } }, 'UpdateApiKeyPayload');
@@ -170,7 +183,7 @@ beforeAll(async () => {
   await t.db.prisma.webhookDelivery.update({ where: { id: dbId(a.delivery) }, data: { attempts: 1, lastError: `getaddrinfo ENOTFOUND ${MARKERS.aWebhook}.example.com` } });
   await t.db.prisma.webhookDelivery.update({ where: { id: dbId(b.delivery) }, data: { attempts: 1, lastError: `getaddrinfo ENOTFOUND ${MARKERS.bContent}.example.com` } });
 
-  Object.assign(credentials, { anonymous: null, stranger, member, admin, owner, operator, apiKey: a.secret });
+  Object.assign(credentials, { anonymous: null, stranger, invitee, member, admin, owner, operator, apiKey: a.secret });
 }, 120_000);
 
 afterAll(() => t?.close());
@@ -225,7 +238,7 @@ function selectionOf(type: GraphQLNamedType, path: string[] = [], aliasPrefix = 
 
 // ——— Root fields and their argument variants ———
 
-const everyId = () => [a.org, a.project, a.workflow, a.execution, a.key, a.renamedKey, a.admin, a.member, a.auditEvent, a.webhook, a.quietWebhook, a.delivery, b.org, b.project, b.workflow, b.execution, b.key, b.auditEvent, b.webhook, b.delivery];
+const everyId = () => [a.org, a.project, a.workflow, a.execution, a.key, a.renamedKey, a.admin, a.member, a.auditEvent, a.webhook, a.quietWebhook, a.delivery, a.invitation, b.org, b.project, b.workflow, b.execution, b.key, b.auditEvent, b.webhook, b.delivery, b.invitation];
 
 const QUERY_VARIANTS: Record<string, () => Record<string, unknown>[]> = {
   viewer: () => [{}],
@@ -235,6 +248,8 @@ const QUERY_VARIANTS: Record<string, () => Record<string, unknown>[]> = {
   organization: () => [{ slug: a.slug }, { slug: b.slug }],
   organizations: () => [{ search: run }],
   workflowExecution: () => [{ id: a.execution }, { id: b.execution }],
+  availablePermissions: () => [{}],
+  rolePermissions: () => [{}],
 };
 
 type Prepare = (owner: string) => Promise<Record<string, unknown>>;
@@ -249,21 +264,21 @@ const newWebhook = async (owner: string) =>
   (await must(owner, M.createWebhook, { input: webhookInput(a.org, MARKERS.aWebhook) }, 'CreateWebhookEndpointPayload')).webhookEndpoint.id;
 const newMember = async (owner: string) => {
   const email = `${MARKERS.aContent}-${fresh()}@example.com`;
-  await signIn(fresh(), email);
-  return (await must(owner, M.addMember, { input: { organizationId: a.org, email, role: 'MEMBER' } }, 'MemberPayload')).member.id;
+  return join(owner, await signIn(fresh(), email), email, 'MEMBER');
 };
-const newUserEmail = async () => {
-  const email = `${MARKERS.aContent}-${fresh()}@example.com`;
-  await signIn(fresh(), email);
-  return email;
-};
+/** An invitation of A to an address nobody here signs in with: every principal's accept or decline is refused. */
+const newInvitation = async (owner: string) =>
+  (await must(owner, M.invite, { input: { organizationId: a.org, email: `${MARKERS.aInvite}-${fresh()}@example.com`, role: 'MEMBER' } }, 'InvitationPayload')).invitation.id;
 
 /** A valid input for each mutation, aimed at organization A; targets that a mutation consumes are made fresh. */
 const MUTATION_INPUTS: Record<string, Prepare> = {
   createOrganization: async () => ({ name: 'Another', slug: fresh() }),
   updateOrganization: async () => ({ id: a.org, name: `Org ${MARKERS.aOrg}` }),
   setOrganizationPlan: async () => ({ organizationId: a.org, plan: 'TEAM' }),
-  addMember: async () => ({ organizationId: a.org, email: await newUserEmail(), role: 'MEMBER' }),
+  inviteMember: async () => ({ organizationId: a.org, email: `${MARKERS.aInvite}-${fresh()}@example.com`, role: 'MEMBER' }),
+  revokeInvitation: async (owner) => ({ id: await newInvitation(owner) }),
+  acceptInvitation: async (owner) => ({ id: await newInvitation(owner) }),
+  declineInvitation: async (owner) => ({ id: await newInvitation(owner) }),
   updateMember: async (owner) => ({ id: await newMember(owner), role: 'ADMIN' }),
   removeMember: async (owner) => ({ id: await newMember(owner) }),
   createProject: async () => ({ organizationId: a.org, name: `p ${MARKERS.aContent}`, slug: fresh() }),
@@ -364,3 +379,126 @@ describe('every field of every type, for every principal', () => {
     expect([...seen[principal]].sort()).toEqual([...MAY_READ[principal]].sort());
   });
 });
+
+// ——— Keys: every operation declares a permission, and a key's grants decide ———
+
+/** The permission a root field declares in the committed SDL (`@requiresPermission`), or null. */
+function declaredPermission(field: GraphQLField<unknown, unknown>): string | null {
+  const directive = field.astNode?.directives?.find((d) => d.name.value === 'requiresPermission');
+  const arg = directive?.arguments?.find((a) => a.name.value === 'permission');
+  return arg && arg.value.kind === 'StringValue' ? arg.value.value : null;
+}
+
+const CREATE_ORG_KEY = `mutation($input: CreateOrganizationApiKeyInput!) { createOrganizationApiKey(input: $input) { __typename ... on CreateApiKeyPayload { secret } } }`;
+
+/** An organization-level key of the tenant (all projects) holding exactly `permissions`. */
+async function keyWith(owner: string, organizationId: string, permissions: Record<string, unknown>[]): Promise<string> {
+  const input = { organizationId, name: `perm ${fresh()}`, permissions, expiry: { policy: 'DAYS_7' }, projectAccess: { all: true } };
+  return (await must(owner, CREATE_ORG_KEY, { input }, 'CreateApiKeyPayload')).secret!;
+}
+
+type Outcome = 'allowed' | 'forbidden' | 'not-found';
+
+/** What a key's call came to: refused for a missing permission, not found, or let through (any other answer). */
+function outcomeOf(answer: Answer, name: string): { outcome: Outcome; detail: string } {
+  const detail = `${answer.status} ${answer.body.slice(0, 400)}`;
+  const errors = answer.json.errors ?? [];
+  if (answer.status >= 500 || errors.some((e) => !REFUSALS.includes(e.extensions?.code ?? '') && e.extensions?.code !== 'NOT_FOUND')) {
+    throw new Error(`${name}: unexpected answer ${detail}`);
+  }
+  if (errors.some((e) => e.extensions?.code === 'FORBIDDEN')) return { outcome: 'forbidden', detail };
+  const value = answer.json.data?.[name] as { __typename?: string } | null | undefined;
+  if (value?.__typename === 'ForbiddenError') return { outcome: 'forbidden', detail };
+  const failures = (value as { failures?: { reason: string }[] } | null | undefined)?.failures;
+  if (failures?.some((f) => f.reason === 'FORBIDDEN')) return { outcome: 'forbidden', detail };
+  if (failures?.some((f) => f.reason === 'NOT_FOUND')) return { outcome: 'not-found', detail };
+  if (value === null || value?.__typename === 'NotFoundError') return { outcome: 'not-found', detail };
+  return { outcome: 'allowed', detail };
+}
+
+describe('API keys: for every operation, the permission it declares decides', () => {
+  let otherProject: string;
+  let bOwner: string;
+  beforeAll(async () => {
+    otherProject = await newProject(credentials.owner!);
+    bOwner = credentials.stranger!;
+  }, 60_000);
+
+  const declared = [...Object.values(queryType.getFields()), ...Object.values(mutationType.getFields())]
+    .map((field) => ({ field, permission: declaredPermission(field), mutation: mutationType.getFields()[field.name] === field }))
+    .filter((f): f is { field: GraphQLField<unknown, unknown>; permission: string; mutation: boolean } => f.permission !== null);
+
+  test('every root field says who may call it', () => {
+    const declarations = new Set(['requiresPermission', 'requiresUser', 'requiresOperator', 'requiresApiKey', 'requiresCaller']);
+    const undeclared = [...Object.values(queryType.getFields()), ...Object.values(mutationType.getFields())]
+      .filter((f) => !['node', 'nodes'].includes(f.name))
+      .filter((f) => !f.astNode?.directives?.some((d) => declarations.has(d.name.value)))
+      .map((f) => f.name);
+    expect(undeclared).toEqual([]);
+    expect(declared.length).toBeGreaterThan(25);
+  });
+
+  async function call(secret: string, field: GraphQLField<unknown, unknown>, mutation: boolean, owner: string): Promise<Answer> {
+    if (mutation) {
+      const input = { ...(await MUTATION_INPUTS[field.name](owner)), ...KEY_INPUT_OVERRIDES[field.name] };
+      // Mutations without ForbiddenError in their result (triggerWorkflow) refuse with a top-level error.
+      const result = getNamedType(field.type);
+      const spreads = [
+        isUnionType(result) && result.getTypes().some((t) => t.name === 'ForbiddenError') ? '... on ForbiddenError { permission }' : '',
+        isUnionType(result) && result.getTypes().some((t) => t.name === 'BulkOperationError') ? '... on BulkOperationError { failures { reason message } }' : '',
+      ].join(' ');
+      const operation = `mutation($input: ${field.args[0].type.toString()}) { ${field.name}(input: $input) { __typename ${spreads} } }`;
+      return post(secret, operation, { input });
+    }
+    const variables = QUERY_VARIANTS[field.name]()[0];
+    const declaredArgs = field.args.map((arg) => `$${arg.name}: ${arg.type.toString()}`);
+    const passed = field.args.map((arg) => `${arg.name}: $${arg.name}`);
+    return post(secret, `query${declaredArgs.length ? `(${declaredArgs.join(', ')})` : ''} { ${field.name}${passed.length ? `(${passed.join(', ')})` : ''} { __typename } }`, variables);
+  }
+
+  test.each(declared.map((d) => [d.field.name, d.permission, d] as const))('%s needs %s', async (name, permission, { field, mutation }) => {
+    const owner = credentials.owner!;
+    const other = permission === 'organization:read' ? 'audit:read' : 'organization:read';
+    // Exactly its permission: let through (whatever the operation then answers).
+    const exact = await keyWith(owner, a.org, [{ permission }]);
+    const allowed = outcomeOf(await call(exact, field, mutation, owner), name);
+    expect(allowed.outcome, `${name} with ${permission}: ${allowed.detail}`).toBe('allowed');
+    // The same key without it: refused, naming the permission.
+    const without = await keyWith(owner, a.org, [{ permission: other }]);
+    const refused = await call(without, field, mutation, owner);
+    expect(outcomeOf(refused, name).outcome, `${name} without ${permission}`).toBe('forbidden');
+    expect(refused.body).toContain(permission);
+    // Narrowed to another project (where the permission can be narrowed): refused on this one.
+    if (PROJECT_LEVEL.has(permission) && name !== 'createProject') {
+      const elsewhere = await keyWith(owner, a.org, [{ permission, projectIds: [otherProject] }]);
+      // A change is refused; a read by id answers as if the object were not there.
+      expect(outcomeOf(await call(elsewhere, field, mutation, owner), name).outcome, `${name} narrowed elsewhere`).toBe(mutation ? 'forbidden' : 'not-found');
+    }
+    // Another organization's key with the permission: A's objects are not found (never "forbidden").
+    if (name !== 'availablePermissions' && name !== 'rolePermissions') {
+      const foreign = await keyWith(bOwner, b.org, [{ permission }]);
+      const answer = await call(foreign, field, mutation, owner);
+      if (name === 'triggerWorkflow') {
+        // triggerWorkflow answers every workflow outside the key's reach, unknown or another tenant's, with the same
+        // 403 and message (README, "Triggering workflows"): nothing tells the two apart.
+        expect(JSON.parse(answer.body).errors?.[0]?.message).toBe('This key cannot trigger this workflow');
+      } else {
+        const { outcome, detail } = outcomeOf(answer, name);
+        expect(outcome, `${name} by another organization's key: ${detail}`).toBe('not-found');
+      }
+    }
+  });
+});
+
+/** A key grants only what it holds: a key holding just `api_key:create` creates keys that read keys (implied). */
+const KEY_INPUT_OVERRIDES: Record<string, Record<string, unknown>> = {
+  createProjectApiKey: { scopes: undefined, permissions: [{ permission: 'api_key:read' }] },
+  createOrganizationApiKey: { scopes: undefined, permissions: [{ permission: 'api_key:read' }] },
+};
+
+/** Permissions that a grant can narrow to projects (the catalog's levels, as the API lists them). */
+const PROJECT_LEVEL = new Set([
+  'project:read', 'project:update', 'project:delete', 'workflow:read', 'workflow:create', 'workflow:update', 'workflow:delete',
+  'workflow:trigger', 'execution:read', 'api_key:read', 'api_key:create', 'api_key:update', 'api_key:rotate', 'api_key:revoke',
+  'api_key:delete', 'usage:read',
+]);

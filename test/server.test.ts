@@ -19,6 +19,8 @@ describe('configuration', () => {
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ JWT_JWKS_URL: 'https://idp.example.com/.well-known/jwks.json', JWT_AUDIENCE: 'keysmith' }, 'JWT_ISSUER'],
     [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
+    [{ KEY_TAG_SECRET_PREVIOUS: 'short' }, 'KEY_TAG_SECRET_PREVIOUS'],
+    [{ HTTP_MAX_CONNECTIONS_PER_CLIENT: 'many' }, 'HTTP_MAX_CONNECTIONS_PER_CLIENT'],
   ])('rejects %o with one line naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

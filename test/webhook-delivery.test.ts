@@ -531,12 +531,14 @@ describe('SSRF at delivery time', () => {
       // Created where private addresses are allowed (an instance configured so, or before the setting changed).
       receiver.secret = (await endpointFor(org, receiver.url)).secret;
       await endpointFor(org, `http://localhost:${receiver.port}/hook`);
+      await endpointFor(org, `http://[::127.0.0.1]:${receiver.port}/hook`);
+      await endpointFor(org, `http://localhost.:${receiver.port}/hook`);
       await projectKey(t.app, org.owner, project.id);
       await strict.app.webhooks!.drain();
       const deliveries = await deliveriesOf(org);
-      expect(deliveries).toHaveLength(2);
+      expect(deliveries).toHaveLength(4);
       for (const d of deliveries) {
-        expect(d).toMatchObject({ status: 'FAILED', attempts: 1, responseStatus: null, nextAttemptAt: null });
+        expect(d, JSON.stringify(d)).toMatchObject({ status: "FAILED", attempts: 1, responseStatus: null, nextAttemptAt: null });
         expect(d.lastError).toMatch(/^refused: /);
       }
       expect(receiver.received).toEqual([]);

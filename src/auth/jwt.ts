@@ -1,5 +1,4 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWSHeaderParameters, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { LRUCache } from 'lru-cache';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
@@ -14,8 +13,6 @@ const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const IAT_SKEW_SECONDS = 60;
 /** How long a fetched JWKS is trusted before it is fetched again on the next token. */
 const JWKS_CACHE_MAX_AGE_MS = 10 * 60_000;
-/** How long a `kid` that a fresh fetch did not contain is refused without fetching again. */
-const MISSING_KID_MEMORY_MS = 60_000;
 const JWKS_RETRY_AFTER_SECONDS = 5;
 
 export function bearerToken(request: Request): string | null {
@@ -90,10 +87,11 @@ export function createJwtVerifier(config: Config['jwt'], clock: Clock): (token: 
 }
 
 /**
- * The provider's keys, fetched by jose: cached for 10 minutes, refetched for an unknown `kid` at most once per
- * cool-down, and never again for a `kid` that a fetch has just shown to be absent. An unauthenticated caller can
- * therefore cause at most one fetch per cool-down and cannot use up any budget that a rotated key's first valid
- * token needs; that token waits at most one cool-down.
+ * The provider's keys, fetched by jose: cached for 10 minutes, and refetched for an unknown `kid` at most once per
+ * cool-down (JWT_JWKS_COOLDOWN_MS, 5 s), whoever asks. There is no memory of absent kids beyond that: a kid guessed
+ * before the provider published it (by an attacker, or by a token that raced the publication) works one cool-down
+ * after publication at the latest. An unauthenticated caller can make at most one fetch per cool-down, however many
+ * forged kids it sends.
  */
 function remoteKeySet(url: string, cooldownMs: number): JWTVerifyGetKey {
   const remote = createRemoteJWKSet(new URL(url), {
@@ -101,20 +99,13 @@ function remoteKeySet(url: string, cooldownMs: number): JWTVerifyGetKey {
     cacheMaxAge: JWKS_CACHE_MAX_AGE_MS,
     timeoutDuration: 5_000,
   });
-  const missing = new LRUCache<string, true>({ max: 10_000, ttl: MISSING_KID_MEMORY_MS });
   return async (header: JWSHeaderParameters, token) => {
-    const kid = String(header.kid ?? '');
-    if (missing.has(kid) && remote.fresh) throw new errors.JWKSNoMatchingKey();
-    const fetchAllowed = !remote.coolingDown;
     try {
       return await remote(header, token);
     } catch (error) {
-      if (error instanceof errors.JWKSNoMatchingKey) {
-        // Remember only a kid that a fetch made for it did not find; during a cool-down nothing was fetched.
-        if (fetchAllowed) missing.set(kid, true);
+      if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys || error instanceof errors.JOSENotSupported) {
         throw error;
       }
-      if (error instanceof errors.JWKSMultipleMatchingKeys || error instanceof errors.JOSENotSupported) throw error;
       throw new JwksUnavailableError('JWKS unavailable', { cause: error });
     }
   };

@@ -12,8 +12,10 @@ export function useViewer(): Plugin<Context & JwtContext> {
       if (!claims) return;
       // The JWT verifier has checked `sub` and `exp` (see auth/jwt.ts).
       const subject = claims.sub;
-      // Members are added by email: an address the identity provider says is unverified is not taken.
-      const email = claims.email_verified === false ? null : (stringClaim(claims.email, 320)?.toLowerCase() ?? null);
+      // An address the identity provider says is unverified is not stored (others see it in member lists).
+      const claimedEmail = stringClaim(claims.email, 320)?.toLowerCase() ?? null;
+      const verified = verifiedClaim(claims.email_verified);
+      const email = verified === false ? null : claimedEmail;
       const name = stringClaim(claims.name, 200);
       const roles = Array.isArray(claims.roles) ? claims.roles : typeof claims.roles === 'string' ? claims.roles.split(/[\s,]+/) : [];
       let user = await context.prisma.user.findUnique({ where: { subject } });
@@ -25,7 +27,15 @@ export function useViewer(): Plugin<Context & JwtContext> {
           data: { email: email ?? user.email, name: name ?? user.name },
         });
       }
-      extendContext({ principal: { kind: 'user', user, isOperator: roles.includes('operator') } } as Partial<Context>);
+      const tokenEmail = claimedEmail ? { address: claimedEmail, verified } : null;
+      extendContext({ principal: { kind: 'user', user, isOperator: roles.includes('operator'), tokenEmail } } as Partial<Context>);
     },
   };
+}
+
+/** `email_verified` as a boolean; some providers send it as the string "true"/"false". Anything else: not said. */
+function verifiedClaim(value: unknown): boolean | null {
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  return null;
 }

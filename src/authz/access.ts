@@ -19,6 +19,12 @@ export function callingKey(ctx: Context): AuthenticatedKey | null {
   return ctx.principal?.kind === 'apiKey' ? ctx.principal.key : null;
 }
 
+/** The person accountable for what the caller does: the signed-in user, or a key's owner (its creator for a service key). */
+export function accountableUserId(ctx: Context): string {
+  const key = callingKey(ctx);
+  return key ? (key.ownerId ?? key.createdById) : viewerUser(ctx).id;
+}
+
 /** A user id for tenant filters that matches nobody when there is no user (never `undefined`, which Prisma ignores). */
 export function viewerIdOrNobody(ctx: Context): string {
   return ctx.principal?.kind === 'user' ? ctx.principal.user.id : NO_USER;

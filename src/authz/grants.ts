@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AuthenticatedKey } from '../context.ts';
-import { isPermission, PERMISSION_NAMES, ROLE_PERMISSIONS, SERVICE_KEY_CEILING, withImplied, type Level, type Permission } from './catalog.ts';
+import { isPermission, PERMISSION_NAMES, PERMISSIONS, ROLE_PERMISSIONS, SERVICE_KEY_CEILING, withImplied, type Level, type Permission } from './catalog.ts';
 
 /**
  * A key's grants: each a permission of the catalog and where it applies. `projectIds: null` = every project the key
@@ -60,6 +60,14 @@ export function grantCovers(grant: Grant, target: Target): boolean {
   return true;
 }
 
+/**
+ * A project-level key works only for its project: of the permissions that apply to the whole organization it holds
+ * only `organization:read` (to find its organization).
+ */
+export function projectKeyMayHold(permission: Permission): boolean {
+  return permission === 'organization:read' || (PERMISSIONS[permission].levels as readonly string[]).includes('PROJECT');
+}
+
 /** The most a key may do: its owner's role now, the ADMIN set for a service key, nothing for a former member's key. */
 export function ceilingOf(key: Pick<AuthenticatedKey, 'ownerRole' | 'ownedByOrganization'>): ReadonlySet<Permission> {
   if (key.ownedByOrganization) return SERVICE_KEY_CEILING;
@@ -72,12 +80,14 @@ export function ceilingOf(key: Pick<AuthenticatedKey, 'ownerRole' | 'ownedByOrga
  */
 export function keyMay(key: AuthenticatedKey, permission: Permission, target: Target = {}): boolean {
   if (!ceilingOf(key).has(permission)) return false;
+  if (key.level === 'PROJECT' && !target.projectId && permission !== 'organization:read') return false;
   return grantsOf(key).some((g) => grantGives(g, permission) && grantCovers(g, target));
 }
 
 /** Whether a key holds `permission` anywhere (some grant, in some part of its reach). */
 export function keyHolds(key: AuthenticatedKey, permission: Permission): boolean {
   if (!ceilingOf(key).has(permission)) return false;
+  if (key.level === 'PROJECT' && !projectKeyMayHold(permission)) return false;
   return grantsOf(key).some((g) => grantGives(g, permission));
 }
 

@@ -30,6 +30,8 @@ export const READ_RULES = {
   AuditEvent: { permission: 'audit:read', operator: false },
   WebhookEndpoint: { permission: 'webhook:read', operator: false },
   WebhookDelivery: { permission: 'webhook:read', operator: false },
+  // Besides managers, the invited person reads their own invitation (invitations/rules.ts).
+  Invitation: { permission: 'member:manage', operator: false },
 } as const satisfies Record<string, Rule>;
 
 export type GuardedType = keyof typeof READ_RULES;
@@ -65,7 +67,7 @@ export function readableOrganizations(ctx: Context, type: GuardedType): Prisma.O
  * people and for keys whose grant covers their whole reach). Lists apply it, so they leave out what a key may not
  * read instead of failing; `workflowIds` are the workflows a grant narrowed to workflows adds.
  */
-export function keyReadableProjects(ctx: Context, type: GuardedType): { projectIds: string[] | null; workflowIds: string[] } | null {
+export function keyListFilter(ctx: Context, type: GuardedType): { projectIds: string[] | null; workflowIds: string[] } | null {
   const key = ctx.principal?.kind === 'apiKey' ? ctx.principal.key : null;
   if (!key) return null;
   const permission = READ_RULES[type].permission;
@@ -127,6 +129,17 @@ export async function mayIn(ctx: Context, permission: Permission, organizationId
   if (principal?.kind === 'apiKey') return principal.key.organizationId === organizationId && keyMay(principal.key, permission, target);
   const { role } = await standingIn(ctx, organizationId);
   return role !== null && roleAllows(role, permission);
+}
+
+/**
+ * Whether the caller may list objects of `type` in the organization at all: a person by role (as readsIn), a key when
+ * it holds the read permission somewhere there. What a key may not read is then filtered out (keyListFilter), never
+ * an error.
+ */
+export async function listsIn(ctx: Context, type: GuardedType, organizationId: string): Promise<boolean> {
+  const principal = ctx.principal;
+  if (principal?.kind === 'apiKey') return principal.key.organizationId === organizationId && keyHolds(principal.key, READ_RULES[type].permission);
+  return canRead(type, await standingIn(ctx, organizationId));
 }
 
 /** The organization of a project, loaded once per request (objects below projects carry only `projectId`). */

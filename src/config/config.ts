@@ -56,6 +56,8 @@ const envSchema = z
     MAX_RESPONSE_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
     HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
     HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+    /** Open connections one client address may hold (0: no cap). Default 256, or 0 with TRUST_PROXY (the proxy's job). */
+    HTTP_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(0).max(100_000).optional(),
     TRUST_PROXY: booleanString.default(false),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Browser origins allowed to call the API cross-origin (comma-separated), e.g. `https://console.example.com`. */
@@ -66,6 +68,8 @@ const envSchema = z
       .default([]),
     /** Keys the verification tags of API-key secrets (see secret-tag.ts); default: derived from JWT_SECRET. */
     KEY_TAG_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** The tag secret before a rotation (its tags still decide secrets, and are rewritten); unset once every key has been used. */
+    KEY_TAG_SECRET_PREVIOUS: z.string().min(32, 'must be at least 32 characters').optional(),
     AUTH_FAILURES_PER_KEY_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
     AUTH_FAILURES_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
     /** Encrypts webhook signing secrets at rest; default: the key-tag secret (KEY_TAG_SECRET or JWT_SECRET). */
@@ -101,6 +105,9 @@ const envSchema = z
     if (env.CONSOLE_OIDC_CLIENT_ID && env.JWT_ISSUER && !/^https?:\/\/[^\s]+$/.test(env.JWT_ISSUER)) {
       ctx.addIssue({ code: 'custom', path: ['JWT_ISSUER'], message: 'must be the identity provider URL (https://...) for CONSOLE_OIDC_CLIENT_ID' });
     }
+    if (env.KEY_TAG_SECRET_PREVIOUS && !env.KEY_TAG_SECRET && env.JWT_JWKS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['KEY_TAG_SECRET_PREVIOUS'], message: 'needs the current tag secret: set KEY_TAG_SECRET' });
+    }
     if (env.JWT_SECRET && env.JWT_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['JWT_JWKS_URL'], message: 'cannot be combined with JWT_SECRET' });
     }
@@ -132,7 +139,7 @@ export type Config = {
   };
   throttle: { failuresPerKeyPerMinute: number; failuresPerIpPerMinute: number };
   /** Slow clients: the whole header block, and the whole request, must arrive within these. */
-  http: { headersTimeoutMs: number; requestTimeoutMs: number };
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; maxConnectionsPerClient: number };
   trustProxy: boolean;
   /** Origins whose browsers may call the API with credentials; empty: same-origin only. */
   corsOrigins: string[];
@@ -142,6 +149,8 @@ export type Config = {
    * secret included); null (argon2 once per key per process, as before tags) only with JWKS and no KEY_TAG_SECRET.
    */
   keyTagSecret: string | null;
+  /** The previous tag material during a rotation of KEY_TAG_SECRET (or of the JWT_SECRET it was derived from). */
+  keyTagSecretPrevious: string | null;
   /** The console's OpenID Connect sign-in (authorization code + PKCE at the identity provider); null when off. */
   consoleOidc: { authority: string; clientId: string; scope: string } | null;
   webhooks: {
@@ -215,11 +224,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBodyBytes: e.MAX_BODY_BYTES,
       maxResponseBytes: e.MAX_RESPONSE_BYTES,
     },
-    http: { headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS },
+    http: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      // Behind a proxy every connection comes from the proxy's address: a cap there would cap everyone together.
+      maxConnectionsPerClient: e.HTTP_MAX_CONNECTIONS_PER_CLIENT ?? (e.TRUST_PROXY ? 0 : 256),
+    },
     trustProxy: e.TRUST_PROXY,
     corsOrigins: e.CORS_ORIGINS,
     metricsToken: e.METRICS_TOKEN ?? null,
     keyTagSecret: e.KEY_TAG_SECRET ?? (e.JWT_JWKS_URL ? null : (e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET)),
+    keyTagSecretPrevious: e.KEY_TAG_SECRET_PREVIOUS ?? null,
     consoleOidc:
       e.CONSOLE_OIDC_CLIENT_ID && e.JWT_ISSUER ? { authority: e.JWT_ISSUER, clientId: e.CONSOLE_OIDC_CLIENT_ID, scope: e.CONSOLE_OIDC_SCOPE } : null,
     webhooks: {

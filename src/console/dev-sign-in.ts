@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import type { Plugin } from 'graphql-yoga';
 import { z } from 'zod';
 import { signDevelopmentToken } from '../auth/dev-token.ts';
@@ -38,6 +39,14 @@ export function useDevSignIn(config: Config): Plugin {
         );
       if (!enabled) return json(404, { error: 'Not Found' });
       if (request.method !== 'POST') return json(405, { error: 'Method Not Allowed' });
+      // A page on another site can POST text/plain or a form here without a preflight, and a name of its own that
+      // resolves to this machine (DNS rebinding) makes its requests same-origin: only JSON, only to a loopback
+      // Host, and from no other origin.
+      if (!isLoopbackHost(url.hostname)) return json(403, { error: 'Development sign-in answers only on this machine (localhost).' });
+      const origin = request.headers.get('origin');
+      if (origin !== null && origin !== url.origin) return json(403, { error: 'Development sign-in answers only to pages of its own origin.' });
+      const mediaType = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase();
+      if (mediaType !== 'application/json') return json(415, { error: 'The body must be application/json.' });
       let input: unknown;
       try {
         input = await request.json();
@@ -56,4 +65,11 @@ export function useDevSignIn(config: Config): Plugin {
       return json(200, { token, expiresInSeconds });
     },
   };
+}
+
+/** `localhost`, a name under `.localhost`, or a loopback address (127.0.0.0/8, ::1, ::ffff:127.x). */
+function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname.replace(/\.$/, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  return ipaddr.isValid(host) && ipaddr.process(host).range() === 'loopback';
 }

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Plugin } from 'graphql-yoga';
+import { isApiPath } from '../routes.ts';
 
-/** Paths the API owns; the console never answers them. */
-const API_PATHS = new Set(['/graphql', '/health', '/ready', '/metrics', '/secret-scanning/github']);
 
 /**
  * Everything the console loads comes from this origin; Mantine writes its CSS variables into <style> elements, hence
@@ -69,7 +68,7 @@ export function useConsole(distDir: string, identityProviderOrigin: string | nul
 
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
-      if (API_PATHS.has(url.pathname) || url.pathname.startsWith('/auth/')) return;
+      if (isApiPath(url.pathname)) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
 
       let decoded: string;

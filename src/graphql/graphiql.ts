@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
+import { shouldRenderGraphiQL, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
+import { GRAPHQL_PATH } from '../routes.ts';
 
 /** What a first-time user sees in GraphiQL's editor (the README shows the same text). */
 export const GRAPHIQL_DEFAULT_QUERY = `# Welcome to Keysmith. Sign in first:
@@ -25,33 +26,38 @@ export const graphiqlOptions: GraphiQLOptions = { title: 'Keysmith', defaultQuer
  * GraphiQL from the `@graphql-yoga/render-graphiql` package: the whole editor (script, styles, Monaco workers) is
  * inlined in one page, so it works without internet access and runs no third-party script on a page where people paste
  * tokens and secrets. The page gets a content security policy that allows exactly its own inline script (by hash), its
- * Monaco workers (blob: URLs it creates) and requests to this origin.
+ * Monaco workers (blob: URLs it creates) and requests to this origin. It is served here, at exactly GRAPHQL_PATH, and
+ * not by Yoga's own GraphiQL plugin, which also answers any URL that merely ends in "/graphql" (see routes.ts).
  */
-export function graphiqlPage(graphqlEndpoint: string): { render: (options: GraphiQLOptions) => Promise<string>; plugin: Plugin } {
-  let last: { key: string; html: string; policy: string } | null = null;
-  const render = async (options: GraphiQLOptions): Promise<string> => {
-    const key = JSON.stringify(options);
-    if (last?.key !== key) {
+export function graphiqlPage(enabled: boolean): Plugin {
+  let last: { html: string; policy: string } | null = null;
+  const render = async (): Promise<{ html: string; policy: string }> => {
+    if (!last) {
       // Loaded on first use: the package is ~9 MB of JavaScript, which would slow every start-up (and production has
       // GraphiQL off).
       const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
-      const html = renderGraphiQL(options);
-      last = { key, html, policy: contentSecurityPolicy(html) };
+      const html = renderGraphiQL(graphiqlOptions);
+      last = { html, policy: contentSecurityPolicy(html) };
     }
-    return last.html;
+    return last;
   };
-  const plugin: Plugin = {
-    onResponse({ request, response }) {
-      // Only GraphiQL's own page: every other HTML page (the console's index.html) keeps its own policy, which this
-      // one (scripts by GraphiQL's hashes only) would break.
-      if (!last || !response.headers.get('content-type')?.startsWith('text/html')) return;
-      if (new URL(request.url).pathname !== graphqlEndpoint) return;
-      response.headers.set('content-security-policy', last.policy);
-      response.headers.set('x-content-type-options', 'nosniff');
-      response.headers.set('referrer-policy', 'no-referrer');
+  return {
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      if (!enabled || url.pathname !== GRAPHQL_PATH || !shouldRenderGraphiQL(request)) return;
+      return render().then(({ html, policy }) =>
+        endResponse(
+          new fetchAPI.Response(html, {
+            headers: {
+              'content-type': 'text/html; charset=utf-8',
+              'content-security-policy': policy,
+              'x-content-type-options': 'nosniff',
+              'referrer-policy': 'no-referrer',
+            },
+          }),
+        ),
+      );
     },
   };
-  return { render, plugin };
 }
 
 function contentSecurityPolicy(html: string): string {

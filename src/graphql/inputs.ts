@@ -33,7 +33,8 @@ export const slug = z
   .trim()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/, 'must be 1-50 lower-case letters, digits or inner hyphens');
 
-export const email = z.string().trim().toLowerCase().pipe(z.email('must be an email address'));
+/** An address as SMTP allows it (at most 254 characters), lower-cased: invitations compare it with the token's email claim. */
+export const email = z.string().trim().toLowerCase().max(254, 'must be at most 254 characters').pipe(z.email('must be an email address'));
 
 /**
  * Optional fields of an update input may be omitted but not nulled (only those that can be cleared, like a note,

@@ -74,7 +74,7 @@ export function scrub(text: string): string {
   return SECRET_PATTERNS.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
 }
 
-function scrubError(error: unknown): Record<string, unknown> {
+export function scrubError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { value: scrub(String(error)) };
   return {
     type: error.constructor.name,

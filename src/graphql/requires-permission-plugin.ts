@@ -13,12 +13,23 @@ class RequiresPermissionPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
     const scopes = (fieldConfig.pothosOptions as { authScopes?: unknown }).authScopes;
     // A function could require anything; fields that declare a permission do so statically.
     if (!scopes || typeof scopes === 'function') return fieldConfig;
+    const raw = scopes as { $all?: object };
+    // `$all: { apiKey: true, permission }`: for API keys only, and only those holding the permission.
+    if (raw.$all) {
+      const all = raw.$all as { permission?: string; apiKey?: boolean };
+      if (!all.apiKey || !all.permission) return fieldConfig;
+      const existing = (fieldConfig.extensions?.directives ?? {}) as Record<string, unknown>;
+      const directives = { ...existing, requiresApiKey: {}, requiresPermission: { permission: all.permission } };
+      return { ...fieldConfig, extensions: { ...fieldConfig.extensions, directives } };
+    }
     const declared = scopes as { permission?: string; user?: boolean; operator?: boolean; apiKey?: boolean };
     const directive = declared.permission
       ? { requiresPermission: { permission: declared.permission } }
       : declared.operator
         ? { requiresOperator: {} }
-        : declared.user
+        : declared.user && declared.apiKey
+          ? { requiresCaller: {} }
+          : declared.user
           ? { requiresUser: {} }
           : declared.apiKey
             ? { requiresApiKey: {} }
@@ -65,6 +76,11 @@ export function withPermissionDirectives(schema: GraphQLSchema): GraphQLSchema {
       new GraphQLDirective({
         name: 'requiresUser',
         description: 'Only a signed-in person may call this field (about the person themselves); never an API key.',
+        locations: [DirectiveLocation.FIELD_DEFINITION],
+      }),
+      new GraphQLDirective({
+        name: 'requiresCaller',
+        description: 'Any signed-in person or API key may call this field (it reveals nothing about an organization).',
         locations: [DirectiveLocation.FIELD_DEFINITION],
       }),
       new GraphQLDirective({

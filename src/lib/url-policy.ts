@@ -1,4 +1,3 @@
-import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
 import { ValidationError } from '../errors.ts';
 
@@ -7,17 +6,35 @@ export type UrlPolicy = { requireHttps: boolean; allowPrivateAddresses: boolean 
 
 export const MAX_URL_LENGTH = 2000;
 
-/** Only globally routable unicast addresses are public; loopback, private, link-local (metadata), etc. are not. */
+/** IPv4-compatible IPv6 (`::a.b.c.d`, deprecated): ipaddr.js calls these 'unicast', yet `::127.0.0.1` is loopback. */
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
+
+/**
+ * Only globally routable unicast addresses are public; loopback, private, link-local (metadata), etc. are not. An
+ * IPv4-mapped address (`::ffff:a.b.c.d`) is judged as the IPv4 address it reaches (ipaddr.process); an
+ * IPv4-compatible one is never public.
+ */
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
-  let parsed = ipaddr.parse(address);
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === 'ipv6' && parsed.match(IPV4_COMPATIBLE)) return false;
   return parsed.range() === 'unicast';
 }
 
-function hostAddress(url: URL): string | null {
-  const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
-  return ipaddr.isValid(host) ? host : null;
+/** The URL's host without IPv6 brackets or the trailing dot of a fully qualified name (`localhost.` is localhost). */
+function bareHost(url: URL): string {
+  return url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname.replace(/\.+$/, '');
+}
+
+/**
+ * Why the URL's host is refused without asking DNS — a loopback name (`localhost`, `*.localhost`, with or without
+ * the trailing dot) or a non-public address literal — or null. Names are checked again after DNS, at delivery.
+ */
+export function refusedHost(url: URL): string | null {
+  const host = bareHost(url).toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return `${host} is a loopback name`;
+  if (ipaddr.isValid(host) && !isPublicAddress(host)) return `${host} is not a public address`;
+  return null;
 }
 
 /**
@@ -34,34 +51,12 @@ export function checkWebhookUrl(raw: string, policy: UrlPolicy, path: string[]):
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw ValidationError.field(path, 'must be an https URL');
   if (policy.requireHttps && url.protocol !== 'https:') throw ValidationError.field(path, 'must be an https URL');
   if (url.username || url.password) throw ValidationError.field(path, 'must not contain credentials');
-  if (!policy.allowPrivateAddresses) {
-    const literal = hostAddress(url);
-    const local = url.hostname === 'localhost' || url.hostname.endsWith('.localhost');
-    if (local || (literal && !isPublicAddress(literal))) {
-      throw ValidationError.field(path, 'must not point at a loopback, private, link-local or metadata address');
-    }
+  if (!policy.allowPrivateAddresses && refusedHost(url)) {
+    throw ValidationError.field(path, 'must not point at a loopback, private, link-local or metadata address');
   }
   return url.toString();
 }
 
 export class RefusedAddressError extends Error {
   override name = 'RefusedAddressError';
-}
-
-/**
- * At delivery time: resolves the host and refuses if any address is not public (unless allowed). Returns the
- * address to connect to, so that the request goes where the check looked (no second, different DNS answer).
- */
-export async function resolveDeliveryAddress(url: URL, policy: UrlPolicy): Promise<{ address: string; family: number }> {
-  if (policy.requireHttps && url.protocol !== 'https:') throw new RefusedAddressError('refused: not an https URL');
-  const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
-  const addresses = ipaddr.isValid(host)
-    ? [{ address: host, family: ipaddr.parse(host).kind() === 'ipv6' ? 6 : 4 }]
-    : await lookup(host, { all: true, verbatim: true });
-  if (!addresses.length) throw new RefusedAddressError('refused: the host has no address');
-  if (!policy.allowPrivateAddresses) {
-    const bad = addresses.find((a) => !isPublicAddress(a.address));
-    if (bad) throw new RefusedAddressError(`refused: ${host} resolves to a non-public address`);
-  }
-  return addresses[0];
 }

@@ -4,11 +4,10 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** Input of `addMember`. */
-export type AddMemberInput = {
-  email: string;
-  organizationId: string | number;
-  role: MemberRole;
+/** Input of `acceptInvitation`. */
+export type AcceptInvitationInput = {
+  /** The invitation. */
+  id: string | number;
 };
 
 /** Input of `apiKeyExpiry`. */
@@ -55,6 +54,16 @@ export type ApiKeyOrderField =
   | 'LAST_USED_AT'
   | 'NAME';
 
+/** One permission for a key, and where it applies (omit both lists for the key's whole reach). */
+export type ApiKeyPermissionInput = {
+  /** A permission of `availablePermissions`, `resource:action`. */
+  permission: string;
+  /** Narrow to these projects (inside the key's reach), where the permission allows it. */
+  projectIds?: Array<string | number> | null | undefined;
+  /** Narrow to these workflows (inside the key's reach), where the permission allows it. */
+  workflowIds?: Array<string | number> | null | undefined;
+};
+
 /** What a key may do. */
 export type ApiKeyScope =
   /** Read workflow executions (`workflowExecution`). */
@@ -62,7 +71,7 @@ export type ApiKeyScope =
   /** Start workflow executions (`triggerWorkflow`). */
   | 'TRIGGER_WORKFLOWS';
 
-/** Input of `apiKeyScope`. */
+/** Deprecated with the `scopes` inputs: use `ApiKeyPermissionInput` (TRIGGER_WORKFLOWS is `workflow:trigger`, READ_EXECUTIONS `execution:read`). */
 export type ApiKeyScopeInput = {
   scope: ApiKeyScope;
   /** Narrow the scope to these workflows; omit for every workflow the key reaches. */
@@ -99,8 +108,16 @@ export type AuditAction =
   | 'API_KEY_ROTATE'
   /** An API key's name, note, owner, status, access, scopes or IP allowlist changed. */
   | 'API_KEY_UPDATE'
-  /** A user was added to the organization. */
+  /** A user was added to the organization directly (before invitations replaced this; older events only). */
   | 'MEMBER_ADD'
+  /** The invited person accepted and became a member (the target is the new member; `changes.invitationId` the invitation). */
+  | 'MEMBER_INVITATION_ACCEPT'
+  /** The invited person declined the invitation. */
+  | 'MEMBER_INVITATION_DECLINE'
+  /** An OWNER or ADMIN revoked a pending invitation. */
+  | 'MEMBER_INVITATION_REVOKE'
+  /** An OWNER or ADMIN invited an email address (`changes`: `email`, `role`, `expiresAt`); the target is the invitation. */
+  | 'MEMBER_INVITE'
   /** A member was removed. */
   | 'MEMBER_REMOVE'
   /** A member's role changed. */
@@ -165,8 +182,13 @@ export type CreateOrganizationApiKeyInput = {
   name: string;
   note?: string | null | undefined;
   organizationId: string | number;
+  /** A service key, owned by the organization rather than you (OWNER and ADMIN): it outlives any member and may do at most what an ADMIN may. */
+  ownedByOrganization?: boolean | null | undefined;
+  /** What the key may do (give this or the deprecated `scopes`). */
+  permissions?: Array<ApiKeyPermissionInput> | null | undefined;
   projectAccess: ProjectAccessInput;
-  scopes: Array<ApiKeyScopeInput>;
+  /** @deprecated Use `permissions` (TRIGGER_WORKFLOWS is `workflow:trigger`, READ_EXECUTIONS `execution:read`). */
+  scopes?: Array<ApiKeyScopeInput> | null | undefined;
 };
 
 /** Input of `createOrganization`. */
@@ -182,8 +204,13 @@ export type CreateProjectApiKeyInput = {
   ipAllowlist?: Array<string> | null | undefined;
   name: string;
   note?: string | null | undefined;
+  /** A service key, owned by the organization rather than you (OWNER and ADMIN): it outlives any member and may do at most what an ADMIN may. */
+  ownedByOrganization?: boolean | null | undefined;
+  /** What the key may do (give this or the deprecated `scopes`). */
+  permissions?: Array<ApiKeyPermissionInput> | null | undefined;
   projectId: string | number;
-  scopes: Array<ApiKeyScopeInput>;
+  /** @deprecated Use `permissions` (TRIGGER_WORKFLOWS is `workflow:trigger`, READ_EXECUTIONS `execution:read`). */
+  scopes?: Array<ApiKeyScopeInput> | null | undefined;
 };
 
 /** Input of `createProject`. */
@@ -207,6 +234,12 @@ export type CreateWorkflowInput = {
   name: string;
   projectId: string | number;
   slug: string;
+};
+
+/** Input of `declineInvitation`. */
+export type DeclineInvitationInput = {
+  /** The invitation. */
+  id: string | number;
 };
 
 /** Input of `deleteApiKey`. */
@@ -249,6 +282,13 @@ export type ExpiryPolicy =
   | 'DAYS_60'
   | 'DAYS_90'
   | 'NEVER';
+
+/** Input of `inviteMember`. */
+export type InviteMemberInput = {
+  email: string;
+  organizationId: string | number;
+  role: MemberRole;
+};
 
 /** What happens to a key whose full secret a secret scanner finds in public (README, "Leaked keys"). */
 export type LeakedKeyAction =
@@ -295,6 +335,12 @@ export type RevokeApiKeyInput = {
   id: string | number;
 };
 
+/** Input of `revokeInvitation`. */
+export type RevokeInvitationInput = {
+  /** The invitation. */
+  id: string | number;
+};
+
 /** Input of `rotateApiKey`. */
 export type RotateApiKeyInput = {
   /** How long the old key keeps working (0 = ends now, at most 86400); never past its own expiry. Default 0. */
@@ -330,8 +376,12 @@ export type UpdateApiKeyInput = {
   name?: string | null | undefined;
   /** Null or empty clears the note. */
   note?: string | null | undefined;
-  /** A member of the organization. */
+  /** true: hand the key to the organization (a service key; OWNER and ADMIN). */
+  ownedByOrganization?: boolean | null | undefined;
+  /** Hand the key to this member of the organization (it then does at most what their role allows). */
   ownerId?: string | number | null | undefined;
+  /** Replaces the key's grants (never a key's own). */
+  permissions?: Array<ApiKeyPermissionInput> | null | undefined;
   /** Organization-level keys only. */
   projectAccess?: ProjectAccessInput | null | undefined;
   status?: ApiKeyUpdatableStatus | null | undefined;
@@ -413,16 +463,18 @@ export type WebhookEventType =
   /** An API key was rotated; `data.successorId` is the new key. */
   | 'API_KEY_ROTATED'
   /** An API key's name, note, owner, status, access or IP allowlist changed. */
-  | 'API_KEY_UPDATED';
+  | 'API_KEY_UPDATED'
+  /** Someone accepted an invitation and became a member (`data.id` is the member, `data.role` their role). */
+  | 'ORGANIZATION_MEMBER_ADDED';
 
-export type ListedKeyFragment = { id: string, name: string, level: ApiKeyLevel, status: ApiKeyStatus, prefix: string, viewerCanManage: boolean, project: { id: string, name: string } | null, projectAccess: { all: boolean, projects: Array<{ id: string, name: string }> }, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string, name: string }> | null }>, owner: { id: string, email: string | null } };
+export type ListedKeyFragment = { id: string, name: string, level: ApiKeyLevel, status: ApiKeyStatus, prefix: string, viewerCanManage: boolean, project: { id: string, name: string } | null, projectAccess: { all: boolean, projects: Array<{ id: string, name: string }> }, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string, name: string }> | null }>, owner: { id: string, email: string | null } | null };
 
 export type ListQueriesOrganizationKeysQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type ListQueriesOrganizationKeysQuery = { organization: { apiKeys: { totalCount: number, edges: Array<{ node: { id: string, name: string, level: ApiKeyLevel, status: ApiKeyStatus, prefix: string, viewerCanManage: boolean, project: { id: string, name: string } | null, projectAccess: { all: boolean, projects: Array<{ id: string, name: string }> }, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string, name: string }> | null }>, owner: { id: string, email: string | null } } }> } | null } | null };
+export type ListQueriesOrganizationKeysQuery = { organization: { apiKeys: { totalCount: number, edges: Array<{ node: { id: string, name: string, level: ApiKeyLevel, status: ApiKeyStatus, prefix: string, viewerCanManage: boolean, project: { id: string, name: string } | null, projectAccess: { all: boolean, projects: Array<{ id: string, name: string }> }, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string, name: string }> | null }>, owner: { id: string, email: string | null } | null } }> } | null } | null };
 
 export type ListQueriesProjectKeysQueryVariables = Exact<{
   slug: string;
@@ -430,7 +482,7 @@ export type ListQueriesProjectKeysQueryVariables = Exact<{
 }>;
 
 
-export type ListQueriesProjectKeysQuery = { organization: { project: { apiKeys: { totalCount: number, edges: Array<{ inherited: boolean, viewerCanManage: boolean, node: { id: string, name: string, level: ApiKeyLevel, status: ApiKeyStatus, prefix: string, viewerCanManage: boolean, project: { id: string, name: string } | null, projectAccess: { all: boolean, projects: Array<{ id: string, name: string }> }, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string, name: string }> | null }>, owner: { id: string, email: string | null } } }> } } | null } | null };
+export type ListQueriesProjectKeysQuery = { organization: { project: { apiKeys: { totalCount: number, edges: Array<{ inherited: boolean, viewerCanManage: boolean, node: { id: string, name: string, level: ApiKeyLevel, status: ApiKeyStatus, prefix: string, viewerCanManage: boolean, project: { id: string, name: string } | null, projectAccess: { all: boolean, projects: Array<{ id: string, name: string }> }, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string, name: string }> | null }>, owner: { id: string, email: string | null } | null } }> } } | null } | null };
 
 export type FirstRunOrganizationQueryVariables = Exact<{
   slug: string;
@@ -447,6 +499,7 @@ export type IdsNodeQueryVariables = Exact<{
 export type IdsNodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'AuditEvent', id: string }
+    | { __typename: 'Invitation', id: string }
     | { __typename: 'Member', id: string }
     | { __typename: 'Organization', id: string }
     | { __typename: 'Project', id: string }
@@ -520,7 +573,7 @@ export type ErrorFieldsFragment =
   | ErrorFields_ValidationError_Fragment
 ;
 
-export type KeyFieldsFragment = { id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string }, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null };
+export type KeyFieldsFragment = { id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string } | null, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -576,18 +629,67 @@ export type MembersQueryVariables = Exact<{
 
 export type MembersQuery = { organization: { members: { edges: Array<{ node: { id: string, role: MemberRole, user: { id: string, email: string | null } } }> } | null } | null };
 
-export type AddMemberMutationVariables = Exact<{
-  input: AddMemberInput;
+export type InviteMemberMutationVariables = Exact<{
+  input: InviteMemberInput;
 }>;
 
 
-export type AddMemberMutation = { addMember:
+export type InviteMemberMutation = { inviteMember:
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'MemberPayload', member: { id: string, role: MemberRole } }
+    | { __typename: 'InvitationPayload', invitation: { id: string, email: string, role: MemberRole, organizationName: string, expiresAt: string, expired: boolean, createdAt: string } }
     | { __typename: 'NotFoundError', resource: string, message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  input: AcceptInvitationInput;
+}>;
+
+
+export type AcceptInvitationMutation = { acceptInvitation:
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'MemberPayload', member: { id: string, role: MemberRole, organization: { id: string, slug: string } } }
+    | { __typename: 'NotFoundError', resource: string, message: string }
+    | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type DeclineInvitationMutationVariables = Exact<{
+  input: DeclineInvitationInput;
+}>;
+
+
+export type DeclineInvitationMutation = { declineInvitation:
+    | { __typename: 'DeclineInvitationPayload', declinedInvitationId: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'NotFoundError', resource: string, message: string }
+    | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type RevokeInvitationMutationVariables = Exact<{
+  input: RevokeInvitationInput;
+}>;
+
+
+export type RevokeInvitationMutation = { revokeInvitation:
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'NotFoundError', resource: string, message: string }
+    | { __typename: 'RevokeInvitationPayload', revokedInvitationId: string }
+    | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type ViewerInvitationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerInvitationsQuery = { viewer: { invitations: { totalCount: number, edges: Array<{ node: { id: string, email: string, role: MemberRole, organizationName: string, expiresAt: string } }> } } };
+
+export type OrganizationInvitationsQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type OrganizationInvitationsQuery = { organization: { invitations: { totalCount: number, edges: Array<{ node: { id: string, email: string, role: MemberRole, expired: boolean } }> } | null } | null };
 
 export type UpdateMemberMutationVariables = Exact<{
   input: UpdateMemberInput;
@@ -621,6 +723,7 @@ export type NodesQueryVariables = Exact<{
 export type NodesQuery = { nodes: Array<
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'AuditEvent', id: string }
+    | { __typename: 'Invitation', id: string }
     | { __typename: 'Member', id: string }
     | { __typename: 'Organization', id: string }
     | { __typename: 'Project', id: string }
@@ -723,6 +826,7 @@ export type NodeQueryVariables = Exact<{
 export type NodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'AuditEvent', id: string }
+    | { __typename: 'Invitation', id: string }
     | { __typename: 'Member', id: string }
     | { __typename: 'Organization', id: string }
     | { __typename: 'Project', name: string, id: string }
@@ -740,7 +844,7 @@ export type CreateProjectApiKeyMutationVariables = Exact<{
 
 export type CreateProjectApiKeyMutation = { createProjectApiKey:
     | { __typename: 'ConflictError', message: string }
-    | { __typename: 'CreateApiKeyPayload', secret: string, apiKey: { id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string }, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null } }
+    | { __typename: 'CreateApiKeyPayload', secret: string, apiKey: { id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string } | null, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null } }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'NotFoundError', resource: string, message: string }
     | { __typename: 'UpgradeRequiredError', currentPlan: string, requiredPlans: Array<string>, message: string }
@@ -754,7 +858,7 @@ export type CreateOrganizationApiKeyMutationVariables = Exact<{
 
 export type CreateOrganizationApiKeyMutation = { createOrganizationApiKey:
     | { __typename: 'ConflictError', message: string }
-    | { __typename: 'CreateApiKeyPayload', secret: string, apiKey: { id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string }, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null } }
+    | { __typename: 'CreateApiKeyPayload', secret: string, apiKey: { id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string } | null, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null } }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'NotFoundError', resource: string, message: string }
     | { __typename: 'UpgradeRequiredError', currentPlan: string, requiredPlans: Array<string>, message: string }
@@ -770,7 +874,7 @@ export type UpdateApiKeyMutation = { updateApiKey:
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'NotFoundError', resource: string, message: string }
-    | { __typename: 'UpdateApiKeyPayload', apiKey: { id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string }, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null } }
+    | { __typename: 'UpdateApiKeyPayload', apiKey: { id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string } | null, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null } }
     | { __typename: 'UpgradeRequiredError', currentPlan: string, requiredPlans: Array<string>, message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
@@ -784,7 +888,7 @@ export type RotateApiKeyMutation = { rotateApiKey:
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'NotFoundError', resource: string, message: string }
-    | { __typename: 'RotateApiKeyPayload', secret: string, apiKey: { id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string }, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null }, previousApiKey: { id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string }, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null } }
+    | { __typename: 'RotateApiKeyPayload', secret: string, apiKey: { id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string } | null, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null }, previousApiKey: { id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string } | null, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null } }
     | { __typename: 'UpgradeRequiredError', currentPlan: string, requiredPlans: Array<string>, message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
@@ -798,7 +902,7 @@ export type RevokeApiKeyMutation = { revokeApiKey:
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'NotFoundError', resource: string, message: string }
-    | { __typename: 'RevokeApiKeyPayload', apiKey: { id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string }, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null } }
+    | { __typename: 'RevokeApiKeyPayload', apiKey: { id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string } | null, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null } }
     | { __typename: 'UpgradeRequiredError', currentPlan: string, requiredPlans: Array<string>, message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
@@ -838,8 +942,9 @@ export type ApiKeyNodeQueryVariables = Exact<{
 
 
 export type ApiKeyNodeQuery = { node:
-    | { __typename: 'ApiKey', id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string }, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null }
+    | { __typename: 'ApiKey', id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string } | null, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null }
     | { __typename: 'AuditEvent' }
+    | { __typename: 'Invitation' }
     | { __typename: 'Member' }
     | { __typename: 'Organization' }
     | { __typename: 'Project' }
@@ -859,7 +964,7 @@ export type OrganizationApiKeysQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationApiKeysQuery = { organization: { apiKeys: { edges: Array<{ cursor: string, node: { id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string }, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
+export type OrganizationApiKeysQuery = { organization: { apiKeys: { edges: Array<{ cursor: string, node: { id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string } | null, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
 
 export type ProjectApiKeysQueryVariables = Exact<{
   id: string | number;
@@ -912,6 +1017,7 @@ export type AuditEventNodeQueryVariables = Exact<{
 export type AuditEventNodeQuery = { node:
     | { __typename: 'ApiKey' }
     | { __typename: 'AuditEvent', id: string, action: AuditAction, changes: unknown }
+    | { __typename: 'Invitation' }
     | { __typename: 'Member' }
     | { __typename: 'Organization' }
     | { __typename: 'Project' }
@@ -940,6 +1046,7 @@ export type ApiKeyAddressesQueryVariables = Exact<{
 export type ApiKeyAddressesQuery = { node:
     | { __typename: 'ApiKey', id: string, ipAllowlist: Array<string>, lastUsedAddresses: Array<{ address: string, lastSeenAt: string }> }
     | { __typename: 'AuditEvent' }
+    | { __typename: 'Invitation' }
     | { __typename: 'Member' }
     | { __typename: 'Organization' }
     | { __typename: 'Project' }
@@ -966,6 +1073,7 @@ export type ApiKeyUsageQueryVariables = Exact<{
 export type ApiKeyUsageQuery = { node:
     | { __typename: 'ApiKey', usageCount: number, usage: Array<{ start: string, count: number }> }
     | { __typename: 'AuditEvent' }
+    | { __typename: 'Invitation' }
     | { __typename: 'Member' }
     | { __typename: 'Organization' }
     | { __typename: 'Project' }
@@ -1068,7 +1176,12 @@ export const UpdateOrganizationDocument = {"kind":"Document","definitions":[{"ki
 export const SetOrganizationPlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetOrganizationPlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetOrganizationPlanInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setOrganizationPlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"plan"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotFoundError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resource"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkOperationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpgradeRequiredError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentPlan"}},{"kind":"Field","name":{"kind":"Name","value":"requiredPlans"}}]}}]}}]} as unknown as DocumentNode<SetOrganizationPlanMutation, SetOrganizationPlanMutationVariables>;
 export const OrganizationBySlugDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationBySlug"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"projects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrganizationBySlugQuery, OrganizationBySlugQueryVariables>;
 export const MembersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Members"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MembersQuery, MembersQueryVariables>;
-export const AddMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MemberPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotFoundError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resource"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkOperationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpgradeRequiredError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentPlan"}},{"kind":"Field","name":{"kind":"Name","value":"requiredPlans"}}]}}]}}]} as unknown as DocumentNode<AddMemberMutation, AddMemberMutationVariables>;
+export const InviteMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InviteMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InviteMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inviteMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"organizationName"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"expired"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotFoundError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resource"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkOperationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpgradeRequiredError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentPlan"}},{"kind":"Field","name":{"kind":"Name","value":"requiredPlans"}}]}}]}}]} as unknown as DocumentNode<InviteMemberMutation, InviteMemberMutationVariables>;
+export const AcceptInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AcceptInvitationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MemberPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotFoundError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resource"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkOperationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpgradeRequiredError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentPlan"}},{"kind":"Field","name":{"kind":"Name","value":"requiredPlans"}}]}}]}}]} as unknown as DocumentNode<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const DeclineInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeclineInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeclineInvitationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declineInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeclineInvitationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declinedInvitationId"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotFoundError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resource"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkOperationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpgradeRequiredError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentPlan"}},{"kind":"Field","name":{"kind":"Name","value":"requiredPlans"}}]}}]}}]} as unknown as DocumentNode<DeclineInvitationMutation, DeclineInvitationMutationVariables>;
+export const RevokeInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevokeInvitationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RevokeInvitationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokedInvitationId"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotFoundError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resource"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkOperationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpgradeRequiredError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentPlan"}},{"kind":"Field","name":{"kind":"Name","value":"requiredPlans"}}]}}]}}]} as unknown as DocumentNode<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
+export const ViewerInvitationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerInvitations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"organizationName"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ViewerInvitationsQuery, ViewerInvitationsQueryVariables>;
+export const OrganizationInvitationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationInvitations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"expired"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrganizationInvitationsQuery, OrganizationInvitationsQueryVariables>;
 export const UpdateMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MemberPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotFoundError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resource"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkOperationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpgradeRequiredError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentPlan"}},{"kind":"Field","name":{"kind":"Name","value":"requiredPlans"}}]}}]}}]} as unknown as DocumentNode<UpdateMemberMutation, UpdateMemberMutationVariables>;
 export const RemoveMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RemoveMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RemoveMemberPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removedMemberId"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotFoundError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resource"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkOperationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpgradeRequiredError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentPlan"}},{"kind":"Field","name":{"kind":"Name","value":"requiredPlans"}}]}}]}}]} as unknown as DocumentNode<RemoveMemberMutation, RemoveMemberMutationVariables>;
 export const NodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Nodes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<NodesQuery, NodesQueryVariables>;

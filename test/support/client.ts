@@ -13,7 +13,7 @@ export type Result<R> = {
 };
 
 export async function signToken(
-  claims: { sub: string; email?: string; name?: string; roles?: string[] },
+  claims: { sub: string; email?: string; email_verified?: boolean | string; name?: string; roles?: string[] },
   options: { expiresIn?: string | number; secret?: string; alg?: string } = {},
 ): Promise<string> {
   const { sub, ...rest } = claims;

@@ -5,7 +5,7 @@ import type { App } from '../../src/server.ts';
 import { startTestApp, type TestApp } from './app.ts';
 import { as, execute, ok, signToken } from './client.ts';
 import { projectKey } from './keys.ts';
-import { AddMember, CreateOrganization, CreateProject, CreateWorkflow, SetOrganizationPlan, Viewer } from './operations.ts';
+import { AcceptInvitation, CreateOrganization, InviteMember, CreateProject, CreateWorkflow, SetOrganizationPlan, Viewer } from './operations.ts';
 
 export type TestUser = { id: string; sub: string; email: string; token: string };
 export type TestOrg = { id: string; slug: string; owner: TestUser };
@@ -44,6 +44,7 @@ export async function newOrg(
   return { id: org.id, slug: org.slug, owner };
 }
 
+/** A member of `org` with `role`, the way people join: the owner invites their email and they accept. */
 export async function addMember(
   app: Pick<App, 'fetch'>,
   org: TestOrg,
@@ -51,10 +52,12 @@ export async function addMember(
   user?: TestUser,
 ): Promise<TestUser & { memberId: string }> {
   const member = user ?? (await newUser(app));
-  const result = ok(
-    await execute(app, AddMember, { input: { organizationId: org.id, email: member.email, role } }, { token: org.owner.token }),
+  const invited = ok(
+    await execute(app, InviteMember, { input: { organizationId: org.id, email: member.email, role } }, { token: org.owner.token }),
   );
-  return { ...member, memberId: as(result.addMember, 'MemberPayload').member.id };
+  const invitationId = as(invited.inviteMember, 'InvitationPayload').invitation.id;
+  const accepted = ok(await execute(app, AcceptInvitation, { input: { id: invitationId } }, { token: member.token }));
+  return { ...member, memberId: as(accepted.acceptInvitation, 'MemberPayload').member.id };
 }
 
 export async function newProject(app: Pick<App, 'fetch'>, org: TestOrg): Promise<{ id: string; slug: string }> {

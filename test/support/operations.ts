@@ -182,17 +182,102 @@ export const Members = graphql(`
   }
 `);
 
-export const AddMember = graphql(`
-  mutation AddMember($input: AddMemberInput!) {
-    addMember(input: $input) {
+export const InviteMember = graphql(`
+  mutation InviteMember($input: InviteMemberInput!) {
+    inviteMember(input: $input) {
+      __typename
+      ... on InvitationPayload {
+        invitation {
+          id
+          email
+          role
+          organizationName
+          expiresAt
+          expired
+          createdAt
+        }
+      }
+      ...ErrorFields
+    }
+  }
+`);
+
+export const AcceptInvitation = graphql(`
+  mutation AcceptInvitation($input: AcceptInvitationInput!) {
+    acceptInvitation(input: $input) {
       __typename
       ... on MemberPayload {
         member {
           id
           role
+          organization {
+            id
+            slug
+          }
         }
       }
       ...ErrorFields
+    }
+  }
+`);
+
+export const DeclineInvitation = graphql(`
+  mutation DeclineInvitation($input: DeclineInvitationInput!) {
+    declineInvitation(input: $input) {
+      __typename
+      ... on DeclineInvitationPayload {
+        declinedInvitationId
+      }
+      ...ErrorFields
+    }
+  }
+`);
+
+export const RevokeInvitation = graphql(`
+  mutation RevokeInvitation($input: RevokeInvitationInput!) {
+    revokeInvitation(input: $input) {
+      __typename
+      ... on RevokeInvitationPayload {
+        revokedInvitationId
+      }
+      ...ErrorFields
+    }
+  }
+`);
+
+export const ViewerInvitations = graphql(`
+  query ViewerInvitations {
+    viewer {
+      invitations {
+        totalCount
+        edges {
+          node {
+            id
+            email
+            role
+            organizationName
+            expiresAt
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const OrganizationInvitations = graphql(`
+  query OrganizationInvitations($slug: String!) {
+    organization(slug: $slug) {
+      invitations {
+        totalCount
+        edges {
+          node {
+            id
+            email
+            role
+            expired
+          }
+        }
+      }
     }
   }
 `);

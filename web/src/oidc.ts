@@ -5,6 +5,7 @@ import { session, type Session } from './session.ts';
 import type { OidcSettings } from './settings.ts';
 
 import { OIDC_CALLBACK_PATH as CALLBACK_PATH } from './pages/OidcCallback.tsx';
+import { safeReturnPath } from './return-path.ts';
 
 let manager: UserManager | null = null;
 
@@ -46,10 +47,10 @@ export async function signIn(settings: OidcSettings, returnTo: string): Promise<
 export async function completeSignIn(settings: OidcSettings): Promise<{ returnTo: string; session: Omit<Session, 'id'> }> {
   const user = (await userManager(settings).signinCallback()) as User | undefined;
   if (!user) throw new Error('The identity provider did not return a session.');
-  const returnTo = (user.state as { returnTo?: string } | undefined)?.returnTo;
+  const returnTo = (user.state as { returnTo?: unknown } | undefined)?.returnTo;
   return {
     // Only a path of this console (never another site, never the callback itself).
-    returnTo: returnTo && returnTo.startsWith('/') && !returnTo.startsWith('//') && !returnTo.startsWith(CALLBACK_PATH) ? returnTo : '/',
+    returnTo: safeReturnPath(returnTo, location.origin, CALLBACK_PATH),
     session: {
       kind: 'oidc',
       token: user.access_token,

@@ -28,7 +28,7 @@ export type AuthResult =
 /**
  * Authenticates an API key, in this order: format and checksum (no I/O) → key row by public id → secret → status,
  * expiry, plan. The secret is decided by the key's stored verification tag when it has one under the current tag
- * secret (one HMAC, on any instance, see SecretTags), else against the argon2id hash (once per key per process, see
+ * secret or the previous one during a rotation (one HMAC, on any instance, see SecretTags), else against the argon2id hash (once per key per process, see
  * KeyVerifier), after which the tag is written for every instance. Only failures are throttled: a secret known to
  * be right is never refused, however many wrong ones were sent for the same key id. The key's state comes
  * from KeyStateCache, which is invalidated by database notifications at commit (or bypassed when it cannot be), so
@@ -78,6 +78,8 @@ export class ApiKeyAuthenticator {
     const parsed = parseKey(token);
     if (!parsed) return { ok: false, failure: 'malformed' };
     const row = await this.keyStates.get(prisma, parsed.publicId);
+    // An unknown key id does the HMAC a known one does, so that its answer is not measurably faster.
+    if (!row) this.tags?.checkAbsent(token);
     const tagged = row && this.tags ? this.tags.check(row.secretTag, token) : 'unknown';
     if (tagged === 'mismatch') {
       // Decided without argon2; the failure still counts, so that guessing costs the same budget as elsewhere.
@@ -95,6 +97,8 @@ export class ApiKeyAuthenticator {
       }
       if (row && this.tags) this.writeTag(prisma, row.id, row.secretHash, token);
     }
+    // Right by the previous tag secret (a rotation in progress): rewritten under the current one, argon2 never runs.
+    if (tagged === 'previous-match' && row) this.writeTag(prisma, row.id, row.secretHash, token);
     if (!row) return { ok: false, failure: 'unknown' };
     return this.judge(row);
   }
@@ -114,7 +118,8 @@ export class ApiKeyAuthenticator {
     if (known?.digest === digest) return this.judge(state, known.key);
     if (!parseKey(token)) return { ok: false, failure: 'malformed' };
     const tagged = this.tags ? this.tags.check(state.secretTag, token) : 'unknown';
-    if (tagged === 'mismatch') return undefined;
+    // A mismatch is throttled, and a previous-secret match rewrites its tag: both need `authenticate`.
+    if (tagged === 'mismatch' || tagged === 'previous-match') return undefined;
     if (tagged === 'unknown' && this.verifier.knownVerdict(state.secretHash, token) !== true) return undefined;
     const result = this.judge(state);
     if (result.ok) this.warm.set(state, { digest, key: result.key });

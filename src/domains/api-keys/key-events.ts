@@ -2,9 +2,12 @@ import type { Context } from '../../context.ts';
 import type { ApiKey, Prisma } from '../../generated/prisma/client.ts';
 import { toGlobalId } from '../../graphql/ids.ts';
 import { visiblePrefix } from '../../lib/key-format.ts';
-import { enqueueEvents, type WebhookEventType } from '../webhooks/events.ts';
+import { enqueueEvents, eventActor, type EventActor, type WebhookEventType } from '../webhooks/events.ts';
 
 // The `api_key.*` events: what their payload says about a key. The webhooks domain only stores and delivers them.
+
+/** The `api_key.*` event types. */
+export type KeyEventType = Extract<WebhookEventType, `api_key.${string}`>;
 
 export type ExpiryWarning = 'P30D' | 'P7D' | 'P1D' | 'PT1H';
 
@@ -12,7 +15,7 @@ export type ExpiryWarning = 'P30D' | 'P7D' | 'P1D' | 'PT1H';
  * The JSON body of every event (README, "Webhooks"). Ids are global ids, as in the API; never a secret or a hash.
  */
 export type WebhookEventPayload = {
-  type: WebhookEventType;
+  type: KeyEventType;
   timestamp: string;
   data: {
     id: string;
@@ -20,7 +23,7 @@ export type WebhookEventPayload = {
     name: string;
     organizationId: string;
     projectId: string | null;
-    actor: { id: string | null; label: string };
+    actor: EventActor;
     successorId?: string;
     /** `api_key.expiring` / `api_key.expired`: when the key stops (stopped) working. */
     expiresAt?: string;
@@ -34,28 +37,20 @@ export type WebhookEventPayload = {
   };
 };
 
-function actorOf(ctx: Pick<Context, 'principal'>): WebhookEventPayload['data']['actor'] {
-  const p = ctx.principal;
-  if (p?.kind === 'user') return { id: toGlobalId('User', p.user.id), label: p.user.email ?? p.user.subject };
-  if (p?.kind === 'apiKey') return { id: toGlobalId('ApiKey', p.key.id), label: `api-key:${p.key.publicId}` };
-  if (p?.kind === 'system') return { id: null, label: p.label };
-  return { id: null, label: 'system' };
-}
-
 type KeyFacts = Pick<ApiKey, 'id' | 'publicId' | 'name' | 'organizationId' | 'projectId'>;
 
 /** Queues `type` for each key, inside the caller's transaction (the outbox: see enqueueEvents). */
 export async function recordKeyEvent(
   tx: Prisma.TransactionClient,
   ctx: Pick<Context, 'principal' | 'clock'>,
-  type: WebhookEventType,
+  type: KeyEventType,
   keys: KeyFacts | KeyFacts[],
   extra: { successorId?: string; expiresAt?: string; expiry?: WebhookEventPayload['data']['expiry']; leak?: NonNullable<WebhookEventPayload['data']['leak']> } = {},
 ): Promise<void> {
   const list = Array.isArray(keys) ? keys : [keys];
   if (!list.length) return;
   const now = ctx.clock.now();
-  const actor = actorOf(ctx);
+  const actor = eventActor(ctx);
   const events = list.map((key) => {
     const payload: WebhookEventPayload = {
       type,

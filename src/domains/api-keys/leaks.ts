@@ -32,6 +32,7 @@ export async function keyOfLeakedSecret(
   if (!row) return null;
   const tagged = deps.tags ? deps.tags.check(row.secretTag, token) : 'unknown';
   if (tagged === 'mismatch') return null;
+  // 'previous-match' is a match (the tag is rewritten by the next authentication, not by a leak report).
   if (tagged === 'unknown' && !(await deps.verifier.verify(row.secretHash, token))) return null;
   return { id: row.id };
 }

@@ -20,7 +20,7 @@ import { keyReachesProject } from '../../authz/key-reach.ts';
 import { hashKey } from './hashing.ts';
 import { generateKey, visiblePrefix, type GeneratedKey } from '../../lib/key-format.ts';
 import { computeExpiresAt, displayStatus, graceEnd, MAX_GRACE_SECONDS, successorExpiresAt } from './lifecycle.ts';
-import { keyMay, parseStoredGrants, type Grant, type Target } from '../../authz/grants.ts';
+import { keyMay, parseStoredGrants, projectKeyMayHold, type Grant, type Target } from '../../authz/grants.ts';
 
 // The API-key lifecycle. Every function runs inside the caller's transaction and writes its audit events there, so
 // a failure changes nothing and leaves no event. Secrets leave this module only in the create/rotate return value.
@@ -80,9 +80,13 @@ async function checkGrants(
   const seen = new Set<string>();
   for (const [i, g] of grants.entries()) {
     const at = (field: string) => [...path, String(i), field];
-    if (seen.has(g.permission)) throw ValidationError.field(at('permission'), 'is listed twice');
+    // The deprecated `scopes` input names the field `scope`.
+    if (seen.has(g.permission)) throw ValidationError.field(at(path.at(-1) === 'scopes' ? 'scope' : 'permission'), 'is listed twice');
     seen.add(g.permission);
     const levels: readonly string[] = PERMISSIONS[g.permission].levels;
+    if (reach.level === 'PROJECT' && !projectKeyMayHold(g.permission)) {
+      throw ValidationError.field(at('permission'), `\`${g.permission}\` applies to the whole organization: a project key cannot hold it`);
+    }
     if (g.projectIds && g.workflowIds) throw ValidationError.field(at('projectIds'), 'narrow to projects or to workflows, not both');
     if (g.projectIds && !levels.includes('PROJECT')) throw ValidationError.field(at('projectIds'), `\`${g.permission}\` applies to the whole organization and cannot be narrowed to projects`);
     if (g.workflowIds && !levels.includes('WORKFLOW')) throw ValidationError.field(at('workflowIds'), `\`${g.permission}\` cannot be narrowed to workflows`);

@@ -5,7 +5,7 @@ import { builder, type Types } from '../../graphql/builder.ts';
 import { escapeLike } from '../../graphql/inputs.ts';
 import { parseGlobalId, toGlobalId } from '../../graphql/ids.ts';
 import { byCreation, requestLoaders } from '../../graphql/request-loaders.ts';
-import { readableOrganizations, readsIn, viewerRole, readPermission } from '../../authz/read-rules.ts';
+import { keyListFilter, listsIn, mayIn, readableOrganizations, readsIn, readPermission } from '../../authz/read-rules.ts';
 import { OrganizationRef } from '../organizations/types.ts';
 import { ProjectRef } from '../projects/types.ts';
 import { UserRef } from '../users/types.ts';
@@ -139,7 +139,7 @@ export const ApiKeyRef = builder.prismaNode('ApiKey', {
   description: 'An API key: its settings, state and usage. The secret is shown once, at creation or rotation, and never stored.',
   nullable: true,
   id: { field: 'id' },
-  authScopes: (key, ctx) => readsIn(ctx, 'ApiKey', key.organizationId),
+  authScopes: (key, ctx) => readsIn(ctx, 'ApiKey', key.organizationId, key.projectId ? { projectId: key.projectId } : {}),
   findUnique: (id, ctx) => ({ id, organization: readableOrganizations(ctx, 'ApiKey') }),
   fields: (t) => ({
     name: t.exposeString('name'),
@@ -298,6 +298,9 @@ function statusWhere(status: string, now: Date): Prisma.ApiKeyWhereInput {
 
 async function listWhere(ctx: Context, base: Prisma.ApiKeyWhereInput, args: FilterArgs, organizationId: string): Promise<Prisma.ApiKeyWhereInput> {
   const and: Prisma.ApiKeyWhereInput[] = [base];
+  // A key narrowed to some projects reads only those projects' own keys.
+  const readable = keyListFilter(ctx, 'ApiKey');
+  if (readable?.projectIds) and.push({ projectId: { in: readable.projectIds } });
   const f = args.filter;
   if (f?.level) and.push({ level: f.level });
   if (f?.status) and.push(statusWhere(f.status, ctx.clock.now()));
@@ -342,14 +345,14 @@ function listOrder(args: FilterArgs): Prisma.ApiKeyOrderByWithRelationInput[] {
 
 const edgeFields = {
   name: 'ProjectApiKeysConnectionEdge',
-  fields: (edge: PothosSchemaTypes.ObjectFieldBuilder<Types, { node: { level: ApiKeyLevel; organizationId: string } }>) => ({
+  fields: (edge: PothosSchemaTypes.ObjectFieldBuilder<Types, { node: { level: ApiKeyLevel; organizationId: string; projectId: string | null } }>) => ({
     inherited: edge.boolean({
       description: 'An organization-level key that reaches this project: visible here, managed only at organization level.',
       resolve: (e) => e.node.level === 'ORGANIZATION',
     }),
     viewerCanManage: edge.boolean({
       description: 'False for inherited keys: in the project view they are read-only.',
-      resolve: async (e, _args, ctx) => e.node.level === 'PROJECT' && isManager(await viewerRole(ctx, e.node.organizationId)),
+      resolve: async (e, _args, ctx) => e.node.level === 'PROJECT' && (await mayIn(ctx, 'api_key:update', e.node.organizationId, { projectId: e.node.projectId })),
     }),
   }),
 };
@@ -379,8 +382,8 @@ builder.prismaObjectFields(OrganizationRef, (t) => ({
     type: ApiKeyRef,
     cursor: 'id',
     nullable: true,
-    authScopes: (org, _args, ctx) => readsIn(ctx, 'ApiKey', org.id),
-    description: 'Every key of the organization, organization- and project-level. Members only.',
+    authScopes: (org, _args, ctx) => listsIn(ctx, 'ApiKey', org.id),
+    description: 'Every key of the organization, organization- and project-level. Members only; a key sees the keys it may read.',
     args: { filter: t.arg({ type: ApiKeyFilterInput }), orderBy: t.arg({ type: ApiKeyOrderInput }) },
     resolve: (query, org, args, ctx) => findKeys(ctx, query, { organizationId: org.id }, args, org.id),
     totalCount: (org, args, ctx) => countKeys(ctx, { organizationId: org.id }, args, org.id),

@@ -9,7 +9,17 @@ export const AUDIT_ACTIONS = {
   ORGANIZATION_CREATE: { value: 'organization.create', description: 'An organization was created.' },
   ORGANIZATION_UPDATE: { value: 'organization.update', description: 'An organization\'s name or settings changed.' },
   ORGANIZATION_PLAN_CHANGE: { value: 'organization.plan_change', description: 'An operator changed the plan.' },
-  MEMBER_ADD: { value: 'member.add', description: 'A user was added to the organization.' },
+  MEMBER_ADD: { value: 'member.add', description: 'A user was added to the organization directly (before invitations replaced this; older events only).' },
+  MEMBER_INVITE: {
+    value: 'member.invite',
+    description: 'An OWNER or ADMIN invited an email address (`changes`: `email`, `role`, `expiresAt`); the target is the invitation.',
+  },
+  MEMBER_INVITATION_REVOKE: { value: 'member.invitation_revoke', description: 'An OWNER or ADMIN revoked a pending invitation.' },
+  MEMBER_INVITATION_ACCEPT: {
+    value: 'member.invitation_accept',
+    description: 'The invited person accepted and became a member (the target is the new member; `changes.invitationId` the invitation).',
+  },
+  MEMBER_INVITATION_DECLINE: { value: 'member.invitation_decline', description: 'The invited person declined the invitation.' },
   MEMBER_UPDATE: { value: 'member.update', description: 'A member\'s role changed.' },
   MEMBER_REMOVE: { value: 'member.remove', description: 'A member was removed.' },
   PROJECT_CREATE: { value: 'project.create', description: 'A project was created.' },

@@ -48,7 +48,8 @@ builder.mutationField('triggerWorkflow', (t) =>
   t.field({
     type: TriggerWorkflowPayload,
     description: 'Starts a workflow execution (status QUEUED). API keys only.',
-    authScopes: { permission: 'workflow:trigger' },
+    // API keys only (people trigger through a key); printed as @requiresApiKey and @requiresPermission.
+    authScopes: { $all: { apiKey: true, permission: 'workflow:trigger' } },
     errors: { types: [ValidationError, ConflictError] },
     args: { input: t.arg({ type: TriggerWorkflowInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
@@ -109,7 +110,7 @@ builder.queryField('workflowExecution', (t) =>
     type: WorkflowExecutionRef,
     nullable: true,
     description: "An execution in this key's reach; null otherwise. API keys only.",
-    authScopes: { permission: 'execution:read' },
+    authScopes: { $all: { apiKey: true, permission: 'execution:read' } },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = parseGlobalId(String(args.id), 'WorkflowExecution', ['id']);

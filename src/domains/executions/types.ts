@@ -4,7 +4,7 @@ import { toGlobalId } from '../../graphql/ids.ts';
 import { keyReadsExecution } from '../../authz/key-reach.ts';
 import type { Context } from '../../context.ts';
 import type { WorkflowExecution } from '../../generated/prisma/client.ts';
-import { organizationOfProject, readableOrganizations, readsIn, readsInProject, readPermission } from '../../authz/read-rules.ts';
+import { keyListFilter, listsIn, organizationOfProject, readableOrganizations, readsInProject, readPermission } from '../../authz/read-rules.ts';
 import { visiblePrefix } from '../../lib/key-format.ts';
 import { ProjectRef } from '../projects/types.ts';
 
@@ -48,8 +48,14 @@ builder.prismaObjectFields(ProjectRef, (t) => ({
     cursor: 'id',
     totalCount: true,
     nullable: true,
-    authScopes: (project, _args, ctx) => readsIn(ctx, 'WorkflowExecution', project.organizationId),
-    description: 'Workflow executions of this project, newest first.',
-    query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
+    authScopes: (project, _args, ctx) => listsIn(ctx, 'WorkflowExecution', project.organizationId),
+    description: 'Workflow executions of this project, newest first; a key sees the ones it may read.',
+    query: (_args, ctx) => {
+      const readable = keyListFilter(ctx, 'WorkflowExecution');
+      const where = readable?.projectIds
+        ? { OR: [{ projectId: { in: readable.projectIds } }, { workflowId: { in: readable.workflowIds } }] }
+        : {};
+      return { where, orderBy: [{ createdAt: 'desc' as const }, { id: 'desc' as const }] };
+    },
   }),
 }));

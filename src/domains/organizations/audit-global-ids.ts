@@ -8,6 +8,7 @@ const ID_KEYS: Record<string, string> = {
   projectIds: 'Project',
   workflowIds: 'Workflow',
   successorId: 'ApiKey',
+  invitationId: 'Invitation',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

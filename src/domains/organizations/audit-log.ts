@@ -54,7 +54,7 @@ const AuditEventFilter = builder.inputType('AuditEventFilter', {
 });
 
 function targetIdOf(value: string): string {
-  for (const type of ['ApiKey', 'Project', 'Workflow', 'Member', 'Organization', 'WebhookEndpoint']) {
+  for (const type of ['ApiKey', 'Project', 'Workflow', 'Member', 'Organization', 'WebhookEndpoint', 'Invitation']) {
     try {
       return parseGlobalId(value, type, ['filter', 'targetId']);
     } catch {

@@ -3,9 +3,9 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import { builder } from '../../graphql/builder.ts';
 import { changeErrors, uniqueChangeErrors } from '../../graphql/error-types.ts';
 import { parseGlobalId } from '../../graphql/ids.ts';
-import { displayName, email, rejectNulls, slug } from '../../graphql/inputs.ts';
+import { displayName, rejectNulls, slug } from '../../graphql/inputs.ts';
 import { UserRef } from '../users/types.ts';
-import { addMember, createOrganization, removeMember, setOrganizationPlan, updateMember, updateOrganization } from './service.ts';
+import { createOrganization, removeMember, setOrganizationPlan, updateMember, updateOrganization } from './service.ts';
 import { LeakedKeyActionEnum, MemberRef, MemberRoleEnum, OrganizationRef, PlanEnum } from './types.ts';
 
 const maxKeyLifetimeDays = z.number().int().min(1, 'must be at least 1 day').max(3650, 'must be at most 3650 days').nullish();
@@ -13,7 +13,7 @@ const maxKeyLifetimeDays = z.number().int().min(1, 'must be at least 1 day').max
 const OrganizationPayload = builder.simpleObject('OrganizationPayload', {
   fields: (t) => ({ organization: t.field({ type: OrganizationRef }) }),
 });
-const MemberPayload = builder.simpleObject('MemberPayload', {
+export const MemberPayload = builder.simpleObject('MemberPayload', {
   fields: (t) => ({ member: t.field({ type: MemberRef }) }),
 });
 const RemoveMemberPayload = builder.simpleObject('RemoveMemberPayload', {
@@ -88,28 +88,6 @@ builder.mutationField('setOrganizationPlan', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const id = parseGlobalId(String(input.organizationId), 'Organization', ['input', 'organizationId']);
       return { organization: await setOrganizationPlan(ctx, id, input.plan) };
-    },
-  }),
-);
-
-const AddMemberInput = builder.inputType('AddMemberInput', {
-  fields: (t) => ({
-    organizationId: t.id({ required: true }),
-    email: t.string({ required: true, validate: email }),
-    role: t.field({ type: MemberRoleEnum, required: true }),
-  }),
-});
-
-builder.mutationField('addMember', (t) =>
-  t.field({
-    authScopes: { permission: 'member:manage' },
-    type: MemberPayload,
-    description: 'Adds a user who has signed in at least once, by email.',
-    errors: { types: uniqueChangeErrors },
-    args: { input: t.arg({ type: AddMemberInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const organizationId = parseGlobalId(String(input.organizationId), 'Organization', ['input', 'organizationId']);
-      return { member: await addMember(ctx, organizationId, input) };
     },
   }),
 );

@@ -1,5 +1,5 @@
 import type { Context } from '../../context.ts';
-import { ConflictError, NotFoundError, PermissionDeniedError, ValidationError } from '../../errors.ts';
+import { NotFoundError, PermissionDeniedError, ValidationError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { LeakedKeyAction, MemberRole, Plan } from '../../generated/prisma/enums.ts';
 import { toGlobalId } from '../../graphql/ids.ts';
@@ -8,7 +8,8 @@ import { requireOrganization, viewerUser } from '../../authz/access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
 import { mayChangeMember } from '../../authz/roles.ts';
 
-// Organizations and their members: each function is one transaction with its audit event.
+// Organizations and their members: each function is one transaction with its audit event. Members join by
+// invitation only (invitations/service.ts).
 
 const slugTaken = (slug: string | undefined) => `The slug "${slug}" is already taken`;
 
@@ -69,37 +70,6 @@ export function setOrganizationPlan(ctx: Context, id: string, plan: Plan) {
     });
     return after;
   });
-}
-
-/** Adds a user who has signed in at least once, by email. */
-export function addMember(ctx: Context, organizationId: string, input: { email: string; role: MemberRole }) {
-  // Two concurrent adds of the same user: the loser sees the unique constraint.
-  return conflictOnDuplicate(
-    () =>
-      ctx.prisma.$transaction(async (tx) => {
-        const access = await requireOrganization(ctx, organizationId, undefined, tx);
-        if (!mayChangeMember(access, input.role, input.role)) throw new PermissionDeniedError(undefined, 'member:manage');
-        const users = await tx.user.findMany({ where: { email: input.email }, take: 2 });
-        if (users.length === 0) {
-          throw ValidationError.field(['input', 'email'], 'no user with this email has signed in yet');
-        }
-        if (users.length > 1) throw ValidationError.field(['input', 'email'], 'more than one user has this email');
-        const existing = await tx.membership.findUnique({
-          where: { organizationId_userId: { organizationId, userId: users[0].id } },
-        });
-        if (existing) throw new ConflictError('This user is already a member');
-        const created = await tx.membership.create({ data: { organizationId, userId: users[0].id, role: input.role } });
-        await recordAudit(tx, ctx, {
-          organizationId,
-          action: 'member.add',
-          targetType: 'Member',
-          targetId: created.id,
-          changes: { userId: users[0].id, role: input.role },
-        });
-        return created;
-      }),
-    'This user is already a member',
-  );
 }
 
 /** Locks the organization's OWNER rows so that two concurrent demotions cannot both pass the last-owner check. */

@@ -58,6 +58,7 @@ export const OrganizationRef = builder.prismaNode('Organization', {
 });
 
 export const MemberRef = builder.prismaNode('Membership', {
+  extensions: { requiresPermission: readPermission('Member') },
   nullable: true,
   name: 'Member',
   description: "A user's membership in an organization, with their role. Visible to the organization's members.",
@@ -97,7 +98,7 @@ builder.queryField('organizations', (t) =>
     cursor: 'id',
     description:
       'Platform operators only: every organization, oldest first, optionally those whose name or slug contains `search`. Members find theirs under `viewer.organizations`.',
-    authScopes: { user: true },
+    authScopes: { operator: true },
     args: { search: t.arg.string({ validate: z.string().max(100, 'must be at most 100 characters').nullish() }) },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.organization.findMany({ ...query, where: searchWhere(args.search), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),

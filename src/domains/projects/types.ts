@@ -1,5 +1,5 @@
 import { builder } from '../../graphql/builder.ts';
-import { readableOrganizations, readsIn, readPermission } from '../../authz/read-rules.ts';
+import { keyListFilter, listsIn, readableOrganizations, readsIn, readPermission } from '../../authz/read-rules.ts';
 import { OrganizationRef } from '../organizations/types.ts';
 
 export const ProjectRef = builder.prismaNode('Project', {
@@ -7,7 +7,7 @@ export const ProjectRef = builder.prismaNode('Project', {
   nullable: true,
   description: 'A project of an organization. Visible to its members.',
   id: { field: 'id' },
-  authScopes: (project, ctx) => readsIn(ctx, 'Project', project.organizationId),
+  authScopes: (project, ctx) => readsIn(ctx, 'Project', project.organizationId, { projectId: project.id }),
   findUnique: (id, ctx) => ({ id, organization: readableOrganizations(ctx, 'Project') }),
   fields: (t) => ({
     name: t.exposeString('name'),
@@ -22,14 +22,17 @@ builder.prismaObjectFields(OrganizationRef, (t) => ({
     cursor: 'id',
     totalCount: true,
     nullable: true,
-    description: 'Members only (null with FORBIDDEN for an operator who is not a member).',
-    authScopes: (org, _args, ctx) => readsIn(ctx, 'Project', org.id),
-    query: { orderBy: { createdAt: 'asc' } },
+    description: 'Members only (null with FORBIDDEN for an operator who is not a member); a key sees the projects it may read.',
+    authScopes: (org, _args, ctx) => listsIn(ctx, 'Project', org.id),
+    query: (_args, ctx) => {
+      const readable = keyListFilter(ctx, 'Project');
+      return { where: readable?.projectIds ? { id: { in: readable.projectIds } } : {}, orderBy: { createdAt: 'asc' } };
+    },
   }),
   project: t.prismaField({
     type: ProjectRef,
     description: 'A project by slug; null when there is none. Members only.',
-    authScopes: (org, _args, ctx) => readsIn(ctx, 'Project', org.id),
+    authScopes: (org, _args, ctx) => listsIn(ctx, 'Project', org.id),
     args: { slug: t.arg.string({ required: true }) },
     nullable: true,
     resolve: (query, org, args, ctx) =>

@@ -2,7 +2,6 @@ import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
-import ipaddr from 'ipaddr.js';
 import type { Logger } from 'pino';
 import { Webhook } from 'standardwebhooks';
 import type { Clock } from '../../clock.ts';
@@ -10,7 +9,7 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { SecretBox } from '../../lib/secret-box.ts';
 import { recordAudit, SYSTEM_ORIGIN } from '../audit/record.ts';
 import { webhookIdOf } from './events.ts';
-import { isPublicAddress, RefusedAddressError, type UrlPolicy } from '../../lib/url-policy.ts';
+import { isPublicAddress, RefusedAddressError, refusedHost, type UrlPolicy } from '../../lib/url-policy.ts';
 
 /** Wait after the 1st, 2nd... failed attempt; after the last one the delivery is given up (FAILED). */
 export const RETRY_SCHEDULE_MS = [5_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 5 * 3_600_000, 10 * 3_600_000, 24 * 3_600_000];
@@ -53,11 +52,9 @@ type AttemptResult = { status: number | null; error: string | null; refused: boo
 export function post(url: URL, headers: Record<string, string>, body: string, policy: UrlPolicy): Promise<AttemptResult> {
   return new Promise((resolve) => {
     if (policy.requireHttps && url.protocol !== 'https:') return resolve({ status: null, error: 'refused: not an https URL', refused: true });
-    const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
-    // Literal addresses never reach `lookup`: checked here.
-    if (!policy.allowPrivateAddresses && ipaddr.isValid(host) && !isPublicAddress(host)) {
-      return resolve({ status: null, error: `refused: ${host} is not a public address`, refused: true });
-    }
+    // Literal addresses never reach `lookup`, and loopback names need no DNS answer to be refused: checked here.
+    const refusedBecause = policy.allowPrivateAddresses ? null : refusedHost(url);
+    if (refusedBecause) return resolve({ status: null, error: `refused: ${refusedBecause}`, refused: true });
     const client = url.protocol === 'https:' ? https : http;
     const request = client.request(url, {
       method: 'POST',

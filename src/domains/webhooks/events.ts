@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { Context } from '../../context.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
+import { toGlobalId } from '../../graphql/ids.ts';
 
-/** The key events endpoints can subscribe to: GraphQL enum value → stored/sent type. */
+/** The events endpoints can subscribe to: GraphQL enum value → stored/sent type. */
 export const WEBHOOK_EVENTS = {
   API_KEY_CREATED: { value: 'api_key.created', description: 'An API key was created.' },
   API_KEY_UPDATED: { value: 'api_key.updated', description: "An API key's name, note, owner, status, access or IP allowlist changed." },
@@ -17,9 +19,24 @@ export const WEBHOOK_EVENTS = {
     value: 'api_key.leaked',
     description: 'A secret scanner reported the key found in public (`data.leak.url`); it was revoked or only flagged, per the organization setting (`data.leak.action`).',
   },
+  ORGANIZATION_MEMBER_ADDED: {
+    value: 'organization.member_added',
+    description: 'Someone accepted an invitation and became a member (`data.id` is the member, `data.role` their role).',
+  },
 } as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[keyof typeof WEBHOOK_EVENTS]['value'];
+
+/** Who caused an event, as every payload names them (`data.actor`). */
+export type EventActor = { id: string | null; label: string };
+
+export function eventActor(ctx: Pick<Context, 'principal'>): EventActor {
+  const p = ctx.principal;
+  if (p?.kind === 'user') return { id: toGlobalId('User', p.user.id), label: p.user.email ?? p.user.subject };
+  if (p?.kind === 'apiKey') return { id: toGlobalId('ApiKey', p.key.id), label: `api-key:${p.key.publicId}` };
+  if (p?.kind === 'system') return { id: null, label: p.label };
+  return { id: null, label: 'system' };
+}
 
 /** The `webhook-id` of an event: the same on every attempt and every redelivery of it, so receivers can de-duplicate. */
 export function webhookIdOf(eventId: string): string {

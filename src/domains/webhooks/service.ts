@@ -1,5 +1,5 @@
 import type { Context } from '../../context.ts';
-import { NotFoundError, PermissionDeniedError, ValidationError } from '../../errors.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
 import type { Prisma, WebhookDelivery, WebhookEndpoint } from '../../generated/prisma/client.ts';
 import { accessAllows, lacks, requireOrganization } from '../../authz/access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';

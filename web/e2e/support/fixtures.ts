@@ -118,11 +118,20 @@ export class Api {
     return response.status;
   }
 
+  /** Makes `member` a member the way people join: the owner invites their email and they accept. */
   async addMember(owner: User, orgId: string, member: User, role: 'MEMBER' | 'ADMIN') {
-    const data = await this.gql(owner.token, `mutation($input: AddMemberInput!) { addMember(input: $input) { __typename ... on Error { message } } }`, {
-      input: { organizationId: orgId, email: member.email, role },
-    });
-    expect(data.addMember.__typename).toBe('MemberPayload');
+    const invited = await this.gql(
+      owner.token,
+      `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { __typename ... on InvitationPayload { invitation { id } } ... on Error { message } } }`,
+      { input: { organizationId: orgId, email: member.email, role } },
+    );
+    expect(invited.inviteMember.__typename).toBe('InvitationPayload');
+    const accepted = await this.gql(
+      member.token,
+      `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { __typename ... on Error { message } } }`,
+      { input: { id: invited.inviteMember.invitation.id } },
+    );
+    expect(accepted.acceptInvitation.__typename).toBe('MemberPayload');
   }
 }
 

@@ -4,11 +4,10 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** Input of `addMember`. */
-export type AddMemberInput = {
-  email: string;
-  organizationId: string | number;
-  role: MemberRole;
+/** Input of `acceptInvitation`. */
+export type AcceptInvitationInput = {
+  /** The invitation. */
+  id: string | number;
 };
 
 /** Input of `apiKeyExpiry`. */
@@ -55,6 +54,16 @@ export type ApiKeyOrderField =
   | 'LAST_USED_AT'
   | 'NAME';
 
+/** One permission for a key, and where it applies (omit both lists for the key's whole reach). */
+export type ApiKeyPermissionInput = {
+  /** A permission of `availablePermissions`, `resource:action`. */
+  permission: string;
+  /** Narrow to these projects (inside the key's reach), where the permission allows it. */
+  projectIds?: Array<string | number> | null | undefined;
+  /** Narrow to these workflows (inside the key's reach), where the permission allows it. */
+  workflowIds?: Array<string | number> | null | undefined;
+};
+
 /** What a key may do. */
 export type ApiKeyScope =
   /** Read workflow executions (`workflowExecution`). */
@@ -62,7 +71,7 @@ export type ApiKeyScope =
   /** Start workflow executions (`triggerWorkflow`). */
   | 'TRIGGER_WORKFLOWS';
 
-/** Input of `apiKeyScope`. */
+/** Deprecated with the `scopes` inputs: use `ApiKeyPermissionInput` (TRIGGER_WORKFLOWS is `workflow:trigger`, READ_EXECUTIONS `execution:read`). */
 export type ApiKeyScopeInput = {
   scope: ApiKeyScope;
   /** Narrow the scope to these workflows; omit for every workflow the key reaches. */
@@ -99,8 +108,16 @@ export type AuditAction =
   | 'API_KEY_ROTATE'
   /** An API key's name, note, owner, status, access, scopes or IP allowlist changed. */
   | 'API_KEY_UPDATE'
-  /** A user was added to the organization. */
+  /** A user was added to the organization directly (before invitations replaced this; older events only). */
   | 'MEMBER_ADD'
+  /** The invited person accepted and became a member (the target is the new member; `changes.invitationId` the invitation). */
+  | 'MEMBER_INVITATION_ACCEPT'
+  /** The invited person declined the invitation. */
+  | 'MEMBER_INVITATION_DECLINE'
+  /** An OWNER or ADMIN revoked a pending invitation. */
+  | 'MEMBER_INVITATION_REVOKE'
+  /** An OWNER or ADMIN invited an email address (`changes`: `email`, `role`, `expiresAt`); the target is the invitation. */
+  | 'MEMBER_INVITE'
   /** A member was removed. */
   | 'MEMBER_REMOVE'
   /** A member's role changed. */
@@ -165,8 +182,13 @@ export type CreateOrganizationApiKeyInput = {
   name: string;
   note?: string | null | undefined;
   organizationId: string | number;
+  /** A service key, owned by the organization rather than you (OWNER and ADMIN): it outlives any member and may do at most what an ADMIN may. */
+  ownedByOrganization?: boolean | null | undefined;
+  /** What the key may do (give this or the deprecated `scopes`). */
+  permissions?: Array<ApiKeyPermissionInput> | null | undefined;
   projectAccess: ProjectAccessInput;
-  scopes: Array<ApiKeyScopeInput>;
+  /** @deprecated Use `permissions` (TRIGGER_WORKFLOWS is `workflow:trigger`, READ_EXECUTIONS `execution:read`). */
+  scopes?: Array<ApiKeyScopeInput> | null | undefined;
 };
 
 /** Input of `createOrganization`. */
@@ -182,8 +204,13 @@ export type CreateProjectApiKeyInput = {
   ipAllowlist?: Array<string> | null | undefined;
   name: string;
   note?: string | null | undefined;
+  /** A service key, owned by the organization rather than you (OWNER and ADMIN): it outlives any member and may do at most what an ADMIN may. */
+  ownedByOrganization?: boolean | null | undefined;
+  /** What the key may do (give this or the deprecated `scopes`). */
+  permissions?: Array<ApiKeyPermissionInput> | null | undefined;
   projectId: string | number;
-  scopes: Array<ApiKeyScopeInput>;
+  /** @deprecated Use `permissions` (TRIGGER_WORKFLOWS is `workflow:trigger`, READ_EXECUTIONS `execution:read`). */
+  scopes?: Array<ApiKeyScopeInput> | null | undefined;
 };
 
 /** Input of `createProject`. */
@@ -200,6 +227,12 @@ export type CreateWebhookEndpointInput = {
   organizationId: string | number;
   /** https URL (at most 2000 characters) that receives the events; loopback, private and link-local addresses are refused. */
   url: string;
+};
+
+/** Input of `declineInvitation`. */
+export type DeclineInvitationInput = {
+  /** The invitation. */
+  id: string | number;
 };
 
 /** Input of `deleteApiKey`. */
@@ -225,6 +258,13 @@ export type ExpiryPolicy =
   | 'DAYS_60'
   | 'DAYS_90'
   | 'NEVER';
+
+/** Input of `inviteMember`. */
+export type InviteMemberInput = {
+  email: string;
+  organizationId: string | number;
+  role: MemberRole;
+};
 
 /** What happens to a key whose full secret a secret scanner finds in public (README, "Leaked keys"). */
 export type LeakedKeyAction =
@@ -271,6 +311,12 @@ export type RevokeApiKeyInput = {
   id: string | number;
 };
 
+/** Input of `revokeInvitation`. */
+export type RevokeInvitationInput = {
+  /** The invitation. */
+  id: string | number;
+};
+
 /** Input of `rotateApiKey`. */
 export type RotateApiKeyInput = {
   /** How long the old key keeps working (0 = ends now, at most 86400); never past its own expiry. Default 0. */
@@ -297,8 +343,12 @@ export type UpdateApiKeyInput = {
   name?: string | null | undefined;
   /** Null or empty clears the note. */
   note?: string | null | undefined;
-  /** A member of the organization. */
+  /** true: hand the key to the organization (a service key; OWNER and ADMIN). */
+  ownedByOrganization?: boolean | null | undefined;
+  /** Hand the key to this member of the organization (it then does at most what their role allows). */
   ownerId?: string | number | null | undefined;
+  /** Replaces the key's grants (never a key's own). */
+  permissions?: Array<ApiKeyPermissionInput> | null | undefined;
   /** Organization-level keys only. */
   projectAccess?: ProjectAccessInput | null | undefined;
   status?: ApiKeyUpdatableStatus | null | undefined;
@@ -366,7 +416,9 @@ export type WebhookEventType =
   /** An API key was rotated; `data.successorId` is the new key. */
   | 'API_KEY_ROTATED'
   /** An API key's name, note, owner, status, access or IP allowlist changed. */
-  | 'API_KEY_UPDATED';
+  | 'API_KEY_UPDATED'
+  /** Someone accepted an invitation and became a member (`data.id` is the member, `data.role` their role). */
+  | 'ORGANIZATION_MEMBER_ADDED';
 
 type ConsoleMutationError_BulkOperationError_Fragment = { message: string };
 
@@ -405,14 +457,77 @@ export type ConsoleAuditViewerQueryVariables = Exact<{
 
 export type ConsoleAuditViewerQuery = { organization: { id: string, name: string, slug: string, viewerRole: MemberRole | null } | null };
 
+export type ConsoleOrganizationInvitationsQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type ConsoleOrganizationInvitationsQuery = { organization: { id: string, invitations: { totalCount: number, edges: Array<{ node: { id: string, email: string, role: MemberRole, expiresAt: string, expired: boolean } }> } | null } | null };
+
+export type ConsoleInviteMemberMutationVariables = Exact<{
+  input: InviteMemberInput;
+}>;
+
+
+export type ConsoleInviteMemberMutation = { inviteMember:
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InvitationPayload', invitation: { id: string, email: string, expiresAt: string } }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type ConsoleRevokeInvitationMutationVariables = Exact<{
+  input: RevokeInvitationInput;
+}>;
+
+
+export type ConsoleRevokeInvitationMutation = { revokeInvitation:
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'RevokeInvitationPayload' }
+    | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type ConsoleYourInvitationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleYourInvitationsQuery = { viewer: { invitations: { edges: Array<{ node: { id: string, organizationName: string, role: MemberRole, expiresAt: string } }> } } };
+
+export type ConsoleAcceptInvitationMutationVariables = Exact<{
+  input: AcceptInvitationInput;
+}>;
+
+
+export type ConsoleAcceptInvitationMutation = { acceptInvitation:
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'MemberPayload', member: { id: string, organization: { id: string, slug: string } } }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type ConsoleDeclineInvitationMutationVariables = Exact<{
+  input: DeclineInvitationInput;
+}>;
+
+
+export type ConsoleDeclineInvitationMutation = { declineInvitation:
+    | { __typename: 'DeclineInvitationPayload' }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
 export type ConsoleKeyDetailsQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
 export type ConsoleKeyDetailsQuery = { node:
-    | { __typename: 'ApiKey', expiryPolicy: ExpiryPolicy, revokedAt: string | null, updatedAt: string, id: string, name: string, prefix: string, level: ApiKeyLevel, status: ApiKeyStatus, expiresAt: string | null, graceEndsAt: string | null, lastUsedAt: string | null, usageCount: number, createdAt: string, note: string | null, ipAllowlist: Array<string>, viewerCanManage: boolean, lastUsedAddresses: Array<{ address: string, lastSeenAt: string }>, createdBy: { id: string, email: string | null }, rotatedFrom: { id: string, name: string, prefix: string } | null, rotatedTo: { id: string, name: string, prefix: string } | null, organization: { id: string, name: string, slug: string, viewerRole: MemberRole | null }, leak: { reportedAt: string, url: string | null, source: string | null, action: ApiKeyLeakAction } | null, project: { id: string, name: string, slug: string } | null, projectAccess: { all: boolean, projects: Array<{ id: string, name: string }> }, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string, name: string }> | null }>, owner: { id: string, email: string | null, name: string | null } }
+    | { __typename: 'ApiKey', expiryPolicy: ExpiryPolicy, revokedAt: string | null, updatedAt: string, id: string, name: string, prefix: string, level: ApiKeyLevel, status: ApiKeyStatus, expiresAt: string | null, graceEndsAt: string | null, lastUsedAt: string | null, usageCount: number, createdAt: string, note: string | null, ipAllowlist: Array<string>, viewerCanManage: boolean, lastUsedAddresses: Array<{ address: string, lastSeenAt: string }>, createdBy: { id: string, email: string | null }, rotatedFrom: { id: string, name: string, prefix: string } | null, rotatedTo: { id: string, name: string, prefix: string } | null, organization: { id: string, name: string, slug: string, viewerRole: MemberRole | null }, leak: { reportedAt: string, url: string | null, source: string | null, action: ApiKeyLeakAction } | null, project: { id: string, name: string, slug: string } | null, projectAccess: { all: boolean, projects: Array<{ id: string, name: string }> }, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string, name: string }> | null }>, owner: { id: string, email: string | null, name: string | null } | null }
     | { __typename: 'AuditEvent' }
+    | { __typename: 'Invitation' }
     | { __typename: 'Member' }
     | { __typename: 'Organization' }
     | { __typename: 'Project' }
@@ -448,19 +563,6 @@ export type ConsoleOrganizationQueryVariables = Exact<{
 
 
 export type ConsoleOrganizationQuery = { viewer: { isOperator: boolean, user: { id: string } }, organization: { id: string, name: string, slug: string, plan: Plan, apiAccess: boolean, maxKeyLifetimeDays: number | null, leakedKeyAction: LeakedKeyAction, viewerRole: MemberRole | null, projects: { edges: Array<{ node: { id: string, name: string, slug: string } }> } | null, members: { edges: Array<{ node: { id: string, role: MemberRole, user: { id: string, email: string | null, name: string | null } } }> } | null } | null };
-
-export type ConsoleAddMemberMutationVariables = Exact<{
-  input: AddMemberInput;
-}>;
-
-
-export type ConsoleAddMemberMutation = { addMember:
-    | { __typename: 'ConflictError', message: string }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'MemberPayload' }
-    | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
-   };
 
 export type ConsoleUpdateMemberMutationVariables = Exact<{
   input: UpdateMemberInput;
@@ -549,6 +651,7 @@ export type ConsoleKeyUsageQueryVariables = Exact<{
 export type ConsoleKeyUsageQuery = { node:
     | { __typename: 'ApiKey', id: string, usage: Array<{ start: string, count: number }> }
     | { __typename: 'AuditEvent' }
+    | { __typename: 'Invitation' }
     | { __typename: 'Member' }
     | { __typename: 'Organization' }
     | { __typename: 'Project' }
@@ -559,7 +662,7 @@ export type ConsoleKeyUsageQuery = { node:
     | { __typename: 'WorkflowExecution' }
    | null };
 
-export type ConsoleKeyRowFragment = { id: string, name: string, prefix: string, level: ApiKeyLevel, status: ApiKeyStatus, expiresAt: string | null, graceEndsAt: string | null, lastUsedAt: string | null, usageCount: number, createdAt: string, note: string | null, ipAllowlist: Array<string>, viewerCanManage: boolean, leak: { reportedAt: string, url: string | null, source: string | null, action: ApiKeyLeakAction } | null, project: { id: string, name: string, slug: string } | null, projectAccess: { all: boolean, projects: Array<{ id: string, name: string }> }, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string, name: string }> | null }>, owner: { id: string, email: string | null, name: string | null } };
+export type ConsoleKeyRowFragment = { id: string, name: string, prefix: string, level: ApiKeyLevel, status: ApiKeyStatus, expiresAt: string | null, graceEndsAt: string | null, lastUsedAt: string | null, usageCount: number, createdAt: string, note: string | null, ipAllowlist: Array<string>, viewerCanManage: boolean, leak: { reportedAt: string, url: string | null, source: string | null, action: ApiKeyLeakAction } | null, project: { id: string, name: string, slug: string } | null, projectAccess: { all: boolean, projects: Array<{ id: string, name: string }> }, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string, name: string }> | null }>, owner: { id: string, email: string | null, name: string | null } | null };
 
 export type ConsoleOrgApiKeysQueryVariables = Exact<{
   slug: string;
@@ -572,7 +675,7 @@ export type ConsoleOrgApiKeysQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleOrgApiKeysQuery = { organization: { id: string, name: string, slug: string, plan: Plan, apiAccess: boolean, viewerRole: MemberRole | null, maxKeyLifetimeDays: number | null, projects: { edges: Array<{ node: { id: string, name: string, slug: string } }> } | null, leakedKeys: { totalCount: number } | null, apiKeys: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, prefix: string, level: ApiKeyLevel, status: ApiKeyStatus, expiresAt: string | null, graceEndsAt: string | null, lastUsedAt: string | null, usageCount: number, createdAt: string, note: string | null, ipAllowlist: Array<string>, viewerCanManage: boolean, leak: { reportedAt: string, url: string | null, source: string | null, action: ApiKeyLeakAction } | null, project: { id: string, name: string, slug: string } | null, projectAccess: { all: boolean, projects: Array<{ id: string, name: string }> }, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string, name: string }> | null }>, owner: { id: string, email: string | null, name: string | null } } }> } | null } | null };
+export type ConsoleOrgApiKeysQuery = { organization: { id: string, name: string, slug: string, plan: Plan, apiAccess: boolean, viewerRole: MemberRole | null, maxKeyLifetimeDays: number | null, projects: { edges: Array<{ node: { id: string, name: string, slug: string } }> } | null, leakedKeys: { totalCount: number } | null, apiKeys: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, prefix: string, level: ApiKeyLevel, status: ApiKeyStatus, expiresAt: string | null, graceEndsAt: string | null, lastUsedAt: string | null, usageCount: number, createdAt: string, note: string | null, ipAllowlist: Array<string>, viewerCanManage: boolean, leak: { reportedAt: string, url: string | null, source: string | null, action: ApiKeyLeakAction } | null, project: { id: string, name: string, slug: string } | null, projectAccess: { all: boolean, projects: Array<{ id: string, name: string }> }, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string, name: string }> | null }>, owner: { id: string, email: string | null, name: string | null } | null } }> } | null } | null };
 
 export type ConsoleProjectApiKeysQueryVariables = Exact<{
   slug: string;
@@ -586,7 +689,7 @@ export type ConsoleProjectApiKeysQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleProjectApiKeysQuery = { organization: { id: string, name: string, slug: string, plan: Plan, apiAccess: boolean, viewerRole: MemberRole | null, maxKeyLifetimeDays: number | null, project: { id: string, name: string, slug: string, apiKeys: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ inherited: boolean, viewerCanManage: boolean, node: { id: string, name: string, prefix: string, level: ApiKeyLevel, status: ApiKeyStatus, expiresAt: string | null, graceEndsAt: string | null, lastUsedAt: string | null, usageCount: number, createdAt: string, note: string | null, ipAllowlist: Array<string>, viewerCanManage: boolean, leak: { reportedAt: string, url: string | null, source: string | null, action: ApiKeyLeakAction } | null, project: { id: string, name: string, slug: string } | null, projectAccess: { all: boolean, projects: Array<{ id: string, name: string }> }, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string, name: string }> | null }>, owner: { id: string, email: string | null, name: string | null } } }> } } | null } | null };
+export type ConsoleProjectApiKeysQuery = { organization: { id: string, name: string, slug: string, plan: Plan, apiAccess: boolean, viewerRole: MemberRole | null, maxKeyLifetimeDays: number | null, project: { id: string, name: string, slug: string, apiKeys: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ inherited: boolean, viewerCanManage: boolean, node: { id: string, name: string, prefix: string, level: ApiKeyLevel, status: ApiKeyStatus, expiresAt: string | null, graceEndsAt: string | null, lastUsedAt: string | null, usageCount: number, createdAt: string, note: string | null, ipAllowlist: Array<string>, viewerCanManage: boolean, leak: { reportedAt: string, url: string | null, source: string | null, action: ApiKeyLeakAction } | null, project: { id: string, name: string, slug: string } | null, projectAccess: { all: boolean, projects: Array<{ id: string, name: string }> }, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string, name: string }> | null }>, owner: { id: string, email: string | null, name: string | null } | null } }> } } | null } | null };
 
 export type ConsoleProjectWorkflowsQueryVariables = Exact<{
   slug: string;
@@ -640,7 +743,7 @@ export type ConsoleUpdateApiKeyMutation = { updateApiKey:
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'UpdateApiKeyPayload', apiKey: { id: string, name: string, prefix: string, level: ApiKeyLevel, status: ApiKeyStatus, expiresAt: string | null, graceEndsAt: string | null, lastUsedAt: string | null, usageCount: number, createdAt: string, note: string | null, ipAllowlist: Array<string>, viewerCanManage: boolean, leak: { reportedAt: string, url: string | null, source: string | null, action: ApiKeyLeakAction } | null, project: { id: string, name: string, slug: string } | null, projectAccess: { all: boolean, projects: Array<{ id: string, name: string }> }, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string, name: string }> | null }>, owner: { id: string, email: string | null, name: string | null } } }
+    | { __typename: 'UpdateApiKeyPayload', apiKey: { id: string, name: string, prefix: string, level: ApiKeyLevel, status: ApiKeyStatus, expiresAt: string | null, graceEndsAt: string | null, lastUsedAt: string | null, usageCount: number, createdAt: string, note: string | null, ipAllowlist: Array<string>, viewerCanManage: boolean, leak: { reportedAt: string, url: string | null, source: string | null, action: ApiKeyLeakAction } | null, project: { id: string, name: string, slug: string } | null, projectAccess: { all: boolean, projects: Array<{ id: string, name: string }> }, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string, name: string }> | null }>, owner: { id: string, email: string | null, name: string | null } | null } }
     | { __typename: 'UpgradeRequiredError', requiredPlans: Array<string>, message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
@@ -729,6 +832,7 @@ export type ConsoleWebhookEndpointDetailsQueryVariables = Exact<{
 export type ConsoleWebhookEndpointDetailsQuery = { node:
     | { __typename: 'ApiKey' }
     | { __typename: 'AuditEvent' }
+    | { __typename: 'Invitation' }
     | { __typename: 'Member' }
     | { __typename: 'Organization' }
     | { __typename: 'Project' }
@@ -810,11 +914,16 @@ export const ConsoleWebhookEndpointFragmentDoc = {"kind":"Document","definitions
 export const ConsoleWebhookDeliveryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConsoleWebhookDelivery"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookDelivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhookId"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"responseStatus"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}}]}}]} as unknown as DocumentNode<ConsoleWebhookDeliveryFragment, unknown>;
 export const ConsoleAuditEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleAuditEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEventFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"25"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"auditEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"25"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actorLabel"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"changes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleAuditEventsQuery, ConsoleAuditEventsQueryVariables>;
 export const ConsoleAuditViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleAuditViewer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}}]}}]}}]} as unknown as DocumentNode<ConsoleAuditViewerQuery, ConsoleAuditViewerQueryVariables>;
+export const ConsoleOrganizationInvitationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleOrganizationInvitations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"invitations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"expired"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleOrganizationInvitationsQuery, ConsoleOrganizationInvitationsQueryVariables>;
+export const ConsoleInviteMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleInviteMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InviteMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inviteMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConsoleMutationError"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConsoleMutationError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpgradeRequiredError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requiredPlans"}}]}}]}}]} as unknown as DocumentNode<ConsoleInviteMemberMutation, ConsoleInviteMemberMutationVariables>;
+export const ConsoleRevokeInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleRevokeInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevokeInvitationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConsoleMutationError"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConsoleMutationError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpgradeRequiredError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requiredPlans"}}]}}]}}]} as unknown as DocumentNode<ConsoleRevokeInvitationMutation, ConsoleRevokeInvitationMutationVariables>;
+export const ConsoleYourInvitationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleYourInvitations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"organizationName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleYourInvitationsQuery, ConsoleYourInvitationsQueryVariables>;
+export const ConsoleAcceptInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleAcceptInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AcceptInvitationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MemberPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConsoleMutationError"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConsoleMutationError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpgradeRequiredError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requiredPlans"}}]}}]}}]} as unknown as DocumentNode<ConsoleAcceptInvitationMutation, ConsoleAcceptInvitationMutationVariables>;
+export const ConsoleDeclineInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleDeclineInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeclineInvitationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declineInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConsoleMutationError"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConsoleMutationError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpgradeRequiredError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requiredPlans"}}]}}]}}]} as unknown as DocumentNode<ConsoleDeclineInvitationMutation, ConsoleDeclineInvitationMutationVariables>;
 export const ConsoleKeyDetailsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleKeyDetails"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConsoleKeyRow"}},{"kind":"Field","name":{"kind":"Name","value":"expiryPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAddresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeenAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rotatedFrom"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rotatedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConsoleKeyRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"graceEndsAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"usageCount"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"ipAllowlist"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanManage"}},{"kind":"Field","name":{"kind":"Name","value":"leak"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportedAt"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"action"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"projectAccess"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"all"}},{"kind":"Field","name":{"kind":"Name","value":"projects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"scopes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"workflows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ConsoleKeyDetailsQuery, ConsoleKeyDetailsQueryVariables>;
 export const ConsoleKeyAuditDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleKeyAudit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"auditEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"targetId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actorLabel"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"changes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleKeyAuditQuery, ConsoleKeyAuditQueryVariables>;
 export const ConsoleOperatorSetPlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleOperatorSetPlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetOrganizationPlanInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setOrganizationPlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConsoleMutationError"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConsoleMutationError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpgradeRequiredError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requiredPlans"}}]}}]}}]} as unknown as DocumentNode<ConsoleOperatorSetPlanMutation, ConsoleOperatorSetPlanMutationVariables>;
 export const ConsoleOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isOperator"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}},{"kind":"Field","name":{"kind":"Name","value":"apiAccess"}},{"kind":"Field","name":{"kind":"Name","value":"maxKeyLifetimeDays"}},{"kind":"Field","name":{"kind":"Name","value":"leakedKeyAction"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"projects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"30"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"30"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleOrganizationQuery, ConsoleOrganizationQueryVariables>;
-export const ConsoleAddMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleAddMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConsoleMutationError"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConsoleMutationError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpgradeRequiredError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requiredPlans"}}]}}]}}]} as unknown as DocumentNode<ConsoleAddMemberMutation, ConsoleAddMemberMutationVariables>;
 export const ConsoleUpdateMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleUpdateMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MemberPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConsoleMutationError"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConsoleMutationError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpgradeRequiredError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requiredPlans"}}]}}]}}]} as unknown as DocumentNode<ConsoleUpdateMemberMutation, ConsoleUpdateMemberMutationVariables>;
 export const ConsoleRemoveMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleRemoveMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RemoveMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConsoleMutationError"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConsoleMutationError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpgradeRequiredError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requiredPlans"}}]}}]}}]} as unknown as DocumentNode<ConsoleRemoveMemberMutation, ConsoleRemoveMemberMutationVariables>;
 export const ConsoleCreateProjectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleCreateProject"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateProjectInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createProject"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConsoleMutationError"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConsoleMutationError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpgradeRequiredError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requiredPlans"}}]}}]}}]} as unknown as DocumentNode<ConsoleCreateProjectMutation, ConsoleCreateProjectMutationVariables>;

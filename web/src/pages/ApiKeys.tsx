@@ -289,7 +289,7 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
                 <Table.Td>{key.graceEndsAt ? `grace until ${formatDate(key.graceEndsAt)}` : key.expiresAt ? formatDate(key.expiresAt) : 'Never'}</Table.Td>
                 <Table.Td>{key.lastUsedAt ? formatDate(key.lastUsedAt) : 'Never'}</Table.Td>
                 <Table.Td>{key.usageCount}</Table.Td>
-                <Table.Td>{key.owner.email ?? key.owner.name ?? '—'}</Table.Td>
+                <Table.Td>{key.owner ? (key.owner.email ?? key.owner.name ?? '—') : 'The organization'}</Table.Td>
                 <Table.Td>
                   {inherited ? (
                     <Link to={`/orgs/${org.slug}/api-keys`}>Manage on organization page</Link>

@@ -94,7 +94,7 @@ export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
       ),
     ],
     ['Note', key.note ?? '—'],
-    ['Owner', key.owner.email ?? '—'],
+    ['Owner', key.owner ? (key.owner.email ?? '—') : 'The organization (service key)'],
     ['Created', `${formatDate(key.createdAt)} by ${key.createdBy.email ?? '—'}`],
     ['Updated', formatDate(key.updatedAt)],
     ['Expiry', key.expiresAt ? `${formatDate(key.expiresAt)} (${key.expiryPolicy})` : 'Never'],

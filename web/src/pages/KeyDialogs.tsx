@@ -436,7 +436,7 @@ function EditForm({ apiKey, org, projects, onClose }: { apiKey: ConsoleKeyRowFra
       id: apiKey.id,
       name: name.trim(),
       note: note.trim(),
-      ...(owner && owner !== apiKey.owner.id ? { ownerId: owner } : {}),
+      ...(owner && owner !== apiKey.owner?.id ? { ownerId: owner } : {}),
       ...(canToggle ? { status: active ? ('ACTIVE' as const) : ('INACTIVE' as const) } : {}),
       ...(apiKey.level === 'ORGANIZATION' ? { projectAccess: access === 'all' ? { all: true } : { projectIds: selected } } : {}),
       // Sent only when changed; an empty list allows any address again.
@@ -454,7 +454,7 @@ function EditForm({ apiKey, org, projects, onClose }: { apiKey: ConsoleKeyRowFra
         <Stack>
           <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={issueFor(failure, 'name')} data-autofocus />
           <Textarea label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={issueFor(failure, 'note')} />
-          <Select label="Owner" data={members} value={owner ?? apiKey.owner.id} onChange={setOwner} allowDeselect={false} error={issueFor(failure, 'ownerId')} />
+          <Select label="Owner" data={members} value={owner ?? apiKey.owner?.id ?? null} onChange={setOwner} allowDeselect={false} error={issueFor(failure, 'ownerId')} />
           {canToggle ? <Checkbox label="Active (an inactive key is refused until switched on again)" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} /> : null}
           {apiKey.level === 'ORGANIZATION' ? (
             <>

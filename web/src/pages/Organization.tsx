@@ -5,6 +5,7 @@ import { graphql } from '../gql/index.ts';
 import type { LeakedKeyAction, MemberRole, Plan } from '../gql/graphql.ts';
 import { RequestErrorAlert, TypedErrorAlert, issueFor, isTypedError, type TypedError } from '../errors.tsx';
 import { Link } from '../router.tsx';
+import { OrganizationInvitations } from './Invitations.tsx';
 
 const OrganizationQuery = graphql(`
   query ConsoleOrganization($slug: String!) {
@@ -49,15 +50,6 @@ const OrganizationQuery = graphql(`
   }
 `);
 
-
-const AddMember = graphql(`
-  mutation ConsoleAddMember($input: AddMemberInput!) {
-    addMember(input: $input) {
-      __typename
-      ...ConsoleMutationError
-    }
-  }
-`);
 
 const UpdateMember = graphql(`
   mutation ConsoleUpdateMember($input: UpdateMemberInput!) {
@@ -137,8 +129,6 @@ export function OrganizationPage({ slug }: { slug: string }) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: OrganizationQuery, variables: { slug }, context: CONTEXT });
   const client = useClient();
   const [failure, setFailure] = useState<TypedError | null>(null);
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<MemberRole>('MEMBER');
   const [projectName, setProjectName] = useState('');
   const [projectSlug, setProjectSlug] = useState('');
   const [projectFailure, setProjectFailure] = useState<TypedError | null>(null);
@@ -163,13 +153,6 @@ export function OrganizationPage({ slug }: { slug: string }) {
       if (typename) refetch({ requestPolicy: 'network-only' });
     }
   };
-
-  async function addMember(event: FormEvent) {
-    event.preventDefault();
-    const r = await client.mutation(AddMember, { input: { organizationId: org!.id, email: email.trim(), role } }).toPromise();
-    after(r.data?.addMember.__typename, r.data?.addMember);
-    if (r.data?.addMember.__typename === 'MemberPayload') setEmail('');
-  }
 
   async function createProject(event: FormEvent) {
     event.preventDefault();
@@ -250,7 +233,7 @@ export function OrganizationPage({ slug }: { slug: string }) {
         )}
         <TypedErrorAlert error={settingsFailure} />
       </Paper>
-      <TypedErrorAlert error={failure} fields={['email']} />
+      <TypedErrorAlert error={failure} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">
           <Stack>
@@ -348,15 +331,7 @@ export function OrganizationPage({ slug }: { slug: string }) {
                 })}
               </Table.Tbody>
             </Table>
-            {manage ? (
-              <form onSubmit={addMember} aria-label="Add a member">
-                <Group align="flex-end">
-                  <TextInput label="Email of a user who has signed in" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={issueFor(failure, 'email')} />
-                  <Select label="Role" data={ROLES} value={role} allowDeselect={false} onChange={(v) => v && setRole(v as MemberRole)} w={140} />
-                  <Button type="submit">Add member</Button>
-                </Group>
-              </form>
-            ) : null}
+            {manage ? <OrganizationInvitations slug={org.slug} organizationId={org.id} /> : null}
           </Stack>
         </Paper>
       </SimpleGrid>

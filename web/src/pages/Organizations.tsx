@@ -4,6 +4,7 @@ import { useClient, useQuery } from 'urql';
 import { graphql } from '../gql/index.ts';
 import { RequestErrorAlert, TypedErrorAlert, issueFor, type TypedError } from '../errors.tsx';
 import { Link, navigate } from '../router.tsx';
+import { YourInvitations } from './Invitations.tsx';
 
 const OrganizationsQuery = graphql(`
   query ConsoleOrganizations {
@@ -71,7 +72,10 @@ export function OrganizationsPage() {
     <Stack>
       <Title order={1}>Organizations</Title>
       <RequestErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      {data && memberships.length === 0 ? <Text>You are not a member of any organization yet. Create one below.</Text> : null}
+      <YourInvitations onChange={() => refetch({ requestPolicy: 'network-only' })} />
+      {data && memberships.length === 0 ? (
+        <Text>You are not a member of any organization yet. Create one below, or ask an owner or admin of one to invite your email address.</Text>
+      ) : null}
       {memberships.length > 0 ? (
         <Table striped highlightOnHover aria-label="Your organizations">
           <Table.Thead>
