@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openTestDatabase, TEST_JWT_SECRET } from './support/app.ts';
 import { as, execute, ok } from './support/client.ts';
-import { dbId, newOrg, newProject, newUser, newWorkflow } from './support/fixtures.ts';
+import { addMember, dbId, newOrg, newProject, newUser, newWorkflow } from './support/fixtures.ts';
 import { projectKey } from './support/keys.ts';
 import { CurrentApiKey, DeleteApiKey, RevokeApiKey, RotateApiKey, SetOrganizationPlan, TriggerWorkflow, UpdateApiKey } from './support/operations.ts';
 import { remote, startServerProcess, type ServerProcess } from './support/process.ts';
@@ -84,6 +84,25 @@ describe.skipIf(database.kind !== 'postgres')('two server instances on one Postg
     const refused = await call(b, key.secret);
     expect(refused.status).toBe(403);
     expect(refused.errors?.[0]?.extensions?.code).toBe('UPGRADE_REQUIRED');
+  });
+
+  it("demoting a key's owner through A takes what they lost from the key on B's next call", async () => {
+    const org = await newOrg(remote(a.url), { plan: 'TEAM' });
+    const admin = await addMember(remote(a.url), org, 'ADMIN');
+    const create = `mutation($input: CreateOrganizationApiKeyInput!) { createOrganizationApiKey(input: $input) { ... on CreateApiKeyPayload { secret } } }`;
+    const input = { organizationId: org.id, name: 'ci', expiry: { policy: 'DAYS_7' }, projectAccess: { all: true }, permissions: [{ permission: 'organization:read' }, { permission: 'project:create' }] };
+    const post = async (url: string, credential: string, query: string, variables: Record<string, unknown>) =>
+      (await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}` }, body: JSON.stringify({ query, variables }) })).json()) as { data: Record<string, Record<string, string>> };
+    const secret = (await post(a.url, admin.token, create, { input })).data.createOrganizationApiKey.secret;
+    const createProject = `mutation($input: CreateProjectInput!) { createProject(input: $input) { __typename ... on ForbiddenError { permission } } }`;
+    const slug = () => `p-${Math.random().toString(36).slice(2, 8)}`;
+    expect((await post(b.url, secret, createProject, { input: { organizationId: org.id, name: 'P', slug: slug() } })).data.createProject.__typename).toBe('ProjectPayload');
+    const demote = `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { __typename } }`;
+    expect((await post(a.url, org.owner.token, demote, { input: { id: admin.memberId, role: 'MEMBER' } })).data.updateMember.__typename).toBe('MemberPayload');
+    expect((await post(b.url, secret, createProject, { input: { organizationId: org.id, name: 'P', slug: slug() } })).data.createProject).toEqual({
+      __typename: 'ForbiddenError',
+      permission: 'project:create',
+    });
   });
 
   it('counts usage exactly: N concurrent calls across both instances give exactly N after shutdown', async () => {

@@ -27,6 +27,7 @@ const EXPECTED: Record<string, string> = {
   createProject: 'ProjectPayload',
   createWorkflow: 'WorkflowPayload',
   createProjectApiKey: 'CreateApiKeyPayload',
+  createOrganizationApiKey: 'CreateApiKeyPayload',
   triggerWorkflow: 'TriggerWorkflowPayload',
   createWebhookEndpoint: 'CreateWebhookEndpointPayload',
 };

@@ -43,6 +43,14 @@ export function lacks(ctx: Context, permission: Permission, where: string): Perm
     : new PermissionDeniedError(`Your role lacks \`${permission}\` on ${where}`, permission);
 }
 
+/**
+ * How a refusal names where a permission was missing: by name when the caller may read that object, otherwise
+ * generically (a key is not told the names of what it may not read).
+ */
+export function placeName(access: Pick<OrgAccess, 'role' | 'key'>, read: Permission, target: Target, named: string, generic: string): string {
+  return accessAllows(access, read, target) ? named : generic;
+}
+
 /** Whether the caller may act with `permission` on `target` inside an organization it stands in. */
 export function accessAllows(access: Pick<OrgAccess, 'role' | 'key'>, permission: Permission, target: Target = {}): boolean {
   if (access.key) return keyMay(access.key, permission, target);
@@ -75,7 +83,10 @@ export async function requireOrganization(
     const { organization, ...rest } = membership;
     access = { organization, membership: rest, role: membership.role, key: null };
   }
-  if (permission && !accessAllows(access, permission)) throw lacks(ctx, permission, `organization ${access.organization.slug}`);
+  if (permission && !accessAllows(access, permission)) {
+    // A key that may not read its organization is not told its name either.
+    throw lacks(ctx, permission, placeName(access, 'organization:read', {}, `organization ${access.organization.slug}`, "the key's organization"));
+  }
   return access;
 }
 
@@ -96,6 +107,8 @@ export async function requireProject(
   const access = await requireOrganization(ctx, project.organizationId, undefined, tx).catch((error: unknown) => {
     throw error instanceof NotFoundError ? new NotFoundError('Project') : error;
   });
-  if (permission && !accessAllows(access, permission, { projectId })) throw lacks(ctx, permission, `project ${project.slug}`);
+  if (permission && !accessAllows(access, permission, { projectId })) {
+    throw lacks(ctx, permission, placeName(access, 'project:read', { projectId }, `project ${project.slug}`, 'this project'));
+  }
   return { project, ...access };
 }

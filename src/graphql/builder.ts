@@ -35,6 +35,11 @@ type SchemaTypesInput = {
      * known); a person passes here and is checked against their role where the organization is known.
      */
     permission: Permission;
+    /**
+     * A mutation's permission: printed like `permission`, but checked by the service where the target is known, so
+     * that a key without it gets the typed `ForbiddenError { permission }` in the mutation's result.
+     */
+    changePermission: Permission;
     /** Any authenticated API key, whatever its grants. */
     apiKey: boolean;
   };
@@ -108,6 +113,7 @@ export const builder = new SchemaBuilder<SchemaTypesInput>({
       apiKey: ctx.principal?.kind === 'apiKey',
       permission: (permission) =>
         ctx.principal?.kind === 'user' || (ctx.principal?.kind === 'apiKey' && keyHolds(ctx.principal.key, permission)),
+      changePermission: () => ctx.principal?.kind === 'user' || ctx.principal?.kind === 'apiKey',
     }),
     // No credentials → 401; credentials that lack the right → 403 (naming the permission a key lacks). Both are
     // GraphQLErrors, so Yoga does not mask them.

@@ -22,9 +22,10 @@ class RequiresPermissionPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
       const directives = { ...existing, requiresApiKey: {}, requiresPermission: { permission: all.permission } };
       return { ...fieldConfig, extensions: { ...fieldConfig.extensions, directives } };
     }
-    const declared = scopes as { permission?: string; user?: boolean; operator?: boolean; apiKey?: boolean };
-    const directive = declared.permission
-      ? { requiresPermission: { permission: declared.permission } }
+    const declared = scopes as { permission?: string; changePermission?: string; user?: boolean; operator?: boolean; apiKey?: boolean };
+    const permission = declared.permission ?? declared.changePermission;
+    const directive = permission
+      ? { requiresPermission: { permission } }
       : declared.operator
         ? { requiresOperator: {} }
         : declared.user && declared.apiKey

@@ -232,7 +232,7 @@ const keyErrors = { types: [...uniqueChangeErrors, UpgradeRequiredError] };
 
 builder.mutationField('createProjectApiKey', (t) =>
   t.field({
-    authScopes: { permission: 'api_key:create' },
+    authScopes: { changePermission: 'api_key:create' },
     type: CreateApiKeyPayload,
     description: 'Creates a key that works only for one project. The secret is in the payload, and nowhere else, ever.',
     errors: keyErrors,
@@ -248,7 +248,7 @@ builder.mutationField('createProjectApiKey', (t) =>
 
 builder.mutationField('createOrganizationApiKey', (t) =>
   t.field({
-    authScopes: { permission: 'api_key:create' },
+    authScopes: { changePermission: 'api_key:create' },
     type: CreateApiKeyPayload,
     description: 'Creates an organization-level key for all projects (including future ones) or selected projects.',
     errors: keyErrors,
@@ -265,7 +265,7 @@ builder.mutationField('createOrganizationApiKey', (t) =>
 
 builder.mutationField('updateApiKey', (t) =>
   t.field({
-    authScopes: { permission: 'api_key:update' },
+    authScopes: { changePermission: 'api_key:update' },
     description: 'Changes a key\'s name, note, owner, active/inactive status, project access or IP allowlist; takes effect on the next request. OWNER and ADMIN.',
     type: UpdateApiKeyPayload,
     errors: keyErrors,
@@ -291,7 +291,7 @@ builder.mutationField('updateApiKey', (t) =>
 
 builder.mutationField('rotateApiKey', (t) =>
   t.field({
-    authScopes: { permission: 'api_key:rotate' },
+    authScopes: { changePermission: 'api_key:rotate' },
     type: RotateApiKeyPayload,
     description: 'Issues a successor with the same settings and a new secret; the old key ends after the grace period.',
     errors: keyErrors,
@@ -307,7 +307,7 @@ builder.mutationField('rotateApiKey', (t) =>
 
 builder.mutationField('revokeApiKey', (t) =>
   t.field({
-    authScopes: { permission: 'api_key:revoke' },
+    authScopes: { changePermission: 'api_key:revoke' },
     type: RevokeApiKeyPayload,
     description: 'Permanently disables a key; it stays listed as REVOKED. Takes effect on the next request.',
     errors: keyErrors,
@@ -321,7 +321,7 @@ builder.mutationField('revokeApiKey', (t) =>
 
 builder.mutationField('deleteApiKey', (t) =>
   t.field({
-    authScopes: { permission: 'api_key:delete' },
+    authScopes: { changePermission: 'api_key:delete' },
     type: DeleteApiKeyPayload,
     description: 'Deletes a key immediately: the next call with it gets 401.',
     errors: keyErrors,
@@ -335,7 +335,7 @@ builder.mutationField('deleteApiKey', (t) =>
         // A single id: answer with the plain error its failure stands for.
         if (error instanceof BulkOperationError) {
           const [failure] = error.failures;
-          throw failure.reason === 'FORBIDDEN' ? new PermissionDeniedError() : new NotFoundError('ApiKey');
+          throw failure.reason === 'FORBIDDEN' ? new PermissionDeniedError(failure.message, 'api_key:delete') : new NotFoundError('ApiKey');
         }
         throw error;
       }
@@ -346,7 +346,7 @@ builder.mutationField('deleteApiKey', (t) =>
 
 builder.mutationField('deleteApiKeys', (t) =>
   t.field({
-    authScopes: { permission: 'api_key:delete' },
+    authScopes: { changePermission: 'api_key:delete' },
     type: DeleteApiKeysPayload,
     description: `Deletes up to ${MAX_IDS} keys, all or nothing: if any id cannot be deleted, nothing is and the error lists why.`,
     errors: { types: [...keyErrors.types, BulkOperationError] },

@@ -11,7 +11,7 @@ import type { ApiKey, Organization, Prisma } from '../../generated/prisma/client
 import type { ExpiryPolicy, MemberRole } from '../../generated/prisma/enums.ts';
 import { conflictOnDuplicate } from '../../graphql/prisma-errors.ts';
 import { requireApiAccess } from '../../authz/plans.ts';
-import { accessAllows, callingKey, lacks, requireOrganization, requireProject, type OrgAccess } from '../../authz/access.ts';
+import { accessAllows, callingKey, lacks, placeName, requireOrganization, requireProject, type OrgAccess } from '../../authz/access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
 import { recordKeyEvent } from './key-events.ts';
 import { actingRole } from '../../authz/roles.ts';
@@ -262,7 +262,7 @@ export async function createOrganizationKey(
     throw new PermissionDeniedError('This key cannot create a key that reaches projects it does not reach', 'api_key:create');
   }
   const targets: Target[] = reach.level === 'ORGANIZATION' && !reach.all ? reach.projectIds.map((projectId) => ({ projectId })) : [{}];
-  if (!targets.every((target) => accessAllows(standing, 'api_key:create', target))) throw lacks(ctx, 'api_key:create', `organization ${standing.organization.slug}`);
+  if (!targets.every((target) => accessAllows(standing, 'api_key:create', target))) throw lacks(ctx, 'api_key:create', placeName(standing, 'organization:read', {}, `organization ${standing.organization.slug}`, "the key's organization"));
   requireApiAccess(standing.organization);
   return issueKey(ctx, tx, standing, reach, input, material);
 }
@@ -282,7 +282,7 @@ export async function lockKeyForChange(ctx: Context, tx: Prisma.TransactionClien
   });
   const caller = callingKey(ctx);
   if (caller && !keyReachesKey(caller, { ...key, projectIds: key.projectAccess.map((a) => a.projectId) })) throw new NotFoundError('ApiKey');
-  if (!accessAllows(access, permission, keyTarget(key))) throw lacks(ctx, permission, `key ${visiblePrefix(key.publicId)}`);
+  if (!accessAllows(access, permission, keyTarget(key))) throw lacks(ctx, permission, placeName(access, 'api_key:read', keyTarget(key), `key ${visiblePrefix(key.publicId)}`, 'this key'));
   return { key, organization: access.organization, access };
 }
 

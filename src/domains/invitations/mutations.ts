@@ -28,7 +28,7 @@ const InviteMemberInput = builder.inputType('InviteMemberInput', {
 
 builder.mutationField('inviteMember', (t) =>
   t.field({
-    authScopes: { permission: 'member:manage' },
+    authScopes: { changePermission: 'member:manage' },
     type: InvitationPayload,
     description:
       'Invites an email address to the organization with a role, for 7 days; the person signed in with that address accepts it (`acceptInvitation`). OWNER and ADMIN (ADMINs cannot invite OWNERs). The answer never depends on whether anyone with the address has signed in. Inviting a pending address again with the same role returns the same invitation; with another role it is a ConflictError; an address of a current member is a ConflictError.',
@@ -51,7 +51,7 @@ const DeclineInvitationInput = InvitationIdInput('DeclineInvitationInput');
 
 builder.mutationField('revokeInvitation', (t) =>
   t.field({
-    authScopes: { permission: 'member:manage' },
+    authScopes: { changePermission: 'member:manage' },
     type: RevokeInvitationPayload,
     description: 'Withdraws a pending (or expired) invitation. OWNER and ADMIN (ADMINs not for an OWNER invitation).',
     errors: { types: changeErrors },

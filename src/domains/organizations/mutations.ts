@@ -52,7 +52,7 @@ const UpdateOrganizationInput = builder.inputType('UpdateOrganizationInput', {
 
 builder.mutationField('updateOrganization', (t) =>
   t.field({
-    authScopes: { permission: 'organization:update' },
+    authScopes: { changePermission: 'organization:update' },
     description: 'Renames an organization, changes its slug, its maximum key lifetime or what is done to leaked keys. OWNER and ADMIN.',
     type: OrganizationPayload,
     errors: { types: uniqueChangeErrors },
@@ -101,7 +101,7 @@ const UpdateMemberInput = builder.inputType('UpdateMemberInput', {
 
 builder.mutationField('updateMember', (t) =>
   t.field({
-    authScopes: { permission: 'member:manage' },
+    authScopes: { changePermission: 'member:manage' },
     description: "Changes a member's role. ADMINs cannot touch OWNERs or grant OWNER; the last OWNER cannot be demoted.",
     type: MemberPayload,
     errors: { types: changeErrors },
@@ -119,7 +119,7 @@ const RemoveMemberInput = builder.inputType('RemoveMemberInput', {
 
 builder.mutationField('removeMember', (t) =>
   t.field({
-    authScopes: { permission: 'member:manage' },
+    authScopes: { changePermission: 'member:manage' },
     type: RemoveMemberPayload,
     description: 'Removes a member; any member may remove themselves (leave), except the last OWNER.',
     errors: { types: changeErrors },

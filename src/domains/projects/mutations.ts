@@ -22,7 +22,7 @@ const CreateProjectInput = builder.inputType('CreateProjectInput', {
 
 builder.mutationField('createProject', (t) =>
   t.field({
-    authScopes: { permission: 'project:create' },
+    authScopes: { changePermission: 'project:create' },
     description: 'Creates a project. OWNER and ADMIN.',
     type: ProjectPayload,
     errors: { types: uniqueChangeErrors },
@@ -44,7 +44,7 @@ const UpdateProjectInput = builder.inputType('UpdateProjectInput', {
 
 builder.mutationField('updateProject', (t) =>
   t.field({
-    authScopes: { permission: 'project:update' },
+    authScopes: { changePermission: 'project:update' },
     description: 'Renames a project or changes its slug. OWNER and ADMIN.',
     type: ProjectPayload,
     errors: { types: uniqueChangeErrors },
@@ -63,7 +63,7 @@ const DeleteProjectInput = builder.inputType('DeleteProjectInput', {
 
 builder.mutationField('deleteProject', (t) =>
   t.field({
-    authScopes: { permission: 'project:delete' },
+    authScopes: { changePermission: 'project:delete' },
     type: DeleteProjectPayload,
     description: "Deletes the project with its workflows, executions and project-level API keys.",
     errors: { types: changeErrors },

@@ -61,7 +61,7 @@ const webhookErrors = { types: [...changeErrors, UpgradeRequiredError] };
 
 builder.mutationField('createWebhookEndpoint', (t) =>
   t.field({
-    authScopes: { permission: 'webhook:manage' },
+    authScopes: { changePermission: 'webhook:manage' },
     type: CreateWebhookEndpointPayload,
     description: 'Adds an endpoint that receives the chosen key events, signed with a new secret returned once. OWNER and ADMIN.',
     errors: webhookErrors,
@@ -77,7 +77,7 @@ builder.mutationField('createWebhookEndpoint', (t) =>
 
 builder.mutationField('updateWebhookEndpoint', (t) =>
   t.field({
-    authScopes: { permission: 'webhook:manage' },
+    authScopes: { changePermission: 'webhook:manage' },
     type: WebhookEndpointPayload,
     description: "Changes an endpoint's URL, description, events or enabled flag. OWNER and ADMIN.",
     errors: webhookErrors,
@@ -98,7 +98,7 @@ builder.mutationField('updateWebhookEndpoint', (t) =>
 
 builder.mutationField('rotateWebhookEndpointSecret', (t) =>
   t.field({
-    authScopes: { permission: 'webhook:manage' },
+    authScopes: { changePermission: 'webhook:manage' },
     type: RotateWebhookEndpointSecretPayload,
     description: 'Replaces the signing secret; deliveries from now on are signed with the new one. OWNER and ADMIN.',
     errors: webhookErrors,
@@ -112,7 +112,7 @@ builder.mutationField('rotateWebhookEndpointSecret', (t) =>
 
 builder.mutationField('deleteWebhookEndpoint', (t) =>
   t.field({
-    authScopes: { permission: 'webhook:manage' },
+    authScopes: { changePermission: 'webhook:manage' },
     type: DeleteWebhookEndpointPayload,
     description: 'Deletes an endpoint and its pending deliveries. OWNER and ADMIN.',
     errors: webhookErrors,
@@ -127,7 +127,7 @@ builder.mutationField('deleteWebhookEndpoint', (t) =>
 
 builder.mutationField('redeliverWebhookEvent', (t) =>
   t.field({
-    authScopes: { permission: 'webhook:manage' },
+    authScopes: { changePermission: 'webhook:manage' },
     type: RedeliverWebhookEventPayload,
     description:
       'Sends an event to its endpoint again, now, with the same `webhook-id` and a fresh retry schedule. A delivery of it still pending is brought forward instead (keeping its attempts), or left alone while it is being attempted. The endpoint must be enabled. OWNER and ADMIN.',

@@ -22,7 +22,7 @@ const CreateWorkflowInput = builder.inputType('CreateWorkflowInput', {
 
 builder.mutationField('createWorkflow', (t) =>
   t.field({
-    authScopes: { permission: 'workflow:create' },
+    authScopes: { changePermission: 'workflow:create' },
     description: 'Creates a workflow in a project; API keys trigger it with `triggerWorkflow`. OWNER and ADMIN.',
     type: WorkflowPayload,
     errors: { types: uniqueChangeErrors },
@@ -44,7 +44,7 @@ const UpdateWorkflowInput = builder.inputType('UpdateWorkflowInput', {
 
 builder.mutationField('updateWorkflow', (t) =>
   t.field({
-    authScopes: { permission: 'workflow:update' },
+    authScopes: { changePermission: 'workflow:update' },
     description: 'Renames a workflow or changes its slug. OWNER and ADMIN.',
     type: WorkflowPayload,
     errors: { types: uniqueChangeErrors },
@@ -63,7 +63,7 @@ const DeleteWorkflowInput = builder.inputType('DeleteWorkflowInput', {
 
 builder.mutationField('deleteWorkflow', (t) =>
   t.field({
-    authScopes: { permission: 'workflow:delete' },
+    authScopes: { changePermission: 'workflow:delete' },
     description: 'Deletes a workflow with its executions. OWNER and ADMIN.',
     type: DeleteWorkflowPayload,
     errors: { types: changeErrors },

@@ -2,7 +2,7 @@ import type { Context } from '../../context.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { conflictOnDuplicate } from '../../graphql/prisma-errors.ts';
-import { accessAllows, lacks, requireProject } from '../../authz/access.ts';
+import { accessAllows, lacks, placeName, requireProject } from '../../authz/access.ts';
 import type { Permission } from '../../authz/catalog.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
 
@@ -16,7 +16,7 @@ async function requireWorkflow(ctx: Context, tx: Prisma.TransactionClient, id: s
   const access = await requireProject(ctx, tx, workflow.projectId).catch((error) => {
     throw error instanceof NotFoundError ? new NotFoundError('Workflow') : error;
   });
-  if (!accessAllows(access, permission, { projectId: workflow.projectId, workflowId: id })) throw lacks(ctx, permission, `workflow ${workflow.slug}`);
+  if (!accessAllows(access, permission, { projectId: workflow.projectId, workflowId: id })) throw lacks(ctx, permission, placeName(access, 'workflow:read', { projectId: workflow.projectId, workflowId: id }, `workflow ${workflow.slug}`, 'this workflow'));
   return { workflow, ...access };
 }
 
