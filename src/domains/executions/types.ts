@@ -8,8 +8,11 @@ import { organizationOfProject, readableOrganizations, readsIn, readsInProject }
 import { visiblePrefix } from '../api-keys/key-format.ts';
 import { ProjectRef } from '../projects/types.ts';
 
+/** The columns the read rule needs: what every loaded execution carries, whatever is selected. */
+type ExecutionReach = Pick<WorkflowExecution, 'projectId' | 'workflowId' | 'apiKeyId'>;
+
 /** Members of the organization read its executions; an API key reads those described by keyReadsExecution. */
-export async function readsExecution(ctx: Context, execution: WorkflowExecution): Promise<boolean> {
+export async function readsExecution(ctx: Context, execution: ExecutionReach): Promise<boolean> {
   if (ctx.principal?.kind !== 'apiKey') return readsInProject(ctx, 'WorkflowExecution', execution.projectId);
   const organizationId = await organizationOfProject(ctx, execution.projectId);
   return organizationId !== null && keyReadsExecution(ctx.principal.key, execution, organizationId);
@@ -25,6 +28,9 @@ export const WorkflowExecutionRef = builder.prismaNode('WorkflowExecution', {
   description: "One run of a workflow, started by an API key. Read by the organization's members and by keys that reach it.",
   nullable: true,
   id: { field: 'id' },
+  // Select mode: a row carries only what the read rule needs plus the selected fields. A payload may be 64 KiB, and
+  // `nodes(ids:)` with aliases loads many rows: loading it for `{ id }` let one small query hold gigabytes.
+  select: { id: true, projectId: true, workflowId: true, apiKeyId: true },
   authScopes: (execution, ctx) => readsExecution(ctx, execution),
   findUnique: (id, ctx) => ({ id, project: { organization: readableOrganizations(ctx, 'WorkflowExecution') } }),
   fields: (t) => ({
@@ -36,6 +42,7 @@ export const WorkflowExecutionRef = builder.prismaNode('WorkflowExecution', {
     triggeredByKeyPrefix: t.string({
       nullable: true,
       description: 'Visible prefix of the API key that triggered it (kept when the key is deleted).',
+      select: { apiKeyPublicId: true },
       resolve: (e) => (e.apiKeyPublicId ? visiblePrefix(e.apiKeyPublicId) : null),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
