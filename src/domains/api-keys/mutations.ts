@@ -4,8 +4,10 @@ import { uniqueChangeErrors } from '../../graphql/error-types.ts';
 import { BulkOperationError, NotFoundError, PermissionDeniedError, UpgradeRequiredError } from '../../errors.ts';
 import { parseGlobalId, parseGlobalIds, toGlobalId } from '../../graphql/ids.ts';
 import { displayName, optionalText, rejectNulls } from '../../graphql/inputs.ts';
+import type { CostExtensions } from '../../graphql/query-cost.ts';
 import { MAX_ALLOWLIST_ENTRIES, normalizeAllowlist } from './allowlist.ts';
 import { ApiKeyRef, ApiKeyScopeEnum, ExpiryPolicyEnum } from './types.ts';
+import { MAX_SCOPE_WORKFLOWS } from './scopes.ts';
 import {
   createOrganizationKey,
   createProjectKey,
@@ -28,7 +30,7 @@ const ScopeGrantInput = builder.inputType('ApiKeyScopeInput', {
     scope: t.field({ type: ApiKeyScopeEnum, required: true }),
     workflowIds: t.idList({
       description: 'Narrow the scope to these workflows; omit for every workflow the key reaches.',
-      validate: z.array(z.unknown()).min(1, 'must list at least one workflow (omit it for all)').max(MAX_IDS, `must list at most ${MAX_IDS} workflows`).nullish(),
+      validate: z.array(z.unknown()).min(1, 'must list at least one workflow (omit it for all)').max(MAX_SCOPE_WORKFLOWS, `must list at most ${MAX_SCOPE_WORKFLOWS} workflows`).nullish(),
     }),
   }),
 });
@@ -178,6 +180,8 @@ const keyErrors = { types: [...uniqueChangeErrors, UpgradeRequiredError] };
 
 builder.mutationField('createProjectApiKey', (t) =>
   t.field({
+    // Counted by the per-request limit on new secrets (limits.ts): each costs one argon2 hash.
+    extensions: { mintsKeySecret: true } satisfies CostExtensions,
     type: CreateApiKeyPayload,
     description: 'Creates a key that works only for one project. The secret is in the payload, and nowhere else, ever.',
     errors: keyErrors,
@@ -193,6 +197,7 @@ builder.mutationField('createProjectApiKey', (t) =>
 
 builder.mutationField('createOrganizationApiKey', (t) =>
   t.field({
+    extensions: { mintsKeySecret: true } satisfies CostExtensions,
     type: CreateApiKeyPayload,
     description: 'Creates an organization-level key for all projects (including future ones) or selected projects.',
     errors: keyErrors,
@@ -232,6 +237,7 @@ builder.mutationField('updateApiKey', (t) =>
 
 builder.mutationField('rotateApiKey', (t) =>
   t.field({
+    extensions: { mintsKeySecret: true } satisfies CostExtensions,
     type: RotateApiKeyPayload,
     description: 'Issues a successor with the same settings and a new secret; the old key ends after the grace period.',
     errors: keyErrors,
