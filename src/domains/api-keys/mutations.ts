@@ -9,6 +9,9 @@ import { MAX_ALLOWLIST_ENTRIES, normalizeAllowlist } from './allowlist.ts';
 import { ApiKeyRef, ApiKeyScopeEnum, ExpiryPolicyEnum } from './types.ts';
 import { MAX_SCOPE_WORKFLOWS } from './scopes.ts';
 import {
+  authorizeKeyRotation,
+  authorizeOrganizationKeyCreation,
+  authorizeProjectKeyCreation,
   createOrganizationKey,
   createProjectKey,
   newKeyMaterial,
@@ -189,6 +192,7 @@ builder.mutationField('createProjectApiKey', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const projectId = parseGlobalId(String(input.projectId), 'Project', ['input', 'projectId']);
       const keyInput = toCreateInput(input);
+      await authorizeProjectKeyCreation(ctx, projectId);
       const material = await newKeyMaterial(ctx);
       return ctx.prisma.$transaction((tx) => createProjectKey(ctx, tx, projectId, keyInput, material));
     },
@@ -206,6 +210,7 @@ builder.mutationField('createOrganizationApiKey', (t) =>
       const organizationId = parseGlobalId(String(input.organizationId), 'Organization', ['input', 'organizationId']);
       const access = toAccess(input.projectAccess);
       const keyInput = toCreateInput(input);
+      await authorizeOrganizationKeyCreation(ctx, organizationId);
       const material = await newKeyMaterial(ctx);
       return ctx.prisma.$transaction((tx) => createOrganizationKey(ctx, tx, organizationId, access, keyInput, material));
     },
@@ -244,6 +249,7 @@ builder.mutationField('rotateApiKey', (t) =>
     args: { input: t.arg({ type: RotateApiKeyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = parseGlobalId(String(input.id), 'ApiKey', ['input', 'id']);
+      await authorizeKeyRotation(ctx, id, input.gracePeriodSeconds ?? 0);
       const material = await newKeyMaterial(ctx);
       const result = await ctx.prisma.$transaction((tx) => rotateKey(ctx, tx, id, input.gracePeriodSeconds ?? 0, material));
       return { apiKey: result.apiKey, secret: result.secret, previousApiKey: result.previous };
