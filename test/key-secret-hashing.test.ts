@@ -10,7 +10,7 @@ import { projectKey } from './support/keys.ts';
 
 type Body = { data?: Record<string, { __typename: string; message?: string }> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 
-async function gql(app: Pick<App, 'fetch'>, query: string, variables: Record<string, unknown>, token: string) {
+async function post(app: Pick<App, 'fetch'>, query: string, variables: Record<string, unknown>, token: string) {
   const response = await app.fetch('http://keysmith.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -42,9 +42,9 @@ afterEach(() => hashes.mockRestore());
 describe('new key secrets are hashed only after authorization', () => {
   test('a signed-in user outside the organization gets NotFound for every alias and costs no hash', async ({ t, org, project, stranger }) => {
     hashes.mockClear();
-    const projectKeys = await gql(t.app, createProjectKeys(MAX_KEY_SECRETS_PER_REQUEST), { project: project.id }, stranger.token);
+    const projectKeys = await post(t.app, createProjectKeys(MAX_KEY_SECRETS_PER_REQUEST), { project: project.id }, stranger.token);
     expect(typenames(projectKeys.body), projectKeys.text).toEqual(Array(MAX_KEY_SECRETS_PER_REQUEST).fill('NotFoundError'));
-    const orgKeys = await gql(t.app, createOrganizationKeys(MAX_KEY_SECRETS_PER_REQUEST), { org: org.id }, stranger.token);
+    const orgKeys = await post(t.app, createOrganizationKeys(MAX_KEY_SECRETS_PER_REQUEST), { org: org.id }, stranger.token);
     expect(typenames(orgKeys.body), orgKeys.text).toEqual(Array(MAX_KEY_SECRETS_PER_REQUEST).fill('NotFoundError'));
     expect(hashes).not.toHaveBeenCalled();
   });
@@ -52,9 +52,9 @@ describe('new key secrets are hashed only after authorization', () => {
   test('a MEMBER gets ForbiddenError for creating and rotating, and costs no hash', async ({ t, org, project, member }) => {
     const { apiKey } = await projectKey(t.app, org.owner, project.id);
     hashes.mockClear();
-    const projectKeys = await gql(t.app, createProjectKeys(1), { project: project.id }, member.token);
-    const orgKeys = await gql(t.app, createOrganizationKeys(1), { org: org.id }, member.token);
-    const rotation = await gql(t.app, rotateKey, { id: apiKey.id }, member.token);
+    const projectKeys = await post(t.app, createProjectKeys(1), { project: project.id }, member.token);
+    const orgKeys = await post(t.app, createOrganizationKeys(1), { org: org.id }, member.token);
+    const rotation = await post(t.app, rotateKey, { id: apiKey.id }, member.token);
     expect([projectKeys, orgKeys, rotation].flatMap((r) => typenames(r.body))).toEqual(['ForbiddenError', 'ForbiddenError', 'ForbiddenError']);
     expect(hashes).not.toHaveBeenCalled();
   });
@@ -63,8 +63,8 @@ describe('new key secrets are hashed only after authorization', () => {
     const free = await newOrg(t.app);
     const project = await newProject(t.app, free);
     hashes.mockClear();
-    const projectKeys = await gql(t.app, createProjectKeys(1), { project: project.id }, free.owner.token);
-    const orgKeys = await gql(t.app, createOrganizationKeys(1), { org: free.id }, free.owner.token);
+    const projectKeys = await post(t.app, createProjectKeys(1), { project: project.id }, free.owner.token);
+    const orgKeys = await post(t.app, createOrganizationKeys(1), { org: free.id }, free.owner.token);
     expect([...typenames(projectKeys.body), ...typenames(orgKeys.body)]).toEqual(['UpgradeRequiredError', 'UpgradeRequiredError']);
     expect(hashes).not.toHaveBeenCalled();
   });
@@ -72,10 +72,10 @@ describe('new key secrets are hashed only after authorization', () => {
   test('rotating a key that was already rotated is a ConflictError without a hash; the first rotation hashes once', async ({ t, org, project }) => {
     const { apiKey } = await projectKey(t.app, org.owner, project.id);
     hashes.mockClear();
-    const first = await gql(t.app, rotateKey, { id: apiKey.id }, org.owner.token);
+    const first = await post(t.app, rotateKey, { id: apiKey.id }, org.owner.token);
     expect(typenames(first.body), first.text).toEqual(['RotateApiKeyPayload']);
     expect(hashes).toHaveBeenCalledTimes(1);
-    const again = await gql(t.app, rotateKey, { id: apiKey.id }, org.owner.token);
+    const again = await post(t.app, rotateKey, { id: apiKey.id }, org.owner.token);
     expect(again.body.data?.rotateApiKey).toMatchObject({ __typename: 'ConflictError', message: 'This key has already been rotated' });
     expect(hashes).toHaveBeenCalledTimes(1);
   });
@@ -84,11 +84,11 @@ describe('new key secrets are hashed only after authorization', () => {
 describe('a request mints at most MAX_KEY_SECRETS_PER_REQUEST secrets', () => {
   test(`${MAX_KEY_SECRETS_PER_REQUEST} aliases create ${MAX_KEY_SECRETS_PER_REQUEST} keys; one more alias is refused before anything runs`, async ({ t, org, project }) => {
     const count = async () => {
-      const listed = await gql(t.app, `query($slug: String!) { organization(slug: $slug) { apiKeys(first: 1) { totalCount } } }`, { slug: org.slug }, org.owner.token);
+      const listed = await post(t.app, `query($slug: String!) { organization(slug: $slug) { apiKeys(first: 1) { totalCount } } }`, { slug: org.slug }, org.owner.token);
       return (listed.body.data?.organization as unknown as { apiKeys: { totalCount: number } }).apiKeys.totalCount;
     };
     hashes.mockClear();
-    const allowed = await gql(t.app, createProjectKeys(MAX_KEY_SECRETS_PER_REQUEST), { project: project.id }, org.owner.token);
+    const allowed = await post(t.app, createProjectKeys(MAX_KEY_SECRETS_PER_REQUEST), { project: project.id }, org.owner.token);
     expect(typenames(allowed.body), allowed.text).toEqual(Array(MAX_KEY_SECRETS_PER_REQUEST).fill('CreateApiKeyPayload'));
     expect(hashes).toHaveBeenCalledTimes(MAX_KEY_SECRETS_PER_REQUEST);
     expect(await count()).toBe(MAX_KEY_SECRETS_PER_REQUEST);
@@ -98,7 +98,7 @@ describe('a request mints at most MAX_KEY_SECRETS_PER_REQUEST secrets', () => {
     const mixed =
       `mutation($project: ID!, $org: ID!) { ...Create o: createOrganizationApiKey(input: { organizationId: $org, projectAccess: { all: true }, ${keyInput} }) ${result} }` +
       ` fragment Create on Mutation { ${Array.from({ length: MAX_KEY_SECRETS_PER_REQUEST }, (_, i) => `p${i}: createProjectApiKey(input: { projectId: $project, ${keyInput} }) ${result}`).join(' ')} }`;
-    const refused = await gql(t.app, mixed, { project: project.id, org: org.id }, org.owner.token);
+    const refused = await post(t.app, mixed, { project: project.id, org: org.id }, org.owner.token);
     expect(refused.status, refused.text).toBe(400);
     expect(refused.body.data ?? null).toBeNull();
     expect(refused.body.errors).toEqual([

@@ -40,7 +40,7 @@ afterAll(async () => {
   await db.close();
 });
 
-async function gql(query: string, variables: Record<string, unknown>, token: string) {
+async function post(query: string, variables: Record<string, unknown>, token: string) {
   const response = await t.app.fetch('http://keysmith.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -67,7 +67,7 @@ async function seedExecutions(org: TestOrg, count: number, payloadBytes: number)
   const blob = 'x'.repeat(payloadBytes);
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const triggered = await gql(
+    const triggered = await post(
       `mutation($input: TriggerWorkflowInput!) { triggerWorkflow(input: $input) { ... on TriggerWorkflowPayload { execution { id } } } }`,
       { input: { workflowId: workflow.id, payload: { blob, i } } },
       secret,
@@ -84,9 +84,9 @@ describe('large columns are loaded only when selected', () => {
     const { ids } = await seedExecutions(org, 100, 60 * 1024);
     const attack = `query($ids: [ID!]!) { ${aliases(15, 'nodes(ids: $ids) { ... on WorkflowExecution { id } }')} }`;
 
-    let result!: Awaited<ReturnType<typeof gql>>;
+    let result!: Awaited<ReturnType<typeof post>>;
     const rows = await rowsLoaded('WorkflowExecution', async () => {
-      result = await gql(attack, { ids }, member.token);
+      result = await post(attack, { ids }, member.token);
     });
     expect(result.status, result.text.slice(0, 300)).toBe(200);
     expect(result.body.errors).toBeUndefined();
@@ -96,7 +96,7 @@ describe('large columns are loaded only when selected', () => {
 
     // The payload still comes when it is asked for.
     const selected = await rowsLoaded('WorkflowExecution', () =>
-      gql(`query($id: ID!) { node(id: $id) { ... on WorkflowExecution { payload } } }`, { id: ids[0] }, member.token).then((r) =>
+      post(`query($id: ID!) { node(id: $id) { ... on WorkflowExecution { payload } } }`, { id: ids[0] }, member.token).then((r) =>
         expect((r.body.data?.node as { payload: { i: number } }).payload.i).toBe(0),
       ),
     );
@@ -106,7 +106,7 @@ describe('large columns are loaded only when selected', () => {
   it('lists executions, audit events and webhook deliveries without their payloads or changes unless selected', async () => {
     const org = await newOrg(t.app, { plan: 'TEAM' });
     const { project } = await seedExecutions(org, 3, 1024);
-    const endpoint = await gql(
+    const endpoint = await post(
       `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { __typename ... on Error { message } } }`,
       { input: { organizationId: org.id, url: 'http://127.0.0.1:9/hook', events: ['API_KEY_CREATED'] } },
       org.owner.token,
@@ -122,7 +122,7 @@ describe('large columns are loaded only when selected', () => {
       node(id: $project) { ... on Project { executions(first: 10) { edges { node { id status } } } } }
     }`;
     loaded.length = 0;
-    const result = await gql(query, { slug: org.slug, project: project.id }, org.owner.token);
+    const result = await post(query, { slug: org.slug, project: project.id }, org.owner.token);
     expect(result.body.errors, result.text).toBeUndefined();
     // Prisma nests related rows in their parent's result (an organization's auditEvents, an endpoint's deliveries).
     const nested = (key: string): Record<string, unknown>[] => {
@@ -166,23 +166,23 @@ describe('the cost model counts loaded rows', () => {
     const { apiKey } = await orgKey(t.app, org, { all: true });
     const ids = Array(100).fill(apiKey.id);
     const query = `query($ids: [ID!]!) { ${aliases(2, 'nodes(ids: $ids) { ... on ApiKey { projectAccess { projects { id name } } } }')} }`;
-    const rows = await rowsLoaded('ApiKey', async () => refusedForRows(await gql(query, { ids }, org.owner.token)));
+    const rows = await rowsLoaded('ApiKey', async () => refusedForRows(await post(query, { ids }, org.owner.token)));
     expect(rows).toEqual([]);
     // One alias over 20 keys is an ordinary page, and answers.
-    const page = await gql(query.replace(/ a1: .*\} \}$/, ' }'), { ids: ids.slice(0, 20) }, org.owner.token);
+    const page = await post(query.replace(/ a1: .*\} \}$/, ' }'), { ids: ids.slice(0, 20) }, org.owner.token);
     expect(page.body.errors, page.text).toBeUndefined();
   });
 
   it("counts a scope's narrowed workflows and an endpoint's recent deliveries at their bounds", async () => {
     const org = await newOrg(t.app, { plan: 'TEAM' });
     const { apiKey } = await orgKey(t.app, org, { all: true });
-    const workflows = await gql(
+    const workflows = await post(
       `query($ids: [ID!]!) { nodes(ids: $ids) { ... on ApiKey { scopes { workflows { id } } } } }`,
       { ids: Array(100).fill(apiKey.id) },
       org.owner.token,
     );
     refusedForRows(workflows);
-    const deliveries = await gql(
+    const deliveries = await post(
       `query($ids: [ID!]!) { ${aliases(5, 'nodes(ids: $ids) { ... on WebhookEndpoint { recentDeliveries { id } } }')} }`,
       { ids: Array(100).fill(apiKey.id) },
       org.owner.token,
@@ -195,7 +195,7 @@ describe('projects per organization', () => {
   it(`allows ${MAX_PROJECTS_PER_ORGANIZATION} projects and refuses the next with a ValidationError, creating nothing`, async () => {
     const org = await newOrg(t.app, { plan: 'TEAM' });
     const create = (slug: string) =>
-      gql(
+      post(
         `mutation($input: CreateProjectInput!) { createProject(input: $input) { __typename ... on ValidationError { issues { path message } } } }`,
         { input: { organizationId: org.id, name: slug, slug } },
         org.owner.token,
@@ -212,7 +212,7 @@ describe('projects per organization', () => {
       __typename: 'ValidationError',
       issues: [{ path: ['input', 'organizationId'], message: `an organization can have at most ${MAX_PROJECTS_PER_ORGANIZATION} projects` }],
     });
-    const counted = await gql(`query($slug: String!) { organization(slug: $slug) { projects(first: 1) { totalCount } } }`, { slug: org.slug }, org.owner.token);
+    const counted = await post(`query($slug: String!) { organization(slug: $slug) { projects(first: 1) { totalCount } } }`, { slug: org.slug }, org.owner.token);
     expect((counted.body.data?.organization as { projects: { totalCount: number } }).projects.totalCount).toBe(MAX_PROJECTS_PER_ORGANIZATION);
   });
 });
