@@ -121,13 +121,15 @@ export function analyzeOperation(
     }
     const children = isCompositeType(type) ? selectionCost(type, node.selectionSet) : NOTHING;
     const factor = multiplier(definition, node);
-    // A plain list is as long as the data makes it: its rows, JSON and secrets count at its declared bound, never as
-    // one item. Armor's cost keeps counting it once: its ×1.5 per level would make the console's page of 20 keys
-    // (each with up to 100 projects and 2 × 100 workflows) cost about 236,000; the row limit bounds it linearly.
+    // A plain list is as long as the data makes it: its rows and secrets count at its declared bound, never as one
+    // item. Armor's cost keeps counting it once: its ×1.5 per level would make the console's page of 20 keys (each
+    // with up to 100 projects and 2 × 100 workflows) cost about 236,000; the row limit bounds it linearly. JSON bytes
+    // too: the only JSON in a plain list is a delivery's event body (a few KiB, not the 64 KiB of a workflow
+    // payload), and the running response budget charges it as returned.
     const items = Math.max(factor, (definition?.extensions as CostExtensions | undefined)?.maxItems ?? 1);
     return {
       cost: (OBJECT_COST + DEPTH_FACTOR * children.cost) * factor,
-      bytes: children.bytes * items,
+      bytes: children.bytes * factor,
       rows: (1 + children.rows) * items,
       secrets: secrets + children.secrets * items,
     };
