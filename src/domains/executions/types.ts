@@ -7,6 +7,7 @@ import type { WorkflowExecution } from '../../generated/prisma/client.ts';
 import { organizationOfProject, readableOrganizations, readsIn, readsInProject } from '../read-rules.ts';
 import { visiblePrefix } from '../api-keys/key-format.ts';
 import { ProjectRef } from '../projects/types.ts';
+import { requestLoaders } from '../../graphql/request-loaders.ts';
 
 /** The columns the read rule needs: what every loaded execution carries, whatever is selected. */
 type ExecutionReach = Pick<WorkflowExecution, 'projectId' | 'workflowId' | 'apiKeyId'>;
@@ -28,24 +29,30 @@ export const WorkflowExecutionRef = builder.prismaNode('WorkflowExecution', {
   description: "One run of a workflow, started by an API key. Read by the organization's members and by keys that reach it.",
   nullable: true,
   id: { field: 'id' },
-  // Select mode: a row carries only what the read rule needs plus the selected fields. A payload may be 64 KiB, and
-  // `nodes(ids:)` with aliases loads many rows: loading it for `{ id }` let one small query hold gigabytes.
-  select: { id: true, projectId: true, workflowId: true, apiKeyId: true },
+  // Select mode: a row carries every column but the payload, which may be 64 KiB: `nodes(ids:)` with aliases loads
+  // many rows, and loading it for `{ id }` let one small query hold gigabytes. The fields read the row with plain
+  // resolvers (no per-field selection), so a row that did not come from a Pothos query (triggerWorkflow's, loaded by
+  // SQL) is never loaded again; only `payload` reads more, batched per request.
+  select: { id: true, workflowId: true, projectId: true, apiKeyId: true, apiKeyPublicId: true, status: true, idempotencyKey: true, createdAt: true },
   authScopes: (execution, ctx) => readsExecution(ctx, execution),
   findUnique: (id, ctx) => ({ id, project: { organization: readableOrganizations(ctx, 'WorkflowExecution') } }),
   fields: (t) => ({
-    status: t.expose('status', { type: ExecutionStatusEnum }),
-    payload: t.expose('payload', { type: 'JSON', nullable: true }),
-    idempotencyKey: t.exposeString('idempotencyKey', { nullable: true }),
+    status: t.field({ type: ExecutionStatusEnum, resolve: (e) => e.status }),
+    payload: t.field({
+      type: 'JSON',
+      nullable: true,
+      // The parent has passed the type's read rule; a row loaded whole (by SQL) already holds its payload.
+      resolve: (e, _args, ctx) => ('payload' in e ? (e as WorkflowExecution).payload : requestLoaders(ctx).executionPayloads.load(e.id)),
+    }),
+    idempotencyKey: t.string({ nullable: true, resolve: (e) => e.idempotencyKey }),
     workflowId: t.id({ resolve: (e) => toGlobalId('Workflow', e.workflowId) }),
     projectId: t.id({ resolve: (e) => toGlobalId('Project', e.projectId) }),
     triggeredByKeyPrefix: t.string({
       nullable: true,
       description: 'Visible prefix of the API key that triggered it (kept when the key is deleted).',
-      select: { apiKeyPublicId: true },
       resolve: (e) => (e.apiKeyPublicId ? visiblePrefix(e.apiKeyPublicId) : null),
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    createdAt: t.field({ type: 'DateTime', resolve: (e) => e.createdAt }),
   }),
 });
 
