@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 export const API_KEY_SCOPES = ['TRIGGER_WORKFLOWS', 'READ_EXECUTIONS'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+/** Most workflows one scope may be narrowed to (also the bound the query cost counts for `ApiKeyScopeGrant.workflows`). */
+export const MAX_SCOPE_WORKFLOWS = 100;
 
 /** One granted scope; `workflowIds: null` means every workflow the key can reach. */
 export type ScopeGrant = { scope: ApiKeyScope; workflowIds: string[] | null };

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Context } from '../context.ts';
-import type { Project, Workflow } from '../generated/prisma/client.ts';
+import type { Prisma, Project, Workflow } from '../generated/prisma/client.ts';
 
 /**
  * Batched reads shared by one request, so that a list of keys costs a fixed number of queries however long it is:
@@ -10,6 +10,8 @@ import type { Project, Workflow } from '../generated/prisma/client.ts';
 type Loaders = {
   workflows: DataLoader<string, Workflow | null>;
   organizationProjects: DataLoader<string, Project[]>;
+  /** Execution payloads by execution id, loaded only for the executions whose `payload` is selected. */
+  executionPayloads: DataLoader<string, Prisma.JsonValue | null>;
 };
 
 const perRequest = new WeakMap<object, Loaders>();
@@ -30,6 +32,15 @@ export function requestLoaders(ctx: Context): Loaders {
         });
         return organizationIds.map((id) => rows.filter((p) => p.organizationId === id));
       }),
+      // Not cached: the response holds each payload once already.
+      executionPayloads: new DataLoader(
+        async (ids) => {
+          const rows = await ctx.prisma.workflowExecution.findMany({ where: { id: { in: [...ids] } }, select: { id: true, payload: true } });
+          const byId = new Map(rows.map((e) => [e.id, e.payload]));
+          return ids.map((id) => byId.get(id) ?? null);
+        },
+        { cache: false },
+      ),
     };
     perRequest.set(ctx, loaders);
   }
