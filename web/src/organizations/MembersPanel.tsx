@@ -1,10 +1,9 @@
 import { Button, Paper, Select, Stack, Table, Title } from '@mantine/core';
 import type { MemberRole } from '../gql/graphql.ts';
 import { MutationFailureAlert, useMutation } from '../ui/mutation.tsx';
-import { RemoveMember, UpdateMember } from './documents.ts';
+import { MEMBER_ROLES, RemoveMember, UpdateMember } from './documents.ts';
 import { OrganizationInvitations } from './OrganizationInvitations.tsx';
 
-const ROLES: MemberRole[] = ['OWNER', 'ADMIN', 'MEMBER'];
 type Member = { id: string; role: MemberRole; user: { id: string; email?: string | null; name?: string | null } };
 
 /** The members with their roles; those who may manage members change roles, remove, and invite. */
@@ -48,7 +47,7 @@ export function MembersPanel({
                     {canManage ? (
                       <Select
                         aria-label={`Role of ${who}`}
-                        data={ROLES}
+                        data={[...MEMBER_ROLES]}
                         value={m.role}
                         allowDeselect={false}
                         w={140}

@@ -6,17 +6,15 @@ import type { MemberRole } from '../gql/graphql.ts';
 import { formatDate } from '../lib/format.ts';
 import { RequestErrorAlert, issueFor } from '../ui/errors.tsx';
 import { MutationFailureAlert, typedError, useMutation } from '../ui/mutation.tsx';
-import { InviteMember, PendingInvitations, RevokeInvitation } from './documents.ts';
+import { INVITATION_CONTEXT, InviteMember, MEMBER_ROLES, PendingInvitations, RevokeInvitation } from './documents.ts';
 
 // Invitations, the organization's side: its OWNERs and ADMINs invite an email and see what is pending. Nobody joins
 // without accepting (YourInvitations.tsx is the invited person's side).
 
-const ROLES: MemberRole[] = ['OWNER', 'ADMIN', 'MEMBER'];
-const CONTEXT = { additionalTypenames: ['Invitation', 'Member', 'Organization'] };
 
 /** The members panel's invite form and pending list. Rendered only for those who may manage members (others may not read them). */
 export function OrganizationInvitations({ slug, organizationId }: { slug: string; organizationId: string }) {
-  const [{ data, error }, refetch] = useQuery({ query: PendingInvitations, variables: { slug }, context: CONTEXT });
+  const [{ data, error }, refetch] = useQuery({ query: PendingInvitations, variables: { slug }, context: INVITATION_CONTEXT });
   const form = useForm({ initialValues: { email: '', role: 'MEMBER' as MemberRole } });
   const invite = useMutation(InviteMember, (d) => d.inviteMember);
   const revoke = useMutation(RevokeInvitation, (d) => d.revokeInvitation);
@@ -41,7 +39,7 @@ export function OrganizationInvitations({ slug, organizationId }: { slug: string
       <form onSubmit={form.onSubmit(submit)} aria-label="Invite a member">
         <Group align="flex-end">
           <TextInput label="Email to invite" type="email" required {...form.getInputProps('email')} error={issueFor(typedError(invite.failure), 'email')} />
-          <Select label="Role" data={ROLES} allowDeselect={false} w={140} {...form.getInputProps('role')} />
+          <Select label="Role" data={[...MEMBER_ROLES]} allowDeselect={false} w={140} {...form.getInputProps('role')} />
           <Button type="submit" loading={invite.busy}>
             Invite
           </Button>

@@ -4,13 +4,12 @@ import { formatDate } from '../lib/format.ts';
 import { navigate } from '../lib/router.tsx';
 import { RequestErrorAlert } from '../ui/errors.tsx';
 import { MutationFailureAlert, useMutation } from '../ui/mutation.tsx';
-import { AcceptInvitation, DeclineInvitation, YourInvitationsQuery } from './documents.ts';
+import { AcceptInvitation, DeclineInvitation, INVITATION_CONTEXT, YourInvitationsQuery } from './documents.ts';
 
-const CONTEXT = { additionalTypenames: ['Invitation', 'Member', 'Organization'] };
 
 /** Invitations to the signed-in user's email, to accept or decline. Nothing when there are none. */
 export function YourInvitations({ onChange }: { onChange: () => void }) {
-  const [{ data, error }, refetch] = useQuery({ query: YourInvitationsQuery, context: CONTEXT });
+  const [{ data, error }, refetch] = useQuery({ query: YourInvitationsQuery, context: INVITATION_CONTEXT });
   const accept = useMutation(AcceptInvitation, (d) => d.acceptInvitation);
   const decline = useMutation(DeclineInvitation, (d) => d.declineInvitation);
   const failure = accept.failure ?? decline.failure;

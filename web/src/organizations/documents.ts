@@ -261,3 +261,9 @@ export const OperatorSetPlan = graphql(`
     }
   }
 `);
+
+/** Invitation changes refetch the lists that show invitations, members and organizations (empty lists included). */
+export const INVITATION_CONTEXT = { additionalTypenames: ['Invitation', 'Member', 'Organization'] };
+
+/** The roles a member can have, in the order the selects offer them. */
+export const MEMBER_ROLES = ['OWNER', 'ADMIN', 'MEMBER'] as const;
