@@ -2,6 +2,7 @@ import { builder } from '../../graphql/builder.ts';
 import { listBound } from '../../graphql/query-cost.ts';
 import { OrganizationRef } from '../organizations/types.ts';
 import { readableOrganizations, readsIn } from '../../authz/read-rules.ts';
+import { autoDisablesAt } from './delivery.ts';
 import { WEBHOOK_EVENTS, type WebhookEventType, webhookIdOf } from './events.ts';
 
 export const WebhookEventTypeEnum = builder.enumType('WebhookEventType', {
@@ -62,6 +63,13 @@ export const WebhookEndpointRef = builder.prismaNode('WebhookEndpoint', {
       type: 'DateTime',
       nullable: true,
       description: 'Start of the current run of failed attempts; null once one succeeds. After 5 days of failures the endpoint is disabled.',
+    }),
+    disablesAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When the platform disables this failing endpoint unless a delivery succeeds before (5 days after `failingSince`; the first failed attempt from then on disables it); null when it is not failing or is disabled.',
+      resolve: (endpoint) => autoDisablesAt(endpoint),
     }),
     autoDisabledAt: t.expose('autoDisabledAt', {
       type: 'DateTime',
