@@ -1,6 +1,6 @@
 // npm run bench — starts Keysmith (PGlite by default; DATABASE_URL for PostgreSQL), drives it with autocannon and
 // prints one table from a single run on the same server. Options: BENCH_DURATION (s, default 8), BENCH_CONNECTIONS (32),
-// BENCH_ONLY=outbox (only the outbox row).
+// BENCH_ONLY=outbox (only the outbox row), BENCH_ONLY=f1 (only /health under the F1 attack).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -50,7 +50,7 @@ function benchDatabase(): { env: NodeJS.ProcessEnv; drop: () => Promise<void> } 
 const database = benchDatabase();
 const TAG_SECRET = randomBytes(32).toString('hex');
 
-type Server = { url: string; database: string; stop: () => Promise<void> };
+type Server = { url: string; database: string; pid: number; stop: () => Promise<void> };
 
 /** A fresh server process on the benchmark's database (bench/server.ts: src/main.ts plus the baseline mutation). */
 async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<Server> {
@@ -86,6 +86,7 @@ async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<Server> {
   return {
     url,
     database: process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite',
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
@@ -320,6 +321,94 @@ const UNTAGGED_KEYS = Number(process.env.BENCH_UNTAGGED_KEYS ?? 300);
 const cores = os.availableParallelism();
 const goals: string[] = [];
 const pct = (n: number) => `${(n * 100).toFixed(0)} %`;
+/** Resident memory of a process, in MiB (Linux). */
+function rssMiB(pid: number): number {
+  const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kb) / 1024;
+}
+
+type F1Result = { attacks: number; statuses: string; attackP50: number; healthP50: number; healthP99: number; healthMax: number; rssBefore: number; rssPeak: number };
+
+/**
+ * Issue 22's F1 attack: a MEMBER sends 15 aliases of `nodes(ids: [100 execution ids]) { ... on WorkflowExecution
+ * { id } }` (executions with 60 KiB payloads) back to back on one connection for DURATION seconds, while /health is
+ * asked every 20 ms; the server's RSS is sampled alongside. Before select mode each request loaded 1,500 whole rows.
+ */
+async function f1Attack(server: Server): Promise<F1Result> {
+  const { url } = server;
+  const { workflowId, projectId, owner } = await setup(url);
+  const orgId = ((await gql(url, 'query($id: ID!) { node(id: $id) { ... on Project { organization { id } } } }', { id: projectId }, owner)).node.organization as { id: string }).id;
+  const member = await token('bench-member');
+  await gql(url, '{ viewer { subject } }', {}, member);
+  await gql(url, 'mutation($i: AddMemberInput!) { addMember(input: $i) { __typename } }', { i: { organizationId: orgId, email: 'bench-member@bench.test', role: 'MEMBER' } }, owner);
+  const trigger = (await gql(url, 'mutation($i: CreateProjectApiKeyInput!) { createProjectApiKey(input: $i) { ... on CreateApiKeyPayload { secret } } }', { i: { projectId, name: 'f1', scopes: [{ scope: 'TRIGGER_WORKFLOWS' }], expiry: { policy: 'NEVER' } } }, owner)).createProjectApiKey.secret as string;
+  const blob = 'x'.repeat(60 * 1024);
+  await timed(100, 4, (i) =>
+    gql(url, 'mutation($i: TriggerWorkflowInput!) { triggerWorkflow(input: $i) { __typename } }', { i: { workflowId, payload: { blob, i } } }, `Bearer ${trigger}`),
+  );
+  const ids = await executionIds(url, projectId, owner);
+  const fields = Array.from({ length: 15 }, (_, i) => `a${i}: nodes(ids: $ids) { ... on WorkflowExecution { id } }`).join(' ');
+  const body = JSON.stringify({ query: `query F1($ids: [ID!]!) { ${fields} }`, variables: { ids } });
+  const rssBefore = rssMiB(server.pid);
+  let rssPeak = rssBefore;
+  const deadline = performance.now() + DURATION * 1000;
+  const statuses: number[] = [];
+  const attackMs: number[] = [];
+  const attacker = (async () => {
+    while (performance.now() < deadline) {
+      const started = performance.now();
+      const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: member }, body });
+      await response.arrayBuffer();
+      attackMs.push(performance.now() - started);
+      statuses.push(response.status);
+    }
+  })();
+  const healthMs: number[] = [];
+  while (performance.now() < deadline) {
+    const started = performance.now();
+    await (await fetch(`${url}/health`)).arrayBuffer();
+    healthMs.push(performance.now() - started);
+    rssPeak = Math.max(rssPeak, rssMiB(server.pid));
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await attacker;
+  const sorted = (list: number[]) => [...list].sort((a, b) => a - b);
+  const at = (list: number[], q: number) => sorted(list)[Math.min(list.length - 1, Math.floor(q * list.length))];
+  return {
+    attacks: statuses.length,
+    statuses: [...new Set(statuses)].map((st) => `${st}×${statuses.filter((x) => x === st).length}`).join(' '),
+    attackP50: at(attackMs, 0.5),
+    healthP50: at(healthMs, 0.5),
+    healthP99: at(healthMs, 0.99),
+    healthMax: Math.max(...healthMs),
+    rssBefore,
+    rssPeak,
+  };
+}
+
+async function executionIds(url: string, projectId: string, owner: string): Promise<string[]> {
+  const data = await gql(url, 'query($id: ID!) { node(id: $id) { ... on Project { executions(first: 100) { edges { node { id } } } } } }', { id: projectId }, owner);
+  return (data.node.executions as { edges: { node: { id: string } }[] }).edges.map((e) => e.node.id);
+}
+
+const f1Goal = (f1: F1Result) =>
+  `F1 attack (15 aliases × nodes(100 execution ids), 60 KiB payloads, one connection back to back, ${f1.attacks} requests: ${f1.statuses}, p50 ${f1.attackP50.toFixed(0)} ms): ` +
+  `/health p50 ${f1.healthP50.toFixed(1)} ms, p99 ${f1.healthP99.toFixed(1)} ms, max ${f1.healthMax.toFixed(1)} ms; RSS ${f1.rssBefore.toFixed(0)} → peak ${f1.rssPeak.toFixed(0)} MiB ` +
+  `(goal: /health < 100 ms, RSS + ≤ 64 MiB) ${f1.healthMax < 100 && f1.rssPeak - f1.rssBefore <= 64 ? 'MET' : 'NOT MET'}`;
+
+if (process.env.BENCH_ONLY === 'f1') {
+  const only = await startServer();
+  try {
+    const f1 = await f1Attack(only);
+    console.log(`\nKeysmith benchmark — F1 attack only, ${only.database}, ${os.availableParallelism()} CPUs`);
+    console.log(`- ${f1Goal(f1)}`);
+  } finally {
+    await only.stop();
+    await database.drop();
+  }
+  process.exit(0);
+}
+
 if (process.env.BENCH_ONLY === 'outbox') {
   // Only the outbox row (quicker to repeat): `BENCH_ONLY=outbox npm run bench`.
   const only = await startServer({ WEBHOOKS_DELIVER: 'false' });
@@ -450,6 +539,12 @@ try {
   console.error(`  done: cold start, ${UNTAGGED_KEYS} untagged keys`);
   await server.stop();
 
+  // Issue 22's F1 attack, on a fresh server.
+  server = await startServer();
+  const f1 = await f1Attack(server);
+  console.error('  done: F1 attack');
+  await server.stop();
+
   // The outbox's cost on key mutations, on a server that writes events but leaves their delivery to others.
   server = await startServer({ WEBHOOKS_DELIVER: 'false' });
   const outbox = await outboxCost(server.url);
@@ -478,6 +573,7 @@ try {
     `outbox: mean latency with a webhook endpoint ÷ without, 144 calls each, 4 at a time: ` +
       outbox.map((o) => `${o.kind} ${o.hooked.toFixed(1)} vs ${o.plain.toFixed(1)} ms (${(o.hooked / o.plain).toFixed(3)})`).join(', ') +
       ` (goal ≤ 1.10 each) ${outbox.every((o) => o.hooked / o.plain <= 1.1) ? 'MET' : 'NOT MET'}`,
+    f1Goal(f1),
     `for comparison, ${UNTAGGED_KEYS} untagged keys (new KEY_TAG_SECRET) at once on a fresh process: ${untagged.statuses} in ${(untagged.ms / 1000).toFixed(2)} s`,
   );
   for (const goal of goals) console.log(`- ${goal}`);

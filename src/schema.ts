@@ -8,6 +8,7 @@ import './graphql/error-types.ts';
 import './domains/users/types.ts';
 import './domains/organizations/types.ts';
 import './domains/organizations/mutations.ts';
+import './domains/organizations/viewer-can.ts';
 import './domains/invitations/types.ts';
 import './domains/invitations/mutations.ts';
 import './domains/projects/types.ts';

@@ -710,7 +710,10 @@ function ipAllowlistCases(m: 'createProjectApiKey' | 'createOrganizationApiKey' 
 {
   const m = 'createProjectApiKey';
   const base = (f: Fx) => ({ projectId: f.p1.id, name: 'Valid key', scopes, expiry: { policy: 'NEVER' } });
-  shapeCases(m, 'CreateProjectApiKeyInput', base, ['projectId', 'name', 'scopes', 'expiry']);
+  shapeCases(m, 'CreateProjectApiKeyInput', base, ['projectId', 'name', 'expiry']);
+  // `permissions` or the deprecated `scopes`: neither given is a typed error naming `permissions`.
+  add(m, 'shape', 'neither permissions nor scopes', (f) => omit(base(f), 'scopes'), invalid('input.permissions'));
+  add(m, 'shape', 'scopes null', (f) => ({ ...base(f), scopes: null }), invalid('input.permissions'));
   idCases(m, 'projectId', 'Project', base, { label: 'an Organization id', id: (f) => f.org.id }, notFound);
   keyCreationCases(m, base);
   ipAllowlistCases(m, base);
@@ -726,7 +729,15 @@ function ipAllowlistCases(m: 'createProjectApiKey' | 'createOrganizationApiKey' 
 {
   const m = 'createOrganizationApiKey';
   const base = (f: Fx) => ({ organizationId: f.org.id, name: 'Valid key', scopes, expiry: { policy: 'NEVER' }, projectAccess: { all: true } });
-  shapeCases(m, 'CreateOrganizationApiKeyInput', base, ['organizationId', 'name', 'scopes', 'expiry', 'projectAccess']);
+  shapeCases(m, 'CreateOrganizationApiKeyInput', base, ['organizationId', 'name', 'expiry', 'projectAccess']);
+  add(m, 'shape', 'neither permissions nor scopes', (f) => omit(base(f), 'scopes'), invalid('input.permissions'));
+  add(m, 'shape', 'scopes null', (f) => ({ ...base(f), scopes: null }), invalid('input.permissions'));
+  const withPermissions = (permissions: (f: Fx) => unknown) => (f: Fx) => ({ ...omit(base(f), 'scopes'), permissions: permissions(f) });
+  add(m, 'wrong type', 'a permission not in the catalog', withPermissions(() => [{ permission: 'everything:all' }]), invalid('input.permissions.0.permission'));
+  add(m, 'duplicate', 'a permission listed twice', withPermissions(() => [{ permission: 'project:read' }, { permission: 'project:read' }]), invalid('input.permissions.1.permission'));
+  add(m, 'empty', 'permissions []', withPermissions(() => []), invalid('input.permissions'));
+  add(m, 'out of range', 'an organization-wide permission narrowed to projects', withPermissions((f) => [{ permission: 'member:manage', projectIds: [f.p1.id] }]), invalid('input.permissions.0.projectIds'));
+  add(m, 'wrong type', 'both permissions and scopes', (f) => ({ ...base(f), permissions: [{ permission: 'project:read' }] }), invalid('input.scopes'));
   idCases(m, 'organizationId', 'Organization', base, { label: 'a Project id', id: (f) => f.p1.id }, notFound);
   keyCreationCases(m, base);
   add(

@@ -6,7 +6,7 @@ import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/app.ts';
 import { dbId, newOrg, newProject, midWindowClock } from './support/fixtures.ts';
 import { projectKey, wrongSecret } from './support/keys.ts';
 
-// Verification tags (src/domains/api-keys/secret-tag.ts): a key's secret is decided by one HMAC on any instance,
+// Verification tags (src/lib/secret-tag.ts): a key's secret is decided by one HMAC on any instance,
 // a fresh one included; argon2 runs only for keys without a tag under the current tag secret, once.
 
 

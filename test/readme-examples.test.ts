@@ -91,11 +91,14 @@ describe('README examples', { timeout: 120_000 }, () => {
       }
       called.push(field);
     }
-    // Each documented step ran; the key is shown with its expiry and scopes, the workflow started with it.
+    // Each documented step ran; the key is shown with its expiry and permissions, the workflow started with it.
     expect(called).toEqual(expect.arrayContaining(['viewer', ...Object.keys(EXPECTED)]));
     expect(answers.viewer).toMatchObject({ subject: 'alice', user: { email: 'alice@example.com' } });
     expect(answers.setOrganizationPlan).toMatchObject({ organization: { plan: 'TEAM' } });
-    expect(answers.createProjectApiKey).toMatchObject({ apiKey: { expiresAt: expect.any(String), scopes: [{ scope: 'TRIGGER_WORKFLOWS' }, { scope: 'READ_EXECUTIONS' }] } });
+    expect(answers.createProjectApiKey).toMatchObject({
+      apiKey: { expiresAt: expect.any(String), permissions: [{ permission: 'workflow:trigger', level: 'ORGANIZATION' }, { permission: 'execution:read', level: 'ORGANIZATION' }] },
+    });
+    expect(answers.createOrganizationApiKey).toMatchObject({ apiKey: { permissions: [{ permission: 'organization:read' }, { permission: 'project:create' }, { permission: 'workflow:create' }] } });
     expect(answers.triggerWorkflow).toMatchObject({ execution: { status: 'QUEUED' } });
     expect((answers.node as { usage: unknown[] }).usage).toHaveLength(24);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeReturnPath } from '../web/src/return-path.ts';
+import { safeReturnPath } from '../web/src/session/return-path.ts';
 
 // The console's return path after an OpenID Connect sign-in (web/src/oidc.ts): only a path of its own origin.
 const ORIGIN = 'https://console.keysmith.test';

@@ -150,7 +150,7 @@ async function seedTenant(ids: Ids, owner: string, operator: string, org: string
 
 beforeAll(async () => {
   // Authorization, not query limits, is under test here: the generated selections are deliberately exhaustive.
-  t = await startTestApp({ env: { GRAPHQL_MAX_DEPTH: '40', GRAPHQL_MAX_ALIASES: '1000', GRAPHQL_MAX_TOKENS: '100000', GRAPHQL_MAX_COST: '1000000', MAX_BODY_BYTES: '1048576', MAX_RESPONSE_BYTES: '1073741824' } });
+  t = await startTestApp({ env: { GRAPHQL_MAX_DEPTH: '40', GRAPHQL_MAX_ALIASES: '1000', GRAPHQL_MAX_TOKENS: '100000', GRAPHQL_MAX_COST: '1000000', GRAPHQL_MAX_ROWS: '1000000', MAX_BODY_BYTES: '1048576', MAX_RESPONSE_BYTES: '1073741824' } });
   const email = (label: string, marker: string) => `${marker}-${label}@example.com`;
   const owner = await signIn(`owner-${run}`, email('owner', MARKERS.aContent));
   const admin = await signIn(`admin-${run}`, email('admin', MARKERS.aContent));

@@ -8,6 +8,9 @@ import { isPermission, PERMISSION_NAMES, PERMISSIONS, ROLE_PERMISSIONS, SERVICE_
  */
 export type Grant = { permission: Permission; projectIds: string[] | null; workflowIds: string[] | null };
 
+/** Most projects or workflows one grant may be narrowed to (also the bound the query cost counts for its lists). */
+export const MAX_SCOPE_WORKFLOWS = 100;
+
 /** Shape of the `ApiKey.grants` JSON column; parsed on read so that a bad row can never widen access. */
 const storedGrant = z.object({
   permission: z.string(),

@@ -52,6 +52,7 @@ const envSchema = z
     GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(10),
     GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2000),
     GRAPHQL_MAX_COST: z.coerce.number().int().min(100).max(1_000_000).default(15000),
+    GRAPHQL_MAX_ROWS: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
     MAX_RESPONSE_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
     HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
@@ -134,6 +135,8 @@ export type Config = {
     maxDirectives: number;
     maxTokens: number;
     maxCost: number;
+    /** Most objects (rows) one operation may load, counted before execution (query-cost.ts). */
+    maxRows: number;
     maxBodyBytes: number;
     maxResponseBytes: number;
   };
@@ -221,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
       maxTokens: e.GRAPHQL_MAX_TOKENS,
       maxCost: e.GRAPHQL_MAX_COST,
+      maxRows: e.GRAPHQL_MAX_ROWS,
       maxBodyBytes: e.MAX_BODY_BYTES,
       maxResponseBytes: e.MAX_RESPONSE_BYTES,
     },

@@ -14,7 +14,13 @@ export const MAX_LIST_ARGUMENT_ITEMS = 100;
 /** Largest JSON value stored (a workflow payload); the response budget counts each requested one at this size. */
 export const MAX_JSON_VALUE_BYTES = 64 * 1024;
 
-type LimitName = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost';
+/**
+ * New API-key secrets (createProjectApiKey, createOrganizationApiKey, rotateApiKey) one request may mint: each costs
+ * an argon2id hash (≈ 28 ms of CPU), so aliases of these mutations would otherwise let one request spend seconds.
+ */
+export const MAX_KEY_SECRETS_PER_REQUEST = 3;
+
+type LimitName = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost' | 'rows' | 'keySecrets';
 
 /** A query refused for its shape: says which limit, in words a client developer can act on (no internal figures). */
 export function queryLimitError(limit: LimitName, message: string): GraphQLError {
@@ -70,7 +76,7 @@ export function queryLimitPlugins(config: Config): Plugin[] {
     }) as Plugin,
   ];
   if (!config.introspection) plugins.push(useDisableIntrospection());
-  plugins.push(bodySizeLimit(limits.maxBodyBytes), queryCostLimit(limits.maxCost, limits.maxResponseBytes), responseBudget(limits.maxResponseBytes));
+  plugins.push(bodySizeLimit(limits.maxBodyBytes), queryCostLimit(limits), responseBudget(limits.maxResponseBytes));
   return plugins;
 }
 

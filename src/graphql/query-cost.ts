@@ -14,7 +14,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { DEFAULT_PAGE_SIZE, MAX_JSON_VALUE_BYTES, MAX_LIST_ARGUMENT_ITEMS, MAX_PAGE_SIZE, queryLimitError } from './limits.ts';
+import { DEFAULT_PAGE_SIZE, MAX_JSON_VALUE_BYTES, MAX_KEY_SECRETS_PER_REQUEST, MAX_LIST_ARGUMENT_ITEMS, MAX_PAGE_SIZE, queryLimitError } from './limits.ts';
 import { responseTooLarge } from './response-budget.ts';
 
 // GraphQL Armor's cost model (an object field 2, a scalar 1, each level ×1.5, a connection × its page size), applied
@@ -24,14 +24,33 @@ const OBJECT_COST = 2;
 const SCALAR_COST = 1;
 const DEPTH_FACTOR = 1.5;
 
-type Estimate = { cost: number; bytes: number };
+type Estimate = { cost: number; bytes: number; rows: number; secrets: number };
+const NOTHING: Estimate = { cost: 0, bytes: 0, rows: 0, secrets: 0 };
 
 export type OperationAnalysis = {
   cost: number;
   /** The most bytes of JSON values (workflow payloads) the operation could return: MAX_JSON_VALUE_BYTES each. */
   maxJsonBytes: number;
+  /**
+   * The most objects (database rows) the operation could load, whatever it selects of them: every id of every
+   * `nodes(ids:)`, every page item, every item of a plain list at its bound, multiplied through nesting and summed
+   * over aliases. A row costs memory even when only its id is returned.
+   */
+  maxRows: number;
+  /** How many new API-key secrets (one argon2 hash each) the operation could mint. */
+  keySecrets: number;
   listTooLong: { field: string; argument: string } | null;
 };
+
+/**
+ * Field extensions read by the cost model, declared where each field is defined:
+ * - `maxItems`: a plain list (no first/last) holds at most this many items; it is costed as that many.
+ * - `mintsKeySecret`: a mutation field that makes a new API-key secret (one argon2 hash).
+ */
+export type CostExtensions = { maxItems?: number; mintsKeySecret?: boolean };
+
+/** `extensions` for a plain list field bounded by `maxItems` (see CostExtensions). */
+export const listBound = (maxItems: number): { maxItems: number } => ({ maxItems });
 
 /**
  * The estimated cost of the operation that will run, with variables (and their defaults) in place: `first`/`last`
@@ -62,10 +81,12 @@ export function analyzeOperation(
   const fragmentCosts = new Map<string, Estimate>();
 
   const selectionCost = (parent: GraphQLCompositeType, set: SelectionSetNode): Estimate => {
-    const total: Estimate = { cost: 0, bytes: 0 };
+    const total: Estimate = { ...NOTHING };
     const add = (e: Estimate) => {
       total.cost += e.cost;
       total.bytes += e.bytes;
+      total.rows += e.rows;
+      total.secrets += e.secrets;
     };
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
@@ -79,7 +100,7 @@ export function analyzeOperation(
         if (cost === undefined) {
           const fragment = fragments.get(name);
           const type = fragment && schema.getType(fragment.typeCondition.name.value);
-          cost = fragment && isCompositeType(type) ? selectionCost(type, fragment.selectionSet) : { cost: 0, bytes: 0 };
+          cost = fragment && isCompositeType(type) ? selectionCost(type, fragment.selectionSet) : NOTHING;
           fragmentCosts.set(name, cost);
         }
         add(cost);
@@ -90,16 +111,28 @@ export function analyzeOperation(
 
   const fieldCost = (parent: GraphQLCompositeType, node: FieldNode): Estimate => {
     const name = node.name.value;
-    if (name === '__schema' || name === '__type') return { cost: 0, bytes: 0 }; // governed by INTROSPECTION
+    if (name === '__schema' || name === '__type') return NOTHING; // governed by INTROSPECTION
     const definition = 'getFields' in parent ? (parent.getFields()[name] as GraphQLField<unknown, unknown> | undefined) : undefined;
     const type = definition ? getNamedType(definition.type) : undefined;
+    const secrets = (definition?.extensions as CostExtensions | undefined)?.mintsKeySecret ? 1 : 0;
     if (!node.selectionSet) {
       // Other leaves are small and bounded in number by the cost; a JSON value may be as large as we store.
-      return { cost: SCALAR_COST, bytes: type?.name === 'JSON' ? MAX_JSON_VALUE_BYTES : 0 };
+      return { cost: SCALAR_COST, bytes: type?.name === 'JSON' ? MAX_JSON_VALUE_BYTES : 0, rows: 0, secrets };
     }
-    const children = isCompositeType(type) ? selectionCost(type, node.selectionSet) : { cost: 0, bytes: 0 };
+    const children = isCompositeType(type) ? selectionCost(type, node.selectionSet) : NOTHING;
     const factor = multiplier(definition, node);
-    return { cost: (OBJECT_COST + DEPTH_FACTOR * children.cost) * factor, bytes: children.bytes * factor };
+    // A plain list is as long as the data makes it: its rows and secrets count at its declared bound, never as one
+    // item. Armor's cost keeps counting it once: its ×1.5 per level would make the console's page of 20 keys (each
+    // with up to 100 projects and 2 × 100 workflows) cost about 236,000; the row limit bounds it linearly. JSON bytes
+    // too: the only JSON in a plain list is a delivery's event body (a few KiB, not the 64 KiB of a workflow
+    // payload), and the running response budget charges it as returned.
+    const items = Math.max(factor, (definition?.extensions as CostExtensions | undefined)?.maxItems ?? 1);
+    return {
+      cost: (OBJECT_COST + DEPTH_FACTOR * children.cost) * factor,
+      bytes: children.bytes * factor,
+      rows: (1 + children.rows) * items,
+      secrets: secrets + children.secrets * items,
+    };
   };
 
   const argumentValues = (node: FieldNode) =>
@@ -122,15 +155,17 @@ export function analyzeOperation(
     return factor;
   };
 
-  const { cost, bytes } = selectionCost(root, operation.selectionSet);
-  return { cost, maxJsonBytes: bytes, listTooLong };
+  const { cost, bytes, rows, secrets } = selectionCost(root, operation.selectionSet);
+  return { cost, maxJsonBytes: bytes, maxRows: rows, keySecrets: secrets, listTooLong };
 }
 
 /**
- * Refuses, before execution (nothing is loaded): list arguments over MAX_LIST_ARGUMENT_ITEMS, operations over the
- * cost limit, and operations whose JSON values alone could exceed the response budget.
+ * Refuses, before execution (nothing is loaded, nothing is hashed): list arguments over MAX_LIST_ARGUMENT_ITEMS,
+ * operations over the cost limit, operations that could mint more than MAX_KEY_SECRETS_PER_REQUEST key secrets or
+ * load more than `maxRows` objects, and operations whose JSON values alone could exceed the response budget.
  */
-export function queryCostLimit(maxCost: number, maxResponseBytes: number): Plugin {
+export function queryCostLimit(limits: { maxCost: number; maxRows: number; maxResponseBytes: number }): Plugin {
+  const { maxCost, maxRows, maxResponseBytes } = limits;
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const analysis = analyzeOperation(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown>);
@@ -150,6 +185,24 @@ export function queryCostLimit(maxCost: number, maxResponseBytes: number): Plugi
             queryLimitError(
               'cost',
               'Query cost limit exceeded: it could return too many objects. Ask for fewer items (smaller first/last, fewer ids), fewer aliases, or fewer nested connections, and page through the rest.',
+            ),
+          ],
+        });
+      } else if (analysis.keySecrets > MAX_KEY_SECRETS_PER_REQUEST) {
+        setResultAndStopExecution({
+          errors: [
+            queryLimitError(
+              'keySecrets',
+              `Too many new API-key secrets in one request: create or rotate at most ${MAX_KEY_SECRETS_PER_REQUEST} keys per request, and send the rest in further requests.`,
+            ),
+          ],
+        });
+      } else if (analysis.maxRows > maxRows) {
+        setResultAndStopExecution({
+          errors: [
+            queryLimitError(
+              'rows',
+              'Query loads too many objects: every id of nodes(ids:), every page item and every list item counts, in every alias, whatever is selected of them. Ask for fewer ids or items, fewer aliases, or leave out nested lists, and page through the rest.',
             ),
           ],
         });

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Context } from '../context.ts';
-import type { Project, Workflow } from '../generated/prisma/client.ts';
+import type { Prisma, Project, Workflow } from '../generated/prisma/client.ts';
 import type { MemberRole } from '../generated/prisma/enums.ts';
 
 /**
@@ -14,6 +14,8 @@ type Loaders = {
   projects: DataLoader<string, Project | null>;
   /** A user's role in an organization (`<organizationId>:<userId>`), null when not a member. */
   memberRoles: DataLoader<string, MemberRole | null>;
+  /** Execution payloads by execution id, loaded only for the executions whose `payload` is selected. */
+  executionPayloads: DataLoader<string, Prisma.JsonValue | null>;
 };
 
 const perRequest = new WeakMap<object, Loaders>();
@@ -48,6 +50,15 @@ export function requestLoaders(ctx: Context): Loaders {
         const byPair = new Map(rows.map((m) => [`${m.organizationId}:${m.userId}`, m.role]));
         return pairs.map((pair) => byPair.get(pair) ?? null);
       }),
+      // Not cached: the response holds each payload once already.
+      executionPayloads: new DataLoader(
+        async (ids) => {
+          const rows = await ctx.prisma.workflowExecution.findMany({ where: { id: { in: [...ids] } }, select: { id: true, payload: true } });
+          const byId = new Map(rows.map((e) => [e.id, e.payload]));
+          return ids.map((id) => byId.get(id) ?? null);
+        },
+        { cache: false },
+      ),
     };
     perRequest.set(ctx, loaders);
   }

@@ -74,6 +74,10 @@ type Documents = {
     "\n  mutation RedeliverWebhookEvent($input: RedeliverWebhookEventInput!) {\n    redeliverWebhookEvent(input: $input) {\n      __typename\n      ... on RedeliverWebhookEventPayload {\n        delivery {\n          id\n          webhookId\n          status\n          attempts\n          nextAttemptAt\n        }\n      }\n      ...ErrorFields\n    }\n  }\n": typeof types.RedeliverWebhookEventDocument,
     "\n  mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) {\n      __typename\n      ... on DeleteWebhookEndpointPayload {\n        deletedWebhookEndpointId\n      }\n      ...ErrorFields\n    }\n  }\n": typeof types.DeleteWebhookEndpointDocument,
     "\n  query OrganizationWebhookEndpoints($slug: String!) {\n    organization(slug: $slug) {\n      id\n      webhookEndpoints(first: 50) {\n        totalCount\n        edges {\n          node {\n            ...WebhookEndpointFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrganizationWebhookEndpointsDocument,
+    "\n  query ViewerCapabilities($slug: String!) {\n    organization(slug: $slug) {\n      viewerRole\n      viewerCan {\n        manageKeys\n        manageProjects\n        manageMembers\n        readWebhooks\n        manageWebhooks\n        readAudit\n        updateOrganization\n      }\n    }\n  }\n": typeof types.ViewerCapabilitiesDocument,
+    "\n  mutation CapabilityProbeKey($input: CreateOrganizationApiKeyInput!) {\n    createOrganizationApiKey(input: $input) {\n      __typename\n    }\n  }\n": typeof types.CapabilityProbeKeyDocument,
+    "\n  query CapabilityProbeWebhooks($slug: String!) {\n    organization(slug: $slug) {\n      webhookEndpoints(first: 1) {\n        totalCount\n      }\n    }\n  }\n": typeof types.CapabilityProbeWebhooksDocument,
+    "\n  query EndpointDisablesAt($id: ID!) {\n    node(id: $id) {\n      ... on WebhookEndpoint {\n        enabled\n        failingSince\n        autoDisabledAt\n        disablesAt\n      }\n    }\n  }\n": typeof types.EndpointDisablesAtDocument,
 };
 const documents: Documents = {
     "\n  fragment ListedKey on ApiKey {\n    id\n    name\n    level\n    status\n    prefix\n    viewerCanManage\n    project { id name }\n    projectAccess { all projects { id name } }\n    scopes { scope workflows { id name } }\n    owner { id email }\n  }\n": types.ListedKeyFragmentDoc,
@@ -136,6 +140,10 @@ const documents: Documents = {
     "\n  mutation RedeliverWebhookEvent($input: RedeliverWebhookEventInput!) {\n    redeliverWebhookEvent(input: $input) {\n      __typename\n      ... on RedeliverWebhookEventPayload {\n        delivery {\n          id\n          webhookId\n          status\n          attempts\n          nextAttemptAt\n        }\n      }\n      ...ErrorFields\n    }\n  }\n": types.RedeliverWebhookEventDocument,
     "\n  mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) {\n      __typename\n      ... on DeleteWebhookEndpointPayload {\n        deletedWebhookEndpointId\n      }\n      ...ErrorFields\n    }\n  }\n": types.DeleteWebhookEndpointDocument,
     "\n  query OrganizationWebhookEndpoints($slug: String!) {\n    organization(slug: $slug) {\n      id\n      webhookEndpoints(first: 50) {\n        totalCount\n        edges {\n          node {\n            ...WebhookEndpointFields\n          }\n        }\n      }\n    }\n  }\n": types.OrganizationWebhookEndpointsDocument,
+    "\n  query ViewerCapabilities($slug: String!) {\n    organization(slug: $slug) {\n      viewerRole\n      viewerCan {\n        manageKeys\n        manageProjects\n        manageMembers\n        readWebhooks\n        manageWebhooks\n        readAudit\n        updateOrganization\n      }\n    }\n  }\n": types.ViewerCapabilitiesDocument,
+    "\n  mutation CapabilityProbeKey($input: CreateOrganizationApiKeyInput!) {\n    createOrganizationApiKey(input: $input) {\n      __typename\n    }\n  }\n": types.CapabilityProbeKeyDocument,
+    "\n  query CapabilityProbeWebhooks($slug: String!) {\n    organization(slug: $slug) {\n      webhookEndpoints(first: 1) {\n        totalCount\n      }\n    }\n  }\n": types.CapabilityProbeWebhooksDocument,
+    "\n  query EndpointDisablesAt($id: ID!) {\n    node(id: $id) {\n      ... on WebhookEndpoint {\n        enabled\n        failingSince\n        autoDisabledAt\n        disablesAt\n      }\n    }\n  }\n": types.EndpointDisablesAtDocument,
 };
 
 /**
@@ -392,6 +400,22 @@ export function graphql(source: "\n  mutation DeleteWebhookEndpoint($input: Dele
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OrganizationWebhookEndpoints($slug: String!) {\n    organization(slug: $slug) {\n      id\n      webhookEndpoints(first: 50) {\n        totalCount\n        edges {\n          node {\n            ...WebhookEndpointFields\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrganizationWebhookEndpoints($slug: String!) {\n    organization(slug: $slug) {\n      id\n      webhookEndpoints(first: 50) {\n        totalCount\n        edges {\n          node {\n            ...WebhookEndpointFields\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ViewerCapabilities($slug: String!) {\n    organization(slug: $slug) {\n      viewerRole\n      viewerCan {\n        manageKeys\n        manageProjects\n        manageMembers\n        readWebhooks\n        manageWebhooks\n        readAudit\n        updateOrganization\n      }\n    }\n  }\n"): (typeof documents)["\n  query ViewerCapabilities($slug: String!) {\n    organization(slug: $slug) {\n      viewerRole\n      viewerCan {\n        manageKeys\n        manageProjects\n        manageMembers\n        readWebhooks\n        manageWebhooks\n        readAudit\n        updateOrganization\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CapabilityProbeKey($input: CreateOrganizationApiKeyInput!) {\n    createOrganizationApiKey(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation CapabilityProbeKey($input: CreateOrganizationApiKeyInput!) {\n    createOrganizationApiKey(input: $input) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CapabilityProbeWebhooks($slug: String!) {\n    organization(slug: $slug) {\n      webhookEndpoints(first: 1) {\n        totalCount\n      }\n    }\n  }\n"): (typeof documents)["\n  query CapabilityProbeWebhooks($slug: String!) {\n    organization(slug: $slug) {\n      webhookEndpoints(first: 1) {\n        totalCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EndpointDisablesAt($id: ID!) {\n    node(id: $id) {\n      ... on WebhookEndpoint {\n        enabled\n        failingSince\n        autoDisabledAt\n        disablesAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query EndpointDisablesAt($id: ID!) {\n    node(id: $id) {\n      ... on WebhookEndpoint {\n        enabled\n        failingSince\n        autoDisabledAt\n        disablesAt\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

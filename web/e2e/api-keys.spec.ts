@@ -341,18 +341,21 @@ test('IP allowlist: a bad entry is named next to the field; calls from outside t
   await expect(page.getByRole('table', { name: 'Key details' }).getByRole('row', { name: /Allowed addresses/ })).toContainText('Any address');
 });
 
-test('members: an owner adds a member by email and sees the error for an unknown one; an operator changes the plan', async ({ page, api }) => {
+test('members: an owner invites an email and sees the error for a conflicting invitation; an operator changes the plan', async ({ page, api }) => {
   const owner = await api.user('owner');
   const colleague = await api.user('colleague');
   const org = await api.organization(owner, 'FREE');
   await signIn(page, owner, `/orgs/${org.slug}`);
-  await page.getByLabel('Email of a user who has signed in').fill(colleague.email);
-  await page.getByRole('button', { name: 'Add member' }).click();
-  const members = page.getByRole('table', { name: 'Members' });
-  await expect(members).toContainText(colleague.email);
-  await page.getByLabel('Email of a user who has signed in').fill('nobody-here@example.com');
-  await page.getByRole('button', { name: 'Add member' }).click();
-  await expect(page.getByRole('alert')).toBeVisible();
+  const form = page.getByRole('form', { name: 'Invite a member' });
+  await form.getByLabel('Email to invite').fill(colleague.email);
+  await form.getByRole('button', { name: 'Invite' }).click();
+  await expect(page.getByRole('table', { name: 'Pending invitations' })).toContainText(colleague.email);
+  // The same address again with another role: a ConflictError, named next to the form.
+  await form.getByLabel('Email to invite').fill(colleague.email);
+  await form.getByRole('combobox', { name: 'Role' }).click();
+  await page.getByRole('option', { name: 'ADMIN' }).click();
+  await form.getByRole('button', { name: 'Invite' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Conflict' })).toBeVisible();
   await checkScreen(page, '17-organization-members');
 
   const operator = { sub: `operator-${Date.now()}`, email: `operator-${Date.now()}@example.com` };

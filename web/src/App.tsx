@@ -1,47 +1,29 @@
 import { Component, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Alert, AppShell, Button, Container, Group, Text, Title } from '@mantine/core';
 import { Provider } from 'urql';
-import { createClient } from './client.ts';
-import { connection } from './connection.ts';
-import { Link, match, useLocation } from './router.tsx';
-import { session } from './session.ts';
-import { SignInPage } from './pages/SignIn.tsx';
-import { preloadWhenIdle, screen, type Screen } from './screens.tsx';
-import { loadSettings, type ConsoleSettings } from './settings.ts';
-import { OidcCallback, OIDC_CALLBACK_PATH } from './pages/OidcCallback.tsx';
+import { createClient } from './session/client.ts';
+import { Link, match, useLocation } from './lib/router.tsx';
+import { session } from './session/session.ts';
+import { SignInPage } from './session/SignInPage.tsx';
+import { preloadWhenIdle, screen, type Screen } from './lib/screens.tsx';
+import { loadSettings, type ConsoleSettings } from './session/settings.ts';
+import { OidcCallback } from './session/OidcCallback.tsx';
+import { OIDC_CALLBACK_PATH } from './session/oidc-callback-path.ts';
+import { useFocusHeadingOnNavigation } from './ui/route-focus.ts';
 
 // The screens (and their typed documents) load after sign-in, which keeps the first load small.
-const OrganizationsPage = screen(() => import('./pages/Organizations.tsx').then((m) => m.OrganizationsPage));
-const OrganizationPage = screen(() => import('./pages/Organization.tsx').then((m) => m.OrganizationPage));
-const ApiKeysPage = screen(() => import('./pages/ApiKeys.tsx').then((m) => m.ApiKeysPage));
-const KeyDetailsPage = screen(() => import('./pages/KeyDetails.tsx').then((m) => m.KeyDetailsPage));
-const OperatorPage = screen(() => import('./pages/Operator.tsx').then((m) => m.OperatorPage));
-const AuditPage = screen(() => import('./pages/Audit.tsx').then((m) => m.AuditPage));
-const WebhooksPage = screen(() => import('./pages/Webhooks.tsx').then((m) => m.WebhooksPage));
-const WebhookDetailsPage = screen(() => import('./pages/WebhookDetails.tsx').then((m) => m.WebhookDetailsPage));
+const OrganizationsPage = screen(() => import('./organizations/OrganizationsPage.tsx').then((m) => m.OrganizationsPage));
+const OrganizationPage = screen(() => import('./organizations/OrganizationPage.tsx').then((m) => m.OrganizationPage));
+const ApiKeysPage = screen(() => import('./api-keys/ApiKeysPage.tsx').then((m) => m.ApiKeysPage));
+const KeyDetailsPage = screen(() => import('./api-keys/KeyDetailsPage.tsx').then((m) => m.KeyDetailsPage));
+const OperatorPage = screen(() => import('./organizations/OperatorPage.tsx').then((m) => m.OperatorPage));
+const AuditPage = screen(() => import('./audit/AuditPage.tsx').then((m) => m.AuditPage));
+const WebhooksPage = screen(() => import('./webhooks/WebhooksPage.tsx').then((m) => m.WebhooksPage));
+const WebhookDetailsPage = screen(() => import('./webhooks/WebhookDetailsPage.tsx').then((m) => m.WebhookDetailsPage));
 const SCREENS = [OrganizationsPage, OrganizationPage, ApiKeysPage, KeyDetailsPage, OperatorPage, AuditPage, WebhooksPage, WebhookDetailsPage] as Screen<never>[];
 
 function useSession() {
   return useSyncExternalStore(session.subscribe, session.get);
-}
-
-/** A change that never reached the server: shown above everything (open dialogs too) until dismissed. */
-function ConnectionProblem() {
-  const problem = useSyncExternalStore(connection.subscribe, connection.problem);
-  if (!problem) return null;
-  return (
-    <Alert
-      color="red"
-      title="Not saved"
-      role="alert"
-      withCloseButton
-      closeButtonLabel="Dismiss"
-      onClose={connection.reachable}
-      style={{ position: 'fixed', bottom: 16, left: '50%', transform: 'translateX(-50%)', zIndex: 1000, maxWidth: 560 }}
-    >
-      {problem}
-    </Alert>
-  );
 }
 
 export function App() {
@@ -77,7 +59,7 @@ export function App() {
   // With OpenID Connect the provider's session ends too; if the provider cannot be reached, this console's still does.
   const signOut = () =>
     current.kind === 'oidc' && settings.signIn === 'oidc'
-      ? void import('./oidc.ts').then((m) => m.signOut(settings.oidc)).catch(() => session.signOut())
+      ? void import('./session/oidc.ts').then((m) => m.signOut(settings.oidc)).catch(() => session.signOut())
       : session.signOut();
   return (
     <Provider value={client}>
@@ -112,7 +94,6 @@ export function App() {
             </ErrorBoundary>
           </Container>
         </AppShell.Main>
-        <ConnectionProblem />
       </AppShell>
     </Provider>
   );
@@ -120,6 +101,7 @@ export function App() {
 
 function Routes() {
   const { pathname } = useLocation();
+  useFocusHeadingOnNavigation(pathname);
   let params: Record<string, string> | null;
   if (pathname === '/' || pathname === '/orgs') return <OrganizationsPage />;
   if (pathname === '/operator') return <OperatorPage />;

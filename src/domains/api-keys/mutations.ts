@@ -4,9 +4,14 @@ import { uniqueChangeErrors } from '../../graphql/error-types.ts';
 import { BulkOperationError, NotFoundError, PermissionDeniedError, UpgradeRequiredError, ValidationError } from '../../errors.ts';
 import { parseGlobalId, parseGlobalIds, toGlobalId } from '../../graphql/ids.ts';
 import { displayName, optionalText, rejectNulls } from '../../graphql/inputs.ts';
+import type { CostExtensions } from '../../graphql/query-cost.ts';
 import { MAX_ALLOWLIST_ENTRIES, normalizeAllowlist } from './allowlist.ts';
 import { ApiKeyRef, ApiKeyScopeEnum, ExpiryPolicyEnum } from './types.ts';
+import { MAX_SCOPE_WORKFLOWS } from '../../authz/grants.ts';
 import {
+  authorizeKeyRotation,
+  authorizeOrganizationKeyCreation,
+  authorizeProjectKeyCreation,
   createOrganizationKey,
   createProjectKey,
   newKeyMaterial,
@@ -49,7 +54,7 @@ const ScopeGrantInput = builder.inputType('ApiKeyScopeInput', {
     scope: t.field({ type: ApiKeyScopeEnum, required: true }),
     workflowIds: t.idList({
       description: 'Narrow the scope to these workflows; omit for every workflow the key reaches.',
-      validate: z.array(z.unknown()).min(1, 'must list at least one workflow (omit it for all)').max(MAX_IDS, `must list at most ${MAX_IDS} workflows`).nullish(),
+      validate: z.array(z.unknown()).min(1, 'must list at least one workflow (omit it for all)').max(MAX_SCOPE_WORKFLOWS, `must list at most ${MAX_SCOPE_WORKFLOWS} workflows`).nullish(),
     }),
   }),
 });
@@ -233,6 +238,8 @@ const keyErrors = { types: [...uniqueChangeErrors, UpgradeRequiredError] };
 builder.mutationField('createProjectApiKey', (t) =>
   t.field({
     authScopes: { changePermission: 'api_key:create' },
+    // Counted by the per-request limit on new secrets (limits.ts): each costs one argon2 hash.
+    extensions: { mintsKeySecret: true } satisfies CostExtensions,
     type: CreateApiKeyPayload,
     description: 'Creates a key that works only for one project. The secret is in the payload, and nowhere else, ever.',
     errors: keyErrors,
@@ -240,6 +247,7 @@ builder.mutationField('createProjectApiKey', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const projectId = parseGlobalId(String(input.projectId), 'Project', ['input', 'projectId']);
       const keyInput = toCreateInput(input);
+      await authorizeProjectKeyCreation(ctx, projectId);
       const material = await newKeyMaterial(ctx);
       return ctx.prisma.$transaction((tx) => createProjectKey(ctx, tx, projectId, keyInput, material));
     },
@@ -249,6 +257,7 @@ builder.mutationField('createProjectApiKey', (t) =>
 builder.mutationField('createOrganizationApiKey', (t) =>
   t.field({
     authScopes: { changePermission: 'api_key:create' },
+    extensions: { mintsKeySecret: true } satisfies CostExtensions,
     type: CreateApiKeyPayload,
     description: 'Creates an organization-level key for all projects (including future ones) or selected projects.',
     errors: keyErrors,
@@ -257,6 +266,7 @@ builder.mutationField('createOrganizationApiKey', (t) =>
       const organizationId = parseGlobalId(String(input.organizationId), 'Organization', ['input', 'organizationId']);
       const access = toAccess(input.projectAccess);
       const keyInput = toCreateInput(input);
+      await authorizeOrganizationKeyCreation(ctx, organizationId);
       const material = await newKeyMaterial(ctx);
       return ctx.prisma.$transaction((tx) => createOrganizationKey(ctx, tx, organizationId, access, keyInput, material));
     },
@@ -292,12 +302,14 @@ builder.mutationField('updateApiKey', (t) =>
 builder.mutationField('rotateApiKey', (t) =>
   t.field({
     authScopes: { changePermission: 'api_key:rotate' },
+    extensions: { mintsKeySecret: true } satisfies CostExtensions,
     type: RotateApiKeyPayload,
     description: 'Issues a successor with the same settings and a new secret; the old key ends after the grace period.',
     errors: keyErrors,
     args: { input: t.arg({ type: RotateApiKeyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = parseGlobalId(String(input.id), 'ApiKey', ['input', 'id']);
+      await authorizeKeyRotation(ctx, id, input.gracePeriodSeconds ?? 0);
       const material = await newKeyMaterial(ctx);
       const result = await ctx.prisma.$transaction((tx) => rotateKey(ctx, tx, id, input.gracePeriodSeconds ?? 0, material));
       return { apiKey: result.apiKey, secret: result.secret, previousApiKey: result.previous };

@@ -3,18 +3,20 @@ import type { Prisma, Project, Workflow } from '../../generated/prisma/client.ts
 import { ApiKeyLeakAction, ApiKeyLevel, ExpiryPolicy, type MemberRole } from '../../generated/prisma/enums.ts';
 import { builder, type Types } from '../../graphql/builder.ts';
 import { escapeLike } from '../../graphql/inputs.ts';
+import { listBound } from '../../graphql/query-cost.ts';
 import { parseGlobalId, toGlobalId } from '../../graphql/ids.ts';
 import { byCreation, requestLoaders } from '../../graphql/request-loaders.ts';
 import { keyListFilter, listsIn, mayIn, readableOrganizations, readsIn, readPermission } from '../../authz/read-rules.ts';
 import { OrganizationRef } from '../organizations/types.ts';
 import { ProjectRef } from '../projects/types.ts';
+import { MAX_PROJECTS_PER_ORGANIZATION } from '../projects/service.ts';
 import { UserRef } from '../users/types.ts';
 import { WorkflowRef } from '../workflows/types.ts';
 import { publicIdSearchTerm, visiblePrefix } from '../../lib/key-format.ts';
 import { displayStatus } from './lifecycle.ts';
 import { RECENT_ADDRESSES_KEPT } from './recent-addresses.ts';
-import { API_KEY_SCOPES, ceilingOf, grantLevel, parseStoredGrants, scopesOf, type Grant, type ScopeGrant } from '../../authz/grants.ts';
-import { LEVELS } from '../../authz/catalog.ts';
+import { API_KEY_SCOPES, ceilingOf, grantLevel, MAX_SCOPE_WORKFLOWS, parseStoredGrants, scopesOf, type Grant, type ScopeGrant } from '../../authz/grants.ts';
+import { LEVELS, PERMISSION_NAMES } from '../../authz/catalog.ts';
 
 export const ApiKeyScopeEnum = builder.enumType('ApiKeyScope', {
   description: 'What a key may do.',
@@ -101,6 +103,7 @@ const ScopeGrantRef = builder.objectRef<ScopeGrant>('ApiKeyScopeGrant').implemen
       type: [WorkflowRef],
       nullable: true,
       description: 'The workflows this scope is narrowed to; null means every workflow the key can reach.',
+      extensions: listBound(MAX_SCOPE_WORKFLOWS),
       resolve: async (grant, _args, ctx) => {
         if (grant.workflowIds === null) return null;
         const rows = await requestLoaders(ctx).workflows.loadMany(grant.workflowIds);
@@ -119,7 +122,8 @@ const ProjectAccessRef = builder.objectRef<ProjectAccess>('ApiKeyProjectAccess')
     all: t.exposeBoolean('all', { description: 'All projects of the organization, including ones created later.' }),
     projects: t.field({
       type: [ProjectRef],
-      description: 'The reached projects (for `all`, every current project).',
+      description: `The reached projects (for \`all\`, every current project; an organization has at most ${MAX_PROJECTS_PER_ORGANIZATION}).`,
+      extensions: listBound(MAX_PROJECTS_PER_ORGANIZATION),
       resolve: async (access, _args, ctx) => access.projects ?? (await requestLoaders(ctx).organizationProjects.load(access.organizationId)),
     }),
   }),
@@ -159,12 +163,14 @@ export const ApiKeyRef = builder.prismaNode('ApiKey', {
     }),
     scopes: t.field({
       type: [ScopeGrantRef],
+      extensions: listBound(API_KEY_SCOPES.length),
       deprecationReason: 'Use `permissions`: the scopes are the grants of workflow:trigger and execution:read.',
       select: { grants: true },
       resolve: (key) => scopesOf(parseStoredGrants(key.grants)),
     }),
     permissions: t.field({
       type: [ApiKeyGrantRef],
+      extensions: listBound(PERMISSION_NAMES.length),
       description: 'What the key was granted and where (its Permissions overview). It does at most what its owner may do now: see `effective`.',
       select: { grants: true, ownerId: true, organizationId: true },
       resolve: async (key, _args, ctx) => {
@@ -210,6 +216,7 @@ export const ApiKeyRef = builder.prismaNode('ApiKey', {
     lastUsedAddresses: t.field({
       type: [AddressUseRef],
       description: `The last ${RECENT_ADDRESSES_KEPT} distinct client addresses the key was used from, most recent first.`,
+      extensions: listBound(RECENT_ADDRESSES_KEPT),
       select: {
         usedFrom: { select: { address: true, lastSeenAt: true }, orderBy: [{ lastSeenAt: 'desc' }, { address: 'asc' }], take: RECENT_ADDRESSES_KEPT },
       },

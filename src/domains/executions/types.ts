@@ -7,9 +7,13 @@ import type { WorkflowExecution } from '../../generated/prisma/client.ts';
 import { keyListFilter, listsIn, organizationOfProject, readableOrganizations, readsInProject, readPermission } from '../../authz/read-rules.ts';
 import { visiblePrefix } from '../../lib/key-format.ts';
 import { ProjectRef } from '../projects/types.ts';
+import { requestLoaders } from '../../graphql/request-loaders.ts';
+
+/** The columns the read rule needs: what every loaded execution carries, whatever is selected. */
+type ExecutionReach = Pick<WorkflowExecution, 'projectId' | 'workflowId' | 'apiKeyId'>;
 
 /** Members of the organization read its executions; an API key reads those described by keyReadsExecution. */
-export async function readsExecution(ctx: Context, execution: WorkflowExecution): Promise<boolean> {
+export async function readsExecution(ctx: Context, execution: ExecutionReach): Promise<boolean> {
   if (ctx.principal?.kind !== 'apiKey') return readsInProject(ctx, 'WorkflowExecution', execution.projectId);
   const organizationId = await organizationOfProject(ctx, execution.projectId);
   return organizationId !== null && keyReadsExecution(ctx.principal.key, execution, organizationId);
@@ -26,12 +30,22 @@ export const WorkflowExecutionRef = builder.prismaNode('WorkflowExecution', {
   description: "One run of a workflow, started by an API key. Read by the organization's members and by keys that reach it.",
   nullable: true,
   id: { field: 'id' },
+  // Select mode: a row carries every column but the payload, which may be 64 KiB: `nodes(ids:)` with aliases loads
+  // many rows, and loading it for `{ id }` let one small query hold gigabytes. The fields read the row with plain
+  // resolvers (no per-field selection), so a row that did not come from a Pothos query (triggerWorkflow's, loaded by
+  // SQL) is never loaded again; only `payload` reads more, batched per request.
+  select: { id: true, workflowId: true, projectId: true, apiKeyId: true, apiKeyPublicId: true, status: true, idempotencyKey: true, createdAt: true },
   authScopes: (execution, ctx) => readsExecution(ctx, execution),
   findUnique: (id, ctx) => ({ id, project: { organization: readableOrganizations(ctx, 'WorkflowExecution') } }),
   fields: (t) => ({
-    status: t.expose('status', { type: ExecutionStatusEnum }),
-    payload: t.expose('payload', { type: 'JSON', nullable: true }),
-    idempotencyKey: t.exposeString('idempotencyKey', { nullable: true }),
+    status: t.field({ type: ExecutionStatusEnum, resolve: (e) => e.status }),
+    payload: t.field({
+      type: 'JSON',
+      nullable: true,
+      // The parent has passed the type's read rule; a row loaded whole (by SQL) already holds its payload.
+      resolve: (e, _args, ctx) => ('payload' in e ? (e as WorkflowExecution).payload : requestLoaders(ctx).executionPayloads.load(e.id)),
+    }),
+    idempotencyKey: t.string({ nullable: true, resolve: (e) => e.idempotencyKey }),
     workflowId: t.id({ resolve: (e) => toGlobalId('Workflow', e.workflowId) }),
     projectId: t.id({ resolve: (e) => toGlobalId('Project', e.projectId) }),
     triggeredByKeyPrefix: t.string({
@@ -39,7 +53,7 @@ export const WorkflowExecutionRef = builder.prismaNode('WorkflowExecution', {
       description: 'Visible prefix of the API key that triggered it (kept when the key is deleted).',
       resolve: (e) => (e.apiKeyPublicId ? visiblePrefix(e.apiKeyPublicId) : null),
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    createdAt: t.field({ type: 'DateTime', resolve: (e) => e.createdAt }),
   }),
 });
 

@@ -17,13 +17,16 @@ export const AuditEventRef = builder.prismaNode('AuditEvent', {
   description: 'One change in an organization: who, what, when, and the changed fields. OWNER and ADMIN only.',
   nullable: true,
   id: { field: 'id' },
+  // Select mode: `changes` (JSON) is loaded only when selected (see WorkflowExecution).
+  select: { id: true, organizationId: true },
   authScopes: (event, ctx) => readsIn(ctx, 'AuditEvent', event.organizationId),
   findUnique: (id, ctx) => ({ id, organization: readableOrganizations(ctx, 'AuditEvent') }),
   fields: (t) => ({
-    action: t.field({ type: AuditActionEnum, resolve: (event) => event.action as AuditAction }),
+    action: t.field({ type: AuditActionEnum, select: { action: true }, resolve: (event) => event.action as AuditAction }),
     targetType: t.exposeString('targetType'),
     targetId: t.id({
       description: 'Global id of the target, of type `targetType` (it may no longer exist: `node(id:)` then answers null).',
+      select: { targetType: true, targetId: true },
       resolve: (event) => toGlobalId(event.targetType, event.targetId),
     }),
     actor: t.prismaField({
@@ -36,6 +39,7 @@ export const AuditEventRef = builder.prismaNode('AuditEvent', {
     changes: t.field({
       type: 'JSON',
       description: 'Changed fields, ids among them as global ids; never a secret or a hash.',
+      select: { changes: true },
       resolve: (event) => changesWithGlobalIds(event.changes),
     }),
     requestId: t.exposeString('requestId', { nullable: true }),

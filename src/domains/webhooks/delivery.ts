@@ -22,6 +22,14 @@ const MAX_RESPONSE_BYTES = 64 * 1024;
 export const DELIVERY_RETENTION_MS = 30 * 86_400_000;
 /** An endpoint whose attempts have all failed for this long is disabled (and the disabling audited). */
 export const DISABLE_AFTER_FAILING_MS = 5 * 86_400_000;
+/**
+ * When an endpoint that is failing now will be disabled if nothing succeeds before: the first failed attempt from
+ * then on disables it (recordEndpointHealth). Null when it is not failing or is not enabled (already disabled).
+ */
+export function autoDisablesAt(endpoint: { enabled: boolean; failingSince: Date | null }): Date | null {
+  if (!endpoint.enabled || !endpoint.failingSince) return null;
+  return new Date(endpoint.failingSince.getTime() + DISABLE_AFTER_FAILING_MS);
+}
 /** Failures further apart than the longest retry wait (24 h), plus slack, are not one run of failures. */
 export const FAILURE_RUN_GAP_MS = 25 * 3_600_000;
 

@@ -1,6 +1,8 @@
 import { builder } from '../../graphql/builder.ts';
+import { listBound } from '../../graphql/query-cost.ts';
 import { OrganizationRef } from '../organizations/types.ts';
 import { readableOrganizations, readsIn, readPermission } from '../../authz/read-rules.ts';
+import { autoDisablesAt } from './delivery.ts';
 import { WEBHOOK_EVENTS, type WebhookEventType, webhookIdOf } from './events.ts';
 
 export const WebhookEventTypeEnum = builder.enumType('WebhookEventType', {
@@ -24,15 +26,18 @@ export const WebhookDeliveryRef = builder.prismaNode('WebhookDelivery', {
   description: 'One event sent (or to be sent) to one endpoint, and how its attempts went. OWNER and ADMIN only.',
   nullable: true,
   id: { field: 'id' },
+  // Select mode: the payload (an event body) and lastError are loaded only when selected (see WorkflowExecution).
+  select: { id: true, organizationId: true },
   authScopes: (delivery, ctx) => readsIn(ctx, 'WebhookDelivery', delivery.organizationId),
   findUnique: (id, ctx) => ({ id, endpoint: { organization: readableOrganizations(ctx, 'WebhookDelivery') } }),
   fields: (t) => ({
     webhookId: t.string({
       description: 'The `webhook-id` header: the same on every attempt and redelivery of one event, so receivers can drop duplicates.',
+      select: { eventId: true },
       resolve: (d) => webhookIdOf(d.eventId),
     }),
-    payload: t.field({ type: 'JSON', description: 'The event body as sent (README, "Webhooks"). Never a secret.', resolve: (d) => d.payload }),
-    eventType: t.field({ type: WebhookEventTypeEnum, resolve: (d) => d.eventType as WebhookEventType }),
+    payload: t.field({ type: 'JSON', description: 'The event body as sent (README, "Webhooks"). Never a secret.', select: { payload: true }, resolve: (d) => d.payload }),
+    eventType: t.field({ type: WebhookEventTypeEnum, select: { eventType: true }, resolve: (d) => d.eventType as WebhookEventType }),
     status: t.expose('status', { type: WebhookDeliveryStatusEnum }),
     attempts: t.exposeInt('attempts', { description: 'Attempts made so far.' }),
     responseStatus: t.exposeInt('responseStatus', { nullable: true, description: 'HTTP status of the last attempt (null: no answer).' }),
@@ -61,6 +66,13 @@ export const WebhookEndpointRef = builder.prismaNode('WebhookEndpoint', {
       nullable: true,
       description: 'Start of the current run of failed attempts; null once one succeeds. After 5 days of failures the endpoint is disabled.',
     }),
+    disablesAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When the platform disables this failing endpoint unless a delivery succeeds before (5 days after `failingSince`; the first failed attempt from then on disables it); null when it is not failing or is disabled.',
+      resolve: (endpoint) => autoDisablesAt(endpoint),
+    }),
     autoDisabledAt: t.expose('autoDisabledAt', {
       type: 'DateTime',
       nullable: true,
@@ -68,6 +80,7 @@ export const WebhookEndpointRef = builder.prismaNode('WebhookEndpoint', {
     }),
     recentDeliveries: t.relation('deliveries', {
       description: `The latest ${RECENT_DELIVERIES} deliveries, newest first.`,
+      extensions: listBound(RECENT_DELIVERIES),
       query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: RECENT_DELIVERIES },
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

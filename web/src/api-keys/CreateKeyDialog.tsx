@@ -1,0 +1,175 @@
+import { useState } from 'react';
+import { Button, Group, Modal, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import type { ExpiryPolicy } from '../gql/graphql.ts';
+import { issueFor } from '../ui/errors.tsx';
+import { MutationFailureAlert, typedError, useMutation } from '../ui/mutation.tsx';
+import { AllowlistField, parseAllowlist } from './AllowlistField.tsx';
+import { CreateOrgKey, CreateProjectKey } from './documents.ts';
+import { DAY, EXPIRY_OPTIONS, type KeyOrg, type KeyProject, type ProjectAccessChoice, type ScopeChoice } from './key-form.ts';
+import { ProjectAccessField } from './ProjectAccessField.tsx';
+import { ScopePicker } from './ScopePicker.tsx';
+
+const CONTEXT = { additionalTypenames: ['ApiKey'] };
+const FIELDS = ['name', 'note', 'projectId', 'projectIds', 'scopes', 'policy', 'expiresAt', 'ipAllowlist'];
+
+type Values = {
+  name: string;
+  note: string;
+  level: 'ORGANIZATION' | 'PROJECT';
+  keyProject: string | null;
+  access: ProjectAccessChoice;
+  selected: string[];
+  scopes: ScopeChoice;
+  expiry: ExpiryPolicy;
+  customDate: string;
+  allowlist: string;
+};
+
+export function CreateKeyDialog({
+  org,
+  projects,
+  project,
+  onClose,
+  onCreated,
+}: {
+  org: KeyOrg;
+  projects: KeyProject[];
+  /** Set on a project page: the key is a project key of this project. */
+  project?: KeyProject;
+  onClose: () => void;
+  onCreated: (secret: string) => void;
+}) {
+  const max = org.maxKeyLifetimeDays;
+  const maxDate = max != null ? new Date(Date.now() + max * DAY).toISOString().slice(0, 10) : undefined;
+  const form = useForm<Values>({
+    // A date beyond the organization's limit is named as it is picked, not only on submit.
+    validateInputOnChange: ['customDate'],
+    initialValues: {
+      name: '',
+      note: '',
+      level: project ? 'PROJECT' : 'ORGANIZATION',
+      keyProject: project?.id ?? null,
+      access: 'all',
+      selected: [],
+      scopes: { TRIGGER_WORKFLOWS: [] },
+      expiry: max ? 'DAYS_30' : 'NEVER',
+      customDate: '',
+      allowlist: '',
+    },
+    validate: {
+      customDate: (value, values) => {
+        if (values.expiry !== 'CUSTOM') return null;
+        if (!value) return 'Choose the expiry date.';
+        return maxDate && value > maxDate ? `The organization allows keys for at most ${max} days (until ${maxDate}).` : null;
+      },
+    },
+  });
+  const createProjectKey = useMutation(CreateProjectKey, (d) => d.createProjectApiKey, { requestPolicy: 'network-only', ...CONTEXT });
+  const createOrgKey = useMutation(CreateOrgKey, (d) => d.createOrganizationApiKey, CONTEXT);
+  const [allowlistLines, setAllowlistLines] = useState<number[]>([]);
+  const { values } = form;
+  const sent = values.level === 'PROJECT' ? createProjectKey : createOrgKey;
+  const failure = typedError(sent.failure);
+
+  async function submit(v: Values) {
+    const allowed = parseAllowlist(v.allowlist);
+    setAllowlistLines(allowed.lines);
+    const common = {
+      name: v.name.trim(),
+      note: v.note.trim() || undefined,
+      scopes: Object.entries(v.scopes).map(([scope, ids]) => ({ scope: scope as keyof ScopeChoice, ...(ids.length ? { workflowIds: ids } : {}) })),
+      expiry: { policy: v.expiry, ...(v.expiry === 'CUSTOM' ? { expiresAt: new Date(`${v.customDate}T23:59:59Z`).toISOString() } : {}) },
+      ...(allowed.entries.length ? { ipAllowlist: allowed.entries } : {}),
+    };
+    const payload =
+      v.level === 'PROJECT'
+        ? await createProjectKey.run({ input: { ...common, projectId: v.keyProject ?? '' } })
+        : await createOrgKey.run({
+            input: { ...common, organizationId: org.id, projectAccess: v.access === 'all' ? { all: true } : { projectIds: v.selected } },
+          });
+    if (payload?.__typename === 'CreateApiKeyPayload') onCreated(payload.secret);
+  }
+
+  const expiryOptions = EXPIRY_OPTIONS.map((o) => ({
+    value: o.value,
+    label: o.label,
+    disabled: max != null && (o.value === 'NEVER' || (o.days != null && o.days > max)),
+  }));
+  const reached =
+    values.level === 'PROJECT'
+      ? projects.filter((p) => p.id === values.keyProject)
+      : values.access === 'selected'
+        ? projects.filter((p) => values.selected.includes(p.id))
+        : projects;
+
+  return (
+    <Modal closeButtonProps={{ 'aria-label': 'Close dialog' }} opened onClose={onClose} title="Create API key" size="lg">
+      <form onSubmit={form.onSubmit(submit)}>
+        <Stack>
+          <TextInput label="Name" required {...form.getInputProps('name')} error={issueFor(failure, 'name')} data-autofocus />
+          <Textarea label="Note" {...form.getInputProps('note')} error={issueFor(failure, 'note')} />
+          {project ? (
+            <Text size="sm">Project key for {project.name}.</Text>
+          ) : (
+            <Radio.Group label="Key level" {...form.getInputProps('level')}>
+              <Group mt={4}>
+                <Radio value="ORGANIZATION" label="Organization" />
+                <Radio value="PROJECT" label="One project" />
+              </Group>
+            </Radio.Group>
+          )}
+          {values.level === 'PROJECT' && !project ? (
+            <Select
+              label="Project"
+              required
+              data={projects.map((p) => ({ value: p.id, label: p.name }))}
+              {...form.getInputProps('keyProject')}
+              error={issueFor(failure, 'projectId')}
+            />
+          ) : null}
+          {values.level === 'ORGANIZATION' ? (
+            <ProjectAccessField
+              access={values.access}
+              onAccess={(next) => form.setFieldValue('access', next)}
+              selected={values.selected}
+              onSelected={(next) => form.setFieldValue('selected', next)}
+              projects={projects}
+              error={issueFor(failure, 'projectIds')}
+            />
+          ) : null}
+          <ScopePicker org={org} value={values.scopes} onChange={(next) => form.setFieldValue('scopes', next)} projects={reached} error={issueFor(failure, 'scopes')} />
+          <Select
+            label="Expiry"
+            description={max != null ? `This organization allows keys for at most ${max} days.` : undefined}
+            data={expiryOptions}
+            allowDeselect={false}
+            {...form.getInputProps('expiry')}
+            error={issueFor(failure, 'policy')}
+          />
+          {values.expiry === 'CUSTOM' ? (
+            <TextInput
+              type="date"
+              label="Expires on (end of day, UTC)"
+              required
+              min={new Date(Date.now() + DAY).toISOString().slice(0, 10)}
+              max={maxDate}
+              {...form.getInputProps('customDate')}
+              error={form.errors.customDate ?? issueFor(failure, 'expiresAt')}
+            />
+          ) : null}
+          <AllowlistField value={values.allowlist} onChange={(next) => form.setFieldValue('allowlist', next)} failure={failure} lines={allowlistLines} />
+          <MutationFailureAlert failure={sent.failure} fields={FIELDS} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={sent.busy}>
+              Create key
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

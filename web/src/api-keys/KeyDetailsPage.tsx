@@ -1,0 +1,222 @@
+import { Alert, Anchor, Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from 'urql';
+import { graphql } from '../gql/index.ts';
+import type { ConsoleKeyRowFragment } from '../gql/graphql.ts';
+import { formatDate } from '../lib/format.ts';
+import { Link } from '../lib/router.tsx';
+import { RequestErrorAlert } from '../ui/errors.tsx';
+import { AuditEventsTable } from '../audit/AuditEventsTable.tsx';
+import { STATUS_COLOR } from './status.ts';
+import { UsageChart } from './UsageChart.tsx';
+
+const KeyQuery = graphql(`
+  query ConsoleKeyDetails($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on ApiKey {
+        ...ConsoleKeyRow
+        expiryPolicy
+        revokedAt
+        updatedAt
+        lastUsedAddresses {
+          address
+          lastSeenAt
+        }
+        createdBy {
+          id
+          email
+        }
+        rotatedFrom {
+          id
+          name
+          prefix
+        }
+        rotatedTo {
+          id
+          name
+          prefix
+        }
+        organization {
+          id
+          name
+          slug
+          viewerCan {
+            readAudit
+          }
+        }
+      }
+    }
+  }
+`);
+
+const KeyAuditQuery = graphql(`
+  query ConsoleKeyAudit($slug: String!, $id: ID!) {
+    organization(slug: $slug) {
+      id
+      auditEvents(first: 20, filter: { targetId: $id }) {
+        edges {
+          node {
+            id
+            action
+            actorLabel
+            targetType
+            targetId
+            changes
+            createdAt
+          }
+        }
+      }
+    }
+  }
+`);
+
+export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
+  const [{ data, error, fetching }, refetch] = useQuery({ query: KeyQuery, variables: { id } });
+  const key = data?.node?.__typename === 'ApiKey' ? data.node : null;
+  const mayReadAudit = !!key?.organization.viewerCan.readAudit;
+  const [audit] = useQuery({ query: KeyAuditQuery, variables: { slug, id }, pause: !mayReadAudit });
+  if (error) return <RequestErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (!key) return fetching ? <Text>Loading…</Text> : <Alert color="yellow" title="Key not found">There is no such key for you.</Alert>;
+  const rows: [string, React.ReactNode][] = [
+    ['Prefix', <Text ff="monospace" key="p">{key.prefix}</Text>],
+    ['Status', <Badge key="s" variant="light" color={STATUS_COLOR[key.status]}>{key.status}</Badge>],
+    ['Level', key.level === 'PROJECT' ? `Project key of ${key.project?.name}` : 'Organization key'],
+    ['Project access', key.level === 'PROJECT' ? key.project?.name : key.projectAccess.all ? 'All projects, including future ones' : key.projectAccess.projects.map((p) => p.name).join(', ')],
+    [
+      'Allowed addresses',
+      key.ipAllowlist.length ? (
+        <Stack key="ip" gap={2} data-testid="allowlist">
+          {key.ipAllowlist.map((entry) => (
+            <Text key={entry} ff="monospace" size="sm">
+              {entry}
+            </Text>
+          ))}
+        </Stack>
+      ) : (
+        'Any address'
+      ),
+    ],
+    ['Note', key.note ?? '—'],
+    ['Owner', key.owner ? (key.owner.email ?? '—') : 'The organization (service key)'],
+    ['Created', `${formatDate(key.createdAt)} by ${key.createdBy.email ?? '—'}`],
+    ['Updated', formatDate(key.updatedAt)],
+    ['Expiry', key.expiresAt ? `${formatDate(key.expiresAt)} (${key.expiryPolicy})` : 'Never'],
+    ['Grace period ends', formatDate(key.graceEndsAt)],
+    ['Revoked', formatDate(key.revokedAt)],
+    ['Last used', formatDate(key.lastUsedAt)],
+    ['Requests', key.usageCount],
+    ['Rotated from', key.rotatedFrom ? <Link key="rf" to={`/orgs/${slug}/api-keys/${encodeURIComponent(key.rotatedFrom.id)}`}>{key.rotatedFrom.prefix}</Link> : '—'],
+    ['Rotated to', key.rotatedTo ? <Link key="rt" to={`/orgs/${slug}/api-keys/${encodeURIComponent(key.rotatedTo.id)}`}>{key.rotatedTo.prefix}</Link> : '—'],
+  ];
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        <Link to={`/orgs/${key.organization.slug}/api-keys`}>{key.organization.name} / API keys</Link>
+      </Text>
+      <Title order={1}>{key.name}</Title>
+      {key.leak ? <LeakAlert leak={key.leak} stillWorks={key.status === 'ACTIVE' || key.status === 'INACTIVE'} /> : null}
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Paper withBorder p="md">
+          <Table aria-label="Key details">
+            <Table.Tbody>
+              {rows.map(([label, value]) => (
+                <Table.Tr key={label}>
+                  <Table.Th scope="row">{label}</Table.Th>
+                  <Table.Td>{value}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+        <Stack>
+          <Paper withBorder p="md">
+            <Title order={2} size="h4" mb="sm">
+              Permissions
+            </Title>
+            <Table aria-label="Permissions">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Scope</Table.Th>
+                  <Table.Th>Workflows</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {key.scopes.map((s) => (
+                  <Table.Tr key={s.scope}>
+                    <Table.Td>{s.scope === 'TRIGGER_WORKFLOWS' ? 'Trigger workflows' : 'Read executions'}</Table.Td>
+                    <Table.Td>{s.workflows ? s.workflows.map((w) => w.name).join(', ') : 'Every workflow the key reaches'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+          <Paper withBorder p="md">
+            <Title order={2} size="h4" mb="sm">
+              Recent addresses
+            </Title>
+            {key.lastUsedAddresses.length ? (
+              <Table aria-label="Recent addresses">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Address</Table.Th>
+                    <Table.Th>Last seen</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {key.lastUsedAddresses.map((a) => (
+                    <Table.Tr key={a.address}>
+                      <Table.Td ff="monospace">{a.address}</Table.Td>
+                      <Table.Td>{formatDate(a.lastSeenAt)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            ) : (
+              <Text size="sm" c="dimmed">
+                Not used yet
+              </Text>
+            )}
+            <Text size="xs" c="dimmed" mt="xs">
+              The last five distinct addresses the key was used from, most recent first.
+            </Text>
+          </Paper>
+        </Stack>
+      </SimpleGrid>
+      <UsageChart id={key.id} />
+      {mayReadAudit ? (
+        <>
+          <Title order={2} size="h4">
+            History
+          </Title>
+          <AuditEventsTable events={audit.data?.organization?.auditEvents?.edges.map((e) => e.node) ?? []} />
+        </>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** Where a secret scanner found the key, and what was done about it (the first report; later ones are in History). */
+function LeakAlert({ leak, stillWorks }: { leak: NonNullable<ConsoleKeyRowFragment['leak']>; stillWorks: boolean }) {
+  return (
+    <Alert color="red" variant="filled" title="This key was leaked">
+      <Stack gap={6}>
+        <Text size="sm">
+          A secret scanner reported it {formatDate(leak.reportedAt)}, found in public{leak.source ? ` (${leak.source})` : ''}
+          {leak.url ? ' at:' : '.'}
+        </Text>
+        {leak.url ? (
+          <Anchor href={leak.url} target="_blank" rel="noopener noreferrer nofollow" c="white" underline="always" size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+            {leak.url}
+          </Anchor>
+        ) : null}
+        <Text size="sm" fw={600}>
+          {leak.action === 'REVOKED'
+            ? 'It was revoked automatically and no longer works.'
+            : stillWorks
+              ? 'It was only flagged (this organization’s setting) and still works: rotate or revoke it now.'
+              : 'It was flagged (this organization’s setting); it no longer works.'}
+        </Text>
+      </Stack>
+    </Alert>
+  );
+}

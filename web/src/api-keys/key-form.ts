@@ -1,0 +1,27 @@
+import type { ApiKeyScope, ExpiryPolicy } from '../gql/graphql.ts';
+
+// What the create and edit dialogs share: the choices they offer and the shapes they pass around.
+
+export const DAY = 86_400_000;
+
+export const EXPIRY_OPTIONS: { value: ExpiryPolicy; label: string; days: number | null }[] = [
+  { value: 'NEVER', label: 'No expiry', days: null },
+  { value: 'DAYS_7', label: '7 days', days: 7 },
+  { value: 'DAYS_30', label: '30 days', days: 30 },
+  { value: 'DAYS_60', label: '60 days', days: 60 },
+  { value: 'DAYS_90', label: '90 days', days: 90 },
+  { value: 'CUSTOM', label: 'Custom date', days: null },
+];
+
+export const SCOPES: { scope: ApiKeyScope; label: string }[] = [
+  { scope: 'TRIGGER_WORKFLOWS', label: 'Trigger workflows' },
+  { scope: 'READ_EXECUTIONS', label: 'Read executions' },
+];
+
+/** The chosen scopes: a scope is chosen when present; its list narrows it to those workflows (empty: all). */
+export type ScopeChoice = Partial<Record<ApiKeyScope, string[]>>;
+
+export type KeyOrg = { id: string; slug: string; maxKeyLifetimeDays: number | null };
+export type KeyProject = { id: string; name: string; slug: string };
+export type Option = { value: string; label: string };
+export type ProjectAccessChoice = 'all' | 'selected';
