@@ -1,6 +1,7 @@
 // npm run bench — starts Keysmith (PGlite by default; DATABASE_URL for PostgreSQL), drives it with autocannon and
 // prints one table from a single run on the same server. Options: BENCH_DURATION (s, default 8), BENCH_CONNECTIONS (32),
-// BENCH_ONLY=outbox (only the outbox row), BENCH_ONLY=f1 (only /health under the F1 attack).
+// BENCH_ONLY=outbox (only the outbox row), BENCH_ONLY=f1 (only /health under the F1 attack), BENCH_ONLY=grants (only the
+// 20-grant key row and the cost of one permission check).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -14,6 +15,9 @@ import { projectRoot } from '../src/config/config.ts';
 import argon2 from 'argon2';
 import { hashKey } from '../src/domains/api-keys/hashing.ts';
 import { checksumOf } from '../src/lib/key-format.ts';
+import { PERMISSION_NAMES } from '../src/authz/catalog.ts';
+import { keyMay } from '../src/authz/grants.ts';
+import type { AuthenticatedKey } from '../src/context.ts';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -396,6 +400,63 @@ const f1Goal = (f1: F1Result) =>
   `/health p50 ${f1.healthP50.toFixed(1)} ms, p99 ${f1.healthP99.toFixed(1)} ms, max ${f1.healthMax.toFixed(1)} ms; RSS ${f1.rssBefore.toFixed(0)} → peak ${f1.rssPeak.toFixed(0)} MiB ` +
   `(goal: /health < 100 ms, RSS + ≤ 64 MiB) ${f1.healthMax < 100 && f1.rssPeak - f1.rssBefore <= 64 ? 'MET' : 'NOT MET'}`;
 
+/** An organization key with 20 grants (a few narrowed to the project), as an automation key would have. */
+async function twentyGrantKey(url: string, owner: string, projectId: string): Promise<string> {
+  const org = (await gql(url, 'query($id: ID!) { node(id: $id) { ... on Project { organization { id } } } }', { id: projectId }, owner)).node as { organization: { id: string } };
+  const permissions = PERMISSION_NAMES.slice(0, 20).map((permission, i) =>
+    i % 4 === 1 && ['project:read', 'workflow:read', 'execution:read', 'api_key:read', 'usage:read'].includes(permission) ? { permission, projectIds: [projectId] } : { permission },
+  );
+  const input = { organizationId: org.organization.id, name: '20 grants', expiry: { policy: 'NEVER' }, projectAccess: { all: true }, permissions };
+  const created = (await gql(url, 'mutation($i: CreateOrganizationApiKeyInput!) { createOrganizationApiKey(input: $i) { __typename ... on CreateApiKeyPayload { secret } ... on Error { message } } }', { i: input }, owner)).createOrganizationApiKey as { secret?: string; message?: string };
+  if (!created.secret) throw new Error(`20-grant key not created: ${created.message}`);
+  return created.secret;
+}
+
+/** The permission check itself, in-process: ns per keyMay call on a 20-grant key (the last grant, the worst case). */
+function permissionCheckNs(): number {
+  const grants = PERMISSION_NAMES.slice(0, 20).map((permission) => ({ permission, projectIds: null, workflowIds: null }));
+  const key: AuthenticatedKey = {
+    id: 'k', publicId: 'p', organizationId: 'o', level: 'ORGANIZATION', projectId: null, allProjects: true, projectIds: [], ipAllowlist: [],
+    grants, ownerRole: 'OWNER', ownedByOrganization: false, ownerId: 'u', createdById: 'u',
+  };
+  const last = grants[19].permission;
+  let allowed = 0;
+  for (let i = 0; i < 100_000; i++) if (keyMay(key, last, { projectId: 'p1' })) allowed++; // warm-up
+  const n = 1_000_000;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) if (keyMay(key, last, { projectId: 'p1' })) allowed++;
+  const ns = Number(process.hrtime.bigint() - start) / n;
+  if (allowed !== n + 100_000) throw new Error('the permission check refused a held permission');
+  return ns;
+}
+
+if (process.env.BENCH_ONLY === 'grants') {
+  // Only the 20-grant row: `BENCH_ONLY=grants npm run bench`.
+  const server = await startServer();
+  try {
+    const { owner, projectId } = await setup(server.url);
+    const secret = await twentyGrantKey(server.url, owner, projectId);
+    const json = { 'content-type': 'application/json' };
+    const body = JSON.stringify({ query: '{ __typename }' });
+    const rounds: { bare: Row[]; keyed: Row[] } = { bare: [], keyed: [] };
+    await load('warm-up', server.url, { headers: { ...json, authorization: `Bearer ${secret}` }, body, duration: 2 });
+    for (let i = 0; i < 4; i++) {
+      rounds.bare.push(await load('minimal query, no credentials', server.url, { headers: json, body, duration: DURATION / 2 }));
+      rounds.keyed.push(await load('minimal query, key with 20 grants', server.url, { headers: { ...json, authorization: `Bearer ${secret}` }, body, duration: DURATION / 2 }));
+    }
+    const bare = combine('minimal query, no credentials', rounds.bare);
+    const keyed = combine('minimal query, key with 20 grants', rounds.keyed);
+    console.table([bare, keyed].map((r) => ({ scenario: r.name, 'req/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, statuses: r.statuses })));
+    const ratio = keyed.rps / bare.rps;
+    console.log(`- 20 grants: key with 20 grants ÷ unauthenticated { __typename } throughput ${ratio.toFixed(3)} (goal ≥ 0.95) ${ratio >= 0.95 ? 'MET' : 'NOT MET'}`);
+    console.log(`- permission check: ${permissionCheckNs().toFixed(0)} ns per check on a 20-grant key (in-process, the last grant)`);
+  } finally {
+    await server.stop();
+    await database.drop();
+  }
+  process.exit(0);
+}
+
 if (process.env.BENCH_ONLY === 'f1') {
   const only = await startServer();
   try {
@@ -464,6 +525,8 @@ try {
   rows.pop();
   const argonBefore = await metric(server.url, 'keysmith_argon2_verifications_total');
   const [bare, keyedRow] = await alternate(['minimal query, no credentials', { headers: json, body: minimal }], ['minimal query, valid API key', { headers: keyed, body: minimal }]);
+  const twentyGrants = { ...json, authorization: `Bearer ${await twentyGrantKey(server.url, owner, projectId)}` };
+  const [bareAgain, grantsRow] = await alternate(['minimal query, no credentials (again)', { headers: json, body: minimal }], ['minimal query, key with 20 grants', { headers: twentyGrants, body: minimal }]);
   const [baseline, trigger] = await alternate(
     ['baseline: keyed mutation inserting one row', { headers: keyed, body: baselineBody }],
     ['triggerWorkflow, valid API key', { headers: keyed, body: triggerBody }],
@@ -573,6 +636,8 @@ try {
     `outbox: mean latency with a webhook endpoint ÷ without, 144 calls each, 4 at a time: ` +
       outbox.map((o) => `${o.kind} ${o.hooked.toFixed(1)} vs ${o.plain.toFixed(1)} ms (${(o.hooked / o.plain).toFixed(3)})`).join(', ') +
       ` (goal ≤ 1.10 each) ${outbox.every((o) => o.hooked / o.plain <= 1.1) ? 'MET' : 'NOT MET'}`,
+    `20 grants: key with 20 grants ÷ unauthenticated { __typename } throughput ${(grantsRow.rps / bareAgain.rps).toFixed(3)} (goal ≥ 0.95) ${grantsRow.rps / bareAgain.rps >= 0.95 ? 'MET' : 'NOT MET'}; ` +
+      `the permission check itself: ${permissionCheckNs().toFixed(0)} ns per check on a 20-grant key`,
     f1Goal(f1),
     `for comparison, ${UNTAGGED_KEYS} untagged keys (new KEY_TAG_SECRET) at once on a fresh process: ${untagged.statuses} in ${(untagged.ms / 1000).toFixed(2)} s`,
   );
