@@ -7,9 +7,10 @@ import { Link, navigate, useLocation } from '../router.tsx';
 import { STATUS_COLOR } from '../key-status.ts';
 import { CreateKeyDialog, DeleteDialog, EditDialog, RevokeDialog, RotateDialog } from './KeyDialogs.tsx';
 import { SecretDialog } from './dialogs.tsx';
+import { PermissionSummary } from './PermissionsOverview.tsx';
 import { DeleteKeys, OrgKeysQuery, ProjectKeysQuery } from './keyDocuments.ts';
 
-/** 20 rows with their scopes, workflows and projects stay well inside the API's query cost limit. */
+/** 20 rows with their permissions and projects stay well inside the API's query cost limit. */
 const PAGE_SIZE = 20;
 const CONTEXT = { additionalTypenames: ['ApiKey'] };
 
@@ -214,7 +215,7 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
               <Table.Th>Prefix</Table.Th>
               <Table.Th>Level / project</Table.Th>
               <Table.Th>Access</Table.Th>
-              <Table.Th>Scopes</Table.Th>
+              <Table.Th>Permissions</Table.Th>
               <Table.Th>Status</Table.Th>
               <Table.Th>Expires</Table.Th>
               <Table.Th>Last used</Table.Th>
@@ -267,12 +268,7 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
                   {key.level === 'PROJECT' ? key.project?.name : key.projectAccess.all ? 'All projects' : key.projectAccess.projects.map((p) => p.name).join(', ') || 'No projects'}
                 </Table.Td>
                 <Table.Td>
-                  {key.scopes.map((s) => (
-                    <Text size="xs" key={s.scope}>
-                      {s.scope}
-                      {s.workflows ? ` (${s.workflows.map((w) => w.name).join(', ')})` : ''}
-                    </Text>
-                  ))}
+                  <PermissionSummary permissions={key.permissions} />
                 </Table.Td>
                 <Table.Td style={{ minWidth: 104 }}>
                   <Stack gap={4} align="flex-start">

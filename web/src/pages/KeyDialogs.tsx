@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
   Alert,
   Button,
@@ -15,11 +15,13 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useClient, useQuery } from 'urql';
-import type { ApiKeyScope, ConsoleKeyRowFragment, ExpiryPolicy } from '../gql/graphql.ts';
+import type { ConsoleKeyRowFragment, ExpiryPolicy, MemberRole } from '../gql/graphql.ts';
 import { TypedErrorAlert, formatDate, isTypedError, issueFor, type TypedError } from '../errors.tsx';
 import { ConfirmDialog } from './dialogs.tsx';
 import { AllowlistField, parseAllowlist, sameEntries } from './AllowlistField.tsx';
-import { CreateOrgKey, CreateProjectKey, MembersQuery, ProjectWorkflowsQuery, RevokeKey, RotateKey, DeleteKey, UpdateKey } from './keyDocuments.ts';
+import { PermissionEditor } from './PermissionEditor.tsx';
+import { draftProblem, sameGrants, toPermissionInput, type GrantDraft } from '../permissions.ts';
+import { CreateOrgKey, CreateProjectKey, MembersQuery, RevokeKey, RotateKey, DeleteKey, UpdateKey } from './keyDocuments.ts';
 
 const DAY = 86_400_000;
 const EXPIRY_OPTIONS: { value: ExpiryPolicy; label: string; days: number | null }[] = [
@@ -30,79 +32,9 @@ const EXPIRY_OPTIONS: { value: ExpiryPolicy; label: string; days: number | null 
   { value: 'DAYS_90', label: '90 days', days: 90 },
   { value: 'CUSTOM', label: 'Custom date', days: null },
 ];
-const SCOPES: { scope: ApiKeyScope; label: string }[] = [
-  { scope: 'TRIGGER_WORKFLOWS', label: 'Trigger workflows' },
-  { scope: 'READ_EXECUTIONS', label: 'Read executions' },
-];
+type Org = { id: string; slug: string; maxKeyLifetimeDays: number | null; viewerRole?: MemberRole | null };
 
-type Org = { id: string; slug: string; maxKeyLifetimeDays: number | null };
-
-/** Loads one project's workflows (one small query each keeps every request inside the API's cost limit). */
-function ProjectWorkflows({ slug, project, onLoad }: { slug: string; project: Project; onLoad: (id: string, options: Option[]) => void }) {
-  const [{ data }] = useQuery({ query: ProjectWorkflowsQuery, variables: { slug, project: project.slug } });
-  const edges = data?.organization?.project?.workflows.edges;
-  useEffect(() => {
-    if (edges) onLoad(project.id, edges.map((e) => ({ value: e.node.id, label: `${project.name} / ${e.node.name}` })));
-  }, [edges, project, onLoad]);
-  return null;
-}
-
-type Option = { value: string; label: string };
 type Project = { id: string; name: string; slug: string };
-/** Workflow narrowing offers the workflows of at most this many projects. */
-const MAX_WORKFLOW_PROJECTS = 20;
-
-function ScopePicker({
-  org,
-  value,
-  onChange,
-  projects,
-}: {
-  org: Org;
-  value: Map<ApiKeyScope, string[]>;
-  onChange: (next: Map<ApiKeyScope, string[]>) => void;
-  projects: Project[];
-}) {
-  const [byProject, setByProject] = useState<Record<string, Option[]>>({});
-  const onLoad = useCallback((id: string, options: Option[]) => setByProject((prev) => (prev[id] === options ? prev : { ...prev, [id]: options })), []);
-  const shown = projects.slice(0, MAX_WORKFLOW_PROJECTS);
-  const workflows = shown.flatMap((p) => byProject[p.id] ?? []);
-  return (
-    <Stack gap="xs" role="group" aria-label="Scopes">
-      {shown.map((p) => (
-        <ProjectWorkflows key={p.id} slug={org.slug} project={p} onLoad={onLoad} />
-      ))}
-      <Text size="sm" fw={500}>
-        Scopes
-      </Text>
-      {SCOPES.map(({ scope, label }) => (
-        <Stack key={scope} gap={4}>
-          <Checkbox
-            label={label}
-            checked={value.has(scope)}
-            onChange={(e) => {
-              const next = new Map(value);
-              if (e.currentTarget.checked) next.set(scope, []);
-              else next.delete(scope);
-              onChange(next);
-            }}
-          />
-          {value.has(scope) && workflows.length ? (
-            <MultiSelect
-              ml="lg"
-              label={`${label}: only these workflows (optional)`}
-              placeholder="Every workflow the key reaches"
-              data={workflows}
-              value={value.get(scope)}
-              onChange={(ids) => onChange(new Map(value).set(scope, ids))}
-              searchable
-            />
-          ) : null}
-        </Stack>
-      ))}
-    </Stack>
-  );
-}
 
 export function CreateKeyDialog({
   opened,
@@ -127,7 +59,9 @@ export function CreateKeyDialog({
   const [keyProject, setKeyProject] = useState<string | null>(project?.id ?? null);
   const [access, setAccess] = useState<'all' | 'selected'>('all');
   const [selected, setSelected] = useState<string[]>([]);
-  const [scopes, setScopes] = useState(new Map<ApiKeyScope, string[]>([['TRIGGER_WORKFLOWS', []]]));
+  // What keys did before permissions existed stays the default: trigger workflows.
+  const [grants, setGrants] = useState<GrantDraft[]>([{ permission: 'workflow:trigger', projectIds: null, workflowIds: null }]);
+  const [serviceKey, setServiceKey] = useState(false);
   const [expiry, setExpiry] = useState<ExpiryPolicy>(org.maxKeyLifetimeDays ? 'DAYS_30' : 'NEVER');
   const [customDate, setCustomDate] = useState('');
   const [allowlist, setAllowlist] = useState('');
@@ -153,7 +87,7 @@ export function CreateKeyDialog({
     setFormError(null);
     if (expiry === 'CUSTOM' && !customDate) return setFormError('Choose the expiry date.');
     if (customDateError && expiry === 'CUSTOM' && customDate > (maxDate ?? '9999')) return;
-    const scopeInput = [...scopes].map(([scope, ids]) => ({ scope, ...(ids.length ? { workflowIds: ids } : {}) }));
+    if (draftProblem(grants, [])) return;
     const expiryInput = {
       policy: expiry,
       ...(expiry === 'CUSTOM' ? { expiresAt: new Date(`${customDate}T23:59:59Z`).toISOString() } : {}),
@@ -164,7 +98,8 @@ export function CreateKeyDialog({
     const common = {
       name: name.trim(),
       note: note.trim() || undefined,
-      scopes: scopeInput,
+      permissions: toPermissionInput(grants),
+      ...(serviceKey ? { ownedByOrganization: true } : {}),
       expiry: expiryInput,
       ...(allowed.entries.length ? { ipAllowlist: allowed.entries } : {}),
     };
@@ -242,16 +177,22 @@ export function CreateKeyDialog({
               ) : null}
             </>
           ) : null}
-          <ScopePicker
-            org={org}
-            value={scopes}
-            onChange={setScopes}
+          <PermissionEditor
+            slug={org.slug}
+            role={org.viewerRole ?? null}
+            projectKey={level === 'PROJECT'}
+            value={grants}
+            onChange={setGrants}
+            error={issueFor(failure, 'permissions')}
             projects={level === 'PROJECT' ? projects.filter((p) => p.id === keyProject) : access === 'selected' ? projects.filter((p) => selected.includes(p.id)) : projects}
           />
-          {issueFor(failure, 'scopes') ? (
-            <Text c="red" size="sm">
-              {issueFor(failure, 'scopes')}
-            </Text>
+          {org.viewerRole === 'OWNER' || org.viewerRole === 'ADMIN' ? (
+            <Checkbox
+              label="Owned by the organization (service key)"
+              description="It keeps working when you leave; it may do at most what an admin may."
+              checked={serviceKey}
+              onChange={(e) => setServiceKey(e.currentTarget.checked)}
+            />
           ) : null}
           <Select
             label="Expiry"
@@ -275,7 +216,7 @@ export function CreateKeyDialog({
             />
           ) : null}
           <AllowlistField value={allowlist} onChange={setAllowlist} failure={failure} lines={allowlistLines} />
-          <TypedErrorAlert error={failure} fields={['name', 'note', 'projectId', 'projectIds', 'scopes', 'policy', 'expiresAt', 'ipAllowlist']} />
+          <TypedErrorAlert error={failure} fields={['name', 'note', 'projectId', 'projectIds', 'permissions', 'policy', 'expiresAt', 'ipAllowlist']} />
           {formError ? (
             <Alert color="red" role="alert">
               {formError}
@@ -406,14 +347,14 @@ export function EditDialog({
 }: {
   apiKey: ConsoleKeyRowFragment | null;
   org: Org;
-  projects: { id: string; name: string }[];
+  projects: Project[];
   onClose: () => void;
 }) {
   if (!apiKey) return null;
   return <EditForm key={apiKey.id} apiKey={apiKey} org={org} projects={projects} onClose={onClose} />;
 }
 
-function EditForm({ apiKey, org, projects, onClose }: { apiKey: ConsoleKeyRowFragment; org: Org; projects: { id: string; name: string }[]; onClose: () => void }) {
+function EditForm({ apiKey, org, projects, onClose }: { apiKey: ConsoleKeyRowFragment; org: Org; projects: Project[]; onClose: () => void }) {
   const client = useClient();
   const [{ data }] = useQuery({ query: MembersQuery, variables: { slug: org.slug } });
   const [name, setName] = useState(apiKey.name);
@@ -425,18 +366,26 @@ function EditForm({ apiKey, org, projects, onClose }: { apiKey: ConsoleKeyRowFra
   const [allowlist, setAllowlist] = useState(apiKey.ipAllowlist.join('\n'));
   const [allowlistLines, setAllowlistLines] = useState<number[]>([]);
   const [failure, setFailure] = useState<TypedError | null>(null);
+  const initialGrants = apiKey.permissions.map((g) => ({ permission: g.permission, projectIds: g.projectIds ?? null, workflowIds: g.workflowIds ?? null }));
+  const [grants, setGrants] = useState<GrantDraft[]>(initialGrants);
+  const [serviceKey, setServiceKey] = useState(apiKey.ownedByOrganization);
+  // Only owners and admins change what a key may do (the server refuses anyone else).
+  const mayGrant = org.viewerRole === 'OWNER' || org.viewerRole === 'ADMIN';
   const members = data?.organization?.members?.edges.map((e) => ({ value: e.node.user.id, label: e.node.user.email ?? e.node.user.name ?? e.node.user.id })) ?? [];
   const canToggle = apiKey.status === 'ACTIVE' || apiKey.status === 'INACTIVE';
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (mayGrant && draftProblem(grants, [])) return;
     const allowed = parseAllowlist(allowlist);
     setAllowlistLines(allowed.lines);
     const input = {
       id: apiKey.id,
       name: name.trim(),
       note: note.trim(),
-      ...(owner && owner !== apiKey.owner?.id ? { ownerId: owner } : {}),
+      ...(owner && owner !== apiKey.owner?.id && !serviceKey ? { ownerId: owner } : {}),
+      ...(serviceKey && !apiKey.ownedByOrganization ? { ownedByOrganization: true } : {}),
+      ...(mayGrant && !sameGrants(grants, initialGrants) ? { permissions: toPermissionInput(grants) } : {}),
       ...(canToggle ? { status: active ? ('ACTIVE' as const) : ('INACTIVE' as const) } : {}),
       ...(apiKey.level === 'ORGANIZATION' ? { projectAccess: access === 'all' ? { all: true } : { projectIds: selected } } : {}),
       // Sent only when changed; an empty list allows any address again.
@@ -454,7 +403,25 @@ function EditForm({ apiKey, org, projects, onClose }: { apiKey: ConsoleKeyRowFra
         <Stack>
           <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={issueFor(failure, 'name')} data-autofocus />
           <Textarea label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={issueFor(failure, 'note')} />
-          <Select label="Owner" data={members} value={owner ?? apiKey.owner?.id ?? null} onChange={setOwner} allowDeselect={false} error={issueFor(failure, 'ownerId')} />
+          <Select
+            label="Owner"
+            data={members}
+            value={serviceKey ? null : (owner ?? apiKey.owner?.id ?? null)}
+            placeholder={serviceKey ? 'The organization' : undefined}
+            disabled={serviceKey && !apiKey.ownedByOrganization}
+            onChange={(v) => (setOwner(v), setServiceKey(false))}
+            allowDeselect={false}
+            error={issueFor(failure, 'ownerId')}
+          />
+          {mayGrant && !apiKey.ownedByOrganization ? (
+            <Checkbox
+              label="Owned by the organization (service key)"
+              description="It keeps working whatever happens to its owner; it may do at most what an admin may."
+              checked={serviceKey}
+              onChange={(e) => setServiceKey(e.currentTarget.checked)}
+              error={issueFor(failure, 'ownedByOrganization')}
+            />
+          ) : null}
           {canToggle ? <Checkbox label="Active (an inactive key is refused until switched on again)" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} /> : null}
           {apiKey.level === 'ORGANIZATION' ? (
             <>
@@ -469,8 +436,21 @@ function EditForm({ apiKey, org, projects, onClose }: { apiKey: ConsoleKeyRowFra
               ) : null}
             </>
           ) : null}
+          {mayGrant ? (
+            <PermissionEditor
+              slug={org.slug}
+              role={org.viewerRole ?? null}
+              projectKey={apiKey.level === 'PROJECT'}
+              value={grants}
+              onChange={setGrants}
+              error={issueFor(failure, 'permissions')}
+              projects={
+                apiKey.level === 'PROJECT' ? (apiKey.project ? [apiKey.project] : []) : access === 'selected' ? projects.filter((p) => selected.includes(p.id)) : projects
+              }
+            />
+          ) : null}
           <AllowlistField value={allowlist} onChange={setAllowlist} failure={failure} lines={allowlistLines} />
-          <TypedErrorAlert error={failure} fields={['name', 'note', 'ownerId', 'projectIds', 'ipAllowlist']} />
+          <TypedErrorAlert error={failure} fields={['name', 'note', 'ownerId', 'ownedByOrganization', 'projectIds', 'permissions', 'ipAllowlist']} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

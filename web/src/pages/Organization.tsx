@@ -6,6 +6,7 @@ import type { LeakedKeyAction, MemberRole, Plan } from '../gql/graphql.ts';
 import { RequestErrorAlert, TypedErrorAlert, issueFor, isTypedError, type TypedError } from '../errors.tsx';
 import { Link } from '../router.tsx';
 import { OrganizationInvitations } from './Invitations.tsx';
+import { RolesDisclosure } from './RolePermissionsTable.tsx';
 
 const OrganizationQuery = graphql(`
   query ConsoleOrganization($slug: String!) {
@@ -332,6 +333,7 @@ export function OrganizationPage({ slug }: { slug: string }) {
               </Table.Tbody>
             </Table>
             {manage ? <OrganizationInvitations slug={org.slug} organizationId={org.id} /> : null}
+            <RolesDisclosure />
           </Stack>
         </Paper>
       </SimpleGrid>

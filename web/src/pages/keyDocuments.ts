@@ -33,13 +33,14 @@ export const KeyRowFields = graphql(`
         name
       }
     }
-    scopes {
-      scope
-      workflows {
-        id
-        name
-      }
+    permissions {
+      permission
+      level
+      projectIds
+      workflowIds
+      effective
     }
+    ownedByOrganization
     owner {
       id
       email
