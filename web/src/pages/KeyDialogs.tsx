@@ -133,7 +133,7 @@ export function CreateKeyDialog({
   }
 
   return (
-    <Modal closeButtonProps={{ 'aria-label': 'Close dialog' }} opened={opened} onClose={onClose} title="Create API key" size="lg">
+    <Modal closeButtonProps={{ 'aria-label': 'Close dialog' }} opened={opened} onClose={onClose} title="Create API key" size="xl">
       <form onSubmit={submit}>
         <Stack>
           <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={issueFor(failure, 'name')} data-autofocus />
@@ -398,7 +398,7 @@ function EditForm({ apiKey, org, projects, onClose }: { apiKey: ConsoleKeyRowFra
   }
 
   return (
-    <Modal closeButtonProps={{ 'aria-label': 'Close dialog' }} opened onClose={onClose} title={`Edit “${apiKey.name}”`} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': 'Close dialog' }} opened onClose={onClose} title={`Edit “${apiKey.name}”`} size="xl">
       <form onSubmit={submit}>
         <Stack>
           <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={issueFor(failure, 'name')} data-autofocus />

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Checkbox, Group, MultiSelect, Radio, Select, Stack, Table, Text } from '@mantine/core';
+import { Checkbox, Group, MultiSelect, Radio, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from 'urql';
 import type { MemberRole } from '../gql/graphql.ts';
 import {
@@ -211,8 +211,14 @@ function MatrixRow({
         {title}
       </Table.Th>
       <Table.Td>
-        <Radio.Group aria-label={`${title} access`} value={level} onChange={(v) => choose(v as RowLevel)} description={rowReason}>
-          <Group gap="md" mt={rowReason ? 4 : 0}>
+        <Radio.Group
+          // The row header shows the resource; the group's name repeats it for screen readers (Mantine names the group by its label).
+          label={<VisuallyHidden>{title} access</VisuallyHidden>}
+          value={level}
+          onChange={(v) => choose(v as RowLevel)}
+          description={rowReason}
+        >
+          <Group gap="md" wrap="nowrap" mt={rowReason ? 4 : 0}>
             <Radio value="none" label="None" disabled={!!rowReason} />
             {reads.length ? <Radio value="read" label="Read" disabled={reads.every((e) => grantBlocker(e, context))} /> : null}
             {writes.length ? <Radio value="write" label="Write" disabled={writes.every((e) => grantBlocker(e, context))} /> : null}

@@ -107,9 +107,10 @@ export function PermissionSummary({ permissions }: { permissions: Key['permissio
   return (
     <>
       {shown.map((g) => (
-        <Text size="xs" key={g.permission} c={g.effective ? undefined : 'orange.9'}>
+        <Text size="xs" key={g.permission}>
           {permissionLabel(g.permission)}
           {g.workflowIds ? ` (${g.workflowIds.length} workflow${g.workflowIds.length === 1 ? '' : 's'})` : g.projectIds ? ` (${g.projectIds.length} project${g.projectIds.length === 1 ? '' : 's'})` : ''}
+          {g.effective ? '' : ' (not in effect)'}
         </Text>
       ))}
       {permissions.length > shown.length ? (
