@@ -117,7 +117,8 @@ test('a custom matrix: workflows written in one selected project, keys read ever
   await page.getByRole('option', { name: 'Billing' }).click();
   await page.keyboard.press('Escape');
   await matrix.getByRole('radiogroup', { name: 'API keys access' }).getByRole('radio', { name: 'Read' }).check();
-  await dialog.getByLabel('Name').click(); // closes any open dropdown before the screenshot
+  await matrix.getByRole('columnheader', { name: 'Resource' }).click(); // closes any open dropdown before the screenshot
+  await matrix.getByRole('radiogroup', { name: 'Workflows access' }).scrollIntoViewIfNeeded();
   await checkScreen(page, '72-create-key-custom-matrix');
   await dialog.getByRole('button', { name: 'Create key' }).click();
   const secret = await createdSecret(page);
@@ -167,6 +168,7 @@ test('a project key: organization-wide permissions are shown disabled with the r
   await expect(projectActions).toContainText('A project key cannot hold organization-wide permissions');
   await expect(projectActions.getByRole('checkbox', { name: 'Change projects' })).toBeChecked();
   await dialog.getByLabel('Name').fill('Project deployer');
+  await projectActions.scrollIntoViewIfNeeded();
   await checkScreen(page, '74-project-key-disabled-permissions');
   await dialog.getByRole('button', { name: 'Create key' }).click();
   await createdSecret(page);
@@ -236,6 +238,5 @@ test('the organization page shows what each role may do, from the catalog', asyn
   await expect(manageMembers.getByRole('cell')).toHaveText(['✓Allowed', '✓Allowed', '—Not allowed']);
   const readKeys = table.getByRole('row', { name: /^Read keys/ });
   await expect(readKeys.getByRole('cell')).toHaveText(['✓Allowed', '✓Allowed', '✓Allowed']);
-  await table.scrollIntoViewIfNeeded();
   await checkScreen(page, '77-organization-roles');
 });
