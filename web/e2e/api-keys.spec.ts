@@ -214,7 +214,7 @@ test('the API keys page of an organization with 10,000 keys shows its first page
   expect(await names()).toEqual(seeded(9999));
   const first = page.getByTestId('key-row').first();
   await expect(first).toContainText('All projects');
-  await expect(first).toContainText('TRIGGER_WORKFLOWS');
+  await expect(first).toContainText('Trigger workflows');
   await expect(first).toContainText(owner.email);
   await expect(page.getByText('20 keys on this page')).toBeVisible();
 
@@ -250,7 +250,7 @@ test('key details show permissions, usage and history; the audit log filters by 
   await signIn(page, owner, `/orgs/${org.slug}/api-keys`);
   await page.getByRole('link', { name: 'Detailed key', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Detailed key' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Permissions' })).toContainText('Trigger workflows');
+  await expect(page.getByRole('table', { name: 'Permissions overview' })).toContainText('Trigger');
   await expect(page.getByRole('table', { name: 'Audit events' })).toContainText('API key created');
   const daily = page.getByRole('img', { name: /^Requests per day \(UTC\), last 30 days:/ });
   await expect(daily).toHaveAttribute('aria-label', new RegExp(`: ${in30Days} requests in total, at most 60 requests in one day`));

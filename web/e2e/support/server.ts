@@ -78,10 +78,10 @@ process.on('message', async (message: SeedRequest) => {
     // INSERT: seeding must not dominate the test.
     const hash = `$argon2id$v=19$m=19456,t=2,p=1$${randomBytes(16).toString('base64')}$${randomBytes(32).toString('base64')}`;
     await db.prisma.$executeRaw`
-      INSERT INTO "ApiKey" (id, "organizationId", level, "allProjects", name, "ownerId", "createdById", scopes, "expiryPolicy",
+      INSERT INTO "ApiKey" (id, "organizationId", level, "allProjects", name, "ownerId", "createdById", grants, "expiryPolicy",
                             status, "publicId", "secretHash", "createdAt", "updatedAt")
       SELECT gen_random_uuid(), ${org.id}::uuid, 'ORGANIZATION'::"ApiKeyLevel", true, 'seeded key ' || g, ${owner}::uuid, ${owner}::uuid,
-             '[{"scope":"TRIGGER_WORKFLOWS","workflowIds":null}]'::jsonb, 'NEVER'::"ExpiryPolicy", 'ACTIVE'::"ApiKeyStatus",
+             '[{"permission":"workflow:trigger","projectIds":null,"workflowIds":null}]'::jsonb, 'NEVER'::"ExpiryPolicy", 'ACTIVE'::"ApiKeyStatus",
              substr(md5(${randomUUID()} || g), 1, 12), ${hash}, now() - (${message.count}::int - g) * interval '1 second', now()
       FROM generate_series(0, ${message.count}::int - 1) AS g`;
     // What PostgreSQL's autovacuum does after a bulk insert (PGlite has none; the server analyzes at start-up).

@@ -15,8 +15,9 @@ import { EditKeyDialog } from './EditKeyDialog.tsx';
 import { RevokeKeyDialog } from './RevokeKeyDialog.tsx';
 import { RotateKeyDialog } from './RotateKeyDialog.tsx';
 import { STATUS_COLOR } from './status.ts';
+import { PermissionSummary } from '../permissions/PermissionsOverview.tsx';
 
-/** 20 rows with their scopes, workflows and projects stay well inside the API's query cost limit. */
+/** 20 rows with their permissions and projects stay well inside the API's query cost limit. */
 const PAGE_SIZE = 20;
 /** The search is sent once typing pauses this long, not once per keystroke. */
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -196,7 +197,7 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
               <Table.Th>Prefix</Table.Th>
               <Table.Th>Level / project</Table.Th>
               <Table.Th>Access</Table.Th>
-              <Table.Th>Scopes</Table.Th>
+              <Table.Th>Permissions</Table.Th>
               <Table.Th>Status</Table.Th>
               <Table.Th>Expires</Table.Th>
               <Table.Th>Last used</Table.Th>
@@ -249,12 +250,7 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
                   {key.level === 'PROJECT' ? key.project?.name : key.projectAccess.all ? 'All projects' : key.projectAccess.projects.map((p) => p.name).join(', ') || 'No projects'}
                 </Table.Td>
                 <Table.Td>
-                  {key.scopes.map((s) => (
-                    <Text size="xs" key={s.scope}>
-                      {s.scope}
-                      {s.workflows ? ` (${s.workflows.map((w) => w.name).join(', ')})` : ''}
-                    </Text>
-                  ))}
+                  <PermissionSummary permissions={key.permissions} />
                 </Table.Td>
                 <Table.Td style={{ minWidth: 104 }}>
                   <Stack gap={4} align="flex-start">

@@ -1,17 +1,18 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ExpiryPolicy } from '../gql/graphql.ts';
 import { issueFor } from '../ui/errors.tsx';
 import { MutationFailureAlert, typedError, useMutation } from '../ui/mutation.tsx';
 import { AllowlistField, parseAllowlist } from './AllowlistField.tsx';
 import { CreateOrgKey, CreateProjectKey } from './documents.ts';
-import { DAY, EXPIRY_OPTIONS, type KeyOrg, type KeyProject, type ProjectAccessChoice, type ScopeChoice } from './key-form.ts';
+import { DAY, EXPIRY_OPTIONS, type KeyOrg, type KeyProject, type ProjectAccessChoice } from './key-form.ts';
 import { ProjectAccessField } from './ProjectAccessField.tsx';
-import { ScopePicker } from './ScopePicker.tsx';
+import { PermissionEditor } from '../permissions/PermissionEditor.tsx';
+import { toPermissionInput, type GrantDraft } from '../permissions/catalog.ts';
 
 const CONTEXT = { additionalTypenames: ['ApiKey'] };
-const FIELDS = ['name', 'note', 'projectId', 'projectIds', 'scopes', 'policy', 'expiresAt', 'ipAllowlist'];
+const FIELDS = ['name', 'note', 'projectId', 'projectIds', 'permissions', 'ownedByOrganization', 'policy', 'expiresAt', 'ipAllowlist'];
 
 type Values = {
   name: string;
@@ -20,7 +21,8 @@ type Values = {
   keyProject: string | null;
   access: ProjectAccessChoice;
   selected: string[];
-  scopes: ScopeChoice;
+  grants: GrantDraft[];
+  serviceKey: boolean;
   expiry: ExpiryPolicy;
   customDate: string;
   allowlist: string;
@@ -52,7 +54,9 @@ export function CreateKeyDialog({
       keyProject: project?.id ?? null,
       access: 'all',
       selected: [],
-      scopes: { TRIGGER_WORKFLOWS: [] },
+      // What keys did before permissions existed stays the default: trigger workflows.
+      grants: [{ permission: 'workflow:trigger', projectIds: null, workflowIds: null }],
+      serviceKey: false,
       expiry: max ? 'DAYS_30' : 'NEVER',
       customDate: '',
       allowlist: '',
@@ -78,7 +82,8 @@ export function CreateKeyDialog({
     const common = {
       name: v.name.trim(),
       note: v.note.trim() || undefined,
-      scopes: Object.entries(v.scopes).map(([scope, ids]) => ({ scope: scope as keyof ScopeChoice, ...(ids.length ? { workflowIds: ids } : {}) })),
+      permissions: toPermissionInput(v.grants),
+      ...(v.serviceKey ? { ownedByOrganization: true } : {}),
       expiry: { policy: v.expiry, ...(v.expiry === 'CUSTOM' ? { expiresAt: new Date(`${v.customDate}T23:59:59Z`).toISOString() } : {}) },
       ...(allowed.entries.length ? { ipAllowlist: allowed.entries } : {}),
     };
@@ -104,7 +109,7 @@ export function CreateKeyDialog({
         : projects;
 
   return (
-    <Modal closeButtonProps={{ 'aria-label': 'Close dialog' }} opened onClose={onClose} title="Create API key" size="lg">
+    <Modal closeButtonProps={{ 'aria-label': 'Close dialog' }} opened onClose={onClose} title="Create API key" size="xl">
       <form onSubmit={form.onSubmit(submit)}>
         <Stack>
           <TextInput label="Name" required {...form.getInputProps('name')} error={issueFor(failure, 'name')} data-autofocus />
@@ -138,7 +143,22 @@ export function CreateKeyDialog({
               error={issueFor(failure, 'projectIds')}
             />
           ) : null}
-          <ScopePicker org={org} value={values.scopes} onChange={(next) => form.setFieldValue('scopes', next)} projects={reached} error={issueFor(failure, 'scopes')} />
+          <PermissionEditor
+            slug={org.slug}
+            role={org.viewerRole ?? null}
+            projectKey={values.level === 'PROJECT'}
+            value={values.grants}
+            onChange={(next) => form.setFieldValue('grants', next)}
+            error={issueFor(failure, 'permissions')}
+            projects={reached}
+          />
+          {org.viewerRole === 'OWNER' || org.viewerRole === 'ADMIN' ? (
+            <Checkbox
+              label="Owned by the organization (service key)"
+              description="It keeps working when you leave; it may do at most what an admin may."
+              {...form.getInputProps('serviceKey', { type: 'checkbox' })}
+            />
+          ) : null}
           <Select
             label="Expiry"
             description={max != null ? `This organization allows keys for at most ${max} days.` : undefined}

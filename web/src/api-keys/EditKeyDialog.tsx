@@ -9,8 +9,10 @@ import { AllowlistField, parseAllowlist, sameEntries } from './AllowlistField.ts
 import { MembersQuery, UpdateKey } from './documents.ts';
 import type { KeyOrg, ProjectAccessChoice } from './key-form.ts';
 import { ProjectAccessField } from './ProjectAccessField.tsx';
+import { PermissionEditor } from '../permissions/PermissionEditor.tsx';
+import { draftProblem, sameGrants, toPermissionInput, type GrantDraft } from '../permissions/catalog.ts';
 
-const FIELDS = ['name', 'note', 'ownerId', 'projectIds', 'ipAllowlist'];
+const FIELDS = ['name', 'note', 'ownerId', 'ownedByOrganization', 'projectIds', 'permissions', 'ipAllowlist'];
 
 export function EditKeyDialog({
   apiKey,
@@ -20,10 +22,13 @@ export function EditKeyDialog({
 }: {
   apiKey: ConsoleKeyRowFragment;
   org: KeyOrg;
-  projects: { id: string; name: string }[];
+  projects: { id: string; name: string; slug: string }[];
   onClose: () => void;
 }) {
   const [{ data }] = useQuery({ query: MembersQuery, variables: { slug: org.slug } });
+  const initialGrants: GrantDraft[] = apiKey.permissions.map((g) => ({ permission: g.permission, projectIds: g.projectIds ?? null, workflowIds: g.workflowIds ?? null }));
+  // Only owners and admins change what a key may do (the server refuses anyone else).
+  const mayGrant = org.viewerRole === 'OWNER' || org.viewerRole === 'ADMIN';
   const form = useForm({
     initialValues: {
       name: apiKey.name,
@@ -33,6 +38,8 @@ export function EditKeyDialog({
       access: (apiKey.projectAccess.all ? 'all' : 'selected') as ProjectAccessChoice,
       selected: apiKey.projectAccess.projects.map((p) => p.id),
       allowlist: apiKey.ipAllowlist.join('\n'),
+      grants: initialGrants,
+      serviceKey: apiKey.ownedByOrganization,
     },
   });
   const update = useMutation(UpdateKey, (d) => d.updateApiKey);
@@ -43,13 +50,16 @@ export function EditKeyDialog({
   const { values } = form;
 
   async function submit(v: typeof values) {
+    if (mayGrant && draftProblem(v.grants, [])) return;
     const allowed = parseAllowlist(v.allowlist);
     setAllowlistLines(allowed.lines);
     const input = {
       id: apiKey.id,
       name: v.name.trim(),
       note: v.note.trim(),
-      ...(v.owner && v.owner !== apiKey.owner?.id ? { ownerId: v.owner } : {}),
+      ...(v.owner && v.owner !== apiKey.owner?.id && !v.serviceKey ? { ownerId: v.owner } : {}),
+      ...(v.serviceKey && !apiKey.ownedByOrganization ? { ownedByOrganization: true } : {}),
+      ...(mayGrant && !sameGrants(v.grants, initialGrants) ? { permissions: toPermissionInput(v.grants) } : {}),
       ...(canToggle ? { status: v.active ? ('ACTIVE' as const) : ('INACTIVE' as const) } : {}),
       ...(apiKey.level === 'ORGANIZATION' ? { projectAccess: v.access === 'all' ? { all: true } : { projectIds: v.selected } } : {}),
       // Sent only when changed; an empty list allows any address again.
@@ -59,12 +69,30 @@ export function EditKeyDialog({
   }
 
   return (
-    <Modal closeButtonProps={{ 'aria-label': 'Close dialog' }} opened onClose={onClose} title={`Edit “${apiKey.name}”`} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': 'Close dialog' }} opened onClose={onClose} title={`Edit “${apiKey.name}”`} size="xl">
       <form onSubmit={form.onSubmit(submit)}>
         <Stack>
           <TextInput label="Name" required {...form.getInputProps('name')} error={issueFor(failure, 'name')} data-autofocus />
           <Textarea label="Note" {...form.getInputProps('note')} error={issueFor(failure, 'note')} />
-          <Select label="Owner" data={members} allowDeselect={false} {...form.getInputProps('owner')} error={issueFor(failure, 'ownerId')} />
+          <Select
+            label="Owner"
+            data={members}
+            allowDeselect={false}
+            {...form.getInputProps('owner')}
+            value={values.serviceKey ? null : values.owner}
+            placeholder={values.serviceKey ? 'The organization' : undefined}
+            disabled={values.serviceKey && !apiKey.ownedByOrganization}
+            onChange={(v) => (form.setFieldValue('owner', v), form.setFieldValue('serviceKey', false))}
+            error={issueFor(failure, 'ownerId')}
+          />
+          {mayGrant && !apiKey.ownedByOrganization ? (
+            <Checkbox
+              label="Owned by the organization (service key)"
+              description="It keeps working whatever happens to its owner; it may do at most what an admin may."
+              {...form.getInputProps('serviceKey', { type: 'checkbox' })}
+              error={issueFor(failure, 'ownedByOrganization')}
+            />
+          ) : null}
           {canToggle ? <Checkbox label="Active (an inactive key is refused until switched on again)" {...form.getInputProps('active', { type: 'checkbox' })} /> : null}
           {apiKey.level === 'ORGANIZATION' ? (
             <ProjectAccessField
@@ -74,6 +102,19 @@ export function EditKeyDialog({
               onSelected={(next) => form.setFieldValue('selected', next)}
               projects={projects}
               error={issueFor(failure, 'projectIds')}
+            />
+          ) : null}
+          {mayGrant ? (
+            <PermissionEditor
+              slug={org.slug}
+              role={org.viewerRole ?? null}
+              projectKey={apiKey.level === 'PROJECT'}
+              value={values.grants}
+              onChange={(next) => form.setFieldValue('grants', next)}
+              error={issueFor(failure, 'permissions')}
+              projects={
+                apiKey.level === 'PROJECT' ? (apiKey.project ? [apiKey.project] : []) : values.access === 'selected' ? projects.filter((p) => values.selected.includes(p.id)) : projects
+              }
             />
           ) : null}
           <AllowlistField value={values.allowlist} onChange={(next) => form.setFieldValue('allowlist', next)} failure={failure} lines={allowlistLines} />

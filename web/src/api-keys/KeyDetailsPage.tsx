@@ -8,6 +8,7 @@ import { RequestErrorAlert } from '../ui/errors.tsx';
 import { AuditEventsTable } from '../audit/AuditEventsTable.tsx';
 import { STATUS_COLOR } from './status.ts';
 import { UsageChart } from './UsageChart.tsx';
+import { PermissionsOverview } from '../permissions/PermissionsOverview.tsx';
 
 const KeyQuery = graphql(`
   query ConsoleKeyDetails($id: ID!) {
@@ -131,24 +132,9 @@ export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
         <Stack>
           <Paper withBorder p="md">
             <Title order={2} size="h4" mb="sm">
-              Permissions
+              Permissions overview
             </Title>
-            <Table aria-label="Permissions">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Scope</Table.Th>
-                  <Table.Th>Workflows</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {key.scopes.map((s) => (
-                  <Table.Tr key={s.scope}>
-                    <Table.Td>{s.scope === 'TRIGGER_WORKFLOWS' ? 'Trigger workflows' : 'Read executions'}</Table.Td>
-                    <Table.Td>{s.workflows ? s.workflows.map((w) => w.name).join(', ') : 'Every workflow the key reaches'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <PermissionsOverview apiKey={key} slug={slug} />
           </Paper>
           <Paper withBorder p="md">
             <Title order={2} size="h4" mb="sm">

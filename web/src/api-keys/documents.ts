@@ -33,13 +33,14 @@ export const KeyRowFields = graphql(`
         name
       }
     }
-    scopes {
-      scope
-      workflows {
-        id
-        name
-      }
+    permissions {
+      permission
+      level
+      projectIds
+      workflowIds
+      effective
     }
+    ownedByOrganization
     owner {
       id
       email
@@ -144,24 +145,6 @@ export const ProjectKeysQuery = graphql(`
   }
 `);
 
-export const ProjectWorkflowsQuery = graphql(`
-  query ConsoleProjectWorkflows($slug: String!, $project: String!) {
-    organization(slug: $slug) {
-      id
-      project(slug: $project) {
-        id
-        workflows(first: 50) {
-          edges {
-            node {
-              id
-              name
-            }
-          }
-        }
-      }
-    }
-  }
-`);
 
 export const MembersQuery = graphql(`
   query ConsoleKeyOwnerOptions($slug: String!) {

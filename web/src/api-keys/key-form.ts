@@ -1,4 +1,4 @@
-import type { ApiKeyScope, ExpiryPolicy } from '../gql/graphql.ts';
+import type { ExpiryPolicy, MemberRole } from '../gql/graphql.ts';
 
 // What the create and edit dialogs share: the choices they offer and the shapes they pass around.
 
@@ -13,15 +13,7 @@ export const EXPIRY_OPTIONS: { value: ExpiryPolicy; label: string; days: number 
   { value: 'CUSTOM', label: 'Custom date', days: null },
 ];
 
-export const SCOPES: { scope: ApiKeyScope; label: string }[] = [
-  { scope: 'TRIGGER_WORKFLOWS', label: 'Trigger workflows' },
-  { scope: 'READ_EXECUTIONS', label: 'Read executions' },
-];
-
-/** The chosen scopes: a scope is chosen when present; its list narrows it to those workflows (empty: all). */
-export type ScopeChoice = Partial<Record<ApiKeyScope, string[]>>;
-
-export type KeyOrg = { id: string; slug: string; maxKeyLifetimeDays: number | null };
+export type KeyOrg = { id: string; slug: string; maxKeyLifetimeDays: number | null; viewerRole?: MemberRole | null };
 export type KeyProject = { id: string; name: string; slug: string };
 export type Option = { value: string; label: string };
 export type ProjectAccessChoice = 'all' | 'selected';

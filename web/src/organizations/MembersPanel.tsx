@@ -3,6 +3,7 @@ import type { MemberRole } from '../gql/graphql.ts';
 import { MutationFailureAlert, useMutation } from '../ui/mutation.tsx';
 import { MEMBER_ROLES, RemoveMember, UpdateMember } from './documents.ts';
 import { OrganizationInvitations } from './OrganizationInvitations.tsx';
+import { RolesDisclosure } from '../permissions/RolePermissionsTable.tsx';
 
 type Member = { id: string; role: MemberRole; user: { id: string; email?: string | null; name?: string | null } };
 
@@ -84,6 +85,7 @@ export function MembersPanel({
           </Table.Tbody>
         </Table>
         {canManage ? <OrganizationInvitations slug={org.slug} organizationId={org.id} /> : null}
+        <RolesDisclosure />
       </Stack>
     </Paper>
   );
