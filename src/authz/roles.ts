@@ -1,5 +1,7 @@
 import type { MemberRole } from '../generated/prisma/enums.ts';
-import { accessAllows, type OrgAccess } from './access.ts';
+import type { Context } from '../context.ts';
+import { PermissionDeniedError } from '../errors.ts';
+import { accessAllows, lacks, placeName, type OrgAccess } from './access.ts';
 
 // Pure rules about members beyond the permission sets of the catalog (catalog.ts). Callers establish standing in the
 // organization first; a non-member never reaches these (they get not-found).
@@ -21,4 +23,15 @@ export function actingRole(access: Pick<OrgAccess, 'role' | 'key'>): MemberRole 
 export function mayChangeMember(access: Pick<OrgAccess, 'role' | 'key'>, target: MemberRole, newRole?: MemberRole): boolean {
   const actor = actingRole(access);
   return actor !== null && accessAllows(access, 'member:manage') && canChangeMember(actor, target, newRole);
+}
+
+/**
+ * Refuses a member change the caller may not make: without `member:manage` (naming it), or an ADMIN (or a key acting
+ * as one) touching an OWNER.
+ */
+export function requireChangeMember(ctx: Context, access: OrgAccess, target: MemberRole, newRole?: MemberRole): void {
+  if (!accessAllows(access, 'member:manage')) {
+    throw lacks(ctx, 'member:manage', placeName(access, 'organization:read', {}, `organization ${access.organization.slug}`, "the key's organization"));
+  }
+  if (!mayChangeMember(access, target, newRole)) throw new PermissionDeniedError('Only an OWNER may change OWNERs or make someone an OWNER', 'member:manage');
 }

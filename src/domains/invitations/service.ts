@@ -6,7 +6,7 @@ import { toGlobalId } from '../../graphql/ids.ts';
 import { conflictOnDuplicate } from '../../graphql/prisma-errors.ts';
 import { accountableUserId, requireOrganization, viewerUser } from '../../authz/access.ts';
 import { recordAudit } from '../audit/record.ts';
-import { mayChangeMember } from '../../authz/roles.ts';
+import { requireChangeMember } from '../../authz/roles.ts';
 import { recordMemberEvent } from './member-events.ts';
 import { answeringEmail, invitationExpiresAt, isExpired } from './rules.ts';
 
@@ -26,7 +26,7 @@ export function inviteMember(ctx: Context, organizationId: string, input: { emai
     () =>
       ctx.prisma.$transaction(async (tx) => {
         const access = await requireOrganization(ctx, organizationId, undefined, tx);
-        if (!mayChangeMember(access, input.role, input.role)) throw new PermissionDeniedError(undefined, 'member:manage');
+        requireChangeMember(ctx, access, input.role, input.role);
         const member = await tx.membership.findFirst({ where: { organizationId, user: { email: input.email } }, select: { id: true } });
         if (member) throw new ConflictError('A member of this organization already has this email');
         const now = ctx.clock.now();
@@ -60,7 +60,7 @@ export function revokeInvitation(ctx: Context, id: string) {
     const access = await requireOrganization(ctx, invitation.organizationId, undefined, tx).catch((error: unknown) => {
       throw error instanceof NotFoundError ? new NotFoundError('Invitation') : error;
     });
-    if (!mayChangeMember(access, invitation.role)) throw new PermissionDeniedError(undefined, 'member:manage');
+    requireChangeMember(ctx, access, invitation.role);
     await consume(tx, id);
     await recordAudit(tx, ctx, {
       organizationId: invitation.organizationId,

@@ -1,12 +1,12 @@
 import type { Context } from '../../context.ts';
-import { NotFoundError, PermissionDeniedError, ValidationError } from '../../errors.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { LeakedKeyAction, MemberRole, Plan } from '../../generated/prisma/enums.ts';
 import { toGlobalId } from '../../graphql/ids.ts';
 import { conflictOnDuplicate } from '../../graphql/prisma-errors.ts';
 import { requireOrganization, viewerUser } from '../../authz/access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
-import { mayChangeMember } from '../../authz/roles.ts';
+import { requireChangeMember } from '../../authz/roles.ts';
 
 // Organizations and their members: each function is one transaction with its audit event. Members join by
 // invitation only (invitations/service.ts).
@@ -92,7 +92,7 @@ async function loadTargetMember(tx: Prisma.TransactionClient, ctx: Context, memb
 export function updateMember(ctx: Context, id: string, role: MemberRole) {
   return ctx.prisma.$transaction(async (tx) => {
     const { target, access } = await loadTargetMember(tx, ctx, id);
-    if (!mayChangeMember(access, target.role, role)) throw new PermissionDeniedError(undefined, 'member:manage');
+    requireChangeMember(ctx, access, target.role, role);
     if (target.role === role) return target;
     if (target.role === 'OWNER' && (await ownerCount(tx, target.organizationId)) <= 1) {
       throw ValidationError.field(['input', 'role'], 'the last OWNER cannot be demoted; make someone else OWNER first');
@@ -114,7 +114,7 @@ export function removeMember(ctx: Context, id: string) {
   return ctx.prisma.$transaction(async (tx) => {
     const { target, access, actorMembershipId } = await loadTargetMember(tx, ctx, id);
     const leaving = actorMembershipId === target.id;
-    if (!leaving && !mayChangeMember(access, target.role)) throw new PermissionDeniedError(undefined, 'member:manage');
+    if (!leaving) requireChangeMember(ctx, access, target.role);
     if (target.role === 'OWNER' && (await ownerCount(tx, target.organizationId)) <= 1) {
       throw ValidationError.field(['input', 'id'], 'the last OWNER cannot leave or be removed');
     }
