@@ -203,6 +203,26 @@ describe("a key does at most what its owner may do now", () => {
   });
 });
 
+describe('before a member is removed', () => {
+  test("the members list says how many of their keys still work, so the console can warn that they will stop", async ({ t, org, admin, member }) => {
+    await orgKeyWith(t, admin.token, org, [{ permission: 'organization:read' }]);
+    const second = await orgKeyWith(t, admin.token, org, [{ permission: 'organization:read' }]);
+    const revoked = await orgKeyWith(t, admin.token, org, [{ permission: 'organization:read' }]);
+    await gql(t, admin.token, `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { __typename } }`, { input: { id: revoked.apiKey.id } });
+    const list = `query($slug: String!) { organization(slug: $slug) { members(first: 10) { edges { node { id workingKeysOwned } } } } }`;
+    const counts = async (token: string) =>
+      Object.fromEntries(
+        ((await gql(t, token, list, { slug: org.slug })).data!.organization as { members: { edges: { node: { id: string; workingKeysOwned: number | null } }[] } }).members.edges.map((e) => [e.node.id, e.node.workingKeysOwned]),
+      );
+    // Every member reads keys, so every member sees the counts: two working keys, the revoked one not counted.
+    expect((await counts(member.token))[admin.memberId]).toBe(2);
+    expect((await counts(org.owner.token))[member.memberId]).toBe(0);
+    // Handed to the organization, a key no longer stops with its former owner.
+    await gql(t, org.owner.token, UPDATE_KEY, { input: { id: second.apiKey.id, ownedByOrganization: true } });
+    expect((await counts(org.owner.token))[admin.memberId]).toBe(1);
+  });
+});
+
 describe('today’s keys keep working', () => {
   test('the deprecated scopes input still creates keys, shown both as scopes and as permissions', async ({ t, org, project, workflow }) => {
     const key = await projectKey(t.app, org.owner, project.id, { scopes: [{ scope: 'TRIGGER_WORKFLOWS', workflowIds: [workflow.id] }, { scope: 'READ_EXECUTIONS' }] });

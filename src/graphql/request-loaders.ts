@@ -12,6 +12,8 @@ type Loaders = {
   workflows: DataLoader<string, Workflow | null>;
   organizationProjects: DataLoader<string, Project[]>;
   projects: DataLoader<string, Project | null>;
+  /** Keys a user owns in an organization (`<organizationId>:<userId>`) that still authenticate (not revoked or expired). */
+  workingKeysOwned: DataLoader<string, number>;
   /** A user's role in an organization (`<organizationId>:<userId>`), null when not a member. */
   memberRoles: DataLoader<string, MemberRole | null>;
   /** Execution payloads by execution id, loaded only for the executions whose `payload` is selected. */
@@ -40,6 +42,21 @@ export function requestLoaders(ctx: Context): Loaders {
         const rows = await ctx.prisma.project.findMany({ where: { id: { in: [...ids] } } });
         const byId = new Map(rows.map((p) => [p.id, p]));
         return ids.map((id) => byId.get(id) ?? null);
+      }),
+      workingKeysOwned: new DataLoader(async (pairs) => {
+        const split = pairs.map((pair) => pair.split(':') as [string, string]);
+        const now = ctx.clock.now();
+        const rows = await ctx.prisma.apiKey.groupBy({
+          by: ['organizationId', 'ownerId'],
+          where: {
+            OR: split.map(([organizationId, ownerId]) => ({ organizationId, ownerId })),
+            status: { not: 'REVOKED' },
+            AND: [{ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, { OR: [{ graceEndsAt: null }, { graceEndsAt: { gt: now } }] }],
+          },
+          _count: { _all: true },
+        });
+        const byPair = new Map(rows.map((r) => [`${r.organizationId}:${r.ownerId}`, r._count._all]));
+        return pairs.map((pair) => byPair.get(pair) ?? 0);
       }),
       memberRoles: new DataLoader(async (pairs) => {
         const split = pairs.map((pair) => pair.split(':') as [string, string]);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { LeakedKeyAction, MemberRole, Plan } from '../../generated/prisma/enums.ts';
 import { builder } from '../../graphql/builder.ts';
+import { requestLoaders } from '../../graphql/request-loaders.ts';
 import { escapeLike } from '../../graphql/inputs.ts';
 import { planIncludesApiAccess } from '../../authz/plans.ts';
 import { readableOrganizations, readsIn, viewerRole, readPermission } from '../../authz/read-rules.ts';
@@ -70,6 +71,13 @@ export const MemberRef = builder.prismaNode('Membership', {
     user: t.relation('user', { type: UserRef }),
     organization: t.relation('organization'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    workingKeysOwned: t.int({
+      nullable: true,
+      description:
+        "The member's own API keys in this organization that still work (not revoked or expired). Removing the member stops them all (a key does at most what its owner may do): hand them to another member or to the organization first. Null for whoever may not read keys.",
+      authScopes: (member, _args, ctx) => readsIn(ctx, 'ApiKey', member.organizationId),
+      resolve: (member, _args, ctx) => requestLoaders(ctx).workingKeysOwned.load(`${member.organizationId}:${member.userId}`),
+    }),
   }),
 });
 

@@ -5,7 +5,7 @@ import { MEMBER_ROLES, RemoveMember, UpdateMember } from './documents.ts';
 import { OrganizationInvitations } from './OrganizationInvitations.tsx';
 import { RolesDisclosure } from '../permissions/RolePermissionsTable.tsx';
 
-type Member = { id: string; role: MemberRole; user: { id: string; email?: string | null; name?: string | null } };
+type Member = { id: string; role: MemberRole; workingKeysOwned?: number | null; user: { id: string; email?: string | null; name?: string | null } };
 
 /** The members with their roles; those who may manage members change roles, remove, and invite. */
 export function MembersPanel({
@@ -70,7 +70,10 @@ export function MembersPanel({
                         variant="light"
                         aria-label={`Remove ${who}`}
                         onClick={async () => {
-                          if (!window.confirm(`Remove ${who} from ${org.name}?`)) return;
+                          // A key does at most what its owner may do: the member's keys stop with the membership.
+                          const keys = m.workingKeysOwned ?? 0;
+                          const stops = keys ? ` ${keys === 1 ? 'Their API key' : `Their ${keys} API keys`} will stop working (hand ${keys === 1 ? 'it' : 'them'} to someone else or to the organization first).` : '';
+                          if (!window.confirm(`Remove ${who} from ${org.name}?${stops}`)) return;
                           update.clear();
                           if (await remove.run({ input: { id: m.id } })) onChanged();
                         }}

@@ -81,6 +81,7 @@ export const OrganizationQuery = graphql(`
           node {
             id
             role
+            workingKeysOwned
             user {
               id
               email
