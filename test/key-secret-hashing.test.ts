@@ -3,7 +3,7 @@
 // however many aliases it sends.
 import argon2 from 'argon2';
 import { afterEach, beforeEach, describe, expect, vi } from 'vitest';
-import { MAX_KEY_SECRETS_PER_REQUEST } from '../src/graphql/limits.ts';
+import { MAX_KEY_SECRETS_PER_REQUEST } from '../src/graphql/limit-rules.ts';
 import type { App } from '../src/server.ts';
 import { newOrg, newProject, test } from './support/fixtures.ts';
 import { projectKey } from './support/keys.ts';

@@ -14,7 +14,7 @@ import { getDatamodel } from '../generated/pothos-types.ts';
 import { ValidationError } from '../errors.ts';
 import { authenticationRequired, forbidden, keyLacks } from '../http-errors.ts';
 import { decodeGlobalId, encodeGlobalId, GLOBAL_ID_DESCRIPTION, isNodeType } from './ids.ts';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './limits.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './limit-rules.ts';
 import './page-size-plugin.ts';
 import './requires-permission-plugin.ts';
 import './response-budget.ts';

@@ -1,3 +1,4 @@
+import { MAX_PAGE_SIZE, queryLimitError, type LimitName } from './limit-rules.ts';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { GraphQLError, type ValidationContext } from 'graphql';
@@ -7,26 +8,6 @@ import { queryCostLimit } from './query-cost.ts';
 import { responseBudget } from './response-budget.ts';
 
 /** Limits every request is held to (defaults; see Config for the environment overrides). */
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
-/** Longest list a field argument (such as `nodes(ids:)`) may hold. */
-export const MAX_LIST_ARGUMENT_ITEMS = 100;
-/** Largest JSON value stored (a workflow payload); the response budget counts each requested one at this size. */
-export const MAX_JSON_VALUE_BYTES = 64 * 1024;
-
-/**
- * New API-key secrets (createProjectApiKey, createOrganizationApiKey, rotateApiKey) one request may mint: each costs
- * an argon2id hash (≈ 28 ms of CPU), so aliases of these mutations would otherwise let one request spend seconds.
- */
-export const MAX_KEY_SECRETS_PER_REQUEST = 3;
-
-type LimitName = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost' | 'rows' | 'keySecrets';
-
-/** A query refused for its shape: says which limit, in words a client developer can act on (no internal figures). */
-export function queryLimitError(limit: LimitName, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', limit, http: { status: 400 } } });
-}
-
 /**
  * Armor's rejections start with "Syntax Error:" and quote its figures; ours name the limit instead. Validation rules
  * report through their context; the token limit runs in the parser, where throwing is the only way out.

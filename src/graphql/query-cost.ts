@@ -14,7 +14,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { DEFAULT_PAGE_SIZE, MAX_JSON_VALUE_BYTES, MAX_KEY_SECRETS_PER_REQUEST, MAX_LIST_ARGUMENT_ITEMS, MAX_PAGE_SIZE, queryLimitError } from './limits.ts';
+import { DEFAULT_PAGE_SIZE, MAX_JSON_VALUE_BYTES, MAX_KEY_SECRETS_PER_REQUEST, MAX_LIST_ARGUMENT_ITEMS, MAX_PAGE_SIZE, queryLimitError } from './limit-rules.ts';
 import { responseTooLarge } from './response-budget.ts';
 
 // GraphQL Armor's cost model (an object field 2, a scalar 1, each level ×1.5, a connection × its page size), applied

@@ -1,6 +1,6 @@
 import { ValidationError } from '../../errors.ts';
 import { LONE_SURROGATE } from '../../graphql/inputs.ts';
-import { MAX_JSON_VALUE_BYTES } from '../../graphql/limits.ts';
+import { MAX_JSON_VALUE_BYTES } from '../../graphql/limit-rules.ts';
 
 export const MAX_PAYLOAD_BYTES = MAX_JSON_VALUE_BYTES;
 export const MAX_PAYLOAD_DEPTH = 32;
