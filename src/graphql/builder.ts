@@ -14,6 +14,7 @@ import { ValidationError } from '../errors.ts';
 import { authenticationRequired, forbidden } from '../http-errors.ts';
 import { decodeGlobalId, encodeGlobalId, GLOBAL_ID_DESCRIPTION, isNodeType } from './ids.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './limits.ts';
+import { loadNodes } from './node-loader.ts';
 import './page-size-plugin.ts';
 import './requires-scope-plugin.ts';
 import './response-budget.ts';
@@ -68,15 +69,21 @@ export const builder = new SchemaBuilder<SchemaTypesInput>({
     // A well-formed id of a type that is not a node resolves to nothing, like an id of nothing.
     nodeQueryOptions: {
       description: 'Any object by its global id; null when it does not exist or the viewer may not see it.',
-      resolve: (_root, args, _ctx, info, resolveNode) => (isNodeType(info.schema, args.id.typename) ? resolveNode(args.id) : null),
+      resolve: async (_root, args, ctx, info) => {
+        const [node] = await loadNodes(ctx, info, [isNodeType(info.schema, args.id.typename) ? args.id : null], () => ['id']);
+        return node as never;
+      },
     },
     nodesQueryOptions: {
       description: 'Objects by global ids (at most 100), in order; null for each that does not exist or is not visible.',
-      resolve: (_root, args, _ctx, info, resolveNodes) => {
-        // Relay's resolveNodes reads args.ids (a null entry resolves to null), whatever it is passed.
-        args.ids = args.ids.map((id) => (isNodeType(info.schema, id.typename) ? id : null)) as typeof args.ids;
-        return resolveNodes(args.ids);
-      },
+      // One query per type for all the ids (and aliases) of a request, not one per id: node-loader.ts.
+      resolve: (_root, args, ctx, info) =>
+        loadNodes(
+          ctx,
+          info,
+          args.ids.map((id) => (isNodeType(info.schema, id.typename) ? id : null)),
+          (index) => ['ids', String(index)],
+        ) as never,
     },
   },
   // Input validation runs before the resolver: let its ValidationError join the result union like any other.
