@@ -344,7 +344,10 @@ async function f1Attack(server: Server): Promise<F1Result> {
   const orgId = ((await gql(url, 'query($id: ID!) { node(id: $id) { ... on Project { organization { id } } } }', { id: projectId }, owner)).node.organization as { id: string }).id;
   const member = await token('bench-member');
   await gql(url, '{ viewer { subject } }', {}, member);
-  await gql(url, 'mutation($i: AddMemberInput!) { addMember(input: $i) { __typename } }', { i: { organizationId: orgId, email: 'bench-member@bench.test', role: 'MEMBER' } }, owner);
+  // Members join by accepting an invitation to their email (the token's `email` claim).
+  const invited = await gql(url, 'mutation($i: InviteMemberInput!) { inviteMember(input: $i) { ... on InvitationPayload { invitation { id } } } }', { i: { organizationId: orgId, email: 'bench-member@bench.test', role: 'MEMBER' } }, owner);
+  const invitationId = (invited.inviteMember as { invitation: { id: string } }).invitation.id;
+  await gql(url, 'mutation($i: AcceptInvitationInput!) { acceptInvitation(input: $i) { ... on MemberPayload { member { id } } } }', { i: { id: invitationId } }, member);
   const trigger = (await gql(url, 'mutation($i: CreateProjectApiKeyInput!) { createProjectApiKey(input: $i) { ... on CreateApiKeyPayload { secret } } }', { i: { projectId, name: 'f1', scopes: [{ scope: 'TRIGGER_WORKFLOWS' }], expiry: { policy: 'NEVER' } } }, owner)).createProjectApiKey.secret as string;
   const blob = 'x'.repeat(60 * 1024);
   await timed(100, 4, (i) =>

@@ -16,14 +16,17 @@ let t: TestApp;
 let db: Database;
 /** Every row a request's Prisma operations returned, by model (background work runs outside any request). */
 const loaded: { model: string; row: Record<string, unknown> }[] = [];
+/** Every Prisma operation a request ran, by model (cleared with `loaded`). */
+const operations: { model: string; operation: string }[] = [];
 
 beforeAll(async () => {
   db = await openTestDatabase();
   const watched = db.prisma.$extends({
     query: {
-      $allOperations: async ({ model, args, query }) => {
+      $allOperations: async ({ model, operation, args, query }) => {
         const result = await query(args);
         if (model && requestScope.getStore()) {
+          operations.push({ model, operation });
           for (const row of Array.isArray(result) ? result : [result]) {
             if (row && typeof row === 'object') loaded.push({ model, row: row as Record<string, unknown> });
           }
@@ -53,6 +56,7 @@ async function post(query: string, variables: Record<string, unknown>, token: st
 /** Rows of `model` loaded while `run` ran. */
 async function rowsLoaded(model: string, run: () => Promise<unknown>) {
   loaded.length = 0;
+  operations.length = 0;
   await run();
   return loaded.filter((l) => l.model === model).map((l) => l.row);
 }
@@ -76,6 +80,53 @@ async function seedExecutions(org: TestOrg, count: number, payloadBytes: number)
   }
   return { project, ids };
 }
+
+describe('node and nodes load by type, not by id', () => {
+  it('loads all the ids of a type, across aliases and node(id:), with one query, keeping order, duplicates and unreadable ids as null', async () => {
+    const org = await newOrg(t.app, { plan: 'TEAM' });
+    const member = await addMember(t.app, org, 'MEMBER');
+    const { project, ids } = await seedExecutions(org, 30, 16);
+    const other = await newOrg(t.app, { plan: 'TEAM' });
+    const { ids: foreign } = await seedExecutions(other, 2, 16);
+    const asked = [ids[3], foreign[0], project.id, ...ids, ids[3], foreign[1]];
+    const query = `query($ids: [ID!]!, $one: ID!, $theirs: ID!) {
+      ${aliases(5, 'nodes(ids: $ids) { __typename id ... on WorkflowExecution { status } ... on Project { name } }')}
+      single: node(id: $one) { ... on WorkflowExecution { id status } }
+      theirs: node(id: $theirs) { id }
+    }`;
+
+    let result!: Awaited<ReturnType<typeof post>>;
+    await rowsLoaded('WorkflowExecution', async () => {
+      result = await post(query, { ids: asked, one: ids[7], theirs: foreign[0] }, member.token);
+    });
+    expect(result.body.errors, result.text.slice(0, 300)).toBeUndefined();
+    const expected = asked.map((id) => (foreign.includes(id) ? null : expect.objectContaining({ id })));
+    for (let i = 0; i < 5; i++) expect(result.body.data![`a${i}`]).toEqual(expected);
+    expect((result.body.data!.a0 as ({ __typename: string } | null)[])[2]).toMatchObject({ __typename: 'Project' });
+    expect(result.body.data!.single).toEqual({ id: ids[7], status: 'QUEUED' });
+    // Another tenant's execution is not there, as before: null, and no FORBIDDEN error.
+    expect(result.body.data!.theirs).toBeNull();
+
+    const byModel = (model: string) => operations.filter((o) => o.model === model).map((o) => o.operation);
+    // Every execution id of the request, in every alias and node(id:) (their selections load the same columns), and
+    // the other tenant's, in one query — not one per id (5 × 34 + 2 before).
+    expect(byModel('WorkflowExecution')).toEqual(['findMany']);
+    expect(byModel('Project').filter((op) => op === 'findMany' || op === 'findUnique').length).toBeLessThanOrEqual(2);
+  });
+
+  it('refuses an id that cannot exist (not a uuid) as BAD_USER_INPUT without failing the other ids or reaching the database', async () => {
+    const org = await newOrg(t.app, { plan: 'TEAM' });
+    const project = await newProject(t.app, org);
+    const malformed = Buffer.from('Project:xyz').toString('base64url');
+    let result!: Awaited<ReturnType<typeof post>>;
+    await rowsLoaded('Project', async () => {
+      result = await post(`query($ids: [ID!]!, $ok: ID!) { nodes(ids: $ids) { id } fine: node(id: $ok) { id } }`, { ids: [project.id, malformed], ok: project.id }, org.owner.token);
+    });
+    expect(result.body.errors?.[0]?.extensions?.code, result.text).toBe('BAD_USER_INPUT');
+    expect(result.body.errors?.[0]?.extensions?.issues).toEqual([{ path: ['ids', '1'], message: 'is not a valid id' }]);
+    expect(result.text).not.toMatch(/uuid|prisma|xyz/i);
+  });
+});
 
 describe('large columns are loaded only when selected', () => {
   it('answers the F1 attack (15 aliases of nodes with 100 execution ids) without loading one payload', async () => {

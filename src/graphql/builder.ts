@@ -15,6 +15,7 @@ import { ValidationError } from '../errors.ts';
 import { authenticationRequired, forbidden, keyLacks } from '../http-errors.ts';
 import { decodeGlobalId, encodeGlobalId, GLOBAL_ID_DESCRIPTION, isNodeType } from './ids.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './limit-rules.ts';
+import { loadNodes } from './node-loader.ts';
 import './page-size-plugin.ts';
 import './requires-permission-plugin.ts';
 import './response-budget.ts';
@@ -80,16 +81,22 @@ export const builder = new SchemaBuilder<SchemaTypesInput>({
       // Any signed-in caller; each object's type decides (its `@requiresPermission`).
       authScopes: { $any: { user: true, apiKey: true } },
       description: 'Any object by its global id; null when it does not exist or the viewer may not see it.',
-      resolve: (_root, args, _ctx, info, resolveNode) => (isNodeType(info.schema, args.id.typename) ? resolveNode(args.id) : null),
+      resolve: async (_root, args, ctx, info) => {
+        const [node] = await loadNodes(ctx, info, [isNodeType(info.schema, args.id.typename) ? args.id : null], () => ['id']);
+        return node as never;
+      },
     },
     nodesQueryOptions: {
       authScopes: { $any: { user: true, apiKey: true } },
       description: 'Objects by global ids (at most 100), in order; null for each that does not exist or is not visible.',
-      resolve: (_root, args, _ctx, info, resolveNodes) => {
-        // Relay's resolveNodes reads args.ids (a null entry resolves to null), whatever it is passed.
-        args.ids = args.ids.map((id) => (isNodeType(info.schema, id.typename) ? id : null)) as typeof args.ids;
-        return resolveNodes(args.ids);
-      },
+      // One query per type for all the ids (and aliases) of a request, not one per id: node-loader.ts.
+      resolve: (_root, args, ctx, info) =>
+        loadNodes(
+          ctx,
+          info,
+          args.ids.map((id) => (isNodeType(info.schema, id.typename) ? id : null)),
+          (index) => ['ids', String(index)],
+        ) as never,
     },
   },
   // Input validation runs before the resolver: let its ValidationError join the result union like any other.
