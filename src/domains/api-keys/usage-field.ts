@@ -21,6 +21,8 @@ const UsageBucketRef = builder.objectRef<UsageBucket>('UsageBucket').implement({
 builder.prismaObjectFields(ApiKeyRef, (t) => ({
   usage: t.field({
     type: [UsageBucketRef],
+    // Usage is its own permission: a key that reads keys does not read their traffic unless granted usage:read.
+    authScopes: { permission: 'usage:read' },
     description:
       'Requests made with this key per hour or per UTC day: exactly `last` buckets, oldest first, zero where there were none. ' +
       'Counted like `usageCount` (exact across instances, written every USAGE_FLUSH_INTERVAL_MS, so the current period ' +
