@@ -2,6 +2,8 @@ import { describe, expect } from 'vitest';
 import type { CreateWebhookEndpointInput } from './generated/graphql.ts';
 import { as, execute, ok } from './support/client.ts';
 import { dbId, newOrg, test } from './support/fixtures.ts';
+import type { TestApp } from './support/app.ts';
+import { MAX_ENDPOINTS_PER_ORGANIZATION } from '../src/domains/webhooks/service.ts';
 import {
   AuditEvents,
   CreateWebhookEndpoint,
@@ -126,5 +128,33 @@ describe('webhook endpoints', () => {
       expect(as(result, 'ValidationError').issues[0].path).toEqual(['input', 'url']);
       expect((await t.db.prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: dbId(webhookEndpoint.id) } })).url).toBe(URL_OK);
     });
+  });
+});
+
+describe('at most 50 endpoints per organization', () => {
+  /** Endpoints stored directly (the cap is what is tested, not how they got there). */
+  async function storeEndpoints(t: TestApp, organizationId: string, count: number) {
+    await t.db.prisma.webhookEndpoint.createMany({
+      data: Array.from({ length: count }, (_, i) => ({ organizationId, url: `${URL_OK}/${i}`, events: ['api_key.created'], secretCiphertext: 'v1.x.y.z' })),
+    });
+  }
+
+  test('the 50th is created, the 51st refused with a ValidationError naming the organization', async ({ t, org }) => {
+    await storeEndpoints(t, dbId(org.id), MAX_ENDPOINTS_PER_ORGANIZATION - 1);
+    const fiftieth = ok(await execute(t.app, CreateWebhookEndpoint, { input: input(org.id) }, { token: org.owner.token })).createWebhookEndpoint;
+    expect(fiftieth.__typename).toBe('CreateWebhookEndpointPayload');
+    const refused = ok(await execute(t.app, CreateWebhookEndpoint, { input: input(org.id) }, { token: org.owner.token })).createWebhookEndpoint;
+    expect(as(refused, 'ValidationError').issues).toEqual([{ path: ['input', 'organizationId'], message: 'an organization can have at most 50 webhook endpoints' }]);
+    expect(await t.db.prisma.webhookEndpoint.count({ where: { organizationId: dbId(org.id) } })).toBe(MAX_ENDPOINTS_PER_ORGANIZATION);
+  });
+
+  test('10 concurrent creates on top of 48 stored: exactly 2 pass, 50 stored (the organization row lock serialises the count)', async ({ t, org }) => {
+    await storeEndpoints(t, dbId(org.id), MAX_ENDPOINTS_PER_ORGANIZATION - 2);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => execute(t.app, CreateWebhookEndpoint, { input: input(org.id) }, { token: org.owner.token }).then((r) => ok(r).createWebhookEndpoint.__typename)),
+    );
+    expect(results.filter((r) => r === 'CreateWebhookEndpointPayload')).toHaveLength(2);
+    expect(results.filter((r) => r === 'ValidationError')).toHaveLength(8);
+    expect(await t.db.prisma.webhookEndpoint.count({ where: { organizationId: dbId(org.id) } })).toBe(MAX_ENDPOINTS_PER_ORGANIZATION);
   });
 });

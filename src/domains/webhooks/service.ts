@@ -30,6 +30,8 @@ export async function createEndpoint(ctx: Context, tx: Prisma.TransactionClient,
   const { organization } = await requireOrganization(ctx, organizationId, 'webhook:manage', tx);
   requireApiAccess(organization);
   const events = checkEvents(input.events);
+  // The row lock serialises concurrent creations in the organization, so that two of them cannot both pass the count.
+  await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId}::uuid FOR UPDATE`;
   if ((await tx.webhookEndpoint.count({ where: { organizationId } })) >= MAX_ENDPOINTS_PER_ORGANIZATION) {
     throw ValidationError.field(['input', 'organizationId'], `an organization can have at most ${MAX_ENDPOINTS_PER_ORGANIZATION} webhook endpoints`);
   }
