@@ -6,10 +6,11 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './generated/gql.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
+import type { Database } from '../src/db/client.ts';
 import { as, execute, ok } from './support/client.ts';
 import { addMember, dbId, newOrg, newProject, newWorkflow, type TestOrg } from './support/fixtures.ts';
 import { projectKey, wrongSecret } from './support/keys.ts';
-import { AuditEvents, CreateWebhookEndpoint, DeleteApiKey, RotateApiKey, TriggerWorkflow } from './support/operations.ts';
+import { AuditEvents, CreateWebhookEndpoint, CurrentApiKey, DeleteApiKey, RotateApiKey, TriggerWorkflow } from './support/operations.ts';
 import { checksumOf, generateKey, parseKey } from '../src/lib/key-format.ts';
 import { loadConfig, projectRoot } from '../src/config/config.ts';
 
@@ -238,6 +239,45 @@ describe('a verified report of a key', () => {
     // The key keeps its first report.
     const row = await t.db.prisma.apiKey.findUniqueOrThrow({ where: { id: dbId(key.apiKey.id) } });
     expect(row).toMatchObject({ leakUrl: first, leakAction: 'REVOKED', status: 'REVOKED' });
+  });
+
+  it('the same URL from another source is a new place: audited and announced again; the same URL and source is not', async () => {
+    const { org, key } = await tenant('FLAG');
+    const url = 'https://github.com/octo/one/blob/a/x.env';
+    await report([{ token: key.secret, url, source: 'content' }]);
+    await report([{ token: key.secret, url, source: 'commit' }]);
+    await report([{ token: key.secret, url, source: 'commit' }]);
+    const audits = await leakAudit(org);
+    expect(audits.map((e) => (e.changes as { source: string }).source).sort()).toEqual(['commit', 'content']);
+    expect((await leakDeliveries(org)).map((d) => (d.payload as { data: { leak: { source: string } } }).data.leak.source)).toEqual(['content', 'commit']);
+  });
+});
+
+describe('the key-state barrier after a report', () => {
+  it('the instance that took the report refuses the key on the very next call, even when its change notifications are slow', async () => {
+    // The cache of this instance hears of changes 1.5 s late (under the barrier's 2 s timeout). Only the barrier (a marker NOTIFYed after the
+    // revocation, awaited before the report is answered) makes the answer wait until the revocation has been heard;
+    // other instances hear it at commit, as after a revocation through the API (multi-instance.test.ts).
+    const slow: Database = {
+      ...t.db,
+      listen: (channel, onNotify, onStatus) => t.db.listen(channel, (payload) => void setTimeout(() => onNotify(payload), 1500), onStatus),
+    };
+    const instance = await startTestApp({ db: slow, env: { SECRET_SCANNING_PUBLIC_KEYS: PUBLIC_KEYS } });
+    try {
+      await instance.app.ready;
+      expect(instance.app.keyStates.isLive).toBe(true);
+      const { key } = await tenant();
+      // A read that authenticates from the cache alone (a trigger re-checks the key's row as it writes).
+      const call = () => execute(instance.app, CurrentApiKey, {}, { authorization: `Bearer ${key.secret}` });
+      expect((await call()).status).toBe(200);
+      const hits = instance.app.keyStates.stats.hits;
+      expect((await call()).status).toBe(200);
+      expect(instance.app.keyStates.stats.hits).toBeGreaterThan(hits); // answered from the cache
+      expect((await report([{ token: key.secret }], { app: instance })).json).toEqual([truePositive(key.secret)]);
+      expect((await call()).status).toBe(401);
+    } finally {
+      await instance.close();
+    }
   });
 });
 
