@@ -18,11 +18,12 @@ import './domains/workflows/mutations.ts';
 import './domains/api-keys/types.ts';
 import './domains/api-keys/mutations.ts';
 import './domains/api-keys/usage-field.ts';
+import './domains/api-keys/current-key.ts';
 import './domains/organizations/audit-log.ts';
 import './domains/webhooks/types.ts';
 import './domains/webhooks/mutations.ts';
 import './domains/executions/types.ts';
-import './domains/executions/machine.ts';
+import './domains/executions/mutations.ts';
 import './domains/permissions/types.ts';
 
 // Every root field declares who may call it (`authScopes`: a catalog permission, people only, operators only, or the

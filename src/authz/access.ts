@@ -14,6 +14,12 @@ export function viewerUser(ctx: Context): User {
   return ctx.principal.user;
 }
 
+/** The calling API key. Fields for keys only require the `apiKey` scope, so reaching here without one is a bug. */
+export function viewerKey(ctx: Context): AuthenticatedKey {
+  if (ctx.principal?.kind !== 'apiKey') throw new Error('viewerKey called without an API key');
+  return ctx.principal.key;
+}
+
 /** The calling API key, or null for a person. */
 export function callingKey(ctx: Context): AuthenticatedKey | null {
   return ctx.principal?.kind === 'apiKey' ? ctx.principal.key : null;

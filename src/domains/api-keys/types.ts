@@ -1,18 +1,17 @@
-import type { Context } from '../../context.ts';
-import type { Prisma, Project, Workflow } from '../../generated/prisma/client.ts';
+import type { Project, Workflow } from '../../generated/prisma/client.ts';
 import { ApiKeyLeakAction, ApiKeyLevel, ExpiryPolicy, type MemberRole } from '../../generated/prisma/enums.ts';
 import { builder, type Types } from '../../graphql/builder.ts';
-import { escapeLike } from '../../graphql/inputs.ts';
 import { listBound } from '../../graphql/query-cost.ts';
 import { parseGlobalId, toGlobalId } from '../../graphql/ids.ts';
 import { byCreation, requestLoaders } from '../../graphql/request-loaders.ts';
-import { keyListFilter, listsIn, mayIn, readableOrganizations, readsIn, readPermission } from '../../authz/read-rules.ts';
+import { listsIn, mayIn, readableOrganizations, readsIn, readPermission } from '../../authz/read-rules.ts';
 import { OrganizationRef } from '../organizations/types.ts';
 import { ProjectRef } from '../projects/types.ts';
 import { MAX_PROJECTS_PER_ORGANIZATION } from '../projects/service.ts';
 import { UserRef } from '../users/types.ts';
+import { countKeys, findKeys, type KeyListArgs } from './service.ts';
 import { WorkflowRef } from '../workflows/types.ts';
-import { publicIdSearchTerm, visiblePrefix } from '../../lib/key-format.ts';
+import { visiblePrefix } from '../../lib/key-format.ts';
 import { displayStatus } from './lifecycle.ts';
 import { RECENT_ADDRESSES_KEPT } from './recent-addresses.ts';
 import { API_KEY_SCOPES, ceilingOf, grantLevel, MAX_SCOPE_WORKFLOWS, parseStoredGrants, scopesOf, type Grant, type ScopeGrant } from '../../authz/grants.ts';
@@ -277,55 +276,10 @@ type FilterArgs = {
   orderBy?: { field: string; direction: string } | null;
 };
 
-/**
- * Keys that reach a project: its own, and organization keys for all projects or selecting it. The caller has made sure
- * that the project belongs to the organization, so "all projects" needs no join: the list stays an index scan of the
- * organization's keys.
- */
-function reachesProject(organizationId: string, projectId: string): Prisma.ApiKeyWhereInput {
-  return {
-    organizationId,
-    OR: [
-      { projectId },
-      { level: 'ORGANIZATION', allProjects: true },
-      { level: 'ORGANIZATION', projectAccess: { some: { projectId } } },
-    ],
-  };
-}
-
-function statusWhere(status: string, now: Date): Prisma.ApiKeyWhereInput {
-  const expired: Prisma.ApiKeyWhereInput = { OR: [{ expiresAt: { lte: now } }, { graceEndsAt: { lte: now } }] };
-  const notExpired: Prisma.ApiKeyWhereInput = {
-    AND: [{ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, { OR: [{ graceEndsAt: null }, { graceEndsAt: { gt: now } }] }],
-  };
-  if (status === 'REVOKED') return { status: 'REVOKED' };
-  if (status === 'EXPIRED') return { status: { not: 'REVOKED' }, ...expired };
-  return { status: status as 'ACTIVE' | 'INACTIVE', ...notExpired };
-}
-
-async function listWhere(ctx: Context, base: Prisma.ApiKeyWhereInput, args: FilterArgs, organizationId: string): Promise<Prisma.ApiKeyWhereInput> {
-  const and: Prisma.ApiKeyWhereInput[] = [base];
-  // A key narrowed to some projects reads only those projects' own keys.
-  const readable = keyListFilter(ctx, 'ApiKey');
-  if (readable?.projectIds) and.push({ projectId: { in: readable.projectIds } });
-  const f = args.filter;
-  if (f?.level) and.push({ level: f.level });
-  if (f?.status) and.push(statusWhere(f.status, ctx.clock.now()));
-  if (f?.leaked != null) and.push({ leakedAt: f.leaked ? { not: null } : null });
-  if (f?.projectId != null) {
-    const projectId = parseGlobalIdOrNull(String(f.projectId));
-    // A project of another organization (or none) reaches none of this organization's keys.
-    const project = projectId ? await ctx.prisma.project.findFirst({ where: { id: projectId, organizationId }, select: { id: true } }) : null;
-    and.push(project ? reachesProject(organizationId, project.id) : { id: { in: [] } });
-  }
-  const search = f?.search?.trim();
-  if (search) {
-    const prefixSearch = escapeLike(publicIdSearchTerm(search));
-    and.push({
-      OR: [{ name: { contains: escapeLike(search), mode: 'insensitive' } }, { publicId: { startsWith: prefixSearch } }],
-    });
-  }
-  return { AND: and };
+/** A list's arguments with the filter's project id decoded (one that is not a project's id reaches no key). */
+function listArgs(args: FilterArgs): KeyListArgs {
+  if (args.filter?.projectId == null) return { filter: args.filter ? { ...args.filter, projectId: undefined } : args.filter, orderBy: args.orderBy };
+  return { filter: { ...args.filter, projectId: parseGlobalIdOrNull(String(args.filter.projectId)) }, orderBy: args.orderBy };
 }
 
 function parseGlobalIdOrNull(value: string): string | null {
@@ -334,20 +288,6 @@ function parseGlobalIdOrNull(value: string): string | null {
   } catch {
     return null;
   }
-}
-
-function listOrder(args: FilterArgs): Prisma.ApiKeyOrderByWithRelationInput[] {
-  const direction = args.orderBy?.direction === 'ASC' ? 'asc' : 'desc';
-  const field = args.orderBy?.field ?? 'CREATED_AT';
-  const primary: Prisma.ApiKeyOrderByWithRelationInput =
-    field === 'NAME'
-      ? { name: direction }
-      : field === 'LAST_USED_AT'
-        ? { lastUsedAt: { sort: direction, nulls: 'last' } }
-        : field === 'EXPIRES_AT'
-          ? { expiresAt: { sort: direction, nulls: 'last' } }
-          : { createdAt: direction };
-  return [primary, { id: direction }];
 }
 
 const edgeFields = {
@@ -364,26 +304,6 @@ const edgeFields = {
   }),
 };
 
-/** The number of keys a list would show over all its pages. */
-async function countKeys(ctx: Context, base: Prisma.ApiKeyWhereInput, args: FilterArgs, organizationId: string) {
-  return ctx.prisma.apiKey.count({ where: await listWhere(ctx, base, args, organizationId) });
-}
-
-/** One list query for both views; only the base condition (whole organization, or reaching a project) differs. */
-async function findKeys(
-  ctx: Context,
-  query: { include?: Prisma.ApiKeyInclude; select?: Prisma.ApiKeySelect },
-  base: Prisma.ApiKeyWhereInput,
-  args: FilterArgs,
-  organizationId: string,
-) {
-  return ctx.prisma.apiKey.findMany({
-    ...query,
-    where: await listWhere(ctx, base, args, organizationId),
-    orderBy: listOrder(args),
-  });
-}
-
 builder.prismaObjectFields(OrganizationRef, (t) => ({
   apiKeys: t.prismaConnection({
     type: ApiKeyRef,
@@ -392,8 +312,8 @@ builder.prismaObjectFields(OrganizationRef, (t) => ({
     authScopes: (org, _args, ctx) => listsIn(ctx, 'ApiKey', org.id),
     description: 'Every key of the organization, organization- and project-level. Members only; a key sees the keys it may read.',
     args: { filter: t.arg({ type: ApiKeyFilterInput }), orderBy: t.arg({ type: ApiKeyOrderInput }) },
-    resolve: (query, org, args, ctx) => findKeys(ctx, query, { organizationId: org.id }, args, org.id),
-    totalCount: (org, args, ctx) => countKeys(ctx, { organizationId: org.id }, args, org.id),
+    resolve: (query, org, args, ctx) => findKeys(ctx, query, { organizationId: org.id }, listArgs(args)),
+    totalCount: (org, args, ctx) => countKeys(ctx, { organizationId: org.id }, listArgs(args)),
   }),
 }));
 
@@ -405,9 +325,9 @@ builder.prismaObjectFields(ProjectRef, (t) => ({
       description: "The project's own keys and the organization keys that reach it (`inherited`, read-only here).",
       args: { filter: t.arg({ type: ApiKeyFilterInput }), orderBy: t.arg({ type: ApiKeyOrderInput }) },
       resolve: (query, project, args, ctx) =>
-        findKeys(ctx, query, reachesProject(project.organizationId, project.id), args, project.organizationId),
+        findKeys(ctx, query, { organizationId: project.organizationId, projectId: project.id }, listArgs(args)),
       totalCount: (project, args, ctx) =>
-        countKeys(ctx, reachesProject(project.organizationId, project.id), args, project.organizationId),
+        countKeys(ctx, { organizationId: project.organizationId, projectId: project.id }, listArgs(args)),
     },
     { name: 'ProjectApiKeysConnection' },
     edgeFields,

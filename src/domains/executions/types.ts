@@ -1,6 +1,6 @@
 import { ExecutionStatus } from '../../generated/prisma/enums.ts';
 import { builder } from '../../graphql/builder.ts';
-import { toGlobalId } from '../../graphql/ids.ts';
+import { parseGlobalId, toGlobalId } from '../../graphql/ids.ts';
 import { keyReadsExecution } from '../../authz/key-reach.ts';
 import type { Context } from '../../context.ts';
 import type { WorkflowExecution } from '../../generated/prisma/client.ts';
@@ -73,3 +73,18 @@ builder.prismaObjectFields(ProjectRef, (t) => ({
     },
   }),
 }));
+
+builder.queryField('workflowExecution', (t) =>
+  t.prismaField({
+    type: WorkflowExecutionRef,
+    nullable: true,
+    description: "An execution in this key's reach; null otherwise. API keys only.",
+    authScopes: { $all: { apiKey: true, permission: 'execution:read' } },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const id = parseGlobalId(String(args.id), 'WorkflowExecution', ['id']);
+      const execution = await ctx.prisma.workflowExecution.findUnique({ ...query, where: { id } });
+      return execution && (await readsExecution(ctx, execution)) ? execution : null;
+    },
+  }),
+);
