@@ -110,14 +110,15 @@ function baseUrl(raw: string): string {
 }
 
 /** A typed result union: the payload when it is the success type, a KeysmithError for any of the error types. */
-function unwrap<T extends { __typename: string }, N extends T['__typename']>(result: T, success: N): Extract<T, { __typename: N }> {
-  if (result.__typename === success) return result as Extract<T, { __typename: N }>;
+function unwrap(result: { __typename: string }, success: string, requestId: string | null): unknown {
+  if (result.__typename === success) return result;
   const error = result as { __typename: string; message?: string; issues?: FieldIssue[]; permission?: string | null };
   throw new KeysmithError({
     code: UNION_ERROR_CODES[error.__typename] ?? 'INTERNAL',
     message: error.message ?? `Unexpected ${error.__typename}`,
     issues: error.issues,
     permission: error.permission ?? null,
+    requestId,
   });
 }
 
@@ -189,8 +190,24 @@ export class Keysmith {
    * the caller. Queries are retried after network failures; mutations only with `{ safeToRepeat: true }`.
    */
   async request<TResult, TVariables>(document: Document<TResult, TVariables>, variables?: TVariables, options: { safeToRepeat?: boolean } = {}): Promise<TResult> {
+    return (await this.#call(document, variables, options)).data;
+  }
+
+  /** A mutation whose result is a typed union: the success member, or its error as a KeysmithError (with the request id). */
+  async #mutate<TResult, TVariables, K extends keyof TResult, N extends string>(
+    document: Document<TResult, TVariables>,
+    variables: TVariables,
+    field: K,
+    success: N,
+    options: { safeToRepeat?: boolean } = {},
+  ): Promise<Extract<TResult[K], { __typename: N }>> {
+    const { data, requestId } = await this.#call(document, variables, options);
+    return unwrap(data[field] as { __typename: string }, success as string, requestId) as Extract<TResult[K], { __typename: N }>;
+  }
+
+  async #call<TResult, TVariables>(document: Document<TResult, TVariables>, variables: TVariables | undefined, options: { safeToRepeat?: boolean }): Promise<{ data: TResult; requestId: string | null }> {
     const query = document.toString();
-    const data = await send(
+    const answer = await send(
       {
         endpoint: `${this.url}/graphql`,
         authorization: () => this.#authorization,
@@ -203,7 +220,7 @@ export class Keysmith {
       variables,
       { safeToRepeat: options.safeToRepeat ?? isQuery(query) },
     );
-    return data as TResult;
+    return answer as { data: TResult; requestId: string | null };
   }
 
   /** The calling API key's own metadata (API keys only). */
@@ -222,8 +239,8 @@ export class Keysmith {
    */
   async triggerWorkflow(input: { workflowId: string; payload?: unknown; idempotencyKey?: string }): Promise<TriggerResult> {
     const idempotencyKey = input.idempotencyKey ?? newIdempotencyKey();
-    const data = await this.request(TriggerWorkflowMutation, { input: { workflowId: input.workflowId, payload: input.payload ?? null, idempotencyKey } }, { safeToRepeat: true });
-    const result = unwrap(data.triggerWorkflow, 'TriggerWorkflowPayload');
+    const input_ = { input: { workflowId: input.workflowId, payload: input.payload ?? null, idempotencyKey } };
+    const result = await this.#mutate(TriggerWorkflowMutation, input_, 'triggerWorkflow', 'TriggerWorkflowPayload', { safeToRepeat: true });
     return { execution: result.execution, replayed: result.replayed, idempotencyKey };
   }
 
@@ -306,7 +323,7 @@ export class Keysmith {
   }
 
   async createProject(input: { organizationId: string; name: string; slug: string }): Promise<Project> {
-    return unwrap((await this.request(CreateProjectMutation, { input })).createProject, 'ProjectPayload').project;
+    return (await this.#mutate(CreateProjectMutation, { input }, 'createProject', 'ProjectPayload')).project;
   }
 
   async workflows(args: { projectId: string } & PageArgs): Promise<Page<Workflow>> {
@@ -316,7 +333,7 @@ export class Keysmith {
   }
 
   async createWorkflow(input: { projectId: string; name: string; slug: string }): Promise<Workflow> {
-    return unwrap((await this.request(CreateWorkflowMutation, { input })).createWorkflow, 'WorkflowPayload').workflow;
+    return (await this.#mutate(CreateWorkflowMutation, { input }, 'createWorkflow', 'WorkflowPayload')).workflow;
   }
 
   /** Every key of an organization that this credential may read, organization- and project-level. */
@@ -328,27 +345,27 @@ export class Keysmith {
 
   /** A key for one project. The secret is in the result and nowhere else, ever. */
   async createProjectApiKey(input: CreateProjectApiKeyInput): Promise<CreatedKey> {
-    const { apiKey, secret } = unwrap((await this.request(CreateProjectApiKeyMutation, { input })).createProjectApiKey, 'CreateApiKeyPayload');
+    const { apiKey, secret } = await this.#mutate(CreateProjectApiKeyMutation, { input }, 'createProjectApiKey', 'CreateApiKeyPayload');
     return { apiKey, secret };
   }
 
   /** A key for all or some projects of an organization. The secret is in the result and nowhere else, ever. */
   async createOrganizationApiKey(input: CreateOrganizationApiKeyInput): Promise<CreatedKey> {
-    const { apiKey, secret } = unwrap((await this.request(CreateOrganizationApiKeyMutation, { input })).createOrganizationApiKey, 'CreateApiKeyPayload');
+    const { apiKey, secret } = await this.#mutate(CreateOrganizationApiKeyMutation, { input }, 'createOrganizationApiKey', 'CreateApiKeyPayload');
     return { apiKey, secret };
   }
 
   async rotateApiKey(input: { id: string; gracePeriodSeconds?: number }): Promise<RotatedKey> {
-    const { apiKey, secret, previousApiKey } = unwrap((await this.request(RotateApiKeyMutation, { input })).rotateApiKey, 'RotateApiKeyPayload');
+    const { apiKey, secret, previousApiKey } = await this.#mutate(RotateApiKeyMutation, { input }, 'rotateApiKey', 'RotateApiKeyPayload');
     return { apiKey, secret, previousApiKey };
   }
 
   async revokeApiKey(id: string): Promise<ApiKey> {
-    return unwrap((await this.request(RevokeApiKeyMutation, { input: { id } })).revokeApiKey, 'RevokeApiKeyPayload').apiKey;
+    return (await this.#mutate(RevokeApiKeyMutation, { input: { id } }, 'revokeApiKey', 'RevokeApiKeyPayload')).apiKey;
   }
 
   async deleteApiKey(id: string): Promise<{ deletedApiKeyId: string }> {
-    const { deletedApiKeyId } = unwrap((await this.request(DeleteApiKeyMutation, { input: { id } })).deleteApiKey, 'DeleteApiKeyPayload');
+    const { deletedApiKeyId } = await this.#mutate(DeleteApiKeyMutation, { input: { id } }, 'deleteApiKey', 'DeleteApiKeyPayload');
     return { deletedApiKeyId };
   }
 

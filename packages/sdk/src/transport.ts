@@ -33,7 +33,7 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
   return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-export async function send(options: TransportOptions, query: string, variables: unknown, policy: SendOptions): Promise<unknown> {
+export async function send(options: TransportOptions, query: string, variables: unknown, policy: SendOptions): Promise<{ data: unknown; requestId: string | null }> {
   for (let attempt = 0; ; attempt++) {
     const canRetry = attempt < options.maxRetries;
     let response: Response;
@@ -68,7 +68,7 @@ export async function send(options: TransportOptions, query: string, variables: 
   }
 }
 
-async function readAnswer(response: Response): Promise<unknown> {
+async function readAnswer(response: Response): Promise<{ data: unknown; requestId: string | null }> {
   const requestId = response.headers.get('x-request-id');
   const retryAfter = retryAfterSeconds(response.headers.get('retry-after'));
   let body: Envelope | null = null;
@@ -88,7 +88,7 @@ async function readAnswer(response: Response): Promise<unknown> {
       retryAfterSeconds: retryAfter,
     });
   }
-  return body.data;
+  return { data: body.data, requestId };
 }
 
 function codeForStatus(status: number): KeysmithErrorCode {
