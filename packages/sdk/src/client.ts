@@ -370,7 +370,15 @@ export class Keysmith {
   }
 
   async webhookEndpoints(args: { organizationId: string } & PageArgs): Promise<Page<WebhookEndpoint>> {
-    const node = (await this.request(WebhookEndpointsQuery, { organizationId: args.organizationId, first: args.first ?? 50, after: args.after ?? null })).node;
+    const node = (
+      await this.request(WebhookEndpointsQuery, { organizationId: args.organizationId, first: args.first ?? 50, after: args.after ?? null }).catch((error: unknown) => {
+        // The field answers a bare FORBIDDEN; its schema says what it needs, so say it too.
+        if (error instanceof KeysmithError && error.code === 'FORBIDDEN' && !error.permission) {
+          throw new KeysmithError({ code: 'FORBIDDEN', message: 'Reading webhook endpoints needs webhook:read', permission: 'webhook:read', requestId: error.requestId, status: error.status });
+        }
+        throw error;
+      })
+    ).node;
     if (node?.__typename !== 'Organization') throw notFound(`No organization ${args.organizationId} that this credential can read`);
     return page(node.webhookEndpoints);
   }
