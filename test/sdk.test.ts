@@ -1,10 +1,15 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { inspect } from 'node:util';
+import os from 'node:os';
+import path from 'node:path';
+import { inspect, promisify } from 'node:util';
 import { Keysmith, KeysmithError } from '@keysmith/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, executionCount, startIntegratorServer, type Tenant } from './support/integrator.ts';
 import type { ServerProcess } from './support/process.ts';
+import { projectRoot } from '../src/config/config.ts';
 
 // The SDK against a real server process, as an integrator's service uses it.
 
@@ -272,6 +277,44 @@ describe('retries', () => {
       expect(await executionCount(server.url, tenant)).toBe(before + 1);
     } finally {
       await proxy.close();
+    }
+  });
+});
+
+describe('the published package', () => {
+  it('npm pack installs into an empty folder and works there, with its type declarations', { timeout: 240_000 }, async () => {
+    const run = promisify(execFile);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keysmith-sdk-pack-'));
+    try {
+      const { stdout } = await run('npm', ['pack', path.join(projectRoot, 'packages/sdk'), '--pack-destination', dir, '--json'], { cwd: dir });
+      const [{ filename, files }] = JSON.parse(stdout) as [{ filename: string; files: { path: string }[] }];
+      expect(files.map((f) => f.path)).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'package.json']));
+      expect(files.some((f) => f.path.startsWith('src/'))).toBe(false);
+
+      const app = path.join(dir, 'app');
+      fs.mkdirSync(app);
+      fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'integrator-app', private: true, type: 'module' }));
+      await run('npm', ['install', path.join(dir, filename), '--no-audit', '--no-fund', '--prefer-offline'], { cwd: app });
+      fs.writeFileSync(
+        path.join(app, 'app.ts'),
+        [
+          "import { Keysmith, KeysmithError, type Execution } from '@keysmith/sdk';",
+          'const keysmith = new Keysmith();',
+          "const { execution, replayed }: { execution: Execution; replayed: boolean } = await keysmith.triggerWorkflow({ workflowId: process.argv[2]!, payload: { from: 'pack' } });",
+          'const problem: KeysmithError | null = null;',
+          'console.log(JSON.stringify({ status: execution.status, replayed, problem }));',
+          'declare const process: { argv: string[] };',
+        ].join('\n'),
+      );
+      // The declarations type-check an integrator's code (strict, NodeNext) ...
+      const tsc = path.join(projectRoot, 'node_modules/typescript/bin/tsc');
+      await run(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--lib', 'es2022,dom', 'app.ts'], { cwd: app });
+      // ... and the JavaScript runs, with the key from the environment.
+      fs.writeFileSync(path.join(app, 'app.mjs'), fs.readFileSync(path.join(app, 'app.ts'), 'utf8').replace(/, type Execution/, '').replace(/: \{ execution: Execution; replayed: boolean \}/, '').replace(/: KeysmithError \| null/, '').replace(/!/g, '').replace(/^declare.*$/m, ''));
+      const out = await run(process.execPath, ['app.mjs', tenant.workflowId], { cwd: app, env: { PATH: process.env.PATH, KEYSMITH_API_KEY: triggerKey, KEYSMITH_URL: server.url } });
+      expect(JSON.parse(out.stdout)).toEqual({ status: 'QUEUED', replayed: false, problem: null });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
