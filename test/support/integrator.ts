@@ -46,8 +46,8 @@ export type Tenant = {
 let counter = 0;
 
 /** An organization `<prefix>-<n>` (TEAM plan) with project `checkout` and workflow `sync`, owned by a new person. */
-export async function createTenant(url: string, prefix: string): Promise<Tenant> {
-  const slug = `${prefix}-${process.pid}-${++counter}`;
+export async function createTenant(url: string, prefix: string, exactSlug?: string): Promise<Tenant> {
+  const slug = exactSlug ?? `${prefix}-${process.pid}-${++counter}`;
   const owner = await devToken(url, { sub: `${slug}-owner`, email: `${slug}-owner@example.com` });
   const operator = await devToken(url, { sub: 'operator', operator: true });
   const org = await gql(url, owner, `mutation($slug: String!) { createOrganization(input: { name: $slug, slug: $slug }) { ... on OrganizationPayload { organization { id } } } }`, { slug });
