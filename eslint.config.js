@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'src/generated/', 'test/generated/', '.data/', 'web/dist/', 'web/src/gql/', 'test-results/'] },
+  { ignores: ['node_modules/', 'src/generated/', 'test/generated/', '.data/', 'web/dist/', 'web/src/gql/', 'test-results/', 'packages/*/dist/', 'packages/sdk/src/gql/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
