@@ -1,6 +1,6 @@
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { PrismaClient, User } from './generated/prisma/client.ts';
-import type { ApiKeyLevel, MemberRole } from './generated/prisma/enums.ts';
+import type { ApiKeyLevel, MemberRole, Plan } from './generated/prisma/enums.ts';
 import type { Clock } from './clock.ts';
 import type { SecretTags } from './lib/secret-tag.ts';
 import type { SecretBox } from './lib/secret-box.ts';
@@ -60,4 +60,6 @@ export type Context = YogaInitialContext & {
   webhookSecrets: SecretBox | null;
   /** Which webhook URLs are accepted (https in production; private addresses only when allowed). */
   webhookUrlPolicy: UrlPolicy;
+  /** The plan a new organization starts on (DEFAULT_PLAN). */
+  defaultPlan: Plan;
 };

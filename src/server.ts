@@ -99,6 +99,7 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
       secretTags,
       webhookSecrets,
       webhookUrlPolicy,
+      defaultPlan: config.defaultPlan,
     }),
     // guardHooks: an error thrown by one of these plugins' HTTP hooks gets the generic answer, never a stack trace.
     plugins: [

@@ -14,6 +14,7 @@ const ViewerCan = graphql(`
       viewerCan {
         manageKeys
         manageProjects
+        manageWorkflows
         manageMembers
         readWebhooks
         manageWebhooks
@@ -27,6 +28,14 @@ const ViewerCan = graphql(`
 const CapabilityProbeKey = graphql(`
   mutation CapabilityProbeKey($input: CreateOrganizationApiKeyInput!) {
     createOrganizationApiKey(input: $input) {
+      __typename
+    }
+  }
+`);
+
+const CapabilityProbeWorkflow = graphql(`
+  mutation CapabilityProbeWorkflow($input: CreateWorkflowInput!) {
+    createWorkflow(input: $input) {
       __typename
     }
   }
@@ -55,8 +64,8 @@ const EndpointDisablesAt = graphql(`
   }
 `);
 
-const ALL = { manageKeys: true, manageProjects: true, manageMembers: true, readWebhooks: true, manageWebhooks: true, readAudit: true, updateOrganization: true };
-const NONE = { manageKeys: false, manageProjects: false, manageMembers: false, readWebhooks: false, manageWebhooks: false, readAudit: false, updateOrganization: false };
+const ALL = { manageKeys: true, manageProjects: true, manageWorkflows: true, manageMembers: true, readWebhooks: true, manageWebhooks: true, readAudit: true, updateOrganization: true };
+const NONE = { manageKeys: false, manageProjects: false, manageWorkflows: false, manageMembers: false, readWebhooks: false, manageWebhooks: false, readAudit: false, updateOrganization: false };
 
 describe('Organization.viewerCan', () => {
   test('an OWNER and an ADMIN may do everything; a MEMBER nothing; an operator outside the organization nothing', async ({ t, org, owner, admin, member, operator }) => {
@@ -71,7 +80,7 @@ describe('Organization.viewerCan', () => {
     expect(ok(await execute(t.app, ViewerCan, { slug: org.slug }, { token: stranger.token })).organization).toBeNull();
   });
 
-  test('each role’s answers agree with what the server then allows: keys, webhooks, audit log', async ({ t, org, owner, admin, member }) => {
+  test('each role’s answers agree with what the server then allows: keys, workflows, webhooks, audit log', async ({ t, org, owner, admin, member, project }) => {
     for (const user of [owner, admin, member]) {
       const can = ok(await execute(t.app, ViewerCan, { slug: org.slug }, { token: user.token })).organization!.viewerCan;
       const created = ok(
@@ -83,6 +92,10 @@ describe('Organization.viewerCan', () => {
         ),
       ).createOrganizationApiKey.__typename;
       expect(created).toBe(can.manageKeys ? 'CreateApiKeyPayload' : 'ForbiddenError');
+      const workflow = ok(
+        await execute(t.app, CapabilityProbeWorkflow, { input: { projectId: project.id, name: 'Probe', slug: `probe-${user.sub}` } }, { token: user.token }),
+      ).createWorkflow.__typename;
+      expect(workflow).toBe(can.manageWorkflows ? 'WorkflowPayload' : 'ForbiddenError');
       const webhooks = (await execute(t.app, CapabilityProbeWebhooks, { slug: org.slug }, { token: user.token })).data?.organization?.webhookEndpoints;
       expect(webhooks != null).toBe(can.readWebhooks);
       const audit = (await execute(t.app, AuditEvents, { slug: org.slug }, { token: user.token })).data?.organization?.auditEvents;

@@ -13,6 +13,7 @@ import { mayIn } from './read-rules.ts';
 const CAPABILITIES = {
   manageKeys: 'api_key:create',
   manageProjects: 'project:create',
+  manageWorkflows: 'workflow:create',
   /** Invite, change roles, remove (an ADMIN never touches an OWNER: the mutations refuse that case by case). */
   manageMembers: 'member:manage',
   readWebhooks: 'webhook:read',

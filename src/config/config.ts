@@ -88,6 +88,8 @@ const envSchema = z
      * turns on POST /secret-scanning/github (src/secret-scanning/github.ts).
      */
     SECRET_SCANNING_PUBLIC_KEYS: z.string().min(1).optional(),
+    /** The plan of new organizations; default TEAM in development on the development secret, FREE otherwise. */
+    DEFAULT_PLAN: z.enum(['FREE', 'TEAM', 'ENTERPRISE']).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWT_JWKS_URL) {
@@ -168,6 +170,11 @@ export type Config = {
   };
   /** Keys that sign secret scanners' leak reports; null: the report endpoint does not exist (404). */
   secretScanning: { keys: ScannerKey[] } | null;
+  /**
+   * The plan a new organization starts on. A newcomer running `npm start` (development, the development secret: the
+   * console's development sign-in) gets TEAM, so that a first key needs no operator; anywhere else FREE.
+   */
+  defaultPlan: 'FREE' | 'TEAM' | 'ENTERPRISE';
 };
 
 export class ConfigError extends Error {
@@ -250,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       deliver: e.WEBHOOKS_DELIVER,
     },
     secretScanning: scannerKeys ? { keys: scannerKeys } : null,
+    defaultPlan: e.DEFAULT_PLAN ?? (e.NODE_ENV === 'development' && !e.JWT_SECRET && !e.JWT_JWKS_URL ? 'TEAM' : 'FREE'),
     throttle: {
       failuresPerKeyPerMinute: e.AUTH_FAILURES_PER_KEY_PER_MINUTE,
       failuresPerIpPerMinute: e.AUTH_FAILURES_PER_IP_PER_MINUTE,

@@ -14,13 +14,14 @@ import { useFocusHeadingOnNavigation } from './ui/route-focus.ts';
 // The screens (and their typed documents) load after sign-in, which keeps the first load small.
 const OrganizationsPage = screen(() => import('./organizations/OrganizationsPage.tsx').then((m) => m.OrganizationsPage));
 const OrganizationPage = screen(() => import('./organizations/OrganizationPage.tsx').then((m) => m.OrganizationPage));
+const ProjectPage = screen(() => import('./projects/ProjectPage.tsx').then((m) => m.ProjectPage));
 const ApiKeysPage = screen(() => import('./api-keys/ApiKeysPage.tsx').then((m) => m.ApiKeysPage));
 const KeyDetailsPage = screen(() => import('./api-keys/KeyDetailsPage.tsx').then((m) => m.KeyDetailsPage));
 const OperatorPage = screen(() => import('./organizations/OperatorPage.tsx').then((m) => m.OperatorPage));
 const AuditPage = screen(() => import('./audit/AuditPage.tsx').then((m) => m.AuditPage));
 const WebhooksPage = screen(() => import('./webhooks/WebhooksPage.tsx').then((m) => m.WebhooksPage));
 const WebhookDetailsPage = screen(() => import('./webhooks/WebhookDetailsPage.tsx').then((m) => m.WebhookDetailsPage));
-const SCREENS = [OrganizationsPage, OrganizationPage, ApiKeysPage, KeyDetailsPage, OperatorPage, AuditPage, WebhooksPage, WebhookDetailsPage] as Screen<never>[];
+const SCREENS = [OrganizationsPage, OrganizationPage, ProjectPage, ApiKeysPage, KeyDetailsPage, OperatorPage, AuditPage, WebhooksPage, WebhookDetailsPage] as Screen<never>[];
 
 function useSession() {
   return useSyncExternalStore(session.subscribe, session.get);
@@ -107,6 +108,7 @@ function Routes() {
   if (pathname === '/operator') return <OperatorPage />;
   if ((params = match('/orgs/:slug', pathname))) return <OrganizationPage slug={params.slug} />;
   if ((params = match('/orgs/:slug/api-keys', pathname))) return <ApiKeysPage key={pathname} slug={params.slug} />;
+  if ((params = match('/orgs/:slug/projects/:project', pathname))) return <ProjectPage key={pathname} slug={params.slug} projectSlug={params.project} />;
   if ((params = match('/orgs/:slug/projects/:project/api-keys', pathname)))
     return <ApiKeysPage key={pathname} slug={params.slug} projectSlug={params.project} />;
   if ((params = match('/orgs/:slug/api-keys/:id', pathname))) return <KeyDetailsPage slug={params.slug} id={params.id} />;

@@ -7,6 +7,7 @@ import type { WorkflowExecution } from '../../generated/prisma/client.ts';
 import { keyListFilter, listsIn, organizationOfProject, readableOrganizations, readsInProject, readPermission } from '../../authz/read-rules.ts';
 import { visiblePrefix } from '../../lib/key-format.ts';
 import { ProjectRef } from '../projects/types.ts';
+import { ApiKeyRef } from '../api-keys/types.ts';
 import { requestLoaders } from '../../graphql/request-loaders.ts';
 
 /** The columns the read rule needs: what every loaded execution carries, whatever is selected. */
@@ -17,6 +18,13 @@ export async function readsExecution(ctx: Context, execution: ExecutionReach): P
   if (ctx.principal?.kind !== 'apiKey') return readsInProject(ctx, 'WorkflowExecution', execution.projectId);
   const organizationId = await organizationOfProject(ctx, execution.projectId);
   return organizationId !== null && keyReadsExecution(ctx.principal.key, execution, organizationId);
+}
+
+/** An execution list's query: newest first, without what a key may not read (people read every execution they list). */
+function newestReadable(ctx: Context) {
+  const readable = keyListFilter(ctx, 'WorkflowExecution');
+  const where = readable?.projectIds ? { OR: [{ projectId: { in: readable.projectIds } }, { workflowId: { in: readable.workflowIds } }] } : {};
+  return { where, orderBy: [{ createdAt: 'desc' as const }, { id: 'desc' as const }] };
 }
 
 export const ExecutionStatusEnum = builder.enumType(ExecutionStatus, { name: 'ExecutionStatus', description: 'Where an execution is in its life.' });
@@ -64,13 +72,20 @@ builder.prismaObjectFields(ProjectRef, (t) => ({
     nullable: true,
     authScopes: (project, _args, ctx) => listsIn(ctx, 'WorkflowExecution', project.organizationId),
     description: 'Workflow executions of this project, newest first; a key sees the ones it may read.',
-    query: (_args, ctx) => {
-      const readable = keyListFilter(ctx, 'WorkflowExecution');
-      const where = readable?.projectIds
-        ? { OR: [{ projectId: { in: readable.projectIds } }, { workflowId: { in: readable.workflowIds } }] }
-        : {};
-      return { where, orderBy: [{ createdAt: 'desc' as const }, { id: 'desc' as const }] };
-    },
+    query: (_args, ctx) => newestReadable(ctx),
+  }),
+}));
+
+builder.prismaObjectFields(ApiKeyRef, (t) => ({
+  executions: t.relatedConnection('executions', {
+    cursor: 'id',
+    totalCount: true,
+    nullable: true,
+    // The same rule as a project's executions: who lists executions in the organization sees the ones this key started
+    // that they may read (a key narrowed to some projects or workflows sees those).
+    authScopes: (key, _args, ctx) => listsIn(ctx, 'WorkflowExecution', key.organizationId),
+    description: 'The executions this key started, newest first (how an integrator checks that their calls arrive); a key sees the ones it may read.',
+    query: (_args, ctx) => newestReadable(ctx),
   }),
 }));
 

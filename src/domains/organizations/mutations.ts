@@ -30,7 +30,7 @@ const CreateOrganizationInput = builder.inputType('CreateOrganizationInput', {
 builder.mutationField('createOrganization', (t) =>
   t.field({
     authScopes: { user: true },
-    description: 'Creates an organization with the viewer as its OWNER, on the FREE plan.',
+    description: 'Creates an organization with the viewer as its OWNER, on the server\'s default plan (`DEFAULT_PLAN`: FREE unless configured; TEAM in development on the development secret).',
     type: OrganizationPayload,
     errors: { types: [ValidationError, ConflictError] },
     args: { input: t.arg({ type: CreateOrganizationInput, required: true }) },

@@ -20,7 +20,7 @@ export function createOrganization(ctx: Context, input: { name: string; slug: st
     () =>
       ctx.prisma.$transaction(async (tx) => {
         const org = await tx.organization.create({
-          data: { name: input.name, slug: input.slug, memberships: { create: { userId: user.id, role: 'OWNER' } } },
+          data: { name: input.name, slug: input.slug, plan: ctx.defaultPlan, memberships: { create: { userId: user.id, role: 'OWNER' } } },
         });
         await recordAudit(tx, ctx, {
           organizationId: org.id,

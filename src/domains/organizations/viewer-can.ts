@@ -8,7 +8,8 @@ const OrganizationCapabilities = builder.simpleObject('OrganizationCapabilities'
     'Plan limits are separate: see `Organization.apiAccess`. A client shows or hides actions by these instead of deciding from `viewerRole`.',
   fields: (t) => ({
     manageKeys: t.boolean({ description: 'Create, change, rotate, revoke and delete API keys.' }),
-    manageProjects: t.boolean({ description: 'Create, rename and delete projects and workflows.' }),
+    manageProjects: t.boolean({ description: 'Create, rename and delete projects.' }),
+    manageWorkflows: t.boolean({ description: "Create, rename and delete the projects' workflows." }),
     manageMembers: t.boolean({ description: 'Invite, change roles and remove members (an ADMIN never an OWNER).' }),
     readWebhooks: t.boolean({ description: 'See webhook endpoints and their deliveries.' }),
     manageWebhooks: t.boolean({ description: 'Add, change, rotate the secret of, delete and redeliver webhook endpoints.' }),

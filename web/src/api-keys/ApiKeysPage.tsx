@@ -15,6 +15,8 @@ import { EditKeyDialog } from './EditKeyDialog.tsx';
 import { RevokeKeyDialog } from './RevokeKeyDialog.tsx';
 import { RotateKeyDialog } from './RotateKeyDialog.tsx';
 import { STATUS_COLOR } from './status.ts';
+import { UseThisKey } from './UseThisKey.tsx';
+import { RotationNote } from './RotationNote.tsx';
 import { PermissionSummary } from '../permissions/PermissionsOverview.tsx';
 
 /** 20 rows with their permissions and projects stay well inside the API's query cost limit. */
@@ -40,7 +42,7 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
   const [page, setPage] = useState<Page>({});
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [creating, setCreating] = useState(false);
-  const [secret, setSecret] = useState<{ value: string; title: string } | null>(null);
+  const [secret, setSecret] = useState<{ value: string; title: string; keyId: string } | null>(null);
   const [editing, setEditing] = useState<ConsoleKeyRowFragment | null>(null);
   const [rotating, setRotating] = useState<ConsoleKeyRowFragment | null>(null);
   const [revoking, setRevoking] = useState<ConsoleKeyRowFragment | null>(null);
@@ -239,6 +241,7 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
                       Inherited from organization
                     </Text>
                   ) : null}
+                  <RotationNote apiKey={key} slug={org.slug} />
                 </Table.Td>
                 <Table.Td>
                   <Text ff="monospace" size="sm">
@@ -317,22 +320,24 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
           projects={projects}
           project={project ?? undefined}
           onClose={() => setCreating(false)}
-          onCreated={(value) => {
+          onCreated={(value, keyId) => {
             setCreating(false);
-            setSecret({ value, title: 'Your new API key' });
+            setSecret({ value, title: 'Your new API key', keyId });
             refetch();
           }}
         />
       ) : null}
-      <SecretDialog secret={secret?.value ?? null} title={secret?.title ?? ''} onClose={() => setSecret(null)} />
+      <SecretDialog secret={secret?.value ?? null} title={secret?.title ?? ''} onClose={() => setSecret(null)}>
+        {secret ? <UseThisKey keyId={secret.keyId} secret={secret.value} /> : null}
+      </SecretDialog>
       {editing ? <EditKeyDialog key={editing.id} apiKey={editing} org={org} projects={projects} onClose={() => (setEditing(null), refetch())} /> : null}
       {rotating ? (
         <RotateKeyDialog
           apiKey={rotating}
           onClose={() => setRotating(null)}
-          onRotated={(value) => {
+          onRotated={(value, keyId) => {
             setRotating(null);
-            setSecret({ value, title: 'Your rotated API key' });
+            setSecret({ value, title: 'Your rotated API key', keyId });
             refetch();
           }}
         />

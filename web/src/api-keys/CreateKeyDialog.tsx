@@ -40,7 +40,7 @@ export function CreateKeyDialog({
   /** Set on a project page: the key is a project key of this project. */
   project?: KeyProject;
   onClose: () => void;
-  onCreated: (secret: string) => void;
+  onCreated: (secret: string, keyId: string) => void;
 }) {
   const max = org.maxKeyLifetimeDays;
   const maxDate = max != null ? new Date(Date.now() + max * DAY).toISOString().slice(0, 10) : undefined;
@@ -93,7 +93,7 @@ export function CreateKeyDialog({
         : await createOrgKey.run({
             input: { ...common, organizationId: org.id, projectAccess: v.access === 'all' ? { all: true } : { projectIds: v.selected } },
           });
-    if (payload?.__typename === 'CreateApiKeyPayload') onCreated(payload.secret);
+    if (payload?.__typename === 'CreateApiKeyPayload') onCreated(payload.secret, payload.apiKey.id);
   }
 
   const expiryOptions = EXPIRY_OPTIONS.map((o) => ({

@@ -6,7 +6,7 @@ import { useMutation } from '../ui/mutation.tsx';
 import { DeleteKey } from './documents.ts';
 import { DAY } from './key-form.ts';
 
-export function DeleteKeyDialog({ apiKey, onClose }: { apiKey: ConsoleKeyRowFragment; onClose: () => void }) {
+export function DeleteKeyDialog({ apiKey, onClose, onDeleted = onClose }: { apiKey: ConsoleKeyRowFragment; onClose: () => void; onDeleted?: () => void }) {
   const remove = useMutation(DeleteKey, (d) => d.deleteApiKey, { additionalTypenames: ['ApiKey'] });
   const recentlyUsed = apiKey.lastUsedAt && Date.now() - Date.parse(apiKey.lastUsedAt) < 7 * DAY;
   return (
@@ -16,7 +16,7 @@ export function DeleteKeyDialog({ apiKey, onClose }: { apiKey: ConsoleKeyRowFrag
       busy={remove.busy}
       failure={remove.failure}
       onClose={onClose}
-      onConfirm={async () => (await remove.run({ input: { id: apiKey.id } })) && onClose()}
+      onConfirm={async () => (await remove.run({ input: { id: apiKey.id } })) && onDeleted()}
     >
       {recentlyUsed ? (
         <Alert color="orange" title="This key is in use">

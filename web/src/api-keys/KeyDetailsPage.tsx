@@ -1,14 +1,27 @@
-import { Alert, Anchor, Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from 'urql';
 import { graphql } from '../gql/index.ts';
 import type { ConsoleKeyRowFragment } from '../gql/graphql.ts';
 import { formatDate } from '../lib/format.ts';
-import { Link } from '../lib/router.tsx';
+import { Link, navigate } from '../lib/router.tsx';
+import { CopyId } from '../ui/CopyId.tsx';
+import { SecretDialog } from '../ui/SecretDialog.tsx';
+import { ExecutionsTable } from '../executions/ExecutionsTable.tsx';
+import { DeleteKeyDialog } from './DeleteKeyDialog.tsx';
+import { EditKeyDialog } from './EditKeyDialog.tsx';
+import { RevokeKeyDialog } from './RevokeKeyDialog.tsx';
+import { RotateKeyDialog } from './RotateKeyDialog.tsx';
+import { RotationNote } from './RotationNote.tsx';
+import { UseThisKey } from './UseThisKey.tsx';
 import { RequestErrorAlert } from '../ui/errors.tsx';
 import { AuditEventsTable } from '../audit/AuditEventsTable.tsx';
 import { STATUS_COLOR } from './status.ts';
 import { UsageChart } from './UsageChart.tsx';
 import { PermissionsOverview } from '../permissions/PermissionsOverview.tsx';
+
+const CONTEXT = { additionalTypenames: ['ApiKey'] };
+const EXECUTIONS_CONTEXT = { additionalTypenames: ['WorkflowExecution'] };
 
 const KeyQuery = graphql(`
   query ConsoleKeyDetails($id: ID!) {
@@ -41,8 +54,54 @@ const KeyQuery = graphql(`
           id
           name
           slug
+          plan
+          apiAccess
+          viewerRole
+          maxKeyLifetimeDays
           viewerCan {
             readAudit
+            manageKeys
+          }
+          projects(first: 100) {
+            edges {
+              node {
+                id
+                name
+                slug
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The executions the key started, with the names of the workflows it reaches (an execution carries only ids). */
+const KeyExecutionsQuery = graphql(`
+  query ConsoleKeyExecutions($id: ID!) {
+    node(id: $id) {
+      ... on ApiKey {
+        id
+        executions(first: 10) {
+          totalCount
+          edges {
+            node {
+              ...ConsoleExecutionRow
+            }
+          }
+        }
+        projectAccess {
+          projects {
+            id
+            workflows(first: 20) {
+              edges {
+                node {
+                  id
+                  name
+                }
+              }
+            }
           }
         }
       }
@@ -72,13 +131,28 @@ const KeyAuditQuery = graphql(`
 `);
 
 export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
-  const [{ data, error, fetching }, refetch] = useQuery({ query: KeyQuery, variables: { id } });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: KeyQuery, variables: { id }, context: CONTEXT });
   const key = data?.node?.__typename === 'ApiKey' ? data.node : null;
   const mayReadAudit = !!key?.organization.viewerCan.readAudit;
-  const [audit] = useQuery({ query: KeyAuditQuery, variables: { slug, id }, pause: !mayReadAudit });
-  if (error) return <RequestErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
+  const [audit, refetchAudit] = useQuery({ query: KeyAuditQuery, variables: { slug, id }, pause: !mayReadAudit });
+  const [executions, refetchExecutions] = useQuery({ query: KeyExecutionsQuery, variables: { id }, context: EXECUTIONS_CONTEXT });
+  const [dialog, setDialog] = useState<'edit' | 'rotate' | 'revoke' | 'delete' | null>(null);
+  const [secret, setSecret] = useState<{ value: string; keyId: string } | null>(null);
+  const reload = () => {
+    refetch({ requestPolicy: 'network-only' });
+    refetchExecutions({ requestPolicy: 'network-only' });
+    if (mayReadAudit) refetchAudit({ requestPolicy: 'network-only' });
+  };
+  if (error) return <RequestErrorAlert error={error} onRetry={reload} />;
   if (!key) return fetching ? <Text>Loading…</Text> : <Alert color="yellow" title="Key not found">There is no such key for you.</Alert>;
+  const org = key.organization;
+  // The same rule as the key lists: the server says who may change this key, the plan whether keys can change at all.
+  const manage = key.viewerCanManage && org.viewerCan.manageKeys && org.apiAccess;
+  const projects = (org.projects?.edges ?? []).map((e) => e.node);
+  const keyExecutions = executions.data?.node && 'executions' in executions.data.node ? executions.data.node : null;
+  const workflowNames = new Map(keyExecutions?.projectAccess.projects.flatMap((p) => p.workflows.edges.map((e) => [e.node.id, e.node.name] as const)) ?? []);
   const rows: [string, React.ReactNode][] = [
+    ['Id', <CopyId key="id" label="key id" id={key.id} />],
     ['Prefix', <Text ff="monospace" key="p">{key.prefix}</Text>],
     ['Status', <Badge key="s" variant="light" color={STATUS_COLOR[key.status]}>{key.status}</Badge>],
     ['Level', key.level === 'PROJECT' ? `Project key of ${key.project?.name}` : 'Organization key'],
@@ -114,7 +188,26 @@ export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
       <Text size="sm" c="dimmed">
         <Link to={`/orgs/${key.organization.slug}/api-keys`}>{key.organization.name} / API keys</Link>
       </Text>
-      <Title order={1}>{key.name}</Title>
+      <Group justify="space-between">
+        <Title order={1}>{key.name}</Title>
+        {manage ? (
+          <Group gap="xs">
+            <Button variant="default" onClick={() => setDialog('edit')}>
+              Edit
+            </Button>
+            <Button variant="default" onClick={() => setDialog('rotate')} disabled={key.status === 'REVOKED' || !!key.graceEndsAt}>
+              Rotate
+            </Button>
+            <Button variant="light" color="red" onClick={() => setDialog('revoke')} disabled={key.status === 'REVOKED'}>
+              Revoke
+            </Button>
+            <Button color="red" onClick={() => setDialog('delete')}>
+              Delete
+            </Button>
+          </Group>
+        ) : null}
+      </Group>
+      <RotationNote apiKey={key} slug={slug} />
       {key.leak ? <LeakAlert leak={key.leak} stillWorks={key.status === 'ACTIVE' || key.status === 'INACTIVE'} /> : null}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">
@@ -168,6 +261,38 @@ export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
           </Paper>
         </Stack>
       </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">
+            Use this key
+          </Title>
+          <UseThisKey keyId={key.id} />
+        </Paper>
+        <Paper withBorder p="md">
+          <Group justify="space-between" mb="sm">
+            <Title order={2} size="h4">
+              Recent executions
+            </Title>
+            <Button size="compact-sm" variant="default" onClick={() => refetchExecutions({ requestPolicy: 'network-only' })}>
+              Refresh
+            </Button>
+          </Group>
+          {executions.error ? (
+            <Text size="sm" c="dimmed">
+              The executions could not be loaded: {executions.error.message}
+            </Text>
+          ) : keyExecutions?.executions ? (
+            <ExecutionsTable
+              label="Recent executions"
+              executions={keyExecutions.executions.edges.map((e) => e.node)}
+              workflowName={(workflowId) => workflowNames.get(workflowId)}
+              empty="This key has not started an execution yet."
+            />
+          ) : (
+            <Text size="sm">Loading…</Text>
+          )}
+        </Paper>
+      </SimpleGrid>
       <UsageChart id={key.id} />
       {mayReadAudit ? (
         <>
@@ -177,6 +302,25 @@ export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
           <AuditEventsTable events={audit.data?.organization?.auditEvents?.edges.map((e) => e.node) ?? []} />
         </>
       ) : null}
+      {dialog === 'edit' ? <EditKeyDialog apiKey={key} org={org} projects={projects} onClose={() => (setDialog(null), reload())} /> : null}
+      {dialog === 'rotate' ? (
+        <RotateKeyDialog
+          apiKey={key}
+          onClose={() => setDialog(null)}
+          onRotated={(value, keyId) => {
+            setDialog(null);
+            setSecret({ value, keyId });
+            reload();
+          }}
+        />
+      ) : null}
+      {dialog === 'revoke' ? <RevokeKeyDialog apiKey={key} onClose={() => (setDialog(null), reload())} /> : null}
+      {dialog === 'delete' ? (
+        <DeleteKeyDialog apiKey={key} onClose={() => setDialog(null)} onDeleted={() => navigate(`/orgs/${org.slug}/api-keys`)} />
+      ) : null}
+      <SecretDialog secret={secret?.value ?? null} title="Your rotated API key" onClose={() => setSecret(null)}>
+        {secret ? <UseThisKey keyId={secret.keyId} secret={secret.value} /> : null}
+      </SecretDialog>
     </Stack>
   );
 }

@@ -4,9 +4,18 @@ import type { ConsoleKeyRowFragment } from '../gql/graphql.ts';
 import { formatDate } from '../lib/format.ts';
 import { MutationFailureAlert, useMutation } from '../ui/mutation.tsx';
 import { RotateKey } from './documents.ts';
+import { DAY } from './key-form.ts';
 
-export function RotateKeyDialog({ apiKey, onClose, onRotated }: { apiKey: ConsoleKeyRowFragment; onClose: () => void; onRotated: (secret: string) => void }) {
-  const form = useForm({ initialValues: { grace: '0', customMinutes: 60 as number | string } });
+/** Used within the last 24 hours of `now`. */
+export function recentlyUsed(lastUsedAt: string | null | undefined, now: number): boolean {
+  return !!lastUsedAt && now - Date.parse(lastUsedAt) < DAY;
+}
+
+export function RotateKeyDialog({ apiKey, onClose, onRotated }: { apiKey: ConsoleKeyRowFragment; onClose: () => void; onRotated: (secret: string, keyId: string) => void }) {
+  // A key used in the last 24 hours is probably still deployed somewhere: by default it keeps working for 24 hours, so
+  // that the new key can be rolled out before the old one stops.
+  const usedRecently = recentlyUsed(apiKey.lastUsedAt, Date.now());
+  const form = useForm({ initialValues: { grace: usedRecently ? '86400' : '0', customMinutes: 60 as number | string } });
   const rotate = useMutation(RotateKey, (d) => d.rotateApiKey, { additionalTypenames: ['ApiKey'] });
   const { grace, customMinutes } = form.values;
   const untilExpiry = apiKey.expiresAt ? Math.max(0, Math.floor((Date.parse(apiKey.expiresAt) - Date.now()) / 1000)) : Infinity;
@@ -16,7 +25,7 @@ export function RotateKeyDialog({ apiKey, onClose, onRotated }: { apiKey: Consol
 
   async function submit() {
     const payload = await rotate.run({ input: { id: apiKey.id, gracePeriodSeconds: seconds } });
-    if (payload?.__typename === 'RotateApiKeyPayload') onRotated(payload.secret);
+    if (payload?.__typename === 'RotateApiKeyPayload') onRotated(payload.secret, payload.apiKey.id);
   }
 
   return (
@@ -24,6 +33,11 @@ export function RotateKeyDialog({ apiKey, onClose, onRotated }: { apiKey: Consol
       <form onSubmit={form.onSubmit(submit)}>
         <Stack>
           <Text size="sm">A new key with the same settings is issued. How long should the current key keep working?</Text>
+          {usedRecently ? (
+            <Text size="sm" c="dimmed" data-testid="recent-use">
+              It was last used {formatDate(apiKey.lastUsedAt)}: whatever uses it needs time to switch, so it keeps working for 24 hours unless you choose otherwise.
+            </Text>
+          ) : null}
           <Radio.Group label="Grace period" {...form.getInputProps('grace')}>
             <Stack mt={4} gap={6}>
               <Radio value="0" label="Stop immediately" />

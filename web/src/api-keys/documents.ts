@@ -46,6 +46,15 @@ export const KeyRowFields = graphql(`
       email
       name
     }
+    rotatedTo {
+      id
+      prefix
+    }
+    rotatedFrom {
+      id
+      prefix
+      graceEndsAt
+    }
   }
 `);
 

@@ -1,6 +1,7 @@
 import { Alert, Badge, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from 'urql';
 import { Link } from '../lib/router.tsx';
+import { CopyId } from '../ui/CopyId.tsx';
 import { RequestErrorAlert } from '../ui/errors.tsx';
 import { OrganizationQuery } from './documents.ts';
 import { LeakedKeysPanel } from './LeakedKeysPanel.tsx';
@@ -37,9 +38,12 @@ export function OrganizationPage({ slug }: { slug: string }) {
           {org.viewerRole ? <Badge size="lg" variant="outline">Your role: {org.viewerRole}</Badge> : null}
         </Group>
       </Group>
-      <Text size="sm" c="dimmed">
-        Organization id: <Text span ff="monospace" size="sm">{org.id}</Text>
-      </Text>
+      <Group gap="xs">
+        <Text size="sm" c="dimmed">
+          Organization id:
+        </Text>
+        <CopyId label="organization id" id={org.id} />
+      </Group>
       <Group>
         <Link to={`/orgs/${org.slug}/api-keys`}>API keys</Link>
         {can.readWebhooks ? <Link to={`/orgs/${org.slug}/webhooks`}>Webhooks</Link> : null}

@@ -7,7 +7,7 @@ import { CreateProject } from './documents.ts';
 
 type Project = { id: string; name: string; slug: string };
 
-/** The organization's projects with links to their keys, and (for those who may) a form to create one. */
+/** The organization's projects with links to their pages (workflows, executions) and keys, and (for those who may) a form to create one. */
 export function ProjectsPanel({
   org,
   projects,
@@ -48,7 +48,7 @@ export function ProjectsPanel({
             {projects.map((p) => (
               <Table.Tr key={p.id}>
                 <Table.Td>
-                  {p.name} <Text span c="dimmed" size="sm">({p.slug})</Text>
+                  <Link to={`/orgs/${org.slug}/projects/${p.slug}`}>{p.name}</Link> <Text span c="dimmed" size="sm">({p.slug})</Text>
                 </Table.Td>
                 <Table.Td>
                   <Link to={`/orgs/${org.slug}/projects/${p.slug}/api-keys`}>API keys of {p.name}</Link>

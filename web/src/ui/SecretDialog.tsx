@@ -52,7 +52,11 @@ export function SecretDialog({
             )}
           </CopyButton>
         </Group>
-        {children ? <Text size="sm">{children}</Text> : null}
+        {children ? (
+          <Text size="sm" component="div">
+            {children}
+          </Text>
+        ) : null}
         <Checkbox label={`I have stored this ${noun} somewhere safe`} checked={stored} onChange={(e) => setStored(e.currentTarget.checked)} />
         <Group justify="flex-end">
           <Button onClick={close} disabled={!stored}>

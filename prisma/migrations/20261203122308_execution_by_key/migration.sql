@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "WorkflowExecution_apiKeyId_createdAt_idx" ON "WorkflowExecution"("apiKeyId", "createdAt");
