@@ -7,8 +7,10 @@ import { GraphQLError } from 'graphql';
  */
 
 /**
- * Every identity failure — JWT or API key, malformed, unknown, wrong secret, revoked, expired, bad claims — is this
- * one answer, byte for byte: nothing tells a caller whether a key exists or which check failed.
+ * Every identity failure — a JWT with bad claims or signature, an API key with an unknown id or a wrong secret — is
+ * this one answer, byte for byte: nothing tells a caller whether a key exists or which check failed. (The exceptions
+ * below say only what the caller already knows: a token's age, a key's public format, or — once its secret is
+ * verified — the key's own state.)
  */
 export function unauthenticated(): GraphQLError {
   return new GraphQLError('Unauthenticated', {
@@ -29,6 +31,32 @@ export function tokenExpired(): GraphQLError {
         status: 401,
         headers: { 'WWW-Authenticate': 'Bearer error="invalid_token", error_description="The access token expired"' },
       },
+    },
+  });
+}
+
+export type KeyRefusal = 'KEY_MALFORMED' | 'KEY_REVOKED' | 'KEY_EXPIRED' | 'KEY_INACTIVE';
+
+const KEY_REFUSAL_SUMMARY: Record<KeyRefusal, string> = {
+  KEY_MALFORMED: 'The API key is malformed',
+  KEY_REVOKED: 'The API key was revoked',
+  KEY_EXPIRED: 'The API key expired',
+  KEY_INACTIVE: 'The API key is inactive',
+};
+
+/**
+ * An API key that cannot work, said to the one who can know it: `KEY_MALFORMED` is decided from the key's public
+ * format and checksum alone (any reader of the format could compute it), the others only after the secret was
+ * verified, so they reach only the key's holder. `at` is when it was revoked or stopped working (ISO 8601).
+ */
+export function keyRefused(reason: KeyRefusal, message: string, at?: Date | null): GraphQLError {
+  const summary = KEY_REFUSAL_SUMMARY[reason];
+  return new GraphQLError(message, {
+    extensions: {
+      code: 'UNAUTHENTICATED',
+      reason,
+      ...(at ? { at: at.toISOString() } : {}),
+      http: { status: 401, headers: { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${summary}"` } },
     },
   });
 }

@@ -3,8 +3,9 @@ import type { Context } from '../context.ts';
 import type { ApiKeyAuthenticator, AuthResult } from '../domains/api-keys/authenticate.ts';
 import type { UsageTracker } from '../domains/api-keys/usage.ts';
 import { allowsAddress } from '../domains/api-keys/allowlist.ts';
-import { addressNotAllowed, throttled, unauthenticated, upgradeRequired } from '../http-errors.ts';
+import { addressNotAllowed, keyRefused, throttled, unauthenticated, upgradeRequired } from '../http-errors.ts';
 import { bearerToken, looksLikeJwt } from './jwt.ts';
+import { KEY_PREFIX } from '../lib/key-format.ts';
 
 /** Authenticates `Authorization: Bearer <api key>` (anything that is not JWT-shaped) and records usage. */
 export function useApiKeyAuth(deps: {
@@ -23,7 +24,9 @@ export function useApiKeyAuth(deps: {
           if (result.failure === 'plan') {
             throw upgradeRequired('API access is not included in the organization plan; upgrade to TEAM or ENTERPRISE');
           }
-          // Every identity failure gets the same answer: nothing tells a caller whether the key exists.
+          const refusal = refusalOf(result, token);
+          if (refusal) throw refusal;
+          // An unknown id and a wrong secret get the same answer: nothing tells a caller whether the key exists.
           throw unauthenticated();
         }
         // After the identity check: a wrong secret from anywhere is 401; a right one from outside the allowlist is 403.
@@ -40,4 +43,29 @@ export function useApiKeyAuth(deps: {
       return deps.authenticator.authenticate(context.prisma, token, context.clientIp).then(settle);
     },
   };
+}
+
+/**
+ * Why a key fails, when saying so tells nothing new: a bad format or checksum (public arithmetic), or the key's own
+ * state once its secret was verified (the authenticator judges state only then). Null for an unknown id or a wrong
+ * secret, which stay the identical 401.
+ */
+function refusalOf(result: Extract<AuthResult, { ok: false }>, token: string) {
+  switch (result.failure) {
+    case 'malformed':
+      // Only what claims to be a Keysmith key (a truncated copy, a typo) is called a malformed key; anything else
+      // (another scheme, another system's token) stays the plain 401.
+      if (!token.startsWith(KEY_PREFIX)) return null;
+      return keyRefused('KEY_MALFORMED', "The API key is malformed: it is not in Keysmith's format or its checksum does not match (check that it was copied whole)");
+    case 'revoked':
+      return keyRefused('KEY_REVOKED', result.at ? `This API key was revoked on ${result.at.toISOString()}` : 'This API key was revoked', result.at);
+    case 'expired':
+      return result.rotated
+        ? keyRefused('KEY_EXPIRED', `This API key was replaced by rotation: its grace period ended on ${result.at.toISOString()}; use the new key`, result.at)
+        : keyRefused('KEY_EXPIRED', `This API key expired on ${result.at.toISOString()}`, result.at);
+    case 'inactive':
+      return keyRefused('KEY_INACTIVE', 'This API key is inactive: an owner or admin of its organization can make it active again');
+    default:
+      return null;
+  }
 }

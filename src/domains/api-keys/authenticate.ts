@@ -11,23 +11,32 @@ import type { AuthenticatedKey } from '../../context.ts';
 import type { SecretTags } from '../../lib/secret-tag.ts';
 import { parseStoredGrants } from '../../authz/grants.ts';
 
+/** Failures decided before (or without) a verified secret: one identical answer, nothing about the key. */
 export type AuthFailure =
   | 'malformed' // wrong format or checksum: rejected without touching the database
   | 'unknown' // no key with this public id (never existed, or deleted)
-  | 'bad_secret'
-  | 'inactive'
-  | 'revoked'
-  | 'expired'; // past expiresAt or the end of a rotation grace period
+  | 'bad_secret';
+
+/**
+ * Failures of a key whose secret was verified: only its holder can get here, so the answer says why (and since when).
+ * `rotated`: the key was replaced by rotation and `at` is the end of its grace period.
+ */
+export type StateFailure =
+  | { failure: 'inactive' }
+  | { failure: 'revoked'; at: Date | null }
+  | { failure: 'expired'; at: Date; rotated: boolean };
 
 export type AuthResult =
   | { ok: true; key: AuthenticatedKey }
   | { ok: false; failure: AuthFailure }
+  | ({ ok: false } & StateFailure)
   | { ok: false; failure: 'plan'; plan: Organization['plan'] }
   | { ok: false; failure: 'throttled'; retryAfterSeconds: number };
 
 /**
  * Authenticates an API key, in this order: format and checksum (no I/O) → key row by public id → secret → status,
- * expiry, plan. The secret is decided by the key's stored verification tag when it has one under the current tag
+ * expiry, plan. Status and expiry are judged only after the secret is verified (see `judge`): a holder of the secret
+ * learns why the key fails, anyone else learns nothing. The secret is decided by the key's stored verification tag when it has one under the current tag
  * secret or the previous one during a rotation (one HMAC, on any instance, see SecretTags), else against the argon2id hash (once per key per process, see
  * KeyVerifier), after which the tag is written for every instance. Only failures are throttled: a secret known to
  * be right is never refused, however many wrong ones were sent for the same key id. The key's state comes
@@ -134,10 +143,12 @@ export class ApiKeyAuthenticator {
 
   /** Status, expiry and plan of a key whose secret was right (`built`: its principal, when already made). */
   private judge(row: KeyState, built?: AuthenticatedKey): AuthResult {
-    if (row.status === 'REVOKED') return { ok: false, failure: 'revoked' };
+    if (row.status === 'REVOKED') return { ok: false, failure: 'revoked', at: row.revokedAt };
     if (row.status === 'INACTIVE') return { ok: false, failure: 'inactive' };
     const until = validUntil(row);
-    if (until && this.clock.now().getTime() >= until.getTime()) return { ok: false, failure: 'expired' };
+    if (until && this.clock.now().getTime() >= until.getTime()) {
+      return { ok: false, failure: 'expired', at: until, rotated: row.graceEndsAt !== null && row.graceEndsAt.getTime() === until.getTime() };
+    }
     if (!planIncludesApiAccess(row.plan)) return { ok: false, failure: 'plan', plan: row.plan };
     return {
       ok: true,

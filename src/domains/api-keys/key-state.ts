@@ -21,6 +21,8 @@ export type KeyState = {
   ownerId: string | null;
   createdById: string;
   status: ApiKeyStatus;
+  /** When the key was revoked (told to its holder once the secret is verified). */
+  revokedAt: Date | null;
   expiresAt: Date | null;
   graceEndsAt: Date | null;
   secretHash: string;
@@ -33,7 +35,7 @@ export type KeyState = {
 
 export async function loadKeyState(prisma: PrismaClient, publicId: string): Promise<KeyState | null> {
   const rows = await prisma.$queryRaw<KeyState[]>`
-    SELECT k.id, k."publicId", k."organizationId", k.level, k."projectId", k."allProjects", k.grants, k.status,
+    SELECT k.id, k."publicId", k."organizationId", k.level, k."projectId", k."allProjects", k.grants, k.status, k."revokedAt",
            k."expiresAt", k."graceEndsAt", k."secretHash", k."secretTag", o.plan, COALESCE(k."ipAllowlist", '{}') AS "ipAllowlist",
            COALESCE((SELECT array_agg(p."projectId"::text) FROM "ApiKeyProject" p WHERE p."apiKeyId" = k.id), '{}') AS "projectIds",
            k."ownerId" IS NULL AS "ownedByOrganization", m.role::text AS "ownerRole", k."ownerId", k."createdById"
