@@ -3,7 +3,7 @@ import { as, execute, ok } from './support/client.ts';
 import { dbId, test } from './support/fixtures.ts';
 import { projectKey } from './support/keys.ts';
 import type { AuditEventFilter } from './generated/graphql.ts';
-import { AuditEventNode, AuditEvents, CurrentApiKey, RotateApiKey, UpdateApiKey } from './support/operations.ts';
+import { AuditEventNode, AuditEvents, CreateWebhookEndpoint, CurrentApiKey, DeleteApiKey, RotateApiKey, UpdateApiKey } from './support/operations.ts';
 
 describe('who reads the audit log', () => {
   test('OWNER and ADMIN read the list and single events; a MEMBER gets FORBIDDEN and no event, a stranger nothing', async ({
@@ -79,6 +79,63 @@ describe('AuditEventFilter', () => {
     expect(await list({ actorId: admin.id, targetId: second.apiKey.id })).toEqual([{ action: 'API_KEY_CREATE', target: secondId, actor: admin.id }]);
     // Unfiltered, the owner's other events (organization, membership, project) are there too.
     expect((await list({})).length).toBeGreaterThan(4);
+  });
+});
+
+describe('target names', () => {
+  const hook = (organizationId: string, description: string) => ({
+    organizationId,
+    url: 'https://hooks.example.com/keysmith',
+    description,
+    events: ['API_KEY_CREATED' as const],
+  });
+
+  test('targetName is what the target is called now, or what its deletion recorded', async ({ t, org, owner, project }) => {
+    const key = await projectKey(t.app, owner, project.id, { name: 'Billing sync' });
+    as(ok(await execute(t.app, UpdateApiKey, { input: { id: key.apiKey.id, name: 'Billing export' } }, { token: owner.token })).updateApiKey, 'UpdateApiKeyPayload');
+    const gone = await projectKey(t.app, owner, project.id, { name: 'Old importer' });
+    as(ok(await execute(t.app, DeleteApiKey, { input: { id: gone.apiKey.id } }, { token: owner.token })).deleteApiKey, 'DeleteApiKeyPayload');
+    const endpoint = as(ok(await execute(t.app, CreateWebhookEndpoint, { input: hook(org.id, 'Slack alerts') }, { token: owner.token })).createWebhookEndpoint, 'CreateWebhookEndpointPayload');
+
+    const events = ok(await execute(t.app, AuditEvents, { slug: org.slug }, { token: owner.token })).organization!.auditEvents!.edges.map((e) => e.node);
+    const named = (targetId: string) => [...new Set(events.filter((e) => e.targetId === targetId).map((e) => e.targetName))];
+    // Every event of the renamed key carries its current name; the deleted key's events the name its events recorded.
+    expect(named(key.apiKey.id)).toEqual(['Billing export']);
+    expect(named(gone.apiKey.id)).toEqual(['Old importer']);
+    expect(named(endpoint.webhookEndpoint.id)).toEqual(['Slack alerts']);
+    expect(named(project.id)).toEqual([`Project ${project.slug}`]);
+    expect(named(org.id)).toEqual([`Org ${org.slug}`]);
+  });
+
+  test('filter.targetName finds the events of keys and endpoints by name, case-insensitive, deleted keys included', async ({ t, org, owner, admin, project }) => {
+    const sync = await projectKey(t.app, owner, project.id, { name: 'Billing sync' });
+    as(ok(await execute(t.app, UpdateApiKey, { input: { id: sync.apiKey.id, note: 'nightly' } }, { token: admin.token })).updateApiKey, 'UpdateApiKeyPayload');
+    await projectKey(t.app, owner, project.id, { name: 'Storefront reader' });
+    const gone = await projectKey(t.app, owner, project.id, { name: 'Billing importer' });
+    as(ok(await execute(t.app, DeleteApiKey, { input: { id: gone.apiKey.id } }, { token: owner.token })).deleteApiKey, 'DeleteApiKeyPayload');
+    as(ok(await execute(t.app, CreateWebhookEndpoint, { input: hook(org.id, 'BILLING alerts') }, { token: owner.token })).createWebhookEndpoint, 'CreateWebhookEndpointPayload');
+
+    const list = async (filter: AuditEventFilter, token = owner.token) =>
+      ok(await execute(t.app, AuditEvents, { slug: org.slug, filter }, { token })).organization!.auditEvents!.edges.map((e) => [e.node.action, e.node.targetName]);
+    expect(await list({ targetName: 'billing' })).toEqual([
+      ['WEBHOOK_ENDPOINT_CREATE', 'BILLING alerts'],
+      ['API_KEY_DELETE', 'Billing importer'],
+      ['API_KEY_CREATE', 'Billing importer'],
+      ['API_KEY_UPDATE', 'Billing sync'],
+      ['API_KEY_CREATE', 'Billing sync'],
+    ]);
+    // With the other conditions; and a name nothing has.
+    expect(await list({ targetName: 'SYNC', action: 'API_KEY_UPDATE' })).toEqual([['API_KEY_UPDATE', 'Billing sync']]);
+    expect(await list({ targetName: 'reader' })).toEqual([['API_KEY_CREATE', 'Storefront reader']]);
+    expect(await list({ targetName: 'nothing-is-called-this' })).toEqual([]);
+    // LIKE's wildcards are plain characters.
+    expect(await list({ targetName: 'B%ing' })).toEqual([]);
+  });
+
+  test('filter.targetName is refused beyond 100 characters (ValidationError at the argument) and returns nothing', async ({ t, org, owner }) => {
+    const answer = await execute(t.app, AuditEvents, { slug: org.slug, filter: { targetName: 'x'.repeat(101) } }, { token: owner.token });
+    expect(answer.errors?.[0]?.message).toContain('at most 100 characters');
+    expect(answer.data?.organization?.auditEvents ?? null).toBeNull();
   });
 });
 

@@ -4,6 +4,7 @@ import { addMember, dbId, newOrg, newUser, test, unique } from './support/fixtur
 import {
   CreateOrganization,
   CreateProject,
+  LeaveOrganization,
   Members,
   Node,
   OrganizationBySlug,
@@ -11,7 +12,10 @@ import {
   SetOrganizationPlan,
   UpdateMember,
   UpdateProject,
+  WorkingApiKeyCount,
 } from './support/operations.ts';
+import { projectKey } from './support/keys.ts';
+import { RevokeApiKey } from './support/operations.ts';
 
 describe('organizations', () => {
   test('makes the creator OWNER of a new organization on the FREE plan', async ({ t }) => {
@@ -111,5 +115,65 @@ describe('organizations', () => {
   test('answers malformed ids with ValidationError, without touching anything', async ({ t, org }) => {
     const result = ok(await execute(t.app, UpdateProject, { input: { id: 'not-a-global-id', name: 'x' } }, { token: org.owner.token }));
     expect(result.updateProject.__typename).toBe('ValidationError');
+  });
+});
+
+describe('leaveOrganization', () => {
+  test('a MEMBER leaves: gone from the members, the organization no longer theirs, the departure audited', async ({ t, org, member }) => {
+    const left = as(
+      ok(await execute(t.app, LeaveOrganization, { input: { organizationId: org.id } }, { token: member.token })).leaveOrganization,
+      'RemoveMemberPayload',
+    );
+    expect(left).toEqual({ __typename: 'RemoveMemberPayload', removedMemberId: member.memberId, user: { email: member.email } });
+    const members = ok(await execute(t.app, Members, { slug: org.slug }, { token: org.owner.token })).organization!.members!.edges;
+    expect(members.map((e) => e.node.user.email)).not.toContain(member.email);
+    expect(ok(await execute(t.app, OrganizationBySlug, { slug: org.slug }, { token: member.token })).organization).toBeNull();
+    const events = await t.db.prisma.auditEvent.findMany({ where: { organizationId: dbId(org.id), action: 'member.remove' } });
+    expect(events.map((e) => [e.targetId, e.actorLabel])).toEqual([[dbId(member.memberId), member.email]]);
+    // Leaving twice: no longer a member, so not found.
+    const again = ok(await execute(t.app, LeaveOrganization, { input: { organizationId: org.id } }, { token: member.token })).leaveOrganization;
+    expect(again.__typename).toBe('NotFoundError');
+  });
+
+  test('the last OWNER cannot leave (ConflictError, still OWNER); with a second OWNER they can', async ({ t, org }) => {
+    const refused = as(
+      ok(await execute(t.app, LeaveOrganization, { input: { organizationId: org.id } }, { token: org.owner.token })).leaveOrganization,
+      'ConflictError',
+    );
+    expect(refused.message).toContain('last OWNER');
+    const members = ok(await execute(t.app, Members, { slug: org.slug }, { token: org.owner.token })).organization!.members!.edges;
+    expect(members.map((e) => [e.node.user.email, e.node.role])).toEqual([[org.owner.email, 'OWNER']]);
+    expect(await t.db.prisma.auditEvent.count({ where: { organizationId: dbId(org.id), action: 'member.remove' } })).toBe(0);
+
+    await addMember(t.app, org, 'OWNER');
+    const left = ok(await execute(t.app, LeaveOrganization, { input: { organizationId: org.id } }, { token: org.owner.token })).leaveOrganization;
+    expect(left.__typename).toBe('RemoveMemberPayload');
+  });
+
+  test("a stranger leaving another organization gets NotFoundError; a malformed id ValidationError; nothing changes", async ({ t, org, stranger, member }) => {
+    const notMine = ok(await execute(t.app, LeaveOrganization, { input: { organizationId: org.id } }, { token: stranger.token })).leaveOrganization;
+    expect(notMine.__typename).toBe('NotFoundError');
+    const malformed = ok(await execute(t.app, LeaveOrganization, { input: { organizationId: 'nope' } }, { token: member.token })).leaveOrganization;
+    expect(as(malformed, 'ValidationError').issues.map((i) => i.path.join('.'))).toEqual(['input.organizationId']);
+    const members = ok(await execute(t.app, Members, { slug: org.slug }, { token: org.owner.token })).organization!.members!.edges;
+    expect(members.map((e) => e.node.user.email)).toContain(member.email);
+  });
+
+  test('an API key cannot leave (it is no member): refused with FORBIDDEN', async ({ t, org, project }) => {
+    const key = await projectKey(t.app, org.owner, project.id);
+    const answer = await execute(t.app, LeaveOrganization, { input: { organizationId: org.id } }, { authorization: `Bearer ${key.secret}` });
+    expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('Organization.workingApiKeyCount', () => {
+  test('counts the keys that work (revoked ones not) for an operator and for members; a stranger sees no organization', async ({ t, org, operator, member, project, stranger }) => {
+    const first = await projectKey(t.app, org.owner, project.id, { name: 'one' });
+    await projectKey(t.app, org.owner, project.id, { name: 'two' });
+    await projectKey(t.app, org.owner, project.id, { name: 'three' });
+    as(ok(await execute(t.app, RevokeApiKey, { input: { id: first.apiKey.id } }, { token: org.owner.token })).revokeApiKey, 'RevokeApiKeyPayload');
+    expect(ok(await execute(t.app, WorkingApiKeyCount, { slug: org.slug }, { token: operator.token })).organization).toEqual({ plan: 'TEAM', workingApiKeyCount: 2 });
+    expect(ok(await execute(t.app, WorkingApiKeyCount, { slug: org.slug }, { token: member.token })).organization!.workingApiKeyCount).toBe(2);
+    expect(ok(await execute(t.app, WorkingApiKeyCount, { slug: org.slug }, { token: stranger.token })).organization).toBeNull();
   });
 });

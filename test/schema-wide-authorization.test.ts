@@ -281,6 +281,11 @@ const MUTATION_INPUTS: Record<string, Prepare> = {
   declineInvitation: async (owner) => ({ id: await newInvitation(owner) }),
   updateMember: async (owner) => ({ id: await newMember(owner), role: 'ADMIN' }),
   removeMember: async (owner) => ({ id: await newMember(owner) }),
+  // An organization of A's owner alone: they are its last OWNER (refused), anyone else is no member (not found), so
+  // no principal leaves A and the later checks still read as before.
+  leaveOrganization: async (owner) => ({
+    organizationId: (await must(owner, M.createOrg, { input: { name: 'Solo', slug: fresh() } }, 'OrganizationPayload')).organization.id,
+  }),
   createProject: async () => ({ organizationId: a.org, name: `p ${MARKERS.aContent}`, slug: fresh() }),
   updateProject: async (owner) => ({ id: await newProject(owner), name: `q ${MARKERS.aContent}` }),
   deleteProject: async (owner) => ({ id: await newProject(owner) }),

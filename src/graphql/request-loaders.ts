@@ -14,6 +14,8 @@ type Loaders = {
   projects: DataLoader<string, Project | null>;
   /** Keys a user owns in an organization (`<organizationId>:<userId>`) that still authenticate (not revoked or expired). */
   workingKeysOwned: DataLoader<string, number>;
+  /** Keys of an organization that work right now (ACTIVE, not expired, not past a rotation's grace period). */
+  workingKeys: DataLoader<string, number>;
   /** A user's role in an organization (`<organizationId>:<userId>`), null when not a member. */
   memberRoles: DataLoader<string, MemberRole | null>;
   /** Execution payloads by execution id, loaded only for the executions whose `payload` is selected. */
@@ -57,6 +59,20 @@ export function requestLoaders(ctx: Context): Loaders {
         });
         const byPair = new Map(rows.map((r) => [`${r.organizationId}:${r.ownerId}`, r._count._all]));
         return pairs.map((pair) => byPair.get(pair) ?? 0);
+      }),
+      workingKeys: new DataLoader(async (organizationIds) => {
+        const now = ctx.clock.now();
+        const rows = await ctx.prisma.apiKey.groupBy({
+          by: ['organizationId'],
+          where: {
+            organizationId: { in: [...organizationIds] },
+            status: 'ACTIVE',
+            AND: [{ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, { OR: [{ graceEndsAt: null }, { graceEndsAt: { gt: now } }] }],
+          },
+          _count: { _all: true },
+        });
+        const byOrganization = new Map(rows.map((r) => [r.organizationId, r._count._all]));
+        return organizationIds.map((id) => byOrganization.get(id) ?? 0);
       }),
       memberRoles: new DataLoader(async (pairs) => {
         const split = pairs.map((pair) => pair.split(':') as [string, string]);

@@ -309,6 +309,30 @@ export const RemoveMember = graphql(`
   }
 `);
 
+export const LeaveOrganization = graphql(`
+  mutation LeaveOrganization($input: LeaveOrganizationInput!) {
+    leaveOrganization(input: $input) {
+      __typename
+      ... on RemoveMemberPayload {
+        removedMemberId
+        user {
+          email
+        }
+      }
+      ...ErrorFields
+    }
+  }
+`);
+
+export const WorkingApiKeyCount = graphql(`
+  query WorkingApiKeyCount($slug: String!) {
+    organization(slug: $slug) {
+      plan
+      workingApiKeyCount
+    }
+  }
+`);
+
 export const Nodes = graphql(`
   query Nodes($ids: [ID!]!) {
     nodes(ids: $ids) {
@@ -642,6 +666,7 @@ export const AuditEvents = graphql(`
             action
             targetType
             targetId
+            targetName
             changes
             requestId
             actorLabel

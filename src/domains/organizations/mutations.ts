@@ -5,7 +5,7 @@ import { changeErrors, uniqueChangeErrors } from '../../graphql/error-types.ts';
 import { parseGlobalId } from '../../graphql/ids.ts';
 import { displayName, rejectNulls, slug } from '../../graphql/inputs.ts';
 import { UserRef } from '../users/types.ts';
-import { createOrganization, removeMember, setOrganizationPlan, updateMember, updateOrganization } from './service.ts';
+import { createOrganization, leaveOrganization, removeMember, setOrganizationPlan, updateMember, updateOrganization } from './service.ts';
 import { LeakedKeyActionEnum, MemberRef, MemberRoleEnum, OrganizationRef, PlanEnum } from './types.ts';
 
 const maxKeyLifetimeDays = z.number().int().min(1, 'must be at least 1 day').max(3650, 'must be at most 3650 days').nullish();
@@ -109,6 +109,25 @@ builder.mutationField('updateMember', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const id = parseGlobalId(String(input.id), 'Member', ['input', 'id']);
       return { member: await updateMember(ctx, id, input.role) };
+    },
+  }),
+);
+
+const LeaveOrganizationInput = builder.inputType('LeaveOrganizationInput', {
+  fields: (t) => ({ organizationId: t.id({ required: true }) }),
+});
+
+builder.mutationField('leaveOrganization', (t) =>
+  t.field({
+    authScopes: { user: true },
+    type: RemoveMemberPayload,
+    description:
+      'The signed-in person leaves an organization. NotFoundError when they are not a member; ConflictError for its last OWNER (make another member OWNER first).',
+    errors: { types: [ValidationError, NotFoundError, ConflictError] },
+    args: { input: t.arg({ type: LeaveOrganizationInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const id = parseGlobalId(String(input.organizationId), 'Organization', ['input', 'organizationId']);
+      return leaveOrganization(ctx, id);
     },
   }),
 );

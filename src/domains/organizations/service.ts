@@ -1,5 +1,5 @@
 import type { Context } from '../../context.ts';
-import { NotFoundError, ValidationError } from '../../errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { LeakedKeyAction, MemberRole, Plan } from '../../generated/prisma/enums.ts';
 import { toGlobalId } from '../../graphql/ids.ts';
@@ -118,15 +118,36 @@ export function removeMember(ctx: Context, id: string) {
     if (target.role === 'OWNER' && (await ownerCount(tx, target.organizationId)) <= 1) {
       throw ValidationError.field(['input', 'id'], 'the last OWNER cannot leave or be removed');
     }
-    await tx.membership.delete({ where: { id } });
-    await recordAudit(tx, ctx, {
-      organizationId: target.organizationId,
-      action: 'member.remove',
-      targetType: 'Member',
-      targetId: id,
-      changes: { userId: target.userId, role: target.role },
-    });
-    const user = await tx.user.findUniqueOrThrow({ where: { id: target.userId } });
-    return { removedMemberId: toGlobalId('Member', id), user };
+    return deleteMembership(tx, ctx, target);
   });
+}
+
+/**
+ * The signed-in person leaves an organization they belong to. Not a member (or no such organization): not found. The
+ * last OWNER cannot leave (ConflictError): an organization always has someone who can manage it.
+ */
+export function leaveOrganization(ctx: Context, organizationId: string) {
+  const user = viewerUser(ctx);
+  return ctx.prisma.$transaction(async (tx) => {
+    const target = await tx.membership.findUnique({ where: { organizationId_userId: { organizationId, userId: user.id } } });
+    if (!target) throw new NotFoundError('Organization');
+    if (target.role === 'OWNER' && (await ownerCount(tx, organizationId)) <= 1) {
+      const org = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } });
+      throw new ConflictError(`You are the last OWNER of ${org.name}: make another member OWNER before you leave`);
+    }
+    return deleteMembership(tx, ctx, target);
+  });
+}
+
+async function deleteMembership(tx: Prisma.TransactionClient, ctx: Context, target: { id: string; organizationId: string; userId: string; role: MemberRole }) {
+  await tx.membership.delete({ where: { id: target.id } });
+  await recordAudit(tx, ctx, {
+    organizationId: target.organizationId,
+    action: 'member.remove',
+    targetType: 'Member',
+    targetId: target.id,
+    changes: { userId: target.userId, role: target.role },
+  });
+  const user = await tx.user.findUniqueOrThrow({ where: { id: target.userId } });
+  return { removedMemberId: toGlobalId('Member', target.id), user };
 }

@@ -36,6 +36,13 @@ export const OrganizationRef = builder.prismaNode('Organization', {
       resolve: (org) => planIncludesApiAccess(org.plan),
     }),
     maxKeyLifetimeDays: t.exposeInt('maxKeyLifetimeDays', { nullable: true }),
+    workingApiKeyCount: t.int({
+      nullable: true,
+      description:
+        'How many of its API keys work right now (active, not expired): what stops working if the plan loses API access. Platform operators (who see no key itself) and those who may read its keys; null for others.',
+      authScopes: async (org, _args, ctx) => (ctx.principal?.kind === 'user' && ctx.principal.isOperator) || readsIn(ctx, 'ApiKey', org.id),
+      resolve: (org, _args, ctx) => requestLoaders(ctx).workingKeys.load(org.id),
+    }),
     leakedKeyAction: t.expose('leakedKeyAction', {
       type: LeakedKeyActionEnum,
       description: 'What is done to a key reported leaked by a secret scanner; OWNER and ADMIN change it with `updateOrganization`.',
