@@ -76,13 +76,13 @@ export async function executionCount(url: string, tenant: Tenant): Promise<numbe
   return data.node.executions.totalCount as number;
 }
 
-export const CLI_MAIN = path.join(projectRoot, 'packages/cli/dist/main.js');
+export const CLI_MAIN = path.join(projectRoot, 'packages/cli/bin/keysmith.js');
 
 export type CliResult = { code: number | null; stdout: string; stderr: string };
 
 /** Runs the built CLI as a process, with only the environment given (plus PATH). */
 export function runCli(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<CliResult> {
-  if (!fs.existsSync(CLI_MAIN)) throw new Error(`${CLI_MAIN} is missing: build it with npm run build -w @keysmith/cli`);
+  if (!fs.existsSync(path.join(projectRoot, 'packages/cli/dist/main.js'))) throw new Error('the CLI is not built: npm run build:packages');
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI_MAIN, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { addCommands } from './commands.js';
 import { EXIT, EXIT_CODES_HELP, errorLine, exitCodeOf } from './exit-codes.js';
