@@ -4,12 +4,7 @@ import type { ConsoleKeyRowFragment } from '../gql/graphql.ts';
 import { formatDate } from '../lib/format.ts';
 import { MutationFailureAlert, useMutation } from '../ui/mutation.tsx';
 import { RotateKey } from './documents.ts';
-import { DAY } from './key-form.ts';
-
-/** Used within the last 24 hours of `now`. */
-export function recentlyUsed(lastUsedAt: string | null | undefined, now: number): boolean {
-  return !!lastUsedAt && now - Date.parse(lastUsedAt) < DAY;
-}
+import { recentlyUsed } from './recently-used.ts';
 
 export function RotateKeyDialog({ apiKey, onClose, onRotated }: { apiKey: ConsoleKeyRowFragment; onClose: () => void; onRotated: (secret: string, keyId: string) => void }) {
   // A key used in the last 24 hours is probably still deployed somewhere: by default it keeps working for 24 hours, so
