@@ -61,6 +61,33 @@ export function keyRefused(reason: KeyRefusal, message: string, at?: Date | null
   });
 }
 
+/**
+ * The console's session cookie named no open session: signed out (here or everywhere), idle too long, past its
+ * absolute end, or its tokens could no longer be renewed. The cookie is cleared; the console shows its sign-in.
+ */
+export function sessionEnded(clearCookie: string, reason: 'signed-out' | 'idle' | 'expired' | 'renewal-failed'): GraphQLError {
+  const message = {
+    'signed-out': 'Your console session has ended (signed out): sign in again',
+    idle: 'Your console session ended after a period without activity: sign in again',
+    expired: 'Your console session reached its maximum length: sign in again',
+    'renewal-failed': 'Your console session could not be renewed at the identity provider: sign in again',
+  }[reason];
+  return new GraphQLError(message, {
+    extensions: {
+      code: 'UNAUTHENTICATED',
+      reason: 'SESSION_ENDED',
+      http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer', 'Set-Cookie': clearCookie } },
+    },
+  });
+}
+
+/** A request carrying the console's cookie that is not the console's own (CSRF defence): refused, nothing runs. */
+export function crossOriginRefused(detail: string): GraphQLError {
+  return new GraphQLError(`The console's session cookie is accepted only from the console's own pages (refused ${detail})`, {
+    extensions: { code: 'FORBIDDEN', reason: 'CROSS_ORIGIN_REFUSED', http: { status: 403 } },
+  });
+}
+
 /** No credentials at all on a field that needs them. */
 export function authenticationRequired(): GraphQLError {
   return new GraphQLError('Authentication required', {

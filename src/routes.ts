@@ -16,7 +16,7 @@ export function isApiPath(pathname: string): boolean {
 }
 
 /** Known sign-in endpoints under /auth/ (their plugins answer 404 themselves when switched off). */
-const AUTH_PATHS = new Set(['/auth/dev-token']);
+const AUTH_PATHS = new Set(['/auth/dev-token', '/auth/session', '/auth/dev-sign-in', '/auth/sign-out', '/auth/oidc/sign-in', '/auth/oidc/callback']);
 
 export function useExactRoutes(): Plugin {
   return {

@@ -20,6 +20,11 @@ import { createMetrics } from './metrics.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { projectRoot, type Config } from './config/config.ts';
 import { useDevSignIn } from './console/dev-sign-in.ts';
+import { useConsoleSessions } from './console/sessions.ts';
+import { ConsoleSessionService } from './console/session-service.ts';
+import { OidcRelyingParty } from './console/oidc-relying-party.ts';
+import { ConsoleSessions } from './domains/console-sessions/store.ts';
+import { useSessionAuth } from './auth/session.ts';
 import { identityProviderOrigin, useConsoleConfig } from './console/console-config.ts';
 import { useConsole } from './console/static.ts';
 import { useGithubSecretScanning } from './secret-scanning/github.ts';
@@ -70,7 +75,18 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
   usage.start();
   const keyStates = new KeyStateCache(db, logger);
   const throttle = new AuthThrottle(config.throttle, clock);
-  const pruneTimer = setInterval(() => void throttle.prune(db.prisma).catch(() => {}), 60_000);
+  // Tokens come from another system, stamped by its clock: judge them by the wall clock, not the injected one.
+  const verifyJwt = createJwtVerifier(config.jwt, systemClock);
+  const sessions = new ConsoleSessionService(
+    new ConsoleSessions(db.prisma, clock, config.consoleSession),
+    config,
+    verifyJwt,
+    config.consoleOidc ? new OidcRelyingParty(config.consoleOidc) : null,
+  );
+  const pruneTimer = setInterval(() => {
+    void throttle.prune(db.prisma).catch(() => {});
+    void sessions.store.prune().catch(() => {});
+  }, 60_000);
   pruneTimer.unref();
   const listening = keyStates.start();
   const metrics = createMetrics({ verifier, usage, keyStates, token: config.metricsToken });
@@ -111,9 +127,10 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
       ...queryLimitPlugins(config),
       useBrowserPolicy(GRAPHQL_PATH),
       useDevSignIn(config),
+      useConsoleSessions(config, sessions, logger),
       ...(config.introspection ? [] : [useNoSuggestions()]),
-      // Tokens come from another system, stamped by its clock: judge them by the wall clock, not the injected one.
-      useJwtAuth(createJwtVerifier(config.jwt, systemClock), logger),
+      useSessionAuth(sessions, config.consoleSession.secureCookie, logger),
+      useJwtAuth(verifyJwt, logger),
       useApiKeyAuth({ authenticator: new ApiKeyAuthenticator(verifier, keyStates, throttle, clock, secretTags), usage, onFailure: metrics.authFailure }),
       useViewer(),
       metrics.plugin,

@@ -40,6 +40,10 @@ const envSchema = z
       .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'must be space-separated OAuth scopes')
       .refine((v) => v.split(' ').includes('openid'), 'must include openid')
       .default('openid profile email'),
+    /** The console's session ends after this many minutes without a request… */
+    CONSOLE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+    /** …and this many hours after sign-in, however active. */
+    CONSOLE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     GRAPHIQL: booleanString.optional(),
     INTROSPECTION: booleanString.optional(),
@@ -158,6 +162,11 @@ export type Config = {
   keyTagSecretPrevious: string | null;
   /** The console's OpenID Connect sign-in (authorization code + PKCE at the identity provider); null when off. */
   consoleOidc: { authority: string; clientId: string; scope: string } | null;
+  /**
+   * The console's server-side sessions. `secureCookie`: outside development and tests the cookie is
+   * `__Host-keysmith-session` (Secure, so https only); on http://localhost it is `keysmith-session` without Secure.
+   */
+  consoleSession: { idleMs: number; maxMs: number; secureCookie: boolean };
   webhooks: {
     /** Material for the encryption of signing secrets at rest; null (webhook endpoints unavailable) with JWKS and neither KEY_TAG_SECRET nor WEBHOOK_SECRET_KEY. */
     secretKey: string | null;
@@ -248,6 +257,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyTagSecretPrevious: e.KEY_TAG_SECRET_PREVIOUS ?? null,
     consoleOidc:
       e.CONSOLE_OIDC_CLIENT_ID && e.JWT_ISSUER ? { authority: e.JWT_ISSUER, clientId: e.CONSOLE_OIDC_CLIENT_ID, scope: e.CONSOLE_OIDC_SCOPE } : null,
+    consoleSession: {
+      idleMs: e.CONSOLE_SESSION_IDLE_MINUTES * 60_000,
+      maxMs: e.CONSOLE_SESSION_MAX_HOURS * 3_600_000,
+      secureCookie: isProd,
+    },
     webhooks: {
       secretKey: e.WEBHOOK_SECRET_KEY ?? e.KEY_TAG_SECRET ?? (e.JWT_JWKS_URL ? null : (e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET)),
       requireHttps: isProd,

@@ -6,7 +6,7 @@ import type { Config } from '../config/config.ts';
 
 export const DEV_SIGN_IN_PATH = '/auth/dev-token';
 
-const bodySchema = z.object({
+export const devSignInBody = z.object({
   sub: z.string().trim().min(1).max(200),
   email: z.email().max(320).optional(),
   name: z.string().trim().max(200).optional(),
@@ -39,21 +39,10 @@ export function useDevSignIn(config: Config): Plugin {
         );
       if (!enabled) return json(404, { error: 'Not Found' });
       if (request.method !== 'POST') return json(405, { error: 'Method Not Allowed' });
-      // A page on another site can POST text/plain or a form here without a preflight, and a name of its own that
-      // resolves to this machine (DNS rebinding) makes its requests same-origin: only JSON, only to a loopback
-      // Host, and from no other origin.
-      if (!isLoopbackHost(url.hostname)) return json(403, { error: 'Development sign-in answers only on this machine (localhost).' });
-      const origin = request.headers.get('origin');
-      if (origin !== null && origin !== url.origin) return json(403, { error: 'Development sign-in answers only to pages of its own origin.' });
-      const mediaType = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase();
-      if (mediaType !== 'application/json') return json(415, { error: 'The body must be application/json.' });
-      let input: unknown;
-      try {
-        input = await request.json();
-      } catch {
-        return json(400, { error: 'The body must be JSON.' });
-      }
-      const parsed = bodySchema.safeParse(input);
+      const read = await readDevSignIn(request, url);
+      if (!read.ok) return json(read.status, read.body);
+      const input = read.input;
+      const parsed = devSignInBody.safeParse(input);
       if (!parsed.success) {
         return json(400, {
           error: 'Invalid sign-in details.',
@@ -65,6 +54,27 @@ export function useDevSignIn(config: Config): Plugin {
       return json(200, { token, expiresInSeconds });
     },
   };
+}
+
+/**
+ * The checks every development sign-in request passes (the token endpoint and the console's session sign-in): a page
+ * on another site can POST text/plain or a form without a preflight, and a name of its own that resolves to this
+ * machine (DNS rebinding) makes its requests same-origin: only JSON, only to a loopback Host, from no other origin.
+ */
+export async function readDevSignIn(
+  request: Request,
+  url: URL,
+): Promise<{ ok: true; input: unknown } | { ok: false; status: number; body: { error: string } }> {
+  if (!isLoopbackHost(url.hostname)) return { ok: false, status: 403, body: { error: 'Development sign-in answers only on this machine (localhost).' } };
+  const origin = request.headers.get('origin');
+  if (origin !== null && origin !== url.origin) return { ok: false, status: 403, body: { error: 'Development sign-in answers only to pages of its own origin.' } };
+  const mediaType = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase();
+  if (mediaType !== 'application/json') return { ok: false, status: 415, body: { error: 'The body must be application/json.' } };
+  try {
+    return { ok: true, input: await request.json() };
+  } catch {
+    return { ok: false, status: 400, body: { error: 'The body must be JSON.' } };
+  }
 }
 
 /** `localhost`, a name under `.localhost`, or a loopback address (127.0.0.0/8, ::1, ::ffff:127.x). */
