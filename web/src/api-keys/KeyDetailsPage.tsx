@@ -7,6 +7,7 @@ import { Link } from '../lib/router.tsx';
 import { RequestErrorAlert } from '../ui/errors.tsx';
 import { AuditEventsTable } from '../audit/AuditEventsTable.tsx';
 import { STATUS_COLOR } from './status.ts';
+import { EXPIRY_WORDS, STATUS_WORDS } from '../ui/words.ts';
 import { UsageChart } from './UsageChart.tsx';
 import { PermissionsOverview } from '../permissions/PermissionsOverview.tsx';
 
@@ -62,6 +63,7 @@ const KeyAuditQuery = graphql(`
             actorLabel
             targetType
             targetId
+            targetName
             changes
             createdAt
           }
@@ -80,7 +82,7 @@ export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
   if (!key) return fetching ? <Text>Loading…</Text> : <Alert color="yellow" title="Key not found">There is no such key for you.</Alert>;
   const rows: [string, React.ReactNode][] = [
     ['Prefix', <Text ff="monospace" key="p">{key.prefix}</Text>],
-    ['Status', <Badge key="s" variant="light" color={STATUS_COLOR[key.status]}>{key.status}</Badge>],
+    ['Status', <Badge key="s" variant="light" color={STATUS_COLOR[key.status]}>{STATUS_WORDS[key.status]}</Badge>],
     ['Level', key.level === 'PROJECT' ? `Project key of ${key.project?.name}` : 'Organization key'],
     ['Project access', key.level === 'PROJECT' ? key.project?.name : key.projectAccess.all ? 'All projects, including future ones' : key.projectAccess.projects.map((p) => p.name).join(', ')],
     [
@@ -101,7 +103,7 @@ export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
     ['Owner', key.owner ? (key.owner.email ?? '—') : 'The organization (service key)'],
     ['Created', `${formatDate(key.createdAt)} by ${key.createdBy.email ?? '—'}`],
     ['Updated', formatDate(key.updatedAt)],
-    ['Expiry', key.expiresAt ? `${formatDate(key.expiresAt)} (${key.expiryPolicy})` : 'Never'],
+    ['Expiry', key.expiresAt ? `${formatDate(key.expiresAt)} (${EXPIRY_WORDS[key.expiryPolicy].toLowerCase()})` : 'Never'],
     ['Grace period ends', formatDate(key.graceEndsAt)],
     ['Revoked', formatDate(key.revokedAt)],
     ['Last used', formatDate(key.lastUsedAt)],
@@ -174,7 +176,7 @@ export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
           <Title order={2} size="h4">
             History
           </Title>
-          <AuditEventsTable events={audit.data?.organization?.auditEvents?.edges.map((e) => e.node) ?? []} />
+          <AuditEventsTable slug={slug} events={audit.data?.organization?.auditEvents?.edges.map((e) => e.node) ?? []} />
         </>
       ) : null}
     </Stack>

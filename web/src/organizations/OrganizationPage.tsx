@@ -1,6 +1,8 @@
 import { Alert, Badge, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from 'urql';
 import { Link } from '../lib/router.tsx';
+import { CopyId } from '../ui/CopyId.tsx';
+import { PLAN_WORDS, ROLE_WORDS } from '../ui/words.ts';
 import { RequestErrorAlert } from '../ui/errors.tsx';
 import { OrganizationQuery } from './documents.ts';
 import { LeakedKeysPanel } from './LeakedKeysPanel.tsx';
@@ -32,14 +34,17 @@ export function OrganizationPage({ slug }: { slug: string }) {
         <Title order={1}>{org.name}</Title>
         <Group>
           <Badge size="lg" variant="light">
-            {org.plan}
+            {PLAN_WORDS[org.plan]} plan
           </Badge>
-          {org.viewerRole ? <Badge size="lg" variant="outline">Your role: {org.viewerRole}</Badge> : null}
+          {org.viewerRole ? <Badge size="lg" variant="outline">Your role: {ROLE_WORDS[org.viewerRole]}</Badge> : null}
         </Group>
       </Group>
-      <Text size="sm" c="dimmed">
-        Organization id: <Text span ff="monospace" size="sm">{org.id}</Text>
-      </Text>
+      <Group gap="xs">
+        <Text size="sm" c="dimmed">
+          Organization id
+        </Text>
+        <CopyId value={org.id} label="the organization id" />
+      </Group>
       <Group>
         <Link to={`/orgs/${org.slug}/api-keys`}>API keys</Link>
         {can.readWebhooks ? <Link to={`/orgs/${org.slug}/webhooks`}>Webhooks</Link> : null}
@@ -49,7 +54,13 @@ export function OrganizationPage({ slug }: { slug: string }) {
       <LeakedKeysPanel org={org} canChange={can.updateOrganization} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <ProjectsPanel org={org} projects={(org.projects?.edges ?? []).map((e) => e.node)} canCreate={can.manageProjects} onChanged={reload} />
-        <MembersPanel org={org} members={(org.members?.edges ?? []).map((e) => e.node)} canManage={can.manageMembers} onChanged={reload} />
+        <MembersPanel
+          org={org}
+          members={(org.members?.edges ?? []).map((e) => e.node)}
+          viewerUserId={data?.viewer.user?.id ?? null}
+          canManage={can.manageMembers}
+          onChanged={reload}
+        />
       </SimpleGrid>
     </Stack>
   );
