@@ -14,7 +14,7 @@ test('create a key: the secret appears exactly once, Copy puts it on the clipboa
   await checkScreen(page, '03-organization');
 
   await page.getByRole('link', { name: 'API keys', exact: true }).click();
-  await expect(page.getByText('No keys match.')).toBeVisible();
+  await expect(page.getByText('No keys yet', { exact: false })).toBeVisible();
   await page.getByRole('button', { name: 'Create API key' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create API key' });
   await dialog.getByLabel('Name').fill('Billing integration');
@@ -104,7 +104,7 @@ test('revoke and delete: the key answers 401 on its next API call', async ({ pag
   await expect(revokeDialog).toContainText('irreversible');
   await checkScreen(page, '08-revoke-dialog');
   await revokeDialog.getByRole('button', { name: 'Revoke key' }).click();
-  await expect(row(page, 'To revoke')).toContainText('REVOKED');
+  await expect(row(page, 'To revoke')).toContainText('Revoked');
   expect(await api.keyStatus(revoked.secret)).toBe(401);
 
   await page.reload();
@@ -353,7 +353,7 @@ test('members: an owner invites an email and sees the error for a conflicting in
   // The same address again with another role: a ConflictError, named next to the form.
   await form.getByLabel('Email to invite').fill(colleague.email);
   await form.getByRole('combobox', { name: 'Role' }).click();
-  await page.getByRole('option', { name: 'ADMIN' }).click();
+  await page.getByRole('option', { name: 'Admin' }).click();
   await form.getByRole('button', { name: 'Invite' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Conflict' })).toBeVisible();
   await checkScreen(page, '17-organization-members');
@@ -362,11 +362,12 @@ test('members: an owner invites an email and sees the error for a conflicting in
   await page.reload();
   await signIn(page, operator, '/', true);
   await page.getByRole('link', { name: 'Operator' }).click();
-  await page.getByLabel('Organization id').fill(org.id);
-  await page.getByRole('combobox', { name: 'Plan' }).click();
-  await page.getByRole('option', { name: 'ENTERPRISE' }).click();
+  await page.getByLabel('Find an organization').fill(org.slug);
+  await expect(page.getByRole('table', { name: 'Organizations' }).getByRole('row')).toHaveCount(2);
+  await page.getByRole('combobox', { name: `Plan of ${org.name}` }).click();
+  await page.getByRole('option', { name: 'Enterprise' }).click();
   await page.getByRole('button', { name: 'Change plan' }).click();
-  await expect(page.getByRole('status')).toContainText('ENTERPRISE');
+  await expect(page.getByRole('status')).toContainText('Enterprise');
   await checkScreen(page, '18-operator-plan');
   const data = await api.gql(owner.token, `query($slug: String!) { organization(slug: $slug) { plan apiAccess } }`, { slug: org.slug });
   expect(data.organization).toEqual({ plan: 'ENTERPRISE', apiAccess: true });

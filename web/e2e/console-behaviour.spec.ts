@@ -69,7 +69,7 @@ test('a change refused with 403, failing with a masked 500 or throttled with 429
   expect((await api.gql(owner.token, `{ node(id: "${key.id}") { ... on ApiKey { status } } }`)).node.status).toBe('ACTIVE');
   await dialog.getByRole('button', { name: 'Revoke key' }).click();
   await expect(dialog).toBeHidden();
-  await expect(row).toContainText('REVOKED');
+  await expect(row).toContainText('Revoked');
   expectBrowserReported(browserProblems, /status of (403|500|429)/);
 });
 

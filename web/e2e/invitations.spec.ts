@@ -10,11 +10,11 @@ test('members join by invitation: the owner invites an email, the invited person
   const form = page.getByRole('form', { name: 'Invite a member' });
   await form.getByLabel('Email to invite').fill(invitee.email);
   await form.getByRole('combobox', { name: 'Role' }).click();
-  await page.getByRole('option', { name: 'ADMIN' }).click();
+  await page.getByRole('option', { name: 'Admin' }).click();
   await form.getByRole('button', { name: 'Invite' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Invitation created' })).toContainText(invitee.email);
   const pending = page.getByRole('table', { name: 'Pending invitations' });
-  await expect(pending.getByRole('row').filter({ hasText: invitee.email })).toContainText('ADMIN');
+  await expect(pending.getByRole('row').filter({ hasText: invitee.email })).toContainText('Admin');
   // Not a member until they accept.
   await expect(page.getByRole('table', { name: 'Members' })).not.toContainText(invitee.email);
 
@@ -43,7 +43,7 @@ test('members join by invitation: the owner invites an email, the invited person
   await checkScreen(second, '71-your-invitations');
   await invitation.getByRole('button', { name: `Accept the invitation to ${org.name}` }).click();
   await expect(second).toHaveURL(new RegExp(`/orgs/${org.slug}$`));
-  await expect(second.getByText('Your role: ADMIN')).toBeVisible();
+  await expect(second.getByText('Your role: Admin')).toBeVisible();
   await expect(second.getByRole('table', { name: 'Members' })).toContainText(invitee.email);
   await second.mouse.move(0, 0);
   await checkScreen(second, '72-invitation-accepted');

@@ -64,7 +64,7 @@ test('leaked keys: with the default setting a reported key is revoked at once, a
   await expect(page.getByRole('radiogroup')).toHaveCount(0);
   await page.getByRole('link', { name: 'API keys', exact: true }).click();
   const row = page.getByTestId('key-row').filter({ hasText: 'Pasted in a gist' });
-  await expect(row).toContainText('REVOKED');
+  await expect(row).toContainText('Revoked');
   await expect(row.getByText('Leaked', { exact: true })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: '1 key of this organization was leaked' })).toBeVisible();
   await row.getByRole('link', { name: 'Pasted in a gist' }).click();

@@ -206,7 +206,7 @@ test("a demoted owner's key warns what it no longer allows; handed to the organi
   await signIn(page, owner, `/orgs/${org.slug}/api-keys`);
   await page.getByRole('link', { name: 'Admin automation', exact: true }).click();
   const warning = page.getByRole('status').filter({ hasText: "The owner's role limits this key" });
-  await expect(warning).toContainText("The owner's role (MEMBER) no longer allows: Create projects; these grants do nothing until");
+  await expect(warning).toContainText("The owner's role (Member) no longer allows: Create projects; these grants do nothing until");
   await expect(grantRow(page, 'Projects', 'Create')).toContainText('Not in effect');
   await expect(grantRow(page, 'Workflows', 'Trigger')).not.toContainText('Not in effect');
   await checkScreen(page, '75-key-owner-role-warning');

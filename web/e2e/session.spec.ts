@@ -76,6 +76,6 @@ test('a network failure shows an error with Retry; a change that did not reach t
   await dialog.getByRole('button', { name: 'Revoke key' }).click();
   await expect(dialog).toBeHidden();
   await expect(notSaved).toBeHidden();
-  await expect(page.getByTestId('key-row').filter({ hasText: 'Network key' })).toContainText('REVOKED');
+  await expect(page.getByTestId('key-row').filter({ hasText: 'Network key' })).toContainText('Revoked');
   expectBrowserReported(browserProblems, /ERR_INTERNET_DISCONNECTED/);
 });

@@ -64,25 +64,26 @@ export function App() {
       : session.signOut();
   return (
     <Provider value={client}>
-      <AppShell header={{ height: 56 }} padding="md">
+      <AppShell header={{ height: 56 }} padding={{ base: 'xs', sm: 'md' }}>
         <AppShell.Header>
-          <Group h="100%" px="md" justify="space-between">
-            <Group>
-              <Title order={2} size="h4">
+          {/* On a phone (390 px) everything stays on one line: the name shrinks, the address is cut with an ellipsis. */}
+          <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+            <Group wrap="nowrap" gap="sm">
+              <Title order={2} size="h4" visibleFrom="xs">
                 Keysmith
               </Title>
               <nav aria-label="Main">
-                <Group gap="md">
+                <Group gap="sm" wrap="nowrap">
                   <Link to="/">Organizations</Link>
                   {current.operator ? <Link to="/operator">Operator</Link> : null}
                 </Group>
               </nav>
             </Group>
-            <Group>
-              <Text size="sm" c="dimmed">
+            <Group wrap="nowrap" gap="xs" style={{ minWidth: 0 }}>
+              <Text size="sm" c="dimmed" truncate="end" title={current.subject} style={{ minWidth: 0 }}>
                 Signed in as {current.subject}
               </Text>
-              <Button size="xs" variant="default" onClick={signOut}>
+              <Button size="xs" variant="default" onClick={signOut} style={{ flexShrink: 0 }}>
                 Sign out
               </Button>
             </Group>

@@ -21,7 +21,8 @@ const theme = createTheme({ primaryShade: 9 });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider defaultColorScheme="light" cssVariablesResolver={resolver} theme={theme}>
+    {/* Light or dark as the system says (prefers-color-scheme). */}
+    <MantineProvider defaultColorScheme="auto" cssVariablesResolver={resolver} theme={theme}>
       <App />
     </MantineProvider>
   </StrictMode>,

@@ -18,6 +18,8 @@ import { STATUS_COLOR } from './status.ts';
 import { UseThisKey } from './UseThisKey.tsx';
 import { RotationNote } from './RotationNote.tsx';
 import { PermissionSummary } from '../permissions/PermissionsOverview.tsx';
+import { LEVEL_WORDS, PLAN_WORDS, STATUS_WORDS } from '../ui/words.ts';
+import { STICKY_END } from '../ui/tables.ts';
 
 /** 20 rows with their permissions and projects stay well inside the API's query cost limit. */
 const PAGE_SIZE = 20;
@@ -85,6 +87,10 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
   const manage = org.viewerCan.manageKeys && org.apiAccess;
   const selectable = rows.filter((r) => r.canManage);
   const leakedCount = orgResult.data?.organization?.leakedKeys?.totalCount ?? 0;
+  // Leaked keys that still work need action now; those already revoked (or expired) need none.
+  const leakedWorking = orgResult.data?.organization?.leakedWorkingKeys?.totalCount ?? 0;
+  const leakedStopped = leakedCount - leakedWorking;
+  const filtered = Object.keys(filter).length > 0;
   const leakedHref = `${location.pathname}?leaked=true`;
   const names = new Map(rows.map((r) => [r.key.id, r.key.name]));
 
@@ -102,15 +108,21 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
       </Group>
       {!org.apiAccess ? (
         <Alert color="yellow" title="Upgrade required" role="status">
-          The {org.plan} plan has no API access: keys cannot be created or used. Ask an operator to move {org.name} to TEAM or ENTERPRISE.
+          The {PLAN_WORDS[org.plan]} plan has no API access: keys cannot be created or used. Ask an operator to move {org.name} to the Team or
+          Enterprise plan.
         </Alert>
       ) : null}
-      {leakedCount > 0 ? (
-        <Alert color="red" variant="filled" title={leakedCount === 1 ? '1 key of this organization was leaked' : `${leakedCount} keys of this organization were leaked`}>
+      {leakedWorking > 0 ? (
+        <Alert
+          color="red"
+          variant="filled"
+          role="alert"
+          title={leakedWorking === 1 ? '1 leaked key still works' : `${leakedWorking} leaked keys still work`}
+        >
           <Stack gap={6} align="flex-start">
             <Text size="sm">
-              A secret scanner found {leakedCount === 1 ? 'it' : 'them'} in public. A leaked key that still works should be rotated or revoked now:
-              anyone who found it can use it.
+              A secret scanner found {leakedWorking === 1 ? 'it' : 'them'} in public and {leakedWorking === 1 ? 'it was' : 'they were'} only flagged: anyone
+              who found {leakedWorking === 1 ? 'it' : 'them'} can use {leakedWorking === 1 ? 'it' : 'them'}. Rotate or revoke {leakedWorking === 1 ? 'it' : 'them'} now.
             </Text>
             {leakedOnly ? null : (
               <Button size="xs" variant="white" color="red" component="a" href={leakedHref} onClick={(e: React.MouseEvent) => (e.preventDefault(), navigate(leakedHref))}>
@@ -118,6 +130,19 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
               </Button>
             )}
           </Stack>
+        </Alert>
+      ) : null}
+      {leakedStopped > 0 ? (
+        <Alert color="gray" role="status" title={leakedStopped === 1 ? '1 leaked key no longer works' : `${leakedStopped} leaked keys no longer work`}>
+          <Group gap="xs">
+            <Text size="sm">
+              {leakedStopped === 1 ? 'It was' : 'They were'} revoked (or expired) after a secret scanner found {leakedStopped === 1 ? 'it' : 'them'} in public:
+              nothing to do, unless something still needs a replacement.
+            </Text>
+            {leakedOnly || leakedWorking > 0 ? null : (
+              <Link to={leakedHref}>Show the leaked keys</Link>
+            )}
+          </Group>
         </Alert>
       ) : null}
       {org.viewerRole && !org.viewerCan.manageKeys ? (
@@ -133,8 +158,11 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
       ) : null}
       <Group align="flex-end" role="search">
         <TextInput label="Search" placeholder="Name or prefix" value={search} onChange={(e) => (setSearch(e.currentTarget.value), setPage({}))} />
-        <Select label="Status" placeholder="Any" clearable data={['ACTIVE', 'INACTIVE', 'EXPIRED', 'REVOKED']} value={status} onChange={(v) => (setStatus(v), setPage({}))} w={140} />
-        <Select label="Level" placeholder="Any" clearable data={['ORGANIZATION', 'PROJECT']} value={level} onChange={(v) => (setLevel(v), setPage({}))} w={160} />
+        <Select label="Status" placeholder="Any" clearable data={(Object.keys(STATUS_WORDS) as ApiKeyStatus[]).map((value) => ({ value, label: STATUS_WORDS[value] }))} value={status} onChange={(v) => (setStatus(v), setPage({}))} w={140} />
+        <Select label="Level" placeholder="Any" clearable data={[
+            { value: 'ORGANIZATION', label: LEVEL_WORDS.ORGANIZATION },
+            { value: 'PROJECT', label: LEVEL_WORDS.PROJECT },
+          ]} value={level} onChange={(v) => (setLevel(v), setPage({}))} w={160} />
         {!project ? (
           <Select
             label="Project"
@@ -182,7 +210,8 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
           </Button>
         ) : null}
       </Group>
-      <Table.ScrollContainer minWidth={1150}>
+      {/* Narrow screens scroll the table sideways (a visible scrollbar); the actions stay pinned at its right edge. */}
+      <Table.ScrollContainer minWidth={1150} type="native">
         <Table striped highlightOnHover aria-label="API keys">
           <Table.Thead>
             <Table.Tr>
@@ -205,14 +234,18 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
               <Table.Th>Last used</Table.Th>
               <Table.Th>Usage</Table.Th>
               <Table.Th>Owner</Table.Th>
-              <Table.Th>Actions</Table.Th>
+              <Table.Th style={STICKY_END}>Actions</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {rows.length === 0 ? (
               <Table.Tr>
                 <Table.Td colSpan={12}>
-                  <Text c="dimmed">No keys match.</Text>
+                  {filtered ? (
+                    <Text c="dimmed">No keys match these filters.</Text>
+                  ) : (
+                    <Text c="dimmed">No keys yet{manage ? ': “Create API key” makes the first one.' : '.'}</Text>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ) : null}
@@ -258,7 +291,7 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
                 <Table.Td style={{ minWidth: 104 }}>
                   <Stack gap={4} align="flex-start">
                     <Badge color={STATUS_COLOR[key.status]} variant="light">
-                      {key.status}
+                      {STATUS_WORDS[key.status]}
                     </Badge>
                     {key.leak ? (
                       <Badge color="red" variant="filled" title={`Reported ${formatDate(key.leak.reportedAt)}`}>
@@ -271,7 +304,7 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
                 <Table.Td>{key.lastUsedAt ? formatDate(key.lastUsedAt) : 'Never'}</Table.Td>
                 <Table.Td>{key.usageCount}</Table.Td>
                 <Table.Td>{key.owner ? (key.owner.email ?? key.owner.name ?? '—') : 'The organization'}</Table.Td>
-                <Table.Td>
+                <Table.Td style={STICKY_END}>
                   {inherited ? (
                     <Link to={`/orgs/${org.slug}/api-keys`}>Manage on organization page</Link>
                   ) : canManage && manage ? (

@@ -6,7 +6,7 @@ import { issueFor } from '../ui/errors.tsx';
 import { MutationFailureAlert, typedError, useMutation } from '../ui/mutation.tsx';
 import { AllowlistField, parseAllowlist } from './AllowlistField.tsx';
 import { CreateOrgKey, CreateProjectKey } from './documents.ts';
-import { DAY, EXPIRY_OPTIONS, type KeyOrg, type KeyProject, type ProjectAccessChoice } from './key-form.ts';
+import { DAY, defaultExpiry, EXPIRY_OPTIONS, type KeyOrg, type KeyProject, type ProjectAccessChoice } from './key-form.ts';
 import { ProjectAccessField } from './ProjectAccessField.tsx';
 import { PermissionEditor } from '../permissions/PermissionEditor.tsx';
 import { toPermissionInput, type GrantDraft } from '../permissions/catalog.ts';
@@ -57,8 +57,8 @@ export function CreateKeyDialog({
       // What keys did before permissions existed stays the default: trigger workflows.
       grants: [{ permission: 'workflow:trigger', projectIds: null, workflowIds: null }],
       serviceKey: false,
-      expiry: max ? 'DAYS_30' : 'NEVER',
-      customDate: '',
+      expiry: defaultExpiry(max),
+      customDate: defaultExpiry(max) === 'CUSTOM' ? (maxDate ?? '') : '',
       allowlist: '',
     },
     validate: {
@@ -161,7 +161,11 @@ export function CreateKeyDialog({
           ) : null}
           <Select
             label="Expiry"
-            description={max != null ? `This organization allows keys for at most ${max} days.` : undefined}
+            description={
+              max != null
+                ? `This organization allows keys for at most ${max} days.`
+                : 'A key that is forgotten stops by itself; 90 days unless you choose otherwise.'
+            }
             data={expiryOptions}
             allowDeselect={false}
             {...form.getInputProps('expiry')}

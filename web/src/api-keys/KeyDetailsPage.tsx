@@ -17,6 +17,7 @@ import { UseThisKey } from './UseThisKey.tsx';
 import { RequestErrorAlert } from '../ui/errors.tsx';
 import { AuditEventsTable } from '../audit/AuditEventsTable.tsx';
 import { STATUS_COLOR } from './status.ts';
+import { EXPIRY_WORDS, STATUS_WORDS } from '../ui/words.ts';
 import { UsageChart } from './UsageChart.tsx';
 import { PermissionsOverview } from '../permissions/PermissionsOverview.tsx';
 
@@ -121,6 +122,7 @@ const KeyAuditQuery = graphql(`
             actorLabel
             targetType
             targetId
+            targetName
             changes
             createdAt
           }
@@ -154,7 +156,7 @@ export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
   const rows: [string, React.ReactNode][] = [
     ['Id', <CopyId key="id" label="key id" id={key.id} />],
     ['Prefix', <Text ff="monospace" key="p">{key.prefix}</Text>],
-    ['Status', <Badge key="s" variant="light" color={STATUS_COLOR[key.status]}>{key.status}</Badge>],
+    ['Status', <Badge key="s" variant="light" color={STATUS_COLOR[key.status]}>{STATUS_WORDS[key.status]}</Badge>],
     ['Level', key.level === 'PROJECT' ? `Project key of ${key.project?.name}` : 'Organization key'],
     ['Project access', key.level === 'PROJECT' ? key.project?.name : key.projectAccess.all ? 'All projects, including future ones' : key.projectAccess.projects.map((p) => p.name).join(', ')],
     [
@@ -175,7 +177,7 @@ export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
     ['Owner', key.owner ? (key.owner.email ?? '—') : 'The organization (service key)'],
     ['Created', `${formatDate(key.createdAt)} by ${key.createdBy.email ?? '—'}`],
     ['Updated', formatDate(key.updatedAt)],
-    ['Expiry', key.expiresAt ? `${formatDate(key.expiresAt)} (${key.expiryPolicy})` : 'Never'],
+    ['Expiry', key.expiresAt ? `${formatDate(key.expiresAt)} (${EXPIRY_WORDS[key.expiryPolicy].toLowerCase()})` : 'Never'],
     ['Grace period ends', formatDate(key.graceEndsAt)],
     ['Revoked', formatDate(key.revokedAt)],
     ['Last used', formatDate(key.lastUsedAt)],
@@ -299,7 +301,7 @@ export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
           <Title order={2} size="h4">
             History
           </Title>
-          <AuditEventsTable events={audit.data?.organization?.auditEvents?.edges.map((e) => e.node) ?? []} />
+          <AuditEventsTable slug={slug} events={audit.data?.organization?.auditEvents?.edges.map((e) => e.node) ?? []} />
         </>
       ) : null}
       {dialog === 'edit' ? <EditKeyDialog apiKey={key} org={org} projects={projects} onClose={() => (setDialog(null), reload())} /> : null}

@@ -91,6 +91,9 @@ export const OrgKeysQuery = graphql(`
       leakedKeys: apiKeys(first: 1, filter: { leaked: true }) {
         totalCount
       }
+      leakedWorkingKeys: apiKeys(first: 1, filter: { leaked: true, status: ACTIVE }) {
+        totalCount
+      }
       apiKeys(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {
         pageInfo {
           hasNextPage

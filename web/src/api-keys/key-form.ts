@@ -17,3 +17,13 @@ export type KeyOrg = { id: string; slug: string; maxKeyLifetimeDays: number | nu
 export type KeyProject = { id: string; name: string; slug: string };
 export type Option = { value: string; label: string };
 export type ProjectAccessChoice = 'all' | 'selected';
+
+/**
+ * A new key expires in 90 days unless chosen otherwise: a forgotten key then stops by itself within a quarter, while a
+ * long-lived integration is not rotated more often than people manage. Within a shorter organization limit, the
+ * longest period it allows (or its last day).
+ */
+export function defaultExpiry(maxDays: number | null): ExpiryPolicy {
+  const fitting = EXPIRY_OPTIONS.filter((o) => o.days != null && (maxDays == null || o.days <= maxDays)).sort((a, b) => b.days! - a.days!);
+  return fitting[0]?.value ?? 'CUSTOM';
+}

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from 'urql';
+import { ROLE_WORDS } from '../ui/words.ts';
 import type { AuditAction, AuditEventFilter } from '../gql/graphql.ts';
 import { Link } from '../lib/router.tsx';
 import { RequestErrorAlert } from '../ui/errors.tsx';
@@ -12,11 +14,13 @@ export function AuditPage({ slug }: { slug: string }) {
   const [action, setAction] = useState<AuditAction | null>(null);
   const [actor, setActor] = useState<string | null>(null);
   const [target, setTarget] = useState('');
+  // Sent once typing pauses, as the key search.
+  const [targetName] = useDebouncedValue(target.trim(), 300);
   const [after, setAfter] = useState<string | undefined>();
   const filter: AuditEventFilter = {
     ...(action ? { action } : {}),
     ...(actor ? { actorId: actor } : {}),
-    ...(target.trim() ? { targetId: target.trim() } : {}),
+    ...(targetName ? { targetName } : {}),
   };
   // The audit log is for owners and admins: anyone else gets words saying so, and the log is never asked for.
   const [who, refetchWho] = useQuery({ query: AuditViewerQuery, variables: { slug } });
@@ -33,7 +37,7 @@ export function AuditPage({ slug }: { slug: string }) {
         <Title order={1}>Audit log</Title>
         <Alert color="blue" title="Only owners and admins can see the audit log" role="status">
           The audit log of {viewer.name} is visible to its owners and admins only
-          {viewer.viewerRole ? `; your role is ${viewer.viewerRole}.` : '.'}
+          {viewer.viewerRole ? `; your role is ${ROLE_WORDS[viewer.viewerRole]}.` : '.'}
         </Alert>
       </Stack>
     );
@@ -48,7 +52,7 @@ export function AuditPage({ slug }: { slug: string }) {
       </Text>
       <Title order={1}>Audit log</Title>
       <Group align="flex-end" role="search">
-        <Select label="Action" placeholder="Any" clearable searchable data={AUDIT_ACTION_OPTIONS} value={action} onChange={(v) => (setAction(v as AuditAction | null), setAfter(undefined))} w={220} />
+        <Select label="Action" placeholder="Any" clearable searchable data={AUDIT_ACTION_OPTIONS} value={action} onChange={(v) => (setAction(v as AuditAction | null), setAfter(undefined))} w={{ base: '100%', xs: 220 }} />
         <Select
           label="Actor"
           placeholder="Anyone"
@@ -56,11 +60,17 @@ export function AuditPage({ slug }: { slug: string }) {
           data={(org.members?.edges ?? []).map((e) => ({ value: e.node.user.id, label: e.node.user.email ?? e.node.user.id }))}
           value={actor}
           onChange={(v) => (setActor(v), setAfter(undefined))}
-          w={240}
+          w={{ base: '100%', xs: 240 }}
         />
-        <TextInput label="Target (id)" placeholder="An API key or webhook endpoint id" value={target} onChange={(e) => (setTarget(e.currentTarget.value), setAfter(undefined))} w={260} />
+        <TextInput
+          label="Key or endpoint name"
+          placeholder="Part of a name, description or URL"
+          value={target}
+          onChange={(e) => (setTarget(e.currentTarget.value), setAfter(undefined))}
+          w={{ base: '100%', xs: 260 }}
+        />
       </Group>
-      <AuditEventsTable events={(org.auditEvents?.edges ?? []).map((e) => e.node)} />
+      <AuditEventsTable slug={org.slug} events={(org.auditEvents?.edges ?? []).map((e) => e.node)} />
       <Group>
         {after ? (
           <Button variant="default" onClick={() => setAfter(undefined)}>

@@ -30,6 +30,7 @@ export const AuditQuery = graphql(`
             actorLabel
             targetType
             targetId
+            targetName
             changes
             createdAt
           }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Paper, Radio, Stack, Text, Title } from '@mantine/core';
+import { Alert, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import type { LeakedKeyAction } from '../gql/graphql.ts';
 import { MutationFailureAlert, useMutation } from '../ui/mutation.tsx';
 import { UpdateOrganization } from './documents.ts';
@@ -14,6 +14,8 @@ export function LeakedKeysPanel({ org, canChange }: { org: { id: string; leakedK
   const update = useMutation(UpdateOrganization, (d) => d.updateOrganization);
   // Shown chosen at once, while the change is saved (back to the saved value if it is refused).
   const [pending, setPending] = useState<LeakedKeyAction | null>(null);
+  // Said once the server has it, so nobody wonders whether a click on a radio button was enough.
+  const [saved, setSaved] = useState<LeakedKeyAction | null>(null);
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="xs">
@@ -25,7 +27,9 @@ export function LeakedKeysPanel({ org, canChange }: { org: { id: string; leakedK
           value={pending ?? org.leakedKeyAction}
           onChange={async (value) => {
             setPending(value as LeakedKeyAction);
-            if (!(await update.run({ input: { id: org.id, leakedKeyAction: value as LeakedKeyAction } }))) setPending(null);
+            setSaved(null);
+            if (await update.run({ input: { id: org.id, leakedKeyAction: value as LeakedKeyAction } })) setSaved(value as LeakedKeyAction);
+            else setPending(null);
           }}
         >
           <Stack gap="xs" mt={6}>
@@ -41,6 +45,11 @@ export function LeakedKeysPanel({ org, canChange }: { org: { id: string; leakedK
         </Text>
       )}
       <MutationFailureAlert failure={update.failure} />
+      {saved ? (
+        <Alert color="green" role="status" mt="sm" withCloseButton closeButtonLabel="Dismiss" onClose={() => setSaved(null)}>
+          Saved: {LEAKED_KEY_ACTIONS[saved].label.replace(' (recommended)', '').toLowerCase()} from now on.
+        </Alert>
+      ) : null}
     </Paper>
   );
 }

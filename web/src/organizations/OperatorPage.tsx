@@ -1,49 +1,99 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import type { Plan } from '../gql/graphql.ts';
-import { issueFor } from '../ui/errors.tsx';
-import { MutationFailureAlert, typedError, useMutation } from '../ui/mutation.tsx';
-import { OperatorSetPlan } from './documents.ts';
+import { Alert, Badge, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery } from 'urql';
+import { Link } from '../lib/router.tsx';
+import { RequestErrorAlert } from '../ui/errors.tsx';
+import { PLAN_WORDS } from '../ui/words.ts';
+import { OperatorOrganizations } from './documents.ts';
+import { PlanChange } from './PlanChange.tsx';
 
 /**
- * Operators stand in for billing. The API lets them change any organization's plan by id, but offers no way to look
- * organizations up (organization(slug) answers only for members), so the id is entered here; the organization page
- * shows it to its members.
+ * Operators stand in for billing: they find an organization by name or slug (`organizations(search:)`, operators
+ * only) and change its plan. They see its name, slug, plan and how many keys work, never its content.
  */
 export function OperatorPage() {
-  const form = useForm({ initialValues: { organizationId: '', plan: 'TEAM' as Plan } });
-  const setPlan = useMutation(OperatorSetPlan, (d) => d.setOrganizationPlan);
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const [{ data, error, fetching }, refetch] = useQuery({
+    query: OperatorOrganizations,
+    variables: { search: debounced || null },
+    context: { additionalTypenames: ['Organization'] },
+  });
   const [done, setDone] = useState<string | null>(null);
-
-  async function submit(v: typeof form.values) {
-    setDone(null);
-    const payload = await setPlan.run({ input: { organizationId: v.organizationId.trim(), plan: v.plan } });
-    if (payload?.__typename === 'OrganizationPayload') setDone(`${payload.organization.name} is now on the ${payload.organization.plan} plan.`);
-  }
+  const found = data?.organizations.edges.map((e) => e.node) ?? [];
+  const total = data?.organizations.totalCount ?? 0;
 
   return (
-    <Stack maw={560}>
+    <Stack maw={900}>
       <Title order={1}>Operator</Title>
       <Paper withBorder p="md">
-        <form onSubmit={form.onSubmit(submit)}>
-          <Stack>
-            <Text size="sm">Change an organization’s plan (its members see the organization id on its page).</Text>
-            <TextInput label="Organization id" required {...form.getInputProps('organizationId')} error={issueFor(typedError(setPlan.failure), 'organizationId')} />
-            <Select label="Plan" data={['FREE', 'TEAM', 'ENTERPRISE']} allowDeselect={false} {...form.getInputProps('plan')} />
-            <MutationFailureAlert failure={setPlan.failure} fields={['organizationId']} />
-            {done ? (
-              <Alert color="green" role="status">
-                {done}
-              </Alert>
-            ) : null}
-            <Group>
-              <Button type="submit" loading={setPlan.busy}>
-                Change plan
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <Stack>
+          <TextInput
+            label="Find an organization"
+            description="Part of its name or slug"
+            value={search}
+            onChange={(e) => (setDone(null), setSearch(e.currentTarget.value))}
+            maw={420}
+          />
+          <RequestErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+          {done ? (
+            <Alert color="green" role="status" withCloseButton closeButtonLabel="Dismiss" onClose={() => setDone(null)}>
+              {done}
+            </Alert>
+          ) : null}
+          {data && found.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {debounced ? `No organization’s name or slug contains “${debounced}”.` : 'No organizations yet.'}
+            </Text>
+          ) : null}
+          {found.length > 0 ? (
+            <Table.ScrollContainer minWidth={640} type="native">
+              <Table aria-label="Organizations">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Organization</Table.Th>
+                    <Table.Th>Plan</Table.Th>
+                    <Table.Th>Working keys</Table.Th>
+                    <Table.Th>Change the plan</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {found.map((org) => (
+                    <Table.Tr key={org.id}>
+                      <Table.Td>
+                        <Link to={`/orgs/${org.slug}`}>{org.name}</Link>
+                        <Text size="xs" c="dimmed">
+                          {org.slug}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge variant="light">{PLAN_WORDS[org.plan]}</Badge>
+                      </Table.Td>
+                      <Table.Td>{org.workingApiKeyCount ?? '—'}</Table.Td>
+                      <Table.Td>
+                        <PlanChange
+                          key={`${org.id}:${org.plan}`}
+                          org={org}
+                          onChanged={(plan) => {
+                            setDone(`${org.name} is now on the ${PLAN_WORDS[plan]} plan.`);
+                            refetch({ requestPolicy: 'network-only' });
+                          }}
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          ) : null}
+          {total > found.length ? (
+            <Text size="sm" c="dimmed">
+              The first {found.length} of {total}: type more of a name or slug to narrow the list.
+            </Text>
+          ) : null}
+          {fetching && !data ? <Text size="sm">Loading…</Text> : null}
+        </Stack>
       </Paper>
     </Stack>
   );

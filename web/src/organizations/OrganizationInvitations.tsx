@@ -6,6 +6,9 @@ import type { MemberRole } from '../gql/graphql.ts';
 import { formatDate } from '../lib/format.ts';
 import { RequestErrorAlert, issueFor } from '../ui/errors.tsx';
 import { MutationFailureAlert, typedError, useMutation } from '../ui/mutation.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { STICKY_END } from '../ui/tables.ts';
+import { ROLE_WORDS, roleOptions } from '../ui/words.ts';
 import { INVITATION_CONTEXT, InviteMember, MEMBER_ROLES, PendingInvitations, RevokeInvitation } from './documents.ts';
 
 // Invitations, the organization's side: its OWNERs and ADMINs invite an email and see what is pending. Nobody joins
@@ -19,8 +22,10 @@ export function OrganizationInvitations({ slug, organizationId }: { slug: string
   const invite = useMutation(InviteMember, (d) => d.inviteMember);
   const revoke = useMutation(RevokeInvitation, (d) => d.revokeInvitation);
   const [sent, setSent] = useState<{ email: string; expiresAt: string } | null>(null);
+  const [revoking, setRevoking] = useState<{ id: string; email: string } | null>(null);
   const reload = () => refetch({ requestPolicy: 'network-only' });
-  const failure = invite.failure ?? revoke.failure;
+  // A refused revocation is shown in its dialog; the invite form's outcome here.
+  const failure = invite.failure;
 
   async function submit(v: typeof form.values) {
     setSent(null);
@@ -39,7 +44,7 @@ export function OrganizationInvitations({ slug, organizationId }: { slug: string
       <form onSubmit={form.onSubmit(submit)} aria-label="Invite a member">
         <Group align="flex-end">
           <TextInput label="Email to invite" type="email" required {...form.getInputProps('email')} error={issueFor(typedError(invite.failure), 'email')} />
-          <Select label="Role" data={[...MEMBER_ROLES]} allowDeselect={false} w={140} {...form.getInputProps('role')} />
+          <Select label="Role" data={roleOptions(MEMBER_ROLES)} allowDeselect={false} w={140} {...form.getInputProps('role')} />
           <Button type="submit" loading={invite.busy}>
             Invite
           </Button>
@@ -61,35 +66,29 @@ export function OrganizationInvitations({ slug, organizationId }: { slug: string
         </Text>
       ) : null}
       {invitations.length > 0 ? (
+        <Table.ScrollContainer minWidth={460} type="native">
         <Table aria-label="Pending invitations">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Email</Table.Th>
               <Table.Th>Role</Table.Th>
               <Table.Th>Expires</Table.Th>
-              <Table.Th>Actions</Table.Th>
+              <Table.Th style={STICKY_END}>Actions</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {invitations.map((i) => (
               <Table.Tr key={i.id}>
                 <Table.Td>{i.email}</Table.Td>
-                <Table.Td>{i.role}</Table.Td>
+                <Table.Td>{ROLE_WORDS[i.role]}</Table.Td>
                 <Table.Td>{i.expired ? <Badge color="gray">Expired</Badge> : formatDate(i.expiresAt)}</Table.Td>
-                <Table.Td>
+                <Table.Td style={STICKY_END}>
                   <Button
                     size="xs"
                     color="red"
                     variant="light"
                     aria-label={`Revoke the invitation of ${i.email}`}
-                    onClick={async () => {
-                      if (!window.confirm(`Revoke the invitation of ${i.email}?`)) return;
-                      invite.clear();
-                      if (await revoke.run({ input: { id: i.id } })) {
-                        setSent(null);
-                        reload();
-                      }
-                    }}
+                    onClick={() => (invite.clear(), revoke.clear(), setRevoking({ id: i.id, email: i.email }))}
                   >
                     Revoke
                   </Button>
@@ -98,6 +97,25 @@ export function OrganizationInvitations({ slug, organizationId }: { slug: string
             ))}
           </Table.Tbody>
         </Table>
+        </Table.ScrollContainer>
+      ) : null}
+      {revoking ? (
+        <ConfirmDialog
+          title={`Revoke the invitation of ${revoking.email}?`}
+          action="Revoke invitation"
+          busy={revoke.busy}
+          failure={revoke.failure}
+          onClose={() => setRevoking(null)}
+          onConfirm={async () => {
+            if (await revoke.run({ input: { id: revoking.id } })) {
+              setRevoking(null);
+              setSent(null);
+              reload();
+            }
+          }}
+        >
+          <Text size="sm">{revoking.email} will no longer be able to join with it. You can invite the address again later.</Text>
+        </ConfirmDialog>
       ) : null}
     </Stack>
   );

@@ -2,6 +2,7 @@ import { Alert, Badge, Group, SimpleGrid, Stack, Text, Title } from '@mantine/co
 import { useQuery } from 'urql';
 import { Link } from '../lib/router.tsx';
 import { CopyId } from '../ui/CopyId.tsx';
+import { PLAN_WORDS, ROLE_WORDS } from '../ui/words.ts';
 import { RequestErrorAlert } from '../ui/errors.tsx';
 import { OrganizationQuery } from './documents.ts';
 import { LeakedKeysPanel } from './LeakedKeysPanel.tsx';
@@ -33,9 +34,9 @@ export function OrganizationPage({ slug }: { slug: string }) {
         <Title order={1}>{org.name}</Title>
         <Group>
           <Badge size="lg" variant="light">
-            {org.plan}
+            {PLAN_WORDS[org.plan]} plan
           </Badge>
-          {org.viewerRole ? <Badge size="lg" variant="outline">Your role: {org.viewerRole}</Badge> : null}
+          {org.viewerRole ? <Badge size="lg" variant="outline">Your role: {ROLE_WORDS[org.viewerRole]}</Badge> : null}
         </Group>
       </Group>
       <Group gap="xs">
@@ -53,7 +54,13 @@ export function OrganizationPage({ slug }: { slug: string }) {
       <LeakedKeysPanel org={org} canChange={can.updateOrganization} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <ProjectsPanel org={org} projects={(org.projects?.edges ?? []).map((e) => e.node)} canCreate={can.manageProjects} onChanged={reload} />
-        <MembersPanel org={org} members={(org.members?.edges ?? []).map((e) => e.node)} canManage={can.manageMembers} onChanged={reload} />
+        <MembersPanel
+          org={org}
+          members={(org.members?.edges ?? []).map((e) => e.node)}
+          viewerUserId={data?.viewer.user?.id ?? null}
+          canManage={can.manageMembers}
+          onChanged={reload}
+        />
       </SimpleGrid>
     </Stack>
   );

@@ -6,6 +6,7 @@ import { RequestErrorAlert, issueFor } from '../ui/errors.tsx';
 import { MutationFailureAlert, typedError, useMutation } from '../ui/mutation.tsx';
 import { CreateOrganization, OrganizationsQuery } from './documents.ts';
 import { YourInvitations } from './YourInvitations.tsx';
+import { PLAN_WORDS, ROLE_WORDS } from '../ui/words.ts';
 
 export function OrganizationsPage() {
   const [{ data, error, fetching }, refetch] = useQuery({ query: OrganizationsQuery, context: ORG_CONTEXT });
@@ -46,9 +47,9 @@ export function OrganizationsPage() {
                 </Table.Td>
                 <Table.Td>{m.organization.slug}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light">{m.organization.plan}</Badge>
+                  <Badge variant="light">{PLAN_WORDS[m.organization.plan]}</Badge>
                 </Table.Td>
-                <Table.Td>{m.role}</Table.Td>
+                <Table.Td>{ROLE_WORDS[m.role]}</Table.Td>
                 <Table.Td>
                   <Link to={`/orgs/${m.organization.slug}/api-keys`}>API keys of {m.organization.name}</Link>
                 </Table.Td>

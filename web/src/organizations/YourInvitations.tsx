@@ -5,6 +5,7 @@ import { navigate } from '../lib/router.tsx';
 import { RequestErrorAlert } from '../ui/errors.tsx';
 import { MutationFailureAlert, useMutation } from '../ui/mutation.tsx';
 import { AcceptInvitation, DeclineInvitation, INVITATION_CONTEXT, YourInvitationsQuery } from './documents.ts';
+import { ROLE_WORDS } from '../ui/words.ts';
 
 
 /** Invitations to the signed-in user's email, to accept or decline. Nothing when there are none. */
@@ -27,7 +28,7 @@ export function YourInvitations({ onChange }: { onChange: () => void }) {
         {invitations.map((i) => (
           <Group key={i.id} justify="space-between" aria-label={`Invitation to ${i.organizationName}`} role="group">
             <Text>
-              <strong>{i.organizationName}</strong> invites you as {i.role} (until {formatDate(i.expiresAt)}).
+              <strong>{i.organizationName}</strong> invites you as {ROLE_WORDS[i.role].toLowerCase()} (until {formatDate(i.expiresAt)}).
             </Text>
             <Group gap="xs">
               <Button

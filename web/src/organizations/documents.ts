@@ -59,6 +59,7 @@ export const OrganizationQuery = graphql(`
       apiAccess
       maxKeyLifetimeDays
       leakedKeyAction
+      workingApiKeyCount
       viewerRole
       viewerCan {
         manageProjects
@@ -256,6 +257,7 @@ export const OperatorSetPlan = graphql(`
           id
           name
           plan
+          workingApiKeyCount
         }
       }
       ...ConsoleMutationError
@@ -268,3 +270,29 @@ export const INVITATION_CONTEXT = { additionalTypenames: ['Invitation', 'Member'
 
 /** The roles a member can have, in the order the selects offer them. */
 export const MEMBER_ROLES = ['OWNER', 'ADMIN', 'MEMBER'] as const;
+
+export const LeaveOrganization = graphql(`
+  mutation ConsoleLeaveOrganization($input: LeaveOrganizationInput!) {
+    leaveOrganization(input: $input) {
+      __typename
+      ...ConsoleMutationError
+    }
+  }
+`);
+
+export const OperatorOrganizations = graphql(`
+  query ConsoleOperatorOrganizations($search: String) {
+    organizations(search: $search, first: 20) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          slug
+          plan
+          workingApiKeyCount
+        }
+      }
+    }
+  }
+`);

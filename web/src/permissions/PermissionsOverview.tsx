@@ -4,6 +4,7 @@ import type { ConsoleKeyRowFragment } from '../gql/graphql.ts';
 import { actionWord, inCatalogOrder, permissionLabel, resourceTitle } from './catalog.ts';
 import { usePermissionCatalog } from './PermissionEditor.tsx';
 import { GrantTargetsQuery, MemberRolesQuery } from './documents.ts';
+import { ROLE_WORDS } from '../ui/words.ts';
 
 type Key = Pick<ConsoleKeyRowFragment, 'permissions' | 'level' | 'project' | 'projectAccess' | 'owner' | 'ownedByOrganization'>;
 
@@ -96,7 +97,7 @@ function OwnerLimitsAlert({ apiKey, slug, limited }: { apiKey: Key; slug: string
     <Alert color="orange" title="The owner's role limits this key" role="status" mb="sm">
       {removed
         ? `The owner is no longer a member of the organization, so the key no longer allows: ${what}; these grants do nothing until the key is handed to a member or to the organization.`
-        : `The owner's role${role ? ` (${role})` : ''} no longer allows: ${what}; these grants do nothing until the owner's role allows them again or the key is handed to someone whose role does (or to the organization).`}
+        : `The owner's role${role ? ` (${ROLE_WORDS[role]})` : ''} no longer allows: ${what}; these grants do nothing until the owner's role allows them again or the key is handed to someone whose role does (or to the organization).`}
     </Alert>
   );
 }

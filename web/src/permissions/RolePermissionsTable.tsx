@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { ROLE_WORDS } from '../ui/words.ts';
 import { Table, Text, VisuallyHidden } from '@mantine/core';
 import type { MemberRole } from '../gql/graphql.ts';
 import { permissionLabel, resourceTitle, resourcesOf } from './catalog.ts';
@@ -18,7 +19,7 @@ export function RolePermissionsTable() {
           <Table.Th>Permission</Table.Th>
           {ROLES.map((role) => (
             <Table.Th key={role} ta="center">
-              {role}
+              {ROLE_WORDS[role]}
             </Table.Th>
           ))}
         </Table.Tr>
@@ -27,7 +28,7 @@ export function RolePermissionsTable() {
         {resourcesOf(catalog).map(({ resource, permissions }) => (
           <Fragment key={resource}>
             <Table.Tr>
-              <Table.Th colSpan={ROLES.length + 1} scope="colgroup" bg="var(--mantine-color-gray-0)">
+              <Table.Th colSpan={ROLES.length + 1} scope="colgroup" bg="var(--mantine-color-default-hover)">
                 {resourceTitle(resource)}
               </Table.Th>
             </Table.Tr>

@@ -1,4 +1,5 @@
 import type { MemberRole, PermissionLevel } from '../gql/graphql.ts';
+import { ROLE_WORDS } from '../ui/words.ts';
 
 /**
  * The console's view of the server's permission catalog (`availablePermissions`, `rolePermissions`): words for the
@@ -83,7 +84,7 @@ export type GrantContext = {
  */
 export function grantBlocker(entry: CatalogEntry, context: GrantContext): string | null {
   const held = context.role ? context.roles.get(context.role) : undefined;
-  if (!held?.has(entry.name)) return context.role ? `Your role (${context.role}) cannot grant this` : 'Only members of the organization grant permissions';
+  if (!held?.has(entry.name)) return context.role ? `Your role (${ROLE_WORDS[context.role]}) cannot grant this` : 'Only members of the organization grant permissions';
   if (context.projectKey && entry.name !== 'organization:read' && !entry.levels.includes('PROJECT')) {
     return 'A project key cannot hold organization-wide permissions';
   }

@@ -136,7 +136,7 @@ function EndpointDetails({ org, id }: { org: WebhookOrg; id: string }) {
       <Title order={2} size="h4">
         History
       </Title>
-      <AuditEventsTable events={data?.organization?.auditEvents?.edges.map((e) => e.node) ?? []} />
+      <AuditEventsTable slug={org.slug} events={data?.organization?.auditEvents?.edges.map((e) => e.node) ?? []} />
       {actions.dialogs}
     </Stack>
   );

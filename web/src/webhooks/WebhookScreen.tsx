@@ -5,6 +5,7 @@ import type { ConsoleWebhookOrganizationQuery } from '../gql/graphql.ts';
 import { Link } from '../lib/router.tsx';
 import { RequestErrorAlert } from '../ui/errors.tsx';
 import { WebhookOrganizationQuery } from './documents.ts';
+import { ROLE_WORDS } from '../ui/words.ts';
 
 export type WebhookOrg = NonNullable<ConsoleWebhookOrganizationQuery['organization']>;
 
@@ -26,7 +27,7 @@ export function WebhookScreen({ slug, title, children }: { slug: string; title?:
         <Title order={1}>{title ?? 'Webhooks'}</Title>
         <Alert color="blue" title="Only owners and admins can see webhooks" role="status">
           Webhook endpoints and their deliveries are visible to the owners and admins of {org.name} only
-          {org.viewerRole ? `; your role is ${org.viewerRole}. Ask an owner or admin if you need a change here.` : '.'}
+          {org.viewerRole ? `; your role is ${ROLE_WORDS[org.viewerRole]}. Ask an owner or admin if you need a change here.` : '.'}
         </Alert>
       </Stack>
     );

@@ -11,6 +11,7 @@ import { DELIVERY_STATUS, WEBHOOK_EVENT_LABELS } from './events.ts';
 import { EnabledBadge, HealthSummary } from './health.tsx';
 import { useEndpointActions } from './useEndpointActions.tsx';
 import { WebhookScreen, type WebhookOrg } from './WebhookScreen.tsx';
+import { PLAN_WORDS } from '../ui/words.ts';
 
 export function WebhooksPage({ slug }: { slug: string }) {
   return <WebhookScreen slug={slug}>{(org) => <EndpointList org={org} />}</WebhookScreen>;
@@ -50,7 +51,7 @@ function EndpointList({ org }: { org: WebhookOrg }) {
       </Text>
       {!org.apiAccess ? (
         <Alert color="yellow" title="Upgrade required" role="status">
-          The {org.plan} plan has no API access: webhook endpoints cannot be added or changed. Ask an operator to move {org.name} to TEAM or ENTERPRISE.
+          The {PLAN_WORDS[org.plan]} plan has no API access: webhook endpoints cannot be added or changed. Ask an operator to move {org.name} to the Team or Enterprise plan.
         </Alert>
       ) : null}
       {actions.failureAlert}

@@ -95,6 +95,7 @@ export const WebhookEndpointQuery = graphql(`
             actorLabel
             targetType
             targetId
+            targetName
             changes
             createdAt
           }
