@@ -14,7 +14,8 @@ import { SecretTags } from './lib/secret-tag.ts';
 import { AuthThrottle } from './domains/api-keys/throttle.ts';
 import { UsageTracker } from './domains/api-keys/usage.ts';
 import { SecretBox } from './lib/secret-box.ts';
-import { WebhookDispatcher } from './domains/webhooks/delivery.ts';
+import { SIGNING_SECRETS_INFO, WebhookDispatcher } from './domains/webhooks/delivery.ts';
+import { registerWebhookMetrics } from './domains/webhooks/metrics.ts';
 import { scanExpiryNotices } from './domains/api-keys/expiry-notices.ts';
 import { createMetrics } from './metrics.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -64,13 +65,30 @@ export type App = {
 export function createApp({ config, db, logger, clock = systemClock, consoleDir = path.join(projectRoot, 'web', 'dist') }: AppDeps): App {
   const verifier = new KeyVerifier({ maxConcurrency: config.argon2MaxConcurrency, maxWaitMs: config.argon2MaxWaitMs });
   const secretTags = config.keyTagSecret ? SecretTags.derive(config.keyTagSecret, 'keysmith api-key secret tags', config.keyTagSecretPrevious) : null;
-  const webhookSecrets = config.webhooks.secretKey ? SecretBox.derive(config.webhooks.secretKey, 'keysmith webhook signing secrets') : null;
+  const webhookSecrets = config.webhooks.secretKey ? SecretBox.derive(config.webhooks.secretKey, SIGNING_SECRETS_INFO, config.webhooks.secretKeyPrevious) : null;
   const webhookUrlPolicy = { requireHttps: config.webhooks.requireHttps, allowPrivateAddresses: config.webhooks.allowPrivateAddresses };
   const webhooks = webhookSecrets
-    ? new WebhookDispatcher({ prisma: db.prisma, logger, clock, secrets: webhookSecrets, policy: webhookUrlPolicy, pollIntervalMs: config.webhooks.pollIntervalMs, scheduledEvents: scanExpiryNotices, expiryScanIntervalMs: config.webhooks.expiryScanIntervalMs })
+    ? new WebhookDispatcher({
+        prisma: db.prisma,
+        logger,
+        clock,
+        secrets: webhookSecrets,
+        policy: webhookUrlPolicy,
+        pollIntervalMs: config.webhooks.pollIntervalMs,
+        scheduledEvents: scanExpiryNotices,
+        expiryScanIntervalMs: config.webhooks.expiryScanIntervalMs,
+        concurrency: config.webhooks.concurrency,
+        concurrencyPerEndpoint: config.webhooks.concurrencyPerEndpoint,
+        listen: (channel, onNotify, onStatus) => db.listen(channel, onNotify, onStatus),
+      })
     : null;
   if (config.webhooks.deliver) webhooks?.start();
   if (!webhooks) logger.warn('webhooks are off: set WEBHOOK_SECRET_KEY (or KEY_TAG_SECRET) to encrypt their signing secrets');
+  else if (config.webhooks.secretKeySource !== 'WEBHOOK_SECRET_KEY' && config.env === 'production') {
+    logger.warn(
+      `WEBHOOK_SECRET_KEY is not set: webhook signing secrets are encrypted with a key derived from ${config.webhooks.secretKeySource}; changing that secret makes them unreadable (deliveries fail) unless the old value is given as WEBHOOK_SECRET_KEY_PREVIOUS (SECURITY.md)`,
+    );
+  }
   const usage = new UsageTracker(db.prisma, logger, config.usageFlushIntervalMs, clock);
   usage.start();
   const keyStates = new KeyStateCache(db, logger);
@@ -90,6 +108,7 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
   pruneTimer.unref();
   const listening = keyStates.start();
   const metrics = createMetrics({ verifier, usage, keyStates, token: config.metricsToken });
+  registerWebhookMetrics(metrics.registry, { dispatcher: webhooks, prisma: db.prisma, clock });
   const yoga = createYoga<Record<string, unknown>, RequestFields>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,

@@ -77,13 +77,22 @@ const envSchema = z
     KEY_TAG_SECRET_PREVIOUS: z.string().min(32, 'must be at least 32 characters').optional(),
     AUTH_FAILURES_PER_KEY_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
     AUTH_FAILURES_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
-    /** Encrypts webhook signing secrets at rest; default: the key-tag secret (KEY_TAG_SECRET or JWT_SECRET). */
+    /**
+     * Encrypts webhook signing secrets at rest; default: the key-tag secret (KEY_TAG_SECRET or JWT_SECRET), so that
+     * changing that secret makes every stored signing secret unreadable unless this is set (SECURITY.md).
+     */
     WEBHOOK_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** The material before a rotation: still opens signing secrets, which are sealed again under the current one. */
+    WEBHOOK_SECRET_KEY_PREVIOUS: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Webhook attempts one instance runs at once, in all. */
+    WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
+    /** Webhook attempts one instance runs at once to the same endpoint (a slow endpoint holds at most these slots). */
+    WEBHOOK_CONCURRENCY_PER_ENDPOINT: z.coerce.number().int().min(1).max(100).default(8),
     /** Development and tests only: lets webhook URLs point at loopback and private addresses. */
     WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: booleanString.default(false),
     /** Whether this instance runs the webhook delivery loop (false: it only writes events; others deliver them). */
     WEBHOOKS_DELIVER: booleanString.default(true),
-    /** How often each instance looks for due webhook deliveries. */
+    /** How often each instance looks for due webhook deliveries (retries; new events wake it at once). */
     WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
     /** How often each delivering instance looks for keys due an `api_key.expiring` / `api_key.expired` event. */
     KEY_EXPIRY_SCAN_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
@@ -114,6 +123,9 @@ const envSchema = z
     }
     if (env.KEY_TAG_SECRET_PREVIOUS && !env.KEY_TAG_SECRET && env.JWT_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['KEY_TAG_SECRET_PREVIOUS'], message: 'needs the current tag secret: set KEY_TAG_SECRET' });
+    }
+    if (env.WEBHOOK_CONCURRENCY_PER_ENDPOINT > env.WEBHOOK_CONCURRENCY) {
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_CONCURRENCY_PER_ENDPOINT'], message: 'must not exceed WEBHOOK_CONCURRENCY' });
     }
     if (env.JWT_SECRET && env.JWT_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['JWT_JWKS_URL'], message: 'cannot be combined with JWT_SECRET' });
@@ -170,6 +182,13 @@ export type Config = {
   webhooks: {
     /** Material for the encryption of signing secrets at rest; null (webhook endpoints unavailable) with JWKS and neither KEY_TAG_SECRET nor WEBHOOK_SECRET_KEY. */
     secretKey: string | null;
+    /** Which setting `secretKey` comes from: anything but WEBHOOK_SECRET_KEY changes when that other secret rotates. */
+    secretKeySource: 'WEBHOOK_SECRET_KEY' | 'KEY_TAG_SECRET' | 'JWT_SECRET' | null;
+    /** WEBHOOK_SECRET_KEY_PREVIOUS: opens secrets sealed before a rotation (they are sealed again under `secretKey`). */
+    secretKeyPrevious: string | null;
+    /** Attempts in flight per instance, in all and per endpoint. */
+    concurrency: number;
+    concurrencyPerEndpoint: number;
     requireHttps: boolean;
     allowPrivateAddresses: boolean;
     pollIntervalMs: number;
@@ -264,6 +283,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     webhooks: {
       secretKey: e.WEBHOOK_SECRET_KEY ?? e.KEY_TAG_SECRET ?? (e.JWT_JWKS_URL ? null : (e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET)),
+      secretKeySource: e.WEBHOOK_SECRET_KEY ? 'WEBHOOK_SECRET_KEY' : e.KEY_TAG_SECRET ? 'KEY_TAG_SECRET' : e.JWT_JWKS_URL ? null : 'JWT_SECRET',
+      secretKeyPrevious: e.WEBHOOK_SECRET_KEY_PREVIOUS ?? null,
+      concurrency: e.WEBHOOK_CONCURRENCY,
+      concurrencyPerEndpoint: e.WEBHOOK_CONCURRENCY_PER_ENDPOINT,
       requireHttps: isProd,
       allowPrivateAddresses: e.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES,
       pollIntervalMs: e.WEBHOOK_POLL_INTERVAL_MS,
