@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -14,5 +15,13 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Each test creates its own users and organization, so files and tests run in parallel on one database.
     fileParallelism: true,
+    // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine, which then runs the files
+    // one by one on one core while the other waits. A file also spends much of its time waiting (server processes
+    // starting, sockets, argon2 on libuv's threads), so at least two workers.
+    maxWorkers: Math.max(2, os.availableParallelism()),
+    // A worker runs its files one after another without reloading the modules: each file would otherwise import the
+    // server, the schema and Prisma's client again (seconds each). Files share no state but what they close
+    // (sharedApp forgets a closed app; vitest restores spies after each file).
+    isolate: false,
   },
 });

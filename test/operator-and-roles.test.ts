@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sharedApp, type TestApp } from './support/app.ts';
 import { addMember, newOrg, newProject, newUser, type TestOrg, type TestUser } from './support/fixtures.ts';
 import { projectKey } from './support/keys.ts';
@@ -33,6 +33,7 @@ beforeAll(async () => {
   operator = await newUser(t.app, { operator: true });
   member = await addMember(t.app, org, 'MEMBER');
 });
+afterAll(() => t.close());
 
 const PLAN_WITH_CONTENT = `
   mutation($input: SetOrganizationPlanInput!, $slug: String!) {

@@ -89,8 +89,18 @@ export async function startTestApp(
 
 let shared: Promise<TestApp> | null = null;
 
-/** One app per test file (vitest isolates files); tests inside share it and isolate by tenant. */
+/**
+ * One app per test file; tests inside share it and isolate by tenant. A worker runs several files one after another
+ * without reloading modules (vitest.config.ts: isolate false), so closing the app forgets it: the next file that asks
+ * gets a new one, never a closed one.
+ */
 export function sharedApp(): Promise<TestApp> {
-  shared ??= startTestApp();
+  shared ??= startTestApp().then((t) => ({
+    ...t,
+    close: async () => {
+      shared = null;
+      await t.close();
+    },
+  }));
   return shared;
 }
