@@ -169,8 +169,6 @@ export type BulkItemFailureReason =
   | 'DUPLICATE'
   /** The viewer may not change this item. */
   | 'FORBIDDEN'
-  /** An organization-level key listed where only the project's own keys can be changed. */
-  | 'INHERITED'
   /** No such item, or one in another organization. */
   | 'NOT_FOUND';
 
@@ -525,7 +523,6 @@ export type ConsoleCreateOrganizationApiKeyMutationVariables = Exact<{
 
 
 export type ConsoleCreateOrganizationApiKeyMutation = { createOrganizationApiKey:
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'CreateApiKeyPayload', secret: string, apiKey: { id: string, name: string } }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'NotFoundError', message: string }
@@ -539,7 +536,6 @@ export type ConsoleCreateProjectApiKeyMutationVariables = Exact<{
 
 
 export type ConsoleCreateProjectApiKeyMutation = { createProjectApiKey:
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'CreateApiKeyPayload', secret: string, apiKey: { id: string, name: string } }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'NotFoundError', message: string }
@@ -553,11 +549,9 @@ export type ConsoleUpdateApiKeyMutationVariables = Exact<{
 
 
 export type ConsoleUpdateApiKeyMutation = { updateApiKey:
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'UpdateApiKeyPayload', apiKey: { id: string, name: string, prefix: string, level: ApiKeyLevel, status: ApiKeyStatus, expiresAt: string | null, graceEndsAt: string | null, lastUsedAt: string | null, usageCount: number, createdAt: string, note: string | null, ipAllowlist: Array<string>, viewerCanManage: boolean, ownedByOrganization: boolean, leak: { reportedAt: string, url: string | null, source: string | null, action: ApiKeyLeakAction } | null, project: { id: string, name: string, slug: string } | null, projectAccess: { all: boolean, projects: Array<{ id: string, name: string }> }, permissions: Array<{ permission: string, level: PermissionLevel, projectIds: Array<string> | null, workflowIds: Array<string> | null, effective: boolean }>, owner: { id: string, email: string | null, name: string | null } | null } }
-    | { __typename: 'UpgradeRequiredError', requiredPlans: Array<string>, message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
@@ -585,7 +579,6 @@ export type ConsoleRevokeApiKeyMutation = { revokeApiKey:
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'RevokeApiKeyPayload', apiKey: { id: string, status: ApiKeyStatus, revokedAt: string | null } }
-    | { __typename: 'UpgradeRequiredError', requiredPlans: Array<string>, message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
@@ -595,11 +588,9 @@ export type ConsoleDeleteApiKeyMutationVariables = Exact<{
 
 
 export type ConsoleDeleteApiKeyMutation = { deleteApiKey:
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'DeleteApiKeyPayload', deletedApiKeyId: string }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'UpgradeRequiredError', requiredPlans: Array<string>, message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
@@ -610,11 +601,7 @@ export type ConsoleDeleteApiKeysMutationVariables = Exact<{
 
 export type ConsoleDeleteApiKeysMutation = { deleteApiKeys:
     | { __typename: 'BulkOperationError', message: string, failures: Array<{ id: string, message: string, reason: BulkItemFailureReason }> }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'DeleteApiKeysPayload', deletedApiKeyIds: Array<string> }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'UpgradeRequiredError', requiredPlans: Array<string>, message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
