@@ -1,17 +1,4 @@
-/** Injectable time source: tests move time to check expiry boundaries without sleeping. */
+/** Injectable time source: tests move time to check expiry boundaries without sleeping (test/support/manual-clock.ts). */
 export type Clock = { now(): Date };
 
 export const systemClock: Clock = { now: () => new Date() };
-
-export class ManualClock implements Clock {
-  constructor(private current: Date = new Date()) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  set(date: Date): void {
-    this.current = new Date(date);
-  }
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-}

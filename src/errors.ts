@@ -47,7 +47,7 @@ export class UpgradeRequiredError extends Error {
 }
 
 /** One entry of a bulk operation that could not be applied. */
-export type BulkItemFailure = { id: string; reason: 'NOT_FOUND' | 'FORBIDDEN' | 'INHERITED' | 'DUPLICATE'; message: string };
+export type BulkItemFailure = { id: string; reason: 'NOT_FOUND' | 'FORBIDDEN' | 'DUPLICATE'; message: string };
 
 export class BulkOperationError extends Error {
   override name = 'BulkOperationError';

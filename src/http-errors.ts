@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 
 /**
- * The HTTP-level errors: the only place that decides their status, headers, code and message. Everything that
+ * The HTTP-level errors: the only place that decides the status and headers of a GraphQL answer, with its code. Everything that
  * refuses a request before or outside a resolver's result union (authentication, scope checks, throttles, plans,
  * an unreachable identity provider) throws one of these; Yoga's masking lets GraphQLErrors through unchanged.
  */
@@ -93,6 +93,14 @@ export function authenticationRequired(): GraphQLError {
   return new GraphQLError('Authentication required', {
     extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } },
   });
+}
+
+/**
+ * A request refused for what it asks (a page too large, a list argument too long, a query or response over a limit,
+ * a malformed body), before or outside any mutation's result union: 400, with a code saying which kind.
+ */
+export function badRequest(message: string, code: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code, http: { status: 400 } } });
 }
 
 export function forbidden(message = 'Not authorized'): GraphQLError {

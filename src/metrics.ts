@@ -5,29 +5,15 @@ import type { KeyVerifier } from './domains/api-keys/hashing.ts';
 import type { KeyStateCache } from './domains/api-keys/key-state.ts';
 import type { UsageTracker } from './domains/api-keys/usage.ts';
 
-/** Prometheus metrics at GET /metrics (per instance; the benchmark reads argon2 figures from here). */
 /**
+ * Prometheus metrics at GET /metrics (per instance; the benchmark reads argon2 figures from here).
  * Per-instance figures for operators. They describe other tenants' traffic (and would tell an outsider whether a key
  * id exists), so they are served only with `Authorization: Bearer <METRICS_TOKEN>`, and not at all without a token.
  */
 export function createMetrics(deps: { verifier: KeyVerifier; usage: UsageTracker; keyStates: KeyStateCache; token: string | null }) {
   const registry = new Registry();
-  new Gauge({
-    name: 'keysmith_argon2_verifications_total',
-    help: 'argon2id verifications run by this process (cache misses)',
-    registers: [registry],
-    collect() {
-      this.set(deps.verifier.stats.argon2Verifications);
-    },
-  });
-  new Gauge({
-    name: 'keysmith_key_verification_cache_hits_total',
-    help: 'key verifications answered from the digest cache',
-    registers: [registry],
-    collect() {
-      this.set(deps.verifier.stats.cacheHits);
-    },
-  });
+  countedElsewhere(registry, 'keysmith_argon2_verifications_total', 'argon2id verifications run by this process (cache misses)', () => deps.verifier.stats.argon2Verifications);
+  countedElsewhere(registry, 'keysmith_key_verification_cache_hits_total', 'key verifications answered from the digest cache', () => deps.verifier.stats.cacheHits);
   new Gauge({
     name: 'keysmith_argon2_queue_length',
     help: 'verifications waiting for an argon2 slot',
@@ -52,22 +38,8 @@ export function createMetrics(deps: { verifier: KeyVerifier; usage: UsageTracker
       this.set(deps.keyStates.isLive ? 1 : 0);
     },
   });
-  new Gauge({
-    name: 'keysmith_key_state_cache_hits_total',
-    help: 'key-state reads answered from the cache',
-    registers: [registry],
-    collect() {
-      this.set(deps.keyStates.stats.hits);
-    },
-  });
-  new Gauge({
-    name: 'keysmith_key_state_invalidations_total',
-    help: 'key-state change notifications received',
-    registers: [registry],
-    collect() {
-      this.set(deps.keyStates.stats.invalidations);
-    },
-  });
+  countedElsewhere(registry, 'keysmith_key_state_cache_hits_total', 'key-state reads answered from the cache', () => deps.keyStates.stats.hits);
+  countedElsewhere(registry, 'keysmith_key_state_invalidations_total', 'key-state change notifications received', () => deps.keyStates.stats.invalidations);
   const failures = new Counter({
     name: 'keysmith_api_key_auth_failures_total',
     help: 'API key authentication failures: identity (every 401 alike), plan, throttled, address (outside the key IP allowlist)',
@@ -92,4 +64,22 @@ export function createMetrics(deps: { verifier: KeyVerifier; usage: UsageTracker
   const authFailure = (failure: string) =>
     failures.inc({ reason: failure === 'plan' || failure === 'throttled' || failure === 'address' ? failure : 'identity' });
   return { registry, plugin, authFailure };
+}
+
+/**
+ * A Prometheus counter for a running count its owner keeps (verifier, key-state cache): each scrape adds what was
+ * counted since the previous one, so the series is typed `counter` and only ever goes up.
+ */
+function countedElsewhere(registry: Registry, name: string, help: string, read: () => number): void {
+  let reported = 0;
+  new Counter({
+    name,
+    help,
+    registers: [registry],
+    collect() {
+      const now = read();
+      if (now > reported) this.inc(now - reported);
+      reported = Math.max(reported, now);
+    },
+  });
 }

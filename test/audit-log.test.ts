@@ -80,6 +80,21 @@ describe('AuditEventFilter', () => {
     // Unfiltered, the owner's other events (organization, membership, project) are there too.
     expect((await list({})).length).toBeGreaterThan(4);
   });
+
+  test('a targetId or actorId that cannot be an id is a BAD_USER_INPUT naming the field, not an empty log', async ({ t, org, owner, project }) => {
+    await projectKey(t.app, owner, project.id);
+    for (const [field, value, expected] of [
+      ['targetId', 'not-an-id', 'is not a valid ApiKey or Project or Workflow or Member or Organization or WebhookEndpoint or Invitation id'],
+      ['actorId', 'not-an-id', 'is not a valid User id'],
+      ['actorId', project.id, 'is not a valid User id'],
+    ] as const) {
+      const read = await execute(t.app, AuditEvents, { slug: org.slug, filter: { [field]: value } }, { token: owner.token });
+      expect(read.data?.organization?.auditEvents ?? null).toBeNull();
+      expect(read.errors).toMatchObject([
+        { path: ['organization', 'auditEvents'], extensions: { code: 'BAD_USER_INPUT', issues: [{ path: ['filter', field], message: expected }] } },
+      ]);
+    }
+  });
 });
 
 describe('target names', () => {

@@ -129,3 +129,16 @@ describe('a database with no connection to spare', () => {
     expect(t.logs.filter((line) => levelOf(line) >= 50)).toEqual([]);
   });
 });
+
+describe('where HTTP statuses of GraphQL answers are set', () => {
+  it('only src/http-errors.ts gives a GraphQL error an HTTP status (SECURITY.md)', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const files = (await readdir('src', { recursive: true })).filter((f) => f.endsWith('.ts') && !f.startsWith('generated'));
+    const setting: string[] = [];
+    for (const file of files) {
+      const text = await readFile(`src/${file}`, 'utf8');
+      if (/\bhttp:\s*\{\s*status\b/.test(text)) setting.push(file);
+    }
+    expect(setting).toEqual(['http-errors.ts']);
+  });
+});

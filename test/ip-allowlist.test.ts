@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { wrongSecret } from './support/keys.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../src/clock.ts';
+import { ManualClock } from './support/manual-clock.ts';
 import { allowsAddress, normalizeAllowlist, normalizeEntry } from '../src/domains/api-keys/allowlist.ts';
 import { ValidationError } from '../src/errors.ts';
 import { startTestApp, type TestApp } from './support/app.ts';

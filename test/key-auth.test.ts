@@ -4,7 +4,7 @@ import path from 'node:path';
 import { buildSchema, type GraphQLObjectType } from 'graphql';
 import { projectRoot } from '../src/config/config.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../src/clock.ts';
+import { ManualClock } from './support/manual-clock.ts';
 import { checksumOf } from '../src/lib/key-format.ts';
 import { sharedApp, startTestApp, type TestApp } from './support/app.ts';
 import { as, execute, ok } from './support/client.ts';

@@ -42,6 +42,18 @@ describe('ApiKeyFilter', () => {
     expect(await inProject(p.id, { projectId: p.id })).toEqual(reachP);
   });
 
+  test('projectId that cannot be a project id is a BAD_USER_INPUT naming filter.projectId, not an empty list', async ({ t, org, owner, project }) => {
+    for (const projectId of ['not-an-id', owner.id, Buffer.from('Project:42').toString('base64url')]) {
+      const inOrg = await execute(t.app, OrganizationApiKeys, { slug: org.slug, filter: { projectId } }, { token: owner.token });
+      expect(inOrg.data?.organization?.apiKeys ?? null).toBeNull();
+      expect(inOrg.errors).toMatchObject([
+        { path: ['organization', 'apiKeys'], extensions: { code: 'BAD_USER_INPUT', issues: [{ path: ['filter', 'projectId'], message: 'is not a valid Project id' }] } },
+      ]);
+      const inProject = await execute(t.app, ProjectApiKeys, { id: project.id, filter: { projectId } }, { token: owner.token });
+      expect(inProject.errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT', issues: [{ path: ['filter', 'projectId'] }] } }]);
+    }
+  });
+
   test('status: ACTIVE, INACTIVE, REVOKED and EXPIRED each select exactly their keys', async ({ t, org, owner, project }) => {
     const active = await projectKey(t.app, owner, project.id, { name: 'active' });
     const inactive = await projectKey(t.app, owner, project.id, { name: 'inactive' });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema, parse } from 'graphql';
 import fs from 'node:fs';
-import { ManualClock } from '../src/clock.ts';
+import { ManualClock } from './support/manual-clock.ts';
 import { projectRoot } from '../src/config/config.ts';
 import {
   DAY_MS,

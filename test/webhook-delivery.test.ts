@@ -4,7 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { ManualClock } from '../src/clock.ts';
+import { ManualClock } from './support/manual-clock.ts';
 import { projectRoot } from '../src/config/config.ts';
 import type { Context } from '../src/context.ts';
 import { revokeKey } from '../src/domains/api-keys/service.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { ManualClock } from '../src/clock.ts';
+import { ManualClock } from './support/manual-clock.ts';
 import { openIsolatedTestDatabase, startTestApp, type TestApp } from './support/app.ts';
 import { as, execute, ok } from './support/client.ts';
 import { dbId, newOrg, newProject, type TestOrg } from './support/fixtures.ts';

@@ -77,7 +77,6 @@ const BulkItemFailureReason = builder.enumType('BulkItemFailureReason', {
   values: {
     NOT_FOUND: { description: 'No such item, or one in another organization.' },
     FORBIDDEN: { description: 'The viewer may not change this item.' },
-    INHERITED: { description: 'An organization-level key listed where only the project\'s own keys can be changed.' },
     DUPLICATE: { description: 'The same id was given more than once.' },
   } satisfies Record<BulkItemFailure['reason'], unknown>,
 });

@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { badRequest } from '../http-errors.ts';
 
 // The figures and the error that the query limits (limits.ts) and the query cost (query-cost.ts) share, in one place
 // so that neither imports the other.
@@ -20,5 +21,5 @@ export type LimitName = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost' |
 
 /** A query refused for its shape: says which limit, in words a client developer can act on (no internal figures). */
 export function queryLimitError(limit: LimitName, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', limit, http: { status: 400 } } });
+  return badRequest(message, 'QUERY_TOO_COMPLEX', { limit });
 }

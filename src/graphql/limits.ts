@@ -1,7 +1,8 @@
 import { MAX_PAGE_SIZE, queryLimitError, type LimitName } from './limit-rules.ts';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { GraphQLError, type ValidationContext } from 'graphql';
+import type { ValidationContext } from 'graphql';
+import { badRequest } from '../http-errors.ts';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config/config.ts';
 import { queryCostLimit } from './query-cost.ts';
@@ -82,15 +83,10 @@ function bodySizeLimit(maxBytes: number): Plugin {
   };
 }
 
-/** Page sizes above MAX_PAGE_SIZE are an error, not silently clamped: the client should know it got less. */
-export function pageSize(args: { first?: number | null; last?: number | null }): number {
+/** Page sizes outside 0..MAX_PAGE_SIZE are an error, not silently clamped: the client should know it got less. */
+export function checkPageSize(args: { first?: number | null; last?: number | null }): void {
   for (const name of ['first', 'last'] as const) {
     const value = args[name];
-    if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
-      throw new GraphQLError(`"${name}" must be between 0 and ${MAX_PAGE_SIZE}`, {
-        extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-      });
-    }
+    if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) throw badRequest(`"${name}" must be between 0 and ${MAX_PAGE_SIZE}`, 'BAD_USER_INPUT');
   }
-  return MAX_PAGE_SIZE;
 }

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { maskError } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { ValidationError } from '../errors.ts';
-import { serviceUnavailable } from '../http-errors.ts';
+import { badRequest, serviceUnavailable } from '../http-errors.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { KEY_IN_TEXT } from '../lib/key-format.ts';
 import { requestScope } from '../request-context.ts';
@@ -34,7 +34,7 @@ export function createMaskError(logger: Logger) {
     // Yoga attaches JSON.parse's message to a malformed body's error, and it quotes the start of the body.
     if (error instanceof GraphQLError && error.extensions.originalError && error.extensions.code === 'BAD_REQUEST') {
       const { originalError: _quoted, ...extensions } = error.extensions;
-      return new GraphQLError(error.message, { extensions: { ...extensions, http: { status: 400 } } });
+      return badRequest(error.message, String(extensions.code), extensions);
     }
     const masked = maskError(error, `Unexpected error. Request id: ${requestId ?? 'unknown'}`, false);
     if (masked === error) return masked as Error;

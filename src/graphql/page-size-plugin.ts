@@ -1,6 +1,6 @@
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import type { GraphQLFieldResolver } from 'graphql';
-import { pageSize } from './limits.ts';
+import { checkPageSize } from './limits.ts';
 
 /**
  * Every connection field (any field with a `first` argument; connections have `first` and `last`) refuses page sizes
@@ -14,7 +14,7 @@ class PageSizePlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     if (!('first' in fieldConfig.args)) return resolver;
     return (parent, args, context, info) => {
-      pageSize(args as { first?: number | null; last?: number | null });
+      checkPageSize(args as { first?: number | null; last?: number | null });
       return resolver(parent, args, context, info);
     };
   }

@@ -1,7 +1,6 @@
 import {
   getNamedType,
   getOperationAST,
-  GraphQLError,
   isCompositeType,
   Kind,
   valueFromASTUntyped,
@@ -16,6 +15,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import { DEFAULT_PAGE_SIZE, MAX_JSON_VALUE_BYTES, MAX_KEY_SECRETS_PER_REQUEST, MAX_LIST_ARGUMENT_ITEMS, MAX_PAGE_SIZE, queryLimitError } from './limit-rules.ts';
 import { responseTooLarge } from './response-budget.ts';
+import { badRequest } from '../http-errors.ts';
 
 // GraphQL Armor's cost model (an object field 2, a scalar 1, each level ×1.5, a connection × its page size), applied
 // to the operation with its variable values. Armor's own rule runs during validation, where variables are unknown,
@@ -174,9 +174,7 @@ export function queryCostLimit(limits: { maxCost: number; maxRows: number; maxRe
         const { field, argument } = analysis.listTooLong;
         setResultAndStopExecution({
           errors: [
-            new GraphQLError(`"${argument}" of ${field} must have at most ${MAX_LIST_ARGUMENT_ITEMS} items`, {
-              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-            }),
+            badRequest(`"${argument}" of ${field} must have at most ${MAX_LIST_ARGUMENT_ITEMS} items`, 'BAD_USER_INPUT'),
           ],
         });
       } else if (analysis.cost > maxCost) {

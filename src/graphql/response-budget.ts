@@ -1,5 +1,6 @@
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import { GraphQLError, type GraphQLFieldResolver } from 'graphql';
+import { badRequest } from '../http-errors.ts';
 import type { Plugin } from 'graphql-yoga';
 
 /**
@@ -50,9 +51,9 @@ const budgets = new WeakMap<object, ResponseBudget>();
 
 export function responseTooLarge(maxBytes: number): GraphQLError {
   const size = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / (1024 * 1024))} MiB` : `${Math.round(maxBytes / 1024)} KiB`;
-  return new GraphQLError(
+  return badRequest(
     `Response too large: it would exceed the limit of ${size} per request. Ask for fewer items (smaller first/last, fewer ids or aliases) or leave out large fields such as payload, and page through the rest.`,
-    { extensions: { code: 'RESPONSE_TOO_LARGE', http: { status: 400 } } },
+    'RESPONSE_TOO_LARGE',
   );
 }
 

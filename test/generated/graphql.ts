@@ -171,8 +171,6 @@ export type BulkItemFailureReason =
   | 'DUPLICATE'
   /** The viewer may not change this item. */
   | 'FORBIDDEN'
-  /** An organization-level key listed where only the project's own keys can be changed. */
-  | 'INHERITED'
   /** No such item, or one in another organization. */
   | 'NOT_FOUND';
 
@@ -894,7 +892,6 @@ export type CreateProjectApiKeyMutationVariables = Exact<{
 
 
 export type CreateProjectApiKeyMutation = { createProjectApiKey:
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'CreateApiKeyPayload', secret: string, apiKey: { id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string } | null, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null } }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'NotFoundError', resource: string, message: string }
@@ -908,7 +905,6 @@ export type CreateOrganizationApiKeyMutationVariables = Exact<{
 
 
 export type CreateOrganizationApiKeyMutation = { createOrganizationApiKey:
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'CreateApiKeyPayload', secret: string, apiKey: { id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string } | null, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null } }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'NotFoundError', resource: string, message: string }
@@ -922,11 +918,9 @@ export type UpdateApiKeyMutationVariables = Exact<{
 
 
 export type UpdateApiKeyMutation = { updateApiKey:
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'NotFoundError', resource: string, message: string }
     | { __typename: 'UpdateApiKeyPayload', apiKey: { id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string } | null, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null } }
-    | { __typename: 'UpgradeRequiredError', currentPlan: string, requiredPlans: Array<string>, message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
@@ -954,7 +948,6 @@ export type RevokeApiKeyMutation = { revokeApiKey:
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'NotFoundError', resource: string, message: string }
     | { __typename: 'RevokeApiKeyPayload', apiKey: { id: string, name: string, note: string | null, level: ApiKeyLevel, prefix: string, status: ApiKeyStatus, expiryPolicy: ExpiryPolicy, expiresAt: string | null, graceEndsAt: string | null, usageCount: number, lastUsedAt: string | null, viewerCanManage: boolean, scopes: Array<{ scope: ApiKeyScope, workflows: Array<{ id: string }> | null }>, projectAccess: { all: boolean, projects: Array<{ id: string }> }, project: { id: string } | null, owner: { id: string } | null, rotatedFrom: { id: string } | null, rotatedTo: { id: string } | null } }
-    | { __typename: 'UpgradeRequiredError', currentPlan: string, requiredPlans: Array<string>, message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
@@ -964,11 +957,9 @@ export type DeleteApiKeyMutationVariables = Exact<{
 
 
 export type DeleteApiKeyMutation = { deleteApiKey:
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'DeleteApiKeyPayload', deletedApiKeyId: string }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'NotFoundError', resource: string, message: string }
-    | { __typename: 'UpgradeRequiredError', currentPlan: string, requiredPlans: Array<string>, message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
@@ -979,11 +970,7 @@ export type DeleteApiKeysMutationVariables = Exact<{
 
 export type DeleteApiKeysMutation = { deleteApiKeys:
     | { __typename: 'BulkOperationError', message: string, failures: Array<{ id: string, reason: BulkItemFailureReason, message: string }> }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'DeleteApiKeysPayload', deletedApiKeyIds: Array<string> }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'NotFoundError', resource: string, message: string }
-    | { __typename: 'UpgradeRequiredError', currentPlan: string, requiredPlans: Array<string>, message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
@@ -1222,7 +1209,6 @@ export type CapabilityProbeKeyMutationVariables = Exact<{
 
 
 export type CapabilityProbeKeyMutation = { createOrganizationApiKey:
-    | { __typename: 'ConflictError' }
     | { __typename: 'CreateApiKeyPayload' }
     | { __typename: 'ForbiddenError' }
     | { __typename: 'NotFoundError' }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ManualClock } from '../../src/clock.ts';
+import { ManualClock } from './manual-clock.ts';
 import { test as base } from 'vitest';
 import type { App } from '../../src/server.ts';
 import { startTestApp, type TestApp } from './app.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { builder, type Types } from '../../graphql/builder.ts';
-import { uniqueChangeErrors } from '../../graphql/error-types.ts';
-import { BulkOperationError, NotFoundError, PermissionDeniedError, UpgradeRequiredError, ValidationError } from '../../errors.ts';
+import { changeErrors } from '../../graphql/error-types.ts';
+import { BulkOperationError, ConflictError, NotFoundError, PermissionDeniedError, UpgradeRequiredError, ValidationError } from '../../errors.ts';
 import { parseGlobalId, parseGlobalIds, toGlobalId } from '../../graphql/ids.ts';
 import { displayName, optionalText, rejectNulls } from '../../graphql/inputs.ts';
 import type { CostExtensions } from '../../graphql/query-cost.ts';
@@ -231,7 +231,9 @@ function toCreateInput(input: {
   };
 }
 
-const keyErrors = { types: [...uniqueChangeErrors, UpgradeRequiredError] };
+// Each union lists what its mutation can answer: the plan is checked where a secret is minted (create, rotate); a
+// conflict is a key rotated or revoked twice; a bulk delete reports every failing id in one BulkOperationError.
+const createErrors = { types: [...changeErrors, UpgradeRequiredError] };
 
 // ——— Mutations ———
 
@@ -242,7 +244,7 @@ builder.mutationField('createProjectApiKey', (t) =>
     extensions: { mintsKeySecret: true } satisfies CostExtensions,
     type: CreateApiKeyPayload,
     description: 'Creates a key that works only for one project. The secret is in the payload, and nowhere else, ever.',
-    errors: keyErrors,
+    errors: createErrors,
     args: { input: t.arg({ type: CreateProjectApiKeyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const projectId = parseGlobalId(String(input.projectId), 'Project', ['input', 'projectId']);
@@ -260,7 +262,7 @@ builder.mutationField('createOrganizationApiKey', (t) =>
     extensions: { mintsKeySecret: true } satisfies CostExtensions,
     type: CreateApiKeyPayload,
     description: 'Creates an organization-level key for all projects (including future ones) or selected projects.',
-    errors: keyErrors,
+    errors: createErrors,
     args: { input: t.arg({ type: CreateOrganizationApiKeyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const organizationId = parseGlobalId(String(input.organizationId), 'Organization', ['input', 'organizationId']);
@@ -278,7 +280,7 @@ builder.mutationField('updateApiKey', (t) =>
     authScopes: { changePermission: 'api_key:update' },
     description: 'Changes a key\'s name, note, owner, active/inactive status, project access or IP allowlist; takes effect on the next request. OWNER and ADMIN.',
     type: UpdateApiKeyPayload,
-    errors: keyErrors,
+    errors: { types: changeErrors },
     args: { input: t.arg({ type: UpdateApiKeyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = parseGlobalId(String(input.id), 'ApiKey', ['input', 'id']);
@@ -305,7 +307,7 @@ builder.mutationField('rotateApiKey', (t) =>
     extensions: { mintsKeySecret: true } satisfies CostExtensions,
     type: RotateApiKeyPayload,
     description: 'Issues a successor with the same settings and a new secret; the old key ends after the grace period.',
-    errors: keyErrors,
+    errors: { types: [...changeErrors, ConflictError, UpgradeRequiredError] },
     args: { input: t.arg({ type: RotateApiKeyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = parseGlobalId(String(input.id), 'ApiKey', ['input', 'id']);
@@ -322,7 +324,7 @@ builder.mutationField('revokeApiKey', (t) =>
     authScopes: { changePermission: 'api_key:revoke' },
     type: RevokeApiKeyPayload,
     description: 'Permanently disables a key; it stays listed as REVOKED. Takes effect on the next request.',
-    errors: keyErrors,
+    errors: { types: [...changeErrors, ConflictError] },
     args: { input: t.arg({ type: RevokeApiKeyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = parseGlobalId(String(input.id), 'ApiKey', ['input', 'id']);
@@ -336,7 +338,7 @@ builder.mutationField('deleteApiKey', (t) =>
     authScopes: { changePermission: 'api_key:delete' },
     type: DeleteApiKeyPayload,
     description: 'Deletes a key immediately: the next call with it gets 401.',
-    errors: keyErrors,
+    errors: { types: changeErrors },
     args: { input: t.arg({ type: DeleteApiKeyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const globalId = String(input.id);
@@ -361,7 +363,7 @@ builder.mutationField('deleteApiKeys', (t) =>
     authScopes: { changePermission: 'api_key:delete' },
     type: DeleteApiKeysPayload,
     description: `Deletes up to ${MAX_IDS} keys, all or nothing: if any id cannot be deleted, nothing is and the error lists why.`,
-    errors: { types: [...keyErrors.types, BulkOperationError] },
+    errors: { types: [ValidationError, BulkOperationError] },
     args: { input: t.arg({ type: DeleteApiKeysInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const globalIds = input.ids.map(String);

@@ -592,8 +592,8 @@ export type KeyListArgs = {
   filter?: {
     level?: ApiKeyLevel | null;
     status?: string | null;
-    /** Keys that reach this project; null: a project id that names no project (reaches no key). */
-    projectId?: string | null;
+    /** Keys that reach this project (one of another organization, or none, reaches no key). */
+    projectId?: string;
     search?: string | null;
     leaked?: boolean | null;
   } | null;
@@ -639,9 +639,9 @@ async function listWhere(ctx: Context, base: KeyListBase, args: KeyListArgs): Pr
   if (f?.level) and.push({ level: f.level });
   if (f?.status) and.push(statusWhere(f.status, ctx.clock.now()));
   if (f?.leaked != null) and.push({ leakedAt: f.leaked ? { not: null } : null });
-  if (f?.projectId !== undefined) {
+  if (f?.projectId) {
     // A project of another organization (or none) reaches none of this organization's keys.
-    const project = f.projectId ? await ctx.prisma.project.findFirst({ where: { id: f.projectId, organizationId }, select: { id: true } }) : null;
+    const project = await ctx.prisma.project.findFirst({ where: { id: f.projectId, organizationId }, select: { id: true } });
     and.push(project ? reachesProject(organizationId, project.id) : { id: { in: [] } });
   }
   const search = f?.search?.trim();

@@ -276,18 +276,13 @@ type FilterArgs = {
   orderBy?: { field: string; direction: string } | null;
 };
 
-/** A list's arguments with the filter's project id decoded (one that is not a project's id reaches no key). */
+/** A list's arguments with the filter's project id decoded: one that cannot be a project's id is a ValidationError. */
 function listArgs(args: FilterArgs): KeyListArgs {
-  if (args.filter?.projectId == null) return { filter: args.filter ? { ...args.filter, projectId: undefined } : args.filter, orderBy: args.orderBy };
-  return { filter: { ...args.filter, projectId: parseGlobalIdOrNull(String(args.filter.projectId)) }, orderBy: args.orderBy };
-}
-
-function parseGlobalIdOrNull(value: string): string | null {
-  try {
-    return parseGlobalId(value, 'Project', ['filter', 'projectId']);
-  } catch {
-    return null;
-  }
+  const projectId = args.filter?.projectId;
+  return {
+    filter: args.filter && { ...args.filter, projectId: projectId == null ? undefined : parseGlobalId(String(projectId), 'Project', ['filter', 'projectId']) },
+    orderBy: args.orderBy,
+  };
 }
 
 const edgeFields = {

@@ -72,15 +72,13 @@ const AuditEventFilter = builder.inputType('AuditEventFilter', {
   }),
 });
 
+const TARGET_TYPES = ['ApiKey', 'Project', 'Workflow', 'Member', 'Organization', 'WebhookEndpoint', 'Invitation'];
+const DATABASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A target's global id, or its database id (a uuid); anything else is a ValidationError, not an empty log. */
 function targetIdOf(value: string): string {
-  for (const type of ['ApiKey', 'Project', 'Workflow', 'Member', 'Organization', 'WebhookEndpoint', 'Invitation']) {
-    try {
-      return parseGlobalId(value, type, ['filter', 'targetId']);
-    } catch {
-      // try the next type
-    }
-  }
-  return value;
+  if (DATABASE_ID.test(value)) return value.toLowerCase();
+  return parseGlobalId(value, TARGET_TYPES, ['filter', 'targetId']);
 }
 
 type AuditFilter = {
@@ -98,13 +96,7 @@ async function auditWhere(ctx: Context, organizationId: string, f: AuditFilter |
   if (f?.action) where.action = f.action;
   if (f?.targetType) where.targetType = f.targetType;
   if (f?.targetId) where.targetId = targetIdOf(String(f.targetId));
-  if (f?.actorId) {
-    try {
-      where.actorId = parseGlobalId(String(f.actorId), 'User', ['filter', 'actorId']);
-    } catch {
-      where.actorId = '00000000-0000-0000-0000-000000000000';
-    }
-  }
+  if (f?.actorId) where.actorId = parseGlobalId(String(f.actorId), 'User', ['filter', 'actorId']);
   return where;
 }
 
