@@ -21,7 +21,7 @@ beforeAll(async () => {
   reader = await tenant.key(['workflow:trigger', 'execution:read', 'organization:read', 'project:read', 'workflow:read'], 'reader');
   triggerOnly = await tenant.key(['workflow:trigger'], 'trigger-only');
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'keysmith-cli-'));
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   await server?.stop();
   if (home) fs.rmSync(home, { recursive: true, force: true });
