@@ -21,7 +21,7 @@ beforeAll(async () => {
   reader = await tenant.key(['workflow:trigger', 'execution:read', 'organization:read', 'project:read', 'workflow:read'], 'reader');
   triggerOnly = await tenant.key(['workflow:trigger'], 'trigger-only');
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'keysmith-cli-'));
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   await server?.stop();
   if (home) fs.rmSync(home, { recursive: true, force: true });
@@ -43,7 +43,8 @@ function failed(result: CliResult, code: number, pattern: RegExp): void {
 }
 const profileFile = () => path.join(home, 'config', 'keysmith', 'profiles.json');
 
-describe('keysmith CLI', () => {
+// Each test runs the CLI as a process a dozen times or more: on a loaded machine that is minutes, not seconds.
+describe('keysmith CLI', { timeout: 180_000 }, () => {
   it('whoami shows the key, as a table and as JSON', async () => {
     const table = await cli(['whoami'], { KEYSMITH_API_KEY: reader.secret });
     expect(table.code).toBe(0);

@@ -24,7 +24,7 @@ beforeAll(async () => {
   // Step 1's Custom choice: Read on Organization, Projects and Workflows, and Trigger workflows.
   expect(section).toMatch(/\*\*Read\*\* on Organization, Projects and\s+Workflows and \*\*Trigger workflows\*\*/);
   secret = (await tenant.key(['organization:read', 'project:read', 'workflow:read', 'workflow:trigger'], 'from the console')).secret;
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   await server?.stop();
 });

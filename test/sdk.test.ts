@@ -20,7 +20,7 @@ beforeAll(async () => {
   server = await startIntegratorServer();
   tenant = await createTenant(server.url, 'sdk');
   triggerKey = (await tenant.key(['workflow:trigger', 'execution:read'])).secret;
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   await server?.stop();
 });

@@ -10,7 +10,8 @@ import { startServerProcess, type ServerProcess } from './process.ts';
  * plan, a project, a workflow and keys.
  */
 export async function startIntegratorServer(): Promise<ServerProcess> {
-  return startServerProcess({ PGLITE_DATA_DIR: 'memory', USAGE_FLUSH_INTERVAL_MS: '200' });
+  // Generous: a loaded machine (CI next to other work) can take a minute to start and migrate.
+  return startServerProcess({ PGLITE_DATA_DIR: 'memory', USAGE_FLUSH_INTERVAL_MS: '200' }, 180_000);
 }
 
 export async function devToken(url: string, claims: { sub: string; email?: string; operator?: boolean }): Promise<string> {
