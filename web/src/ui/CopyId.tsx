@@ -17,7 +17,7 @@ export function CopyId({ label, id, hideId = false }: { label: string; id: strin
           </Tooltip>
         ) : (
           <Tooltip label={copied ? 'Copied' : `Copy ${label}`} withArrow>
-            <Button size="compact-xs" variant={copied ? 'light' : 'default'} color={copied ? 'teal' : undefined} onClick={copy} aria-label={`Copy ${label}`} style={{ flexShrink: 0 }} miw={64}>
+            <Button size="compact-xs" variant="default" onClick={copy} aria-label={`${copied ? 'Copied' : 'Copy'} ${label}`} style={{ flexShrink: 0 }} miw={64}>
               {copied ? 'Copied' : 'Copy'}
             </Button>
           </Tooltip>
