@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { safeReturnPath } from '../web/src/session/return-path.ts';
+import { safeReturnPath } from '../src/console/return-path.ts';
 
-// The console's return path after an OpenID Connect sign-in (web/src/oidc.ts): only a path of its own origin.
+// The console's return path after an OpenID Connect sign-in (src/console/sessions.ts): only a path of its own origin.
 const ORIGIN = 'https://console.keysmith.test';
-const CALLBACK = '/oidc-callback';
+const CALLBACK = '/auth';
 
 describe('safeReturnPath', () => {
   it.each([
@@ -24,7 +24,7 @@ describe('safeReturnPath', () => {
     ['a javascript: URL', 'javascript:alert(1)'],
     ['a tab inside the slashes', '/\t/evil.example'],
     ['a newline inside the slashes', '/\n/evil.example'],
-    ['the callback itself', '/oidc-callback?code=x&state=y'],
+    ['the callback itself', '/auth/oidc/callback?code=x&state=y'],
     ['a relative path', 'orgs/acme'],
     ['not a string', ['/orgs']],
     ['nothing', undefined],

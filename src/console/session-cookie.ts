@@ -1,4 +1,5 @@
 import { parse, serialize } from 'cookie';
+import { safeReturnPath } from './return-path.ts';
 
 /**
  * The console's session cookie and the rules for requests that carry it.
@@ -63,9 +64,7 @@ export function crossOriginProblem(request: Request, url: URL): string | null {
   return null;
 }
 
-/** A path of this console to return to after sign-in: never another site, never an API path. */
-export function safeReturnTo(candidate: string | null): string {
-  if (!candidate || !candidate.startsWith('/') || candidate.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(candidate)) return '/';
-  if (candidate.startsWith('/auth/') || candidate.length > 2000) return '/';
-  return candidate;
+/** A path of this console to return to after sign-in: never another site, never the API's sign-in paths. */
+export function safeReturnTo(candidate: string | null, origin: string): string {
+  return candidate && candidate.length <= 2000 ? safeReturnPath(candidate, origin, '/auth') : '/';
 }

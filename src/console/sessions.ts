@@ -117,7 +117,7 @@ export function useConsoleSessions(config: Config, service: ConsoleSessionServic
           try {
             const { url: destination, roundTrip } = await service.oidc.start(
               `${publicOrigin(request, url, config)}${SESSION_PATHS.oidcCallback}`,
-              safeReturnTo(url.searchParams.get('returnTo')),
+              safeReturnTo(url.searchParams.get('returnTo'), url.origin),
             );
             return redirect(destination.toString(), [oidcCookie(secure, Buffer.from(JSON.stringify(roundTrip)).toString('base64url'))]);
           } catch (error) {
@@ -128,7 +128,7 @@ export function useConsoleSessions(config: Config, service: ConsoleSessionServic
         case SESSION_PATHS.oidcCallback: {
           if (!method('GET')) return;
           if (!service.oidc) return respond(404, { error: 'Not Found' });
-          const roundTrip = parseRoundTrip(readCookie(request, oidcCookieName(secure)));
+          const roundTrip = parseRoundTrip(readCookie(request, oidcCookieName(secure)), url.origin);
           if (!roundTrip) return redirect('/?signIn=failed', [oidcCookie(secure, null)]);
           try {
             // The URL the provider redirected to, as registered (behind a proxy: its https origin).
@@ -150,12 +150,12 @@ export function useConsoleSessions(config: Config, service: ConsoleSessionServic
   };
 }
 
-function parseRoundTrip(value: string | null): OidcRoundTrip | null {
+function parseRoundTrip(value: string | null, origin: string): OidcRoundTrip | null {
   if (!value) return null;
   try {
     const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<OidcRoundTrip>;
     if (typeof parsed.state !== 'string' || typeof parsed.verifier !== 'string' || typeof parsed.returnTo !== 'string') return null;
-    return { state: parsed.state, verifier: parsed.verifier, returnTo: safeReturnTo(parsed.returnTo) };
+    return { state: parsed.state, verifier: parsed.verifier, returnTo: safeReturnTo(parsed.returnTo, origin) };
   } catch {
     return null;
   }

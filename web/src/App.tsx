@@ -1,14 +1,13 @@
 import { Component, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { Alert, AppShell, Button, Container, Group, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Button, Container, Group, Menu, Text, Title } from '@mantine/core';
 import { Provider } from 'urql';
 import { createClient } from './session/client.ts';
 import { Link, match, useLocation } from './lib/router.tsx';
-import { session } from './session/session.ts';
+import { session, watchSessionOnFocus } from './session/session.ts';
+import { refreshActiveQueries } from './session/freshness.ts';
 import { SignInPage } from './session/SignInPage.tsx';
 import { preloadWhenIdle, screen, type Screen } from './lib/screens.tsx';
 import { loadSettings, type ConsoleSettings } from './session/settings.ts';
-import { OidcCallback } from './session/OidcCallback.tsx';
-import { OIDC_CALLBACK_PATH } from './session/oidc-callback-path.ts';
 import { useFocusHeadingOnNavigation } from './ui/route-focus.ts';
 
 // The screens (and their typed documents) load after sign-in, which keeps the first load small.
@@ -34,11 +33,13 @@ export function App() {
   // A new client per session: nothing cached for one user is ever shown to the next (a renewed token keeps it).
   const client = useMemo(() => createClient(), [current?.id]);
   const signedIn = !!current;
+  // The settings and who the session cookie signs in (a reload or a new tab stays signed in), both before any screen.
   const load = () => {
     setSettingsError(false);
-    loadSettings().then(setSettings, () => setSettingsError(true));
+    Promise.all([loadSettings(), session.load()]).then(([loaded]) => setSettings(loaded), () => setSettingsError(true));
   };
   useEffect(load, []);
+  useEffect(() => watchSessionOnFocus(), []);
   useEffect(() => {
     if (signedIn) preloadWhenIdle(SCREENS);
   }, [signedIn]);
@@ -55,13 +56,7 @@ export function App() {
     );
   }
   if (!settings) return null; // one small request, before anything can be shown
-  if (!current && settings.signIn === 'oidc' && location.pathname === OIDC_CALLBACK_PATH) return <OidcCallback settings={settings.oidc} />;
-  if (!current) return <SignInPage notice={session.notice()} settings={settings} />;
-  // With OpenID Connect the provider's session ends too; if the provider cannot be reached, this console's still does.
-  const signOut = () =>
-    current.kind === 'oidc' && settings.signIn === 'oidc'
-      ? void import('./session/oidc.ts').then((m) => m.signOut(settings.oidc)).catch(() => session.signOut())
-      : session.signOut();
+  if (!current) return <SignInPage notice={session.notice() ?? signInOutcome()} settings={settings} />;
   return (
     <Provider value={client}>
       <AppShell header={{ height: 56 }} padding={{ base: 'xs', sm: 'md' }}>
@@ -83,9 +78,20 @@ export function App() {
               <Text size="sm" c="dimmed" truncate="end" title={current.subject} style={{ minWidth: 0 }}>
                 Signed in as {current.subject}
               </Text>
-              <Button size="xs" variant="default" onClick={signOut} style={{ flexShrink: 0 }}>
-                Sign out
+              <Button size="xs" variant="default" onClick={refreshActiveQueries} style={{ flexShrink: 0 }}>
+                Refresh
               </Button>
+              <Menu position="bottom-end">
+                <Menu.Target>
+                  <Button size="xs" variant="default" style={{ flexShrink: 0 }}>
+                    Sign out
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item onClick={() => void session.signOut(false)}>Sign out of this browser</Menu.Item>
+                  <Menu.Item onClick={() => void session.signOut(true)}>Sign out everywhere</Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
             </Group>
           </Group>
         </AppShell.Header>
@@ -138,11 +144,21 @@ class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | 
           <Button size="xs" onClick={() => this.setState({ error: null })}>
             Retry
           </Button>
-          <Button size="xs" variant="default" onClick={() => session.signOut('Sign in again to continue.')}>
+          <Button size="xs" variant="default" onClick={() => void session.signOut(false)}>
             Sign in again
           </Button>
         </Group>
       </Alert>
     );
   }
+}
+
+/** The server's word on an OpenID Connect round trip that did not end signed in (`/?signIn=…`), read once. */
+function signInOutcome(): string | null {
+  const outcome = new URLSearchParams(location.search).get('signIn');
+  if (!outcome) return null;
+  history.replaceState(null, '', location.pathname);
+  if (outcome === 'unavailable') return 'The identity provider could not be reached. Try again.';
+  if (outcome === 'refused') return 'The identity provider signed you in, but its token is not accepted by this API. Ask an administrator.';
+  return 'Sign-in did not complete. Try again.';
 }

@@ -42,28 +42,16 @@ function Frame({ children }: { children: ReactNode }) {
 
 function OidcSignIn({ settings }: { settings: OidcSettings }) {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function start() {
+  // The server runs the sign-in (code + PKCE) and keeps the tokens; the browser comes back with a session cookie.
+  function start() {
     setBusy(true);
-    setError(null);
-    try {
-      const oidc = await import('./oidc.ts');
-      await oidc.signIn(settings, location.pathname + location.search);
-    } catch {
-      setBusy(false);
-      setError('The identity provider could not be reached. Try again.');
-    }
+    location.assign(`/auth/oidc/sign-in?returnTo=${encodeURIComponent(location.pathname + location.search)}`);
   }
   return (
     <>
       <Text size="sm" c="dimmed">
         Sign in with your organization’s account at {new URL(settings.authority).host}.
       </Text>
-      {error ? (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      ) : null}
       <Button onClick={start} loading={busy}>
         Sign in
       </Button>
@@ -84,8 +72,9 @@ function DevelopmentSignIn({ notice }: { notice: string | null }) {
     setBusy(true);
     setError(null);
     try {
-      const response = await fetch('/auth/dev-token', {
+      const response = await fetch('/auth/dev-sign-in', {
         method: 'POST',
+        credentials: 'same-origin',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ sub: subject.trim(), email: email.trim() || undefined, operator: operator === 'yes' }),
       });
@@ -93,12 +82,12 @@ function DevelopmentSignIn({ notice }: { notice: string | null }) {
         setError('Development sign-in is not available on this server (it runs with a real identity provider).');
         return;
       }
-      const body = (await response.json()) as { token?: string; error?: string; issues?: { path: string[]; message: string }[] };
-      if (!response.ok || !body.token) {
+      const body = (await response.json()) as { signedIn?: boolean; error?: string; issues?: { path: string[]; message: string }[] };
+      if (!response.ok || !body.signedIn) {
         setError([body.error, ...(body.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`)].filter(Boolean).join(' '));
         return;
       }
-      session.signIn({ kind: 'development', token: body.token, subject: email.trim() || subject.trim(), operator: operator === 'yes' });
+      await session.load();
     } catch {
       setError('The server could not be reached. Try again.');
     } finally {
@@ -115,7 +104,7 @@ function DevelopmentSignIn({ notice }: { notice: string | null }) {
               Keysmith Console
             </Title>
             <Text size="sm" c="dimmed">
-              Development sign-in: choose who you are. Your session lasts until you reload or sign out.
+              Development sign-in: choose who you are. You stay signed in across reloads and tabs until you sign out (or an hour without activity).
             </Text>
             {notice ? (
               <Alert color="yellow" role="status">

@@ -1,16 +1,19 @@
 import { cacheExchange, Client, fetchExchange, makeOperation, mapExchange } from 'urql';
-import { session } from './session.ts';
+import { CONSOLE_HEADERS, session } from './session.ts';
+import { freshnessExchange } from './freshness.ts';
 
 /**
  * urql with its document cache: queries are cached, mutation results are not kept anywhere (the one-time secret of a
- * create or rotate lives only in the dialog's state). A 401 means the token expired or was refused: the session ends
- * and the sign-in screen says why (the page the user was on stays in the address bar, so signing in returns there).
+ * create or rotate lives only in the dialog's state). Requests carry the session cookie (same origin) and the
+ * console's header, never a token. A 401 means the session ended (signed out, idle, too old) or was refused: the
+ * sign-in screen says why (the page the user was on stays in the address bar, so signing in returns there).
  * A mutation that failed is reported where it was made (ui/mutation.tsx); queries show their own error with a retry.
  */
 export function createClient(): Client {
   return new Client({
     url: '/graphql',
     exchanges: [
+      freshnessExchange(),
       cacheExchange,
       mapExchange({
         onResult(result) {
@@ -23,22 +26,19 @@ export function createClient(): Client {
     ],
     requestPolicy: 'cache-and-network',
     preferGetMethod: false,
-    fetchOptions: (): RequestInit => {
-      const token = session.get()?.token;
-      const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-      return { headers };
-    },
+    fetchOptions: (): RequestInit => ({ credentials: 'same-origin', headers: { ...CONSOLE_HEADERS } }),
     fetch: async (input, init) => {
       const response = await fetch(input, init);
-      if (response.status === 401) session.signOut(await signOutReason(response.clone()));
+      if (response.status === 401) session.ended(await endedReason(response.clone()));
       return response;
     },
   });
 }
 
-async function signOutReason(response: Response): Promise<string> {
-  const body = (await response.json().catch(() => null)) as { errors?: { extensions?: { reason?: string } }[] } | null;
-  return body?.errors?.some((e) => e.extensions?.reason === 'TOKEN_EXPIRED')
-    ? 'Your session expired. Sign in again to continue.'
+async function endedReason(response: Response): Promise<string> {
+  const body = (await response.json().catch(() => null)) as { errors?: { message?: string; extensions?: { reason?: string } }[] } | null;
+  const ended = body?.errors?.find((e) => e.extensions?.reason === 'SESSION_ENDED');
+  return ended?.message
+    ? `${ended.message.replace(/: sign in again$/, '')}. Sign in again to continue.`
     : 'Your sign-in was not accepted (it may have been revoked). Sign in again to continue.';
 }

@@ -103,7 +103,7 @@ export function RequestErrorAlert({ error, onRetry }: { error: CombinedError | u
           <Button size="xs" onClick={onRetry}>
             Retry
           </Button>
-          <Button size="xs" variant="default" onClick={() => session.signOut('Sign in again to continue.')}>
+          <Button size="xs" variant="default" onClick={() => void session.signOut(false)}>
             Sign in again
           </Button>
         </Group>
