@@ -47,7 +47,7 @@ function Target({ event, slug }: { event: AuditEventRow; slug: string }) {
         {kind}
       </Text>
       {href ? <Link to={href}>{name}</Link> : <Text span size="sm" fs={event.targetName ? undefined : 'italic'}>{name}</Text>}
-      <CopyId value={event.targetId} label={`the id of ${kind.toLowerCase()} ${event.targetName ?? ''}`.trim()} />
+      <CopyId value={event.targetId} of={`${kind} ${event.targetName ?? ''}`.trim()} />
     </Group>
   );
 }
@@ -58,7 +58,7 @@ function Value({ value, field }: { value: ChangeValue; field: string }) {
       {value.text}
       {value.ids.map((id, i) => (
         <span key={id} style={{ marginLeft: 4 }}>
-          <CopyId value={id} label={`${field}${value.ids.length > 1 ? ` ${i + 1}` : ''}`} />
+          <CopyId value={id} of={`${field}${value.ids.length > 1 ? ` ${i + 1}` : ''}`} />
         </span>
       ))}
     </>

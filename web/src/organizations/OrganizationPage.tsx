@@ -43,7 +43,7 @@ export function OrganizationPage({ slug }: { slug: string }) {
         <Text size="sm" c="dimmed">
           Organization id
         </Text>
-        <CopyId value={org.id} label="the organization id" />
+        <CopyId value={org.id} of={org.name} />
       </Group>
       <Group>
         <Link to={`/orgs/${org.slug}/api-keys`}>API keys</Link>
