@@ -42,6 +42,9 @@ async function setLeakedKeyAction(api: Api, owner: User, orgId: string, action: 
   });
 }
 
+// Every screen three times over, with axe each time: slower than one pass on a shared machine.
+test.describe.configure({ timeout: 300_000 });
+
 test.beforeEach(async ({ page }) => {
   // No browser dialog anywhere: every confirmation is the console's own.
   page.on('dialog', (dialog) => {
@@ -104,7 +107,7 @@ test('audit log: the target by name (linked), changes as "name: old → new", id
   await expect(table).not.toContainText('Storefront reader');
   await inEveryMode(page, 'audit-log', async () => {
     // On a phone each event is a card: its target link and its changes stay readable.
-    const cards = page.getByRole('list', { name: 'Audit events' }).getByRole('listitem');
+    const cards = page.getByRole('list', { name: 'Audit events' }).locator(':scope > [role="listitem"]');
     await expect(cards).toHaveCount(2);
     await expect(cards.first().getByRole('link', { name: 'Billing export' })).toBeInViewport();
   });
@@ -126,7 +129,7 @@ test('words instead of enum names; "No keys yet" and "No keys match"; a new key 
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText('only flag the key from now on');
   await inEveryMode(page, 'organization');
 
-  await page.getByRole('link', { name: 'API keys' }).click();
+  await page.getByRole('link', { name: 'API keys', exact: true }).click();
   await expect(page.getByText('No keys yet: “Create API key” makes the first one.')).toBeVisible();
   await page.getByLabel('Search').fill('zzz');
   await expect(page.getByText('No keys match these filters.')).toBeVisible();

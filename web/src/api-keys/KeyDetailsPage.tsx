@@ -82,7 +82,7 @@ export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
   if (!key) return fetching ? <Text>Loading…</Text> : <Alert color="yellow" title="Key not found">There is no such key for you.</Alert>;
   const rows: [string, React.ReactNode][] = [
     ['Prefix', <Text ff="monospace" key="p">{key.prefix}</Text>],
-    ['Status', <Badge key="s" variant="light" color={STATUS_COLOR[key.status]}>{STATUS_WORDS[key.status]}</Badge>],
+    ['Status', <Badge key="s" variant="light" tt="none" color={STATUS_COLOR[key.status]}>{STATUS_WORDS[key.status]}</Badge>],
     ['Level', key.level === 'PROJECT' ? `Project key of ${key.project?.name}` : 'Organization key'],
     ['Project access', key.level === 'PROJECT' ? key.project?.name : key.projectAccess.all ? 'All projects, including future ones' : key.projectAccess.projects.map((p) => p.name).join(', ')],
     [

@@ -71,7 +71,7 @@ export function OperatorPage() {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Badge variant="light">{PLAN_WORDS[org.plan]}</Badge>
+                        <Badge variant="light" tt="none">{PLAN_WORDS[org.plan]}</Badge>
                       </Table.Td>
                       <Table.Td>{org.workingApiKeyCount ?? '—'}</Table.Td>
                       <Table.Td>
