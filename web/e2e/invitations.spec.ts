@@ -23,8 +23,8 @@ test('members join by invitation: the owner invites an email, the invited person
   await form.getByLabel('Email to invite').fill(other);
   await form.getByRole('button', { name: 'Invite' }).click();
   await expect(pending.getByRole('row').filter({ hasText: other })).toBeVisible();
-  page.once('dialog', (dialog) => void dialog.accept());
   await pending.getByRole('button', { name: `Revoke the invitation of ${other}` }).click();
+  await page.getByRole('dialog', { name: `Revoke the invitation of ${other}?` }).getByRole('button', { name: 'Revoke invitation' }).click();
   await expect(pending.getByRole('row').filter({ hasText: other })).toHaveCount(0);
   await expect(pending.getByRole('row').filter({ hasText: invitee.email })).toBeVisible();
   await expect(page.getByRole('status')).toHaveCount(0);

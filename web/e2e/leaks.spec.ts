@@ -22,7 +22,7 @@ test('leaked keys: the organization chooses to flag them; a reported key is badg
   expect(await api.keyStatus(leaky.secret)).toBe(200);
 
   await page.getByRole('link', { name: 'API keys', exact: true }).click();
-  const banner = page.getByRole('alert').filter({ hasText: '1 key of this organization was leaked' });
+  const banner = page.getByRole('alert').filter({ hasText: '1 leaked key still works' });
   await expect(banner).toBeVisible();
   const rows = page.getByTestId('key-row');
   await expect(rows).toHaveCount(2);
@@ -66,7 +66,9 @@ test('leaked keys: with the default setting a reported key is revoked at once, a
   const row = page.getByTestId('key-row').filter({ hasText: 'Pasted in a gist' });
   await expect(row).toContainText('Revoked');
   await expect(row.getByText('Leaked', { exact: true })).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: '1 key of this organization was leaked' })).toBeVisible();
+  // Revoked on report: said apart, without the red banner.
+  await expect(page.getByRole('status').filter({ hasText: '1 leaked key no longer works' })).toBeVisible();
+  await expect(page.getByText('leaked key still works')).toHaveCount(0);
   await row.getByRole('link', { name: 'Pasted in a gist' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'This key was leaked' });
   await expect(alert).toContainText('(gist)');

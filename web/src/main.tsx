@@ -14,7 +14,10 @@ const resolver: CSSVariablesResolver = () => ({ variables: {}, light: {
     '--mantine-color-red-light-color': '#b02020',
     '--mantine-color-blue-light-color': '#17508a',
     '--mantine-color-gray-light-color': '#454a51',
-  }, dark: {} });
+  }, dark: {
+    // Mantine's dark "dimmed" (#828282 on #242424) is below 4.5:1.
+    '--mantine-color-dimmed': '#a8a8a8',
+  } });
 
 // The darkest shades keep white button text and coloured badge text above 4.5:1.
 const theme = createTheme({ primaryShade: 9 });

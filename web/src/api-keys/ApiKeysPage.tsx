@@ -290,7 +290,7 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
                 </Table.Td>
                 <Table.Td style={{ minWidth: 104 }}>
                   <Stack gap={4} align="flex-start">
-                    <Badge color={STATUS_COLOR[key.status]} variant="light">
+                    <Badge color={STATUS_COLOR[key.status]} variant="light" tt="none">
                       {STATUS_WORDS[key.status]}
                     </Badge>
                     {key.leak ? (

@@ -156,7 +156,7 @@ export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
   const rows: [string, React.ReactNode][] = [
     ['Id', <CopyId key="id" label="key id" id={key.id} />],
     ['Prefix', <Text ff="monospace" key="p">{key.prefix}</Text>],
-    ['Status', <Badge key="s" variant="light" color={STATUS_COLOR[key.status]}>{STATUS_WORDS[key.status]}</Badge>],
+    ['Status', <Badge key="s" variant="light" tt="none" color={STATUS_COLOR[key.status]}>{STATUS_WORDS[key.status]}</Badge>],
     ['Level', key.level === 'PROJECT' ? `Project key of ${key.project?.name}` : 'Organization key'],
     ['Project access', key.level === 'PROJECT' ? key.project?.name : key.projectAccess.all ? 'All projects, including future ones' : key.projectAccess.projects.map((p) => p.name).join(', ')],
     [

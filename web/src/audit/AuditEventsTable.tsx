@@ -47,7 +47,7 @@ function Target({ event, slug }: { event: AuditEventRow; slug: string }) {
         {kind}
       </Text>
       {href ? <Link to={href}>{name}</Link> : <Text span size="sm" fs={event.targetName ? undefined : 'italic'}>{name}</Text>}
-      <CopyId id={event.targetId} label={`the id of ${kind.toLowerCase()} ${event.targetName ?? ''}`.trim()} hideId />
+      <CopyId id={event.targetId} label={`id of ${kind} ${event.targetName ?? ''}`.trim()} hideId />
     </Group>
   );
 }
@@ -58,7 +58,7 @@ function Value({ value, field }: { value: ChangeValue; field: string }) {
       {value.text}
       {value.ids.map((id, i) => (
         <span key={id} style={{ marginLeft: 4 }}>
-          <CopyId id={id} label={`${field}${value.ids.length > 1 ? ` ${i + 1}` : ''}`} hideId />
+          <CopyId id={id} label={`id of ${field}${value.ids.length > 1 ? ` ${i + 1}` : ''}`} hideId />
         </span>
       ))}
     </>

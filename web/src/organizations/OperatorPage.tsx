@@ -12,13 +12,16 @@ import { PlanChange } from './PlanChange.tsx';
  * Operators stand in for billing: they find an organization by name or slug (`organizations(search:)`, operators
  * only) and change its plan. They see its name, slug, plan and how many keys work, never its content.
  */
+/** A plan change refetches the list (a stable object: a new one per render would ask again on every render). */
+const CONTEXT = { additionalTypenames: ['Organization'] };
+
 export function OperatorPage() {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [{ data, error, fetching }, refetch] = useQuery({
     query: OperatorOrganizations,
     variables: { search: debounced || null },
-    context: { additionalTypenames: ['Organization'] },
+    context: CONTEXT,
   });
   const [done, setDone] = useState<string | null>(null);
   const found = data?.organizations.edges.map((e) => e.node) ?? [];
@@ -68,7 +71,7 @@ export function OperatorPage() {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Badge variant="light">{PLAN_WORDS[org.plan]}</Badge>
+                        <Badge variant="light" tt="none">{PLAN_WORDS[org.plan]}</Badge>
                       </Table.Td>
                       <Table.Td>{org.workingApiKeyCount ?? '—'}</Table.Td>
                       <Table.Td>

@@ -33,10 +33,10 @@ export function OrganizationPage({ slug }: { slug: string }) {
       <Group justify="space-between">
         <Title order={1}>{org.name}</Title>
         <Group>
-          <Badge size="lg" variant="light">
+          <Badge size="lg" variant="light" tt="none">
             {PLAN_WORDS[org.plan]} plan
           </Badge>
-          {org.viewerRole ? <Badge size="lg" variant="outline">Your role: {ROLE_WORDS[org.viewerRole]}</Badge> : null}
+          {org.viewerRole ? <Badge size="lg" variant="outline" tt="none">Your role: {ROLE_WORDS[org.viewerRole]}</Badge> : null}
         </Group>
       </Group>
       <Group gap="xs">

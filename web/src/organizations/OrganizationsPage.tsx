@@ -47,7 +47,7 @@ export function OrganizationsPage() {
                 </Table.Td>
                 <Table.Td>{m.organization.slug}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light">{PLAN_WORDS[m.organization.plan]}</Badge>
+                  <Badge variant="light" tt="none">{PLAN_WORDS[m.organization.plan]}</Badge>
                 </Table.Td>
                 <Table.Td>{ROLE_WORDS[m.role]}</Table.Td>
                 <Table.Td>
