@@ -57,6 +57,11 @@ export function placeName(access: Pick<OrgAccess, 'role' | 'key'>, read: Permiss
   return accessAllows(access, read, target) ? named : generic;
 }
 
+/** How a refusal names the organization: by its slug when the caller may read it, else "the key's organization". */
+export function organizationPlace(access: Pick<OrgAccess, 'role' | 'key' | 'organization'>): string {
+  return placeName(access, 'organization:read', {}, `organization ${access.organization.slug}`, "the key's organization");
+}
+
 /** Whether the caller may act with `permission` on `target` inside an organization it stands in. */
 export function accessAllows(access: Pick<OrgAccess, 'role' | 'key'>, permission: Permission, target: Target = {}): boolean {
   if (access.key) return keyMay(access.key, permission, target);
@@ -91,7 +96,7 @@ export async function requireOrganization(
   }
   if (permission && !accessAllows(access, permission)) {
     // A key that may not read its organization is not told its name either.
-    throw lacks(ctx, permission, placeName(access, 'organization:read', {}, `organization ${access.organization.slug}`, "the key's organization"));
+    throw lacks(ctx, permission, organizationPlace(access));
   }
   return access;
 }

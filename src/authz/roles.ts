@@ -1,7 +1,7 @@
 import type { MemberRole } from '../generated/prisma/enums.ts';
 import type { Context } from '../context.ts';
 import { PermissionDeniedError } from '../errors.ts';
-import { accessAllows, lacks, placeName, type OrgAccess } from './access.ts';
+import { accessAllows, lacks, organizationPlace, type OrgAccess } from './access.ts';
 
 // Pure rules about members beyond the permission sets of the catalog (catalog.ts). Callers establish standing in the
 // organization first; a non-member never reaches these (they get not-found).
@@ -31,7 +31,7 @@ export function mayChangeMember(access: Pick<OrgAccess, 'role' | 'key'>, target:
  */
 export function requireChangeMember(ctx: Context, access: OrgAccess, target: MemberRole, newRole?: MemberRole): void {
   if (!accessAllows(access, 'member:manage')) {
-    throw lacks(ctx, 'member:manage', placeName(access, 'organization:read', {}, `organization ${access.organization.slug}`, "the key's organization"));
+    throw lacks(ctx, 'member:manage', organizationPlace(access));
   }
   if (!mayChangeMember(access, target, newRole)) throw new PermissionDeniedError('Only an OWNER may change OWNERs or make someone an OWNER', 'member:manage');
 }

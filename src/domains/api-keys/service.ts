@@ -13,7 +13,7 @@ import { escapeLike } from '../../graphql/inputs.ts';
 import { keyListFilter } from '../../authz/read-rules.ts';
 import { conflictOnDuplicate } from '../../graphql/prisma-errors.ts';
 import { requireApiAccess } from '../../authz/plans.ts';
-import { accessAllows, callingKey, lacks, placeName, requireOrganization, requireProject, type OrgAccess } from '../../authz/access.ts';
+import { accessAllows, callingKey, lacks, organizationPlace, placeName, requireOrganization, requireProject, type OrgAccess } from '../../authz/access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
 import { recordKeyEvent } from './key-events.ts';
 import { actingRole } from '../../authz/roles.ts';
@@ -118,7 +118,7 @@ async function checkGrants(
     }
   }
   // No escalation: every target of every grant must be one the caller may act on with that permission.
-  const wholeReach: Target[] = reach.level === 'PROJECT' ? [{ projectId: reach.projectId }] : reach.all ? [{}] : reach.projectIds.map((projectId) => ({ projectId }));
+  const wholeReach = reachTargets(reach);
   for (const g of grants) {
     const targets: Target[] = g.workflowIds
       ? g.workflowIds.map((workflowId) => ({ workflowId, projectId: workflowProject.get(workflowId) }))
@@ -249,13 +249,43 @@ export async function authorizeProjectKeyCreation(ctx: Context, projectId: strin
 
 /** Refuses, before any hashing, a caller who may not create an organization key. */
 export async function authorizeOrganizationKeyCreation(ctx: Context, organizationId: string): Promise<void> {
-  const access = await requireOrganization(ctx, organizationId);
-  // Somewhere in the organization; createOrganizationKey then checks the key's whole reach.
-  const key = callingKey(ctx);
-  if (key ? !keyHolds(key, 'api_key:create') : !accessAllows(access, 'api_key:create')) {
-    throw lacks(ctx, 'api_key:create', placeName(access, 'organization:read', {}, `organization ${access.organization.slug}`, "the key's organization"));
-  }
+  requireOrganizationKeyCreation(ctx, await requireOrganization(ctx, organizationId));
+}
+
+/**
+ * `api_key:create` for an organization key, and a plan with API access. Over the new key's whole reach once it is
+ * known (in the transaction); before that (the check ahead of hashing), anywhere in the organization.
+ */
+function requireOrganizationKeyCreation(ctx: Context, access: OrgAccess, reach?: Reach): void {
+  const allowed = reach
+    ? reachTargets(reach).every((target) => accessAllows(access, 'api_key:create', target))
+    : access.key
+      ? keyHolds(access.key, 'api_key:create')
+      : accessAllows(access, 'api_key:create');
+  if (!allowed) throw lacks(ctx, 'api_key:create', organizationPlace(access));
   requireApiAccess(access.organization);
+}
+
+/** Where a key with this reach acts, as permission targets: its project, its selected projects, or everywhere. */
+function reachTargets(reach: Reach): Target[] {
+  if (reach.level === 'PROJECT') return [{ projectId: reach.projectId }];
+  return reach.all ? [{}] : reach.projectIds.map((projectId) => ({ projectId }));
+}
+
+/**
+ * The ids of the keys a calling key reaches (keyReachesKey), loading the selected projects of organization keys in
+ * one query.
+ */
+async function keysReachedBy(
+  client: Pick<Prisma.TransactionClient, 'apiKeyProject'>,
+  caller: NonNullable<ReturnType<typeof callingKey>>,
+  keys: { id: string; organizationId: string; level: string; projectId: string | null; allProjects: boolean }[],
+): Promise<Set<string>> {
+  const selected = keys.filter((k) => k.level === 'ORGANIZATION' && !k.allProjects).map((k) => k.id);
+  const rows = selected.length ? await client.apiKeyProject.findMany({ where: { apiKeyId: { in: selected } }, select: { apiKeyId: true, projectId: true } }) : [];
+  const projectsOf = new Map<string, string[]>();
+  for (const row of rows) projectsOf.set(row.apiKeyId, [...(projectsOf.get(row.apiKeyId) ?? []), row.projectId]);
+  return new Set(keys.filter((k) => keyReachesKey(caller, { ...k, projectIds: projectsOf.get(k.id) ?? [] })).map((k) => k.id));
 }
 
 /** Refuses, before any hashing, a rotation that rotateKey would refuse (same rules, without the row lock). */
@@ -267,10 +297,7 @@ export async function authorizeKeyRotation(ctx: Context, id: string, gracePeriod
     throw error instanceof NotFoundError ? new NotFoundError('ApiKey') : error;
   });
   const caller = callingKey(ctx);
-  if (caller) {
-    const projectIds = (await ctx.prisma.apiKeyProject.findMany({ where: { apiKeyId: id }, select: { projectId: true } })).map((a) => a.projectId);
-    if (!keyReachesKey(caller, { ...key, projectIds })) throw new NotFoundError('ApiKey');
-  }
+  if (caller && !(await keysReachedBy(ctx.prisma, caller, [key])).has(key.id)) throw new NotFoundError('ApiKey');
   if (!accessAllows(access, 'api_key:rotate', keyTarget(key))) {
     throw lacks(ctx, 'api_key:rotate', placeName(access, 'api_key:read', keyTarget(key), `key ${visiblePrefix(key.publicId)}`, 'this key'));
   }
@@ -319,9 +346,7 @@ export async function createOrganizationKey(
   if (key && !keyReachesKey(key, { organizationId, level: 'ORGANIZATION', projectId: null, allProjects: reach.level === 'ORGANIZATION' && reach.all, projectIds: reach.level === 'ORGANIZATION' ? reach.projectIds : [] })) {
     throw new PermissionDeniedError('This key cannot create a key that reaches projects it does not reach', 'api_key:create');
   }
-  const targets: Target[] = reach.level === 'ORGANIZATION' && !reach.all ? reach.projectIds.map((projectId) => ({ projectId })) : [{}];
-  if (!targets.every((target) => accessAllows(standing, 'api_key:create', target))) throw lacks(ctx, 'api_key:create', placeName(standing, 'organization:read', {}, `organization ${standing.organization.slug}`, "the key's organization"));
-  requireApiAccess(standing.organization);
+  requireOrganizationKeyCreation(ctx, standing, reach);
   return issueKey(ctx, tx, standing, reach, input, material);
 }
 
@@ -545,19 +570,12 @@ export async function deleteKeys(ctx: Context, tx: Prisma.TransactionClient, ids
     const memberships = userId ? await tx.membership.findMany({ where: { userId, organizationId: { in: orgIds } } }) : [];
     for (const m of memberships) roleByOrg.set(m.organizationId, m.role);
   }
-  const keyProjects = caller
-    ? new Map(
-        (await tx.apiKeyProject.findMany({ where: { apiKeyId: { in: locked.map((k) => k.id) } } })).reduce(
-          (acc, row) => acc.set(row.apiKeyId, [...(acc.get(row.apiKeyId) ?? []), row.projectId]),
-          new Map<string, string[]>(),
-        ),
-      )
-    : new Map<string, string[]>();
+  const reached = caller ? await keysReachedBy(tx, caller, locked) : new Set<string>();
   unique.forEach((id) => {
     const globalId = globalIds[ids.indexOf(id)];
     const key = byId.get(id);
     if (caller) {
-      if (!key || !keyReachesKey(caller, { ...key, projectIds: keyProjects.get(key.id) ?? [] })) {
+      if (!key || !reached.has(key.id)) {
         failures.push({ id: globalId, reason: 'NOT_FOUND', message: 'API key not found' });
       } else if (!keyMay(caller, 'api_key:delete', keyTarget(key))) {
         failures.push({ id: globalId, reason: 'FORBIDDEN', message: 'This key lacks `api_key:delete` on this key' });

@@ -1,7 +1,7 @@
 import type { Context } from '../../context.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import type { Prisma, WebhookDelivery, WebhookEndpoint } from '../../generated/prisma/client.ts';
-import { accessAllows, lacks, placeName, requireOrganization } from '../../authz/access.ts';
+import { accessAllows, lacks, organizationPlace, requireOrganization } from '../../authz/access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
 import { requireApiAccess } from '../../authz/plans.ts';
 import { newSigningSecret } from '../../lib/secret-box.ts';
@@ -57,7 +57,7 @@ async function lockEndpoint(ctx: Context, tx: Prisma.TransactionClient, id: stri
   const access = await requireOrganization(ctx, endpoint.organizationId, undefined, tx).catch((error: unknown) => {
     throw error instanceof NotFoundError ? new NotFoundError('WebhookEndpoint') : error;
   });
-  if (!accessAllows(access, 'webhook:manage')) throw lacks(ctx, 'webhook:manage', placeName(access, 'organization:read', {}, `organization ${access.organization.slug}`, "the key's organization"));
+  if (!accessAllows(access, 'webhook:manage')) throw lacks(ctx, 'webhook:manage', organizationPlace(access));
   requireApiAccess(access.organization);
   return endpoint;
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, Group, Modal, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ExpiryPolicy } from '../gql/graphql.ts';
 import { issueFor } from '../ui/errors.tsx';
@@ -8,7 +8,7 @@ import { AllowlistField, parseAllowlist } from './AllowlistField.tsx';
 import { CreateOrgKey, CreateProjectKey } from './documents.ts';
 import { DAY, defaultExpiry, EXPIRY_OPTIONS, type KeyOrg, type KeyProject, type ProjectAccessChoice } from './key-form.ts';
 import { ProjectAccessField } from './ProjectAccessField.tsx';
-import { PermissionEditor } from '../permissions/PermissionEditor.tsx';
+import { KeyGrantsFields, mayGrant } from './KeyGrantsFields.tsx';
 import { toPermissionInput, type GrantDraft } from '../permissions/catalog.ts';
 
 const CONTEXT = { additionalTypenames: ['ApiKey'] };
@@ -143,22 +143,19 @@ export function CreateKeyDialog({
               error={issueFor(failure, 'projectIds')}
             />
           ) : null}
-          <PermissionEditor
-            slug={org.slug}
-            role={org.viewerRole ?? null}
+          <KeyGrantsFields
+            org={org}
             projectKey={values.level === 'PROJECT'}
-            value={values.grants}
-            onChange={(next) => form.setFieldValue('grants', next)}
-            error={issueFor(failure, 'permissions')}
             projects={reached}
+            grants={values.grants}
+            onGrants={(next) => form.setFieldValue('grants', next)}
+            failure={failure}
+            serviceKey={
+              mayGrant(org)
+                ? { inputProps: form.getInputProps('serviceKey', { type: 'checkbox' }), description: 'It keeps working when you leave; it may do at most what an admin may.' }
+                : null
+            }
           />
-          {org.viewerRole === 'OWNER' || org.viewerRole === 'ADMIN' ? (
-            <Checkbox
-              label="Owned by the organization (service key)"
-              description="It keeps working when you leave; it may do at most what an admin may."
-              {...form.getInputProps('serviceKey', { type: 'checkbox' })}
-            />
-          ) : null}
           <Select
             label="Expiry"
             description={

@@ -9,7 +9,7 @@ import { AllowlistField, parseAllowlist, sameEntries } from './AllowlistField.ts
 import { MembersQuery, UpdateKey } from './documents.ts';
 import type { KeyOrg, ProjectAccessChoice } from './key-form.ts';
 import { ProjectAccessField } from './ProjectAccessField.tsx';
-import { PermissionEditor } from '../permissions/PermissionEditor.tsx';
+import { KeyGrantsFields, mayGrant } from './KeyGrantsFields.tsx';
 import { draftProblem, sameGrants, toPermissionInput, type GrantDraft } from '../permissions/catalog.ts';
 
 const FIELDS = ['name', 'note', 'ownerId', 'ownedByOrganization', 'projectIds', 'permissions', 'ipAllowlist'];
@@ -27,8 +27,7 @@ export function EditKeyDialog({
 }) {
   const [{ data }] = useQuery({ query: MembersQuery, variables: { slug: org.slug } });
   const initialGrants: GrantDraft[] = apiKey.permissions.map((g) => ({ permission: g.permission, projectIds: g.projectIds ?? null, workflowIds: g.workflowIds ?? null }));
-  // Only owners and admins change what a key may do (the server refuses anyone else).
-  const mayGrant = org.viewerRole === 'OWNER' || org.viewerRole === 'ADMIN';
+  const grants = mayGrant(org);
   const form = useForm({
     initialValues: {
       name: apiKey.name,
@@ -50,7 +49,7 @@ export function EditKeyDialog({
   const { values } = form;
 
   async function submit(v: typeof values) {
-    if (mayGrant && draftProblem(v.grants, [])) return;
+    if (grants && draftProblem(v.grants, [])) return;
     const allowed = parseAllowlist(v.allowlist);
     setAllowlistLines(allowed.lines);
     const input = {
@@ -59,7 +58,7 @@ export function EditKeyDialog({
       note: v.note.trim(),
       ...(v.owner && v.owner !== apiKey.owner?.id && !v.serviceKey ? { ownerId: v.owner } : {}),
       ...(v.serviceKey && !apiKey.ownedByOrganization ? { ownedByOrganization: true } : {}),
-      ...(mayGrant && !sameGrants(v.grants, initialGrants) ? { permissions: toPermissionInput(v.grants) } : {}),
+      ...(grants && !sameGrants(v.grants, initialGrants) ? { permissions: toPermissionInput(v.grants) } : {}),
       ...(canToggle ? { status: v.active ? ('ACTIVE' as const) : ('INACTIVE' as const) } : {}),
       ...(apiKey.level === 'ORGANIZATION' ? { projectAccess: v.access === 'all' ? { all: true } : { projectIds: v.selected } } : {}),
       // Sent only when changed; an empty list allows any address again.
@@ -85,14 +84,6 @@ export function EditKeyDialog({
             onChange={(v) => (form.setFieldValue('owner', v), form.setFieldValue('serviceKey', false))}
             error={issueFor(failure, 'ownerId')}
           />
-          {mayGrant && !apiKey.ownedByOrganization ? (
-            <Checkbox
-              label="Owned by the organization (service key)"
-              description="It keeps working whatever happens to its owner; it may do at most what an admin may."
-              {...form.getInputProps('serviceKey', { type: 'checkbox' })}
-              error={issueFor(failure, 'ownedByOrganization')}
-            />
-          ) : null}
           {canToggle ? <Checkbox label="Active (an inactive key is refused until switched on again)" {...form.getInputProps('active', { type: 'checkbox' })} /> : null}
           {apiKey.level === 'ORGANIZATION' ? (
             <ProjectAccessField
@@ -104,16 +95,20 @@ export function EditKeyDialog({
               error={issueFor(failure, 'projectIds')}
             />
           ) : null}
-          {mayGrant ? (
-            <PermissionEditor
-              slug={org.slug}
-              role={org.viewerRole ?? null}
+          {grants ? (
+            <KeyGrantsFields
+              org={org}
               projectKey={apiKey.level === 'PROJECT'}
-              value={values.grants}
-              onChange={(next) => form.setFieldValue('grants', next)}
-              error={issueFor(failure, 'permissions')}
               projects={
                 apiKey.level === 'PROJECT' ? (apiKey.project ? [apiKey.project] : []) : values.access === 'selected' ? projects.filter((p) => values.selected.includes(p.id)) : projects
+              }
+              grants={values.grants}
+              onGrants={(next) => form.setFieldValue('grants', next)}
+              failure={failure}
+              serviceKey={
+                apiKey.ownedByOrganization
+                  ? null
+                  : { inputProps: form.getInputProps('serviceKey', { type: 'checkbox' }), description: 'It keeps working whatever happens to its owner; it may do at most what an admin may.' }
               }
             />
           ) : null}
