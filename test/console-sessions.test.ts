@@ -1,6 +1,6 @@
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../src/clock.ts';
+import { ManualClock } from './support/manual-clock.ts';
 import { sessionCookie } from '../src/console/session-cookie.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { execute, signToken } from './support/client.ts';

@@ -4,7 +4,7 @@ import { builder } from '../../graphql/builder.ts';
 import { parseGlobalId } from '../../graphql/ids.ts';
 import { viewerKey } from '../../authz/access.ts';
 import { MAX_PAYLOAD_BYTES, MAX_PAYLOAD_DEPTH, payloadJson } from './payload.ts';
-import { triggerWorkflow } from './service.ts';
+import { triggerWorkflow, type WorkflowRef } from './service.ts';
 import { WorkflowExecutionRef } from './types.ts';
 
 // Machine-facing API: what external systems call with an API key. Each field declares its permission statically in
@@ -12,7 +12,16 @@ import { WorkflowExecutionRef } from './types.ts';
 
 const TriggerWorkflowInput = builder.inputType('TriggerWorkflowInput', {
   fields: (t) => ({
-    workflowId: t.id({ required: true }),
+    workflowId: t.id({ description: 'The workflow by its id; give this or `workflowPath`.' }),
+    workflowPath: t.string({
+      description:
+        'The workflow by its slugs, `organization/project/workflow` (as the CLI takes it); give this or `workflowId`. Needs no read permission: a path outside what the key may trigger is refused like an unknown id.',
+      validate: z
+        .string()
+        .max(200, 'must be at most 200 characters')
+        .regex(/^[^/\s]+\/[^/\s]+\/[^/\s]+$/, 'must be organization/project/workflow')
+        .nullish(),
+    }),
     payload: t.field({
       type: 'JSON',
       description: `Any JSON, at most ${MAX_PAYLOAD_BYTES / 1024} KiB and ${MAX_PAYLOAD_DEPTH} levels deep.`,
@@ -32,6 +41,16 @@ const TriggerWorkflowPayload = builder.simpleObject('TriggerWorkflowPayload', {
   }),
 });
 
+/** Exactly one of the two ways to name the workflow. */
+function workflowRef(workflowId: string | number | null, workflowPath: string | null): WorkflowRef {
+  if ((workflowId === null) === (workflowPath === null)) {
+    throw ValidationError.field(['input', workflowId === null ? 'workflowId' : 'workflowPath'], 'give either workflowId or workflowPath, not both or neither');
+  }
+  if (workflowId !== null) return { id: parseGlobalId(String(workflowId), 'Workflow', ['input', 'workflowId']) };
+  const [organization, project, workflow] = workflowPath!.split('/');
+  return { path: { organization, project, workflow } };
+}
+
 builder.mutationField('triggerWorkflow', (t) =>
   t.field({
     type: TriggerWorkflowPayload,
@@ -42,7 +61,7 @@ builder.mutationField('triggerWorkflow', (t) =>
     args: { input: t.arg({ type: TriggerWorkflowInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       triggerWorkflow(ctx, viewerKey(ctx), {
-        workflowId: parseGlobalId(String(input.workflowId), 'Workflow', ['input', 'workflowId']),
+        workflow: workflowRef(input.workflowId ?? null, input.workflowPath ?? null),
         payload: payloadJson(input.payload ?? null),
         idempotencyKey: input.idempotencyKey ?? null,
       }),

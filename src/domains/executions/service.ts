@@ -5,8 +5,11 @@ import { forbidden, unauthenticated } from '../../http-errors.ts';
 import { projectReach } from '../../authz/key-reach.ts';
 import { projectsWith, workflowsWith } from '../../authz/grants.ts';
 
+/** A workflow by its id, or by its slugs (`organization/project/workflow`). */
+export type WorkflowRef = { id: string } | { path: { organization: string; project: string; workflow: string } };
+
 export type TriggerInput = {
-  workflowId: string;
+  workflow: WorkflowRef;
   /** The payload as JSON text, already checked (payload.ts). */
   payload: string;
   idempotencyKey: string | null;
@@ -20,8 +23,10 @@ export type Triggered = { execution: WorkflowExecution; replayed: boolean };
  * revoked since it authenticated gets 401; the same idempotency key with another payload is a ConflictError.
  */
 export async function triggerWorkflow(ctx: Context, key: AuthenticatedKey, input: TriggerInput): Promise<Triggered> {
-  const { workflowId, payload, idempotencyKey } = input;
+  const { payload, idempotencyKey } = input;
   const outside = () => forbidden('This key cannot trigger this workflow');
+  const workflowId = 'id' in input.workflow ? input.workflow.id : await workflowIdByPath(ctx, key, input.workflow.path);
+  if (workflowId === null) throw outside();
   // Where the key's workflow:trigger grants apply: every project it reaches, named projects, named workflows.
   const grantProjects = projectsWith(key, 'workflow:trigger');
   const grantWorkflows = workflowsWith(key, 'workflow:trigger');
@@ -65,4 +70,18 @@ export async function triggerWorkflow(ctx: Context, key: AuthenticatedKey, input
   }
   const { samePayload: _same, ...execution } = original;
   return { execution, replayed: true };
+}
+
+/**
+ * The id of the workflow at `organization/project/workflow` in the key's own organization, or null. Slugs of another
+ * organization are never looked up, so a path answers exactly as an unknown id does (the reach checks follow).
+ */
+async function workflowIdByPath(ctx: Context, key: AuthenticatedKey, path: { organization: string; project: string; workflow: string }): Promise<string | null> {
+  const { organizationId } = projectReach(key);
+  const [row] = await ctx.prisma.$queryRaw<{ id: string }[]>`
+    SELECT w.id FROM "Workflow" w
+    JOIN "Project" p ON p.id = w."projectId"
+    JOIN "Organization" o ON o.id = p."organizationId"
+    WHERE o.id = ${organizationId}::uuid AND o.slug = ${path.organization} AND p.slug = ${path.project} AND w.slug = ${path.workflow}`;
+  return row?.id ?? null;
 }
