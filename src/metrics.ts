@@ -4,14 +4,16 @@ import { Counter, Gauge, Registry } from 'prom-client';
 import type { KeyVerifier } from './domains/api-keys/hashing.ts';
 import type { KeyStateCache } from './domains/api-keys/key-state.ts';
 import type { UsageTracker } from './domains/api-keys/usage.ts';
+import type { TimeSlicer } from './lib/time-slice.ts';
 
 /**
  * Prometheus metrics at GET /metrics (per instance; the benchmark reads argon2 figures from here).
  * Per-instance figures for operators. They describe other tenants' traffic (and would tell an outsider whether a key
  * id exists), so they are served only with `Authorization: Bearer <METRICS_TOKEN>`, and not at all without a token.
  */
-export function createMetrics(deps: { verifier: KeyVerifier; usage: UsageTracker; keyStates: KeyStateCache; token: string | null }) {
+export function createMetrics(deps: { verifier: KeyVerifier; usage: UsageTracker; keyStates: KeyStateCache; timeSlicer: TimeSlicer; token: string | null }) {
   const registry = new Registry();
+  countedElsewhere(registry, 'keysmith_graphql_time_slice_pauses_total', 'resolvers sent to a later turn of the event loop because their request had used up its time slice', () => deps.timeSlicer.pauses);
   countedElsewhere(registry, 'keysmith_argon2_verifications_total', 'argon2id verifications run by this process (cache misses)', () => deps.verifier.stats.argon2Verifications);
   countedElsewhere(registry, 'keysmith_key_verification_cache_hits_total', 'key verifications answered from the digest cache', () => deps.verifier.stats.cacheHits);
   new Gauge({

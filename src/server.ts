@@ -37,6 +37,8 @@ import { guardHooks, refuseBadTarget, requestUrl } from './http-edge.ts';
 import { GRAPHQL_PATH, useExactRoutes } from './routes.ts';
 import { createMaskError, scrub } from './graphql/mask-error.ts';
 import { useNoSuggestions } from './graphql/no-suggestions.ts';
+import { timeSlices } from './graphql/time-slice-plugin.ts';
+import { TimeSlicer } from './lib/time-slice.ts';
 import { schema } from './schema.ts';
 import { newRequestId, requestScope } from './request-context.ts';
 
@@ -107,7 +109,8 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
   }, 60_000);
   pruneTimer.unref();
   const listening = keyStates.start();
-  const metrics = createMetrics({ verifier, usage, keyStates, token: config.metricsToken });
+  const timeSlicer = new TimeSlicer(config.limits.timeSliceMs);
+  const metrics = createMetrics({ verifier, usage, keyStates, timeSlicer, token: config.metricsToken });
   registerWebhookMetrics(metrics.registry, { dispatcher: webhooks, prisma: db.prisma, clock });
   const yoga = createYoga<Record<string, unknown>, RequestFields>({
     schema,
@@ -144,6 +147,7 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
       // Before the GraphQL body limit: reports have their own (1 MiB), and are read only once signed.
       useGithubSecretScanning({ keys: config.secretScanning?.keys ?? null, prisma: db.prisma, verifier, tags: secretTags, keyStates, clock, logger }),
       ...queryLimitPlugins(config),
+      timeSlices(timeSlicer),
       useBrowserPolicy(GRAPHQL_PATH),
       useDevSignIn(config),
       useConsoleSessions(config, sessions, logger),

@@ -57,6 +57,8 @@ const envSchema = z
     GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2000),
     GRAPHQL_MAX_COST: z.coerce.number().int().min(100).max(1_000_000).default(15000),
     GRAPHQL_MAX_ROWS: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
+    /** Longest run of resolvers before the event loop gets a turn (lib/time-slice.ts); 0 gives it one between each. */
+    GRAPHQL_TIME_SLICE_MS: z.coerce.number().min(0).max(1000).default(10),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
     MAX_RESPONSE_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
     HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
@@ -155,6 +157,8 @@ export type Config = {
     maxCost: number;
     /** Most objects (rows) one operation may load, counted before execution (query-cost.ts). */
     maxRows: number;
+    /** Longest run of resolvers, in ms, before other work (another request, `/health`) gets the thread. */
+    timeSliceMs: number;
     maxBodyBytes: number;
     maxResponseBytes: number;
   };
@@ -260,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: e.GRAPHQL_MAX_TOKENS,
       maxCost: e.GRAPHQL_MAX_COST,
       maxRows: e.GRAPHQL_MAX_ROWS,
+      timeSliceMs: e.GRAPHQL_TIME_SLICE_MS,
       maxBodyBytes: e.MAX_BODY_BYTES,
       maxResponseBytes: e.MAX_RESPONSE_BYTES,
     },

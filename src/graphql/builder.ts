@@ -19,6 +19,7 @@ import { loadNodes } from './node-loader.ts';
 import './page-size-plugin.ts';
 import './requires-permission-plugin.ts';
 import './response-budget.ts';
+import './time-slice-plugin.ts';
 
 export type Types = PothosSchemaTypes.ExtendDefaultTypes<SchemaTypesInput>;
 
@@ -56,7 +57,7 @@ type SchemaTypesInput = {
 
 export const builder = new SchemaBuilder<SchemaTypesInput>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, 'requiresPermission', 'pageSize', 'responseBudget', DirectivesPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, 'requiresPermission', 'pageSize', 'responseBudget', 'timeSlice', DirectivesPlugin],
   prisma: {
     // The client instance is only a type carrier here: every resolver uses the per-request `ctx.prisma`.
     client: (ctx) => ctx.prisma,
