@@ -138,7 +138,7 @@ test('words instead of enum names; "No keys yet" and "No keys match"; a new key 
 
   await page.getByRole('button', { name: 'Create API key' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create API key' });
-  await expect(dialog.getByRole('textbox', { name: 'Expiry' })).toHaveValue('90 days');
+  await expect(dialog.getByRole('combobox', { name: 'Expiry' })).toHaveValue('90 days');
   await dialog.getByLabel('Name').fill('Nightly export');
   await dialog.getByRole('button', { name: 'Create key' }).click();
   await page.getByRole('dialog', { name: 'Your new API key' }).getByLabel('I have stored this key somewhere safe').check();
