@@ -80,9 +80,10 @@ describe('keysmith CLI', { timeout: 180_000 }, () => {
     expect(listTable.stdout.split('\n')[0]).toMatch(/^ID\s+STATUS\s+WORKFLOW/);
   });
 
-  it('a trigger-only key cannot find a workflow by slugs and is told to pass the id (exit 4)', async () => {
-    const result = await cli(['trigger', `${tenant.slug}/checkout/sync`], { KEYSMITH_API_KEY: triggerOnly.secret });
-    failed(result, 4, /lacks organization:read \(pass the workflow's id instead\)/);
+  it('a trigger-only key triggers by slugs (the server resolves them; no read permission needed)', async () => {
+    const result = await cli(['trigger', `${tenant.slug}/checkout/sync`, '--data', '{"order":2}', '-o', 'json'], { KEYSMITH_API_KEY: triggerOnly.secret });
+    expect(json(result).execution.status).toBe('QUEUED');
+    failed(await cli(['trigger', `${tenant.slug}/checkout/nope`], { KEYSMITH_API_KEY: triggerOnly.secret }), 4, /cannot trigger this workflow/);
   });
 
   it('keys create / list / rotate / revoke / delete: the secret once, on stdout only', async () => {

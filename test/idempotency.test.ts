@@ -81,3 +81,60 @@ describe('idempotency keys', () => {
     expect(await executionCount(org.owner.token, project.id)).toBe(2);
   });
 });
+
+describe('triggerWorkflow by path (organization/project/workflow)', () => {
+  async function raw(secret: string, input: Record<string, unknown>) {
+    const response = await t.app.fetch('http://keysmith.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      body: JSON.stringify({
+        query: `mutation($input: TriggerWorkflowInput!) { triggerWorkflow(input: $input) {
+          __typename ... on TriggerWorkflowPayload { execution { workflowId } } ... on ValidationError { issues { path message } } } }`,
+        variables: { input },
+      }),
+    });
+    return { status: response.status, body: await response.json() };
+  }
+
+  it('starts the workflow its slugs name, with nothing but workflow:trigger', async () => {
+    const { org, project, workflow, key } = await setup();
+    const path = `${org.slug}/${project.slug}/${workflow.slug}`;
+    const { body } = await raw(key.secret, { workflowPath: path, payload: { order: 1 } });
+    expect(body.errors, JSON.stringify(body)).toBeUndefined();
+    expect(body.data.triggerWorkflow).toEqual({ __typename: 'TriggerWorkflowPayload', execution: { workflowId: workflow.id } });
+    expect(await executionCount(org.owner.token, project.id)).toBe(1);
+  });
+
+  it("answers another organization's path exactly as an unknown workflow id, and starts nothing", async () => {
+    const mine = await setup();
+    const theirs = await setup();
+    const foreign = await raw(mine.key.secret, { workflowPath: `${theirs.org.slug}/${theirs.project.slug}/${theirs.workflow.slug}` });
+    const unknown = await raw(mine.key.secret, { workflowPath: `${mine.org.slug}/${mine.project.slug}/no-such-workflow` });
+    expect(foreign.status).toBe(403);
+    expect(foreign).toEqual(unknown);
+    expect(await executionCount(theirs.org.owner.token, theirs.project.id)).toBe(0);
+  });
+
+  it('keeps a grant narrowed to one workflow to that workflow', async () => {
+    const { org, project, workflow, key: _unused } = await setup();
+    const other = await newWorkflow(t.app, org, project.id);
+    const narrowed = await projectKey(t.app, org.owner, project.id, { scopes: [{ scope: 'TRIGGER_WORKFLOWS', workflowIds: [workflow.id] }] });
+    const refused = await raw(narrowed.secret, { workflowPath: `${org.slug}/${project.slug}/${other.slug}` });
+    expect(refused.status).toBe(403);
+    const allowed = await raw(narrowed.secret, { workflowPath: `${org.slug}/${project.slug}/${workflow.slug}` });
+    expect(allowed.body.data.triggerWorkflow.__typename).toBe('TriggerWorkflowPayload');
+    expect(await executionCount(org.owner.token, project.id)).toBe(1);
+  });
+
+  it('needs exactly one of workflowId and workflowPath, and a path of three slugs', async () => {
+    const { org, project, workflow, key } = await setup();
+    const both = await raw(key.secret, { workflowId: workflow.id, workflowPath: `${org.slug}/${project.slug}/${workflow.slug}` });
+    const neither = await raw(key.secret, { payload: {} });
+    const short = await raw(key.secret, { workflowPath: `${org.slug}/${project.slug}` });
+    for (const answer of [both, neither, short]) {
+      expect(answer.body.data.triggerWorkflow.__typename, JSON.stringify(answer.body)).toBe('ValidationError');
+    }
+    expect(short.body.data.triggerWorkflow.issues[0]).toMatchObject({ path: ['input', 'workflowPath'], message: 'must be organization/project/workflow' });
+    expect(await executionCount(org.owner.token, project.id)).toBe(0);
+  });
+});

@@ -21,9 +21,9 @@ let secret: string;
 beforeAll(async () => {
   server = await startIntegratorServer();
   tenant = await createTenant(server.url, 'acme', 'acme');
-  // Step 1's Custom choice: Read on Organization, Projects and Workflows, and Trigger workflows.
-  expect(section).toMatch(/\*\*Read\*\* on Organization, Projects and\s+Workflows and \*\*Trigger workflows\*\*/);
-  secret = (await tenant.key(['organization:read', 'project:read', 'workflow:read', 'workflow:trigger'], 'from the console')).secret;
+  // Step 1: the console's default permission, Trigger workflows, and nothing else (slugs need no read permission).
+  expect(section).toMatch(/default permission\s+\*\*Trigger workflows\*\*/);
+  secret = (await tenant.key(['workflow:trigger'], 'from the console')).secret;
 }, 240_000);
 afterAll(async () => {
   await server?.stop();
@@ -48,9 +48,9 @@ describe('README "Integrate"', { timeout: 120_000 }, () => {
     expect(await executionCount(server.url, tenant)).toBe(before + 1);
   });
 
-  it('the five lines of SDK code, as pasted, start the workflow', async () => {
+  it('the four lines of SDK code, as pasted, start the workflow', async () => {
     const [code] = blocks('js');
-    expect(code!.trim().split('\n')).toHaveLength(6); // five lines of code and a blank one
+    expect(code!.trim().split('\n')).toHaveLength(5); // four lines of code and a blank one
     // A file inside the repository, where `@keysmith/sdk` resolves to the workspace, as in an app that installed it.
     const dir = path.join(projectRoot, '.tmp');
     fs.mkdirSync(dir, { recursive: true });

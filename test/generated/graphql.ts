@@ -370,7 +370,10 @@ export type TriggerWorkflowInput = {
   idempotencyKey?: string | null | undefined;
   /** Any JSON, at most 64 KiB and 32 levels deep. */
   payload?: unknown;
-  workflowId: string | number;
+  /** The workflow by its id; give this or `workflowPath`. */
+  workflowId?: string | number | null | undefined;
+  /** The workflow by its slugs, `organization/project/workflow` (as the CLI takes it); give this or `workflowId`. Needs no read permission: a path outside what the key may trigger is refused like an unknown id. */
+  workflowPath?: string | null | undefined;
 };
 
 /** Input of `updateApiKey`. */
@@ -553,7 +556,6 @@ export type CreateKeyWithPermissionsMutationVariables = Exact<{
 
 
 export type CreateKeyWithPermissionsMutation = { createOrganizationApiKey:
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'CreateApiKeyPayload', secret: string, apiKey: { id: string } }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'NotFoundError', message: string }

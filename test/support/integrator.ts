@@ -11,7 +11,8 @@ import { startServerProcess, type ServerProcess } from './process.ts';
  */
 export async function startIntegratorServer(): Promise<ServerProcess> {
   // Generous: a loaded machine (CI next to other work) can take a minute to start and migrate.
-  return startServerProcess({ PGLITE_DATA_DIR: 'memory', USAGE_FLUSH_INTERVAL_MS: '200' }, 180_000);
+  // DEFAULT_PLAN=FREE: new organizations start without API access, as in production (the tests upgrade their tenants).
+  return startServerProcess({ PGLITE_DATA_DIR: 'memory', USAGE_FLUSH_INTERVAL_MS: '200', DEFAULT_PLAN: 'FREE' }, 180_000);
 }
 
 export async function devToken(url: string, claims: { sub: string; email?: string; operator?: boolean }): Promise<string> {

@@ -113,7 +113,7 @@ export function addCommands(program: Command): void {
   program
     .command('trigger')
     .description('Start a workflow execution (API keys only)')
-    .argument('<workflow>', 'the workflow: its id, or organization/project/workflow slugs (resolving slugs needs organization:read, project:read and workflow:read)')
+    .argument('<workflow>', 'the workflow: its id, or organization/project/workflow slugs')
     .option('-d, --data <json>', "the payload: JSON, or @file.json (@- for stdin)")
     .option('--idempotency-key <key>', 'retries with the same key and payload return the first execution (default: one made up for this call)')
     .addHelpText(
@@ -129,8 +129,9 @@ export function addCommands(program: Command): void {
       const payload = parseData(options.data);
       const client = clientFor(o);
       const result = await withSpinner('Triggering', o.output, async () => {
-        const { id } = await client.workflow(workflow);
-        return client.triggerWorkflow({ workflowId: id, payload, idempotencyKey: options.idempotencyKey });
+        // Slugs go to the server as they are: triggering by path needs no read permission, only workflow:trigger.
+        const target = workflow.includes('/') ? { workflowPath: workflow } : { workflowId: workflow };
+        return client.triggerWorkflow({ ...target, payload, idempotencyKey: options.idempotencyKey });
       });
       if (o.output === 'json') return printJson(result);
       printFields([

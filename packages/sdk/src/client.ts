@@ -237,9 +237,10 @@ export class Keysmith {
    * Starts a workflow. Without an `idempotencyKey` one is made up for this call, so that the SDK's own retries after
    * a lost answer never start the workflow twice; it is returned so a caller can retry later with the same one.
    */
-  async triggerWorkflow(input: { workflowId: string; payload?: unknown; idempotencyKey?: string }): Promise<TriggerResult> {
+  async triggerWorkflow(input: ({ workflowId: string; workflowPath?: never } | { workflowPath: string; workflowId?: never }) & { payload?: unknown; idempotencyKey?: string }): Promise<TriggerResult> {
     const idempotencyKey = input.idempotencyKey ?? newIdempotencyKey();
-    const input_ = { input: { workflowId: input.workflowId, payload: input.payload ?? null, idempotencyKey } };
+    const workflow = input.workflowPath !== undefined ? { workflowPath: input.workflowPath } : { workflowId: input.workflowId };
+    const input_ = { input: { ...workflow, payload: input.payload ?? null, idempotencyKey } };
     const result = await this.#mutate(TriggerWorkflowMutation, input_, 'triggerWorkflow', 'TriggerWorkflowPayload', { safeToRepeat: true });
     return { execution: result.execution, replayed: result.replayed, idempotencyKey };
   }

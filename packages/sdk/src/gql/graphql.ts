@@ -160,7 +160,10 @@ export type TriggerWorkflowInput = {
   idempotencyKey?: string | null | undefined;
   /** Any JSON, at most 64 KiB and 32 levels deep. */
   payload?: unknown;
-  workflowId: string | number;
+  /** The workflow by its id; give this or `workflowPath`. */
+  workflowId?: string | number | null | undefined;
+  /** The workflow by its slugs, `organization/project/workflow` (as the CLI takes it); give this or `workflowId`. Needs no read permission: a path outside what the key may trigger is refused like an unknown id. */
+  workflowPath?: string | null | undefined;
 };
 
 /** A key event a webhook endpoint can subscribe to (sent as `type`, e.g. `api_key.created`). */
@@ -363,7 +366,6 @@ export type KeysmithCreateProjectApiKeyMutationVariables = Exact<{
 
 
 export type KeysmithCreateProjectApiKeyMutation = { createProjectApiKey:
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'CreateApiKeyPayload', secret: string, apiKey: { id: string, name: string, prefix: string, level: ApiKeyLevel, status: ApiKeyStatus, expiresAt: string | null, graceEndsAt: string | null, lastUsedAt: string | null, createdAt: string, project: { id: string, slug: string } | null, permissions: Array<{ permission: string, level: PermissionLevel, effective: boolean, projectIds: Array<string> | null, workflowIds: Array<string> | null }> } }
     | { __typename: 'ForbiddenError', message: string, permission: string | null }
     | { __typename: 'NotFoundError', message: string, resource: string }
@@ -377,7 +379,6 @@ export type KeysmithCreateOrganizationApiKeyMutationVariables = Exact<{
 
 
 export type KeysmithCreateOrganizationApiKeyMutation = { createOrganizationApiKey:
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'CreateApiKeyPayload', secret: string, apiKey: { id: string, name: string, prefix: string, level: ApiKeyLevel, status: ApiKeyStatus, expiresAt: string | null, graceEndsAt: string | null, lastUsedAt: string | null, createdAt: string, project: { id: string, slug: string } | null, permissions: Array<{ permission: string, level: PermissionLevel, effective: boolean, projectIds: Array<string> | null, workflowIds: Array<string> | null }> } }
     | { __typename: 'ForbiddenError', message: string, permission: string | null }
     | { __typename: 'NotFoundError', message: string, resource: string }
@@ -409,7 +410,6 @@ export type KeysmithRevokeApiKeyMutation = { revokeApiKey:
     | { __typename: 'ForbiddenError', message: string, permission: string | null }
     | { __typename: 'NotFoundError', message: string, resource: string }
     | { __typename: 'RevokeApiKeyPayload', apiKey: { id: string, name: string, prefix: string, level: ApiKeyLevel, status: ApiKeyStatus, expiresAt: string | null, graceEndsAt: string | null, lastUsedAt: string | null, createdAt: string, project: { id: string, slug: string } | null, permissions: Array<{ permission: string, level: PermissionLevel, effective: boolean, projectIds: Array<string> | null, workflowIds: Array<string> | null }> } }
-    | { __typename: 'UpgradeRequiredError', message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
@@ -419,11 +419,9 @@ export type KeysmithDeleteApiKeyMutationVariables = Exact<{
 
 
 export type KeysmithDeleteApiKeyMutation = { deleteApiKey:
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'DeleteApiKeyPayload', deletedApiKeyId: string }
     | { __typename: 'ForbiddenError', message: string, permission: string | null }
     | { __typename: 'NotFoundError', message: string, resource: string }
-    | { __typename: 'UpgradeRequiredError', message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
