@@ -26,6 +26,7 @@ import {
   DeleteWebhookEndpoint,
   DeleteWorkflow,
   RemoveMember,
+  LeaveOrganization,
   RevokeApiKey,
   RotateApiKey,
   RedeliverWebhookEvent,
@@ -60,6 +61,7 @@ const documents = {
   declineInvitation: DeclineInvitation,
   updateMember: UpdateMember,
   removeMember: RemoveMember,
+  leaveOrganization: LeaveOrganization,
   createProject: CreateProject,
   updateProject: UpdateProject,
   deleteProject: DeleteProject,
@@ -562,6 +564,14 @@ for (const [m, inputType] of [
   add(m, 'rule', 'the last OWNER removing themselves', (f) => ({ id: f.ownerMemberId }), invalid('input.id'));
 }
 
+// leaveOrganization (the person's own membership; the last OWNER is a rule, tested in organizations.test.ts)
+{
+  const m = 'leaveOrganization';
+  const base = (f: Fx) => ({ organizationId: f.org.id });
+  shapeCases(m, 'LeaveOrganizationInput', base, ['organizationId']);
+  idCases(m, 'organizationId', 'Organization', base, { label: 'a Project id', id: (f) => f.p1.id }, notFound);
+}
+
 // createProject
 {
   const m = 'createProject';
@@ -872,9 +882,23 @@ function projectAccessCases(m: 'createOrganizationApiKey' | 'updateApiKey', base
   const m = 'triggerWorkflow';
   const base = (f: Fx) => ({ workflowId: f.w1.id });
   const forbidden: Expectation = { status: 403, code: 'FORBIDDEN' };
-  shapeCases(m, 'TriggerWorkflowInput', base, ['workflowId']);
+  shapeCases(m, 'TriggerWorkflowInput', base, []);
+  // The workflow is named by exactly one of workflowId and workflowPath.
+  add(m, 'shape', 'workflowId missing (and no workflowPath)', () => ({ payload: {} }), invalid('input.workflowId'));
+  add(m, 'shape', 'workflowId null', () => ({ workflowId: null }), invalid('input.workflowId'));
+  add(m, 'shape', 'workflowId and workflowPath both', (f) => ({ workflowId: f.w1.id, workflowPath: `${f.org.slug}/${f.p1.slug}/${f.w1.slug}` }), invalid('input.workflowPath'));
+  const workflowPath = (value: unknown) => () => ({ workflowPath: value });
+  add(m, 'empty', 'workflowPath ""', workflowPath(''), invalid('input.workflowPath'));
+  add(m, 'bad format', 'workflowPath of two slugs', workflowPath('acme/checkout'), invalid('input.workflowPath'));
+  add(m, 'bad format', 'workflowPath of four slugs', workflowPath('acme/checkout/sync/more'), invalid('input.workflowPath'));
+  add(m, 'bad format', 'workflowPath with an empty slug', workflowPath('acme//sync'), invalid('input.workflowPath'));
+  add(m, 'bad format', 'workflowPath with a space', workflowPath('acme/check out/sync'), invalid('input.workflowPath'));
+  add(m, 'too long', 'workflowPath of 201 characters', workflowPath(`a/b/${'c'.repeat(197)}`), invalid('input.workflowPath'));
+  add(m, 'wrong type', 'workflowPath a number', workflowPath(42), rejected(/at "input\.workflowPath"; String cannot represent a non string value: 42/));
+  add(m, 'unknown id', 'workflowPath naming no workflow', (f) => ({ workflowPath: `${f.org.slug}/${f.p1.slug}/no-such-workflow` }), forbidden);
+  add(m, 'unknown id', "workflowPath of another organization's workflow", (f) => ({ workflowPath: `${f.other.slug}/${f.otherProject.slug}/${f.otherWorkflow.slug}` }), forbidden);
   // Unknown and unreachable workflows deliberately look alike: both are outside the key's reach (403).
-  idCases(m, 'workflowId', 'Workflow', base, { label: 'a Project id', id: (f) => f.p1.id }, forbidden);
+  idCases(m, 'workflowId', 'Workflow', base, { label: 'a Project id', id: (f) => f.p1.id }, forbidden, { required: false });
   add(m, 'unknown id', "workflowId of another organization's workflow", (f) => ({ workflowId: f.otherWorkflow.id }), forbidden);
   const payload = (value: unknown) => (f: Fx) => ({ ...base(f), payload: value });
   add(m, 'too long', 'payload over 64 KiB', payload({ blob: 'p'.repeat(64 * 1024) }), invalid('input.payload'));

@@ -41,6 +41,7 @@ import {
   ProjectApiKeys,
   ProjectBySlug,
   RemoveMember,
+  LeaveOrganization,
   RevokeApiKey,
   RotateApiKey,
   RedeliverWebhookEvent,
@@ -343,6 +344,14 @@ rows.push(
     ghost: ghostId('Member'),
     call: async (id) => (await asAttacker(RemoveMember, { input: { id } })).removeMember,
     expected: notFound('Member'),
+  },
+  {
+    field: 'Mutation.leaveOrganization',
+    label: "B's organization (A's owner is no member of it)",
+    foreign: () => b.org.id,
+    ghost: ghostId('Organization'),
+    call: async (id) => (await asAttacker(LeaveOrganization, { input: { organizationId: id } })).leaveOrganization,
+    expected: notFound('Organization'),
   },
   {
     field: 'Mutation.createProject',
