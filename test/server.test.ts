@@ -45,7 +45,9 @@ describe('configuration', () => {
 });
 
 describe('server process', () => {
-  it('keeps PGlite data across a graceful restart, and serves /health, /ready and GraphiQL', async () => {
+  // Two server processes, the first applying every migration to a fresh directory: well over the default 30 s when
+  // the other test files run beside it.
+  it('keeps PGlite data across a graceful restart, and serves /health, /ready and GraphiQL', { timeout: 120_000 }, async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keysmith-restart-'));
     const env = { PGLITE_DATA_DIR: dataDir, JWT_SECRET: 'restart-test-secret-0123456789-abcdefghij' };
     const token = await signToken({ sub: unique('restart') }, { secret: env.JWT_SECRET });
