@@ -8,8 +8,9 @@ function fakeSources() {
   const verifier = { stats: { argon2Verifications: 0, cacheHits: 0 }, pending: 0 };
   const keyStates = { stats: { hits: 0, invalidations: 0 }, isLive: true };
   const usage = { pendingRequests: 0 };
-  const deps = { verifier, keyStates, usage, token: 'metrics-token-for-tests' } as unknown as Deps;
-  return { verifier, keyStates, usage, metrics: createMetrics(deps) };
+  const timeSlicer = { pauses: 0 };
+  const deps = { verifier, keyStates, usage, timeSlicer, token: 'metrics-token-for-tests' } as unknown as Deps;
+  return { verifier, keyStates, usage, timeSlicer, metrics: createMetrics(deps) };
 }
 
 const sample = (text: string, name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1]);
@@ -24,6 +25,7 @@ describe('Prometheus metrics', () => {
     expect(first).toContain('# TYPE keysmith_key_verification_cache_hits_total counter');
     expect(first).toContain('# TYPE keysmith_key_state_cache_hits_total counter');
     expect(first).toContain('# TYPE keysmith_key_state_invalidations_total counter');
+    expect(first).toContain('# TYPE keysmith_graphql_time_slice_pauses_total counter');
     expect(sample(first, 'keysmith_argon2_verifications_total')).toBe(3);
     expect(sample(first, 'keysmith_key_state_invalidations_total')).toBe(2);
 
