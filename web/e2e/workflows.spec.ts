@@ -95,14 +95,16 @@ test('a project page: workflows created, renamed and deleted, ids copied, execut
   await checkScreen(page, 'workflows-02-project');
 
   // A member reads workflows and executions and may change neither.
-  const memberPage = await page.context().newPage();
+  // Another person: another browser context (a context shares one session cookie).
+  const memberContext = await page.context().browser()!.newContext();
+  const memberPage = await memberContext.newPage();
   await signIn(memberPage, member, `/orgs/${org.slug}/projects/${org.project.slug}`);
   await expect(memberPage.getByTestId('workflow-row')).toHaveCount(1);
   await expect(memberPage.getByTestId('execution-row')).toHaveCount(2);
   await expect(memberPage.getByRole('form', { name: 'Create a workflow' })).toHaveCount(0);
   await expect(memberPage.getByRole('button', { name: 'Rename Send bills' })).toHaveCount(0);
   await checkScreen(memberPage, 'workflows-03-project-member');
-  await memberPage.close();
+  await memberContext.close();
 
   await page.getByRole('button', { name: 'Delete Send bills' }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete “Send bills”?' });

@@ -136,7 +136,15 @@ export class Api {
 }
 
 /** Opens `path` (a fresh page load shows the sign-in form, the session lives in memory) and signs in there. */
+/**
+ * Signs `user` in through the development sign-in form. The console's session is a cookie of the browser context, so
+ * any earlier session of this context ends first (as a person signing in as someone else would sign out): every page
+ * of the context is then this user's.
+ */
 export async function signIn(page: Page, user: { sub: string; email: string }, path = '/', operator = false) {
+  // Leave the console first, so that no request of the old page goes out without its cookie (a 401 in the log).
+  await page.goto('about:blank');
+  await page.context().clearCookies();
   await page.goto(path);
   await page.getByLabel('Subject').fill(user.sub);
   await page.getByLabel('Email').fill(user.email);
