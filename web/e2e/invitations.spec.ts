@@ -37,7 +37,7 @@ test('members join by invitation: the owner invites an email, the invited person
   const second = await context.newPage();
   await signIn(second, invitee, '/');
   const invitation = second.getByRole('group', { name: `Invitation to ${org.name}` });
-  await expect(invitation).toContainText(`${org.name} invites you as ADMIN`);
+  await expect(invitation).toContainText(`${org.name} invites you as admin`);
   await expect(second.getByText('You are not a member of any organization yet', { exact: false })).toBeVisible();
   await second.mouse.move(0, 0);
   await checkScreen(second, '71-your-invitations');
