@@ -94,7 +94,7 @@ test('webhooks: add an endpoint, store its secret, see signed deliveries succeed
   await expect.poll(() => receiver.received.length).toBe(1);
   expect(verified(secret, receiver.received[0])).toMatchObject({ type: 'api_key.created', data: { name: 'Hooked key' } });
   await expect.poll(async () => {
-    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('main').getByRole('button', { name: 'Refresh' }).click();
     return row.textContent();
   }).toContain('Succeeded');
   await expect(row).toContainText('HTTP 200');
@@ -110,7 +110,7 @@ test('webhooks: add an endpoint, store its secret, see signed deliveries succeed
   receiver.answer(503);
   await api.orgKey(owner, org.id, 'Second key');
   await expect.poll(() => receiver.received.length).toBe(2);
-  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Refresh' }).click();
   const retried = deliveries.first();
   await expect(deliveries).toHaveCount(2);
   await expect(retried).toContainText('Pending');
@@ -171,7 +171,7 @@ test('webhooks: add an endpoint, store its secret, see signed deliveries succeed
 
   // The endpoint's history, and the organization's audit log, name each change.
   const history = page.getByRole('table', { name: 'Audit events' });
-  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Refresh' }).click();
   for (const action of ['Webhook endpoint added', 'Webhook endpoint changed', 'Webhook secret rotated']) await expect(history).toContainText(action);
   await page.getByRole('link', { name: org.name, exact: true }).click();
   await page.getByRole('link', { name: 'Audit log' }).click();
@@ -224,7 +224,7 @@ test('webhooks: an endpoint failing for 5 days is disabled automatically; enable
   await expect.poll(() => receiver.received.length).toBe(1);
   const health = `query($id: ID!) { node(id: $id) { ... on WebhookEndpoint { enabled autoDisabledAt } } }`;
   await expect.poll(async () => (await api.gql(owner.token, health, { id: webhookEndpoint.id })).node.enabled).toBe(false);
-  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '1 endpoint was disabled automatically' })).toContainText(receiver.url);
   await expect(page.getByTestId('endpoint-row')).toContainText('Disabled automatically');
   await expect(failingBanner).toBeHidden();
@@ -292,7 +292,7 @@ test('webhooks: a MEMBER is told that only owners and admins see them; an ADMIN 
   await expect(page.getByRole('link', { name: 'Webhooks', exact: true })).toHaveCount(0);
   await signIn(page, member, `/orgs/${org.slug}/webhooks`);
   await expect(page.getByRole('status')).toContainText('Only owners and admins can see webhooks');
-  await expect(page.getByRole('status')).toContainText('your role is MEMBER');
+  await expect(page.getByRole('status')).toContainText('your role is Member');
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByText('hooks.example.com')).toHaveCount(0);
   await checkScreen(page, '50-webhooks-member');
@@ -302,7 +302,7 @@ test('webhooks: a MEMBER is told that only owners and admins see them; an ADMIN 
   // The audit log (where webhook changes are recorded) says the same, rather than showing a failed request.
   await signIn(page, member, `/orgs/${org.slug}/audit`);
   await expect(page.getByRole('status')).toContainText('Only owners and admins can see the audit log');
-  await expect(page.getByRole('status')).toContainText('your role is MEMBER');
+  await expect(page.getByRole('status')).toContainText('your role is Member');
   await expect(page.getByRole('alert')).toHaveCount(0);
   await checkScreen(page, '57-audit-member');
 

@@ -151,7 +151,7 @@ test('“Use this key”: the one-time dialog’s curl (with the secret) and the
   const second = await runCurl(pageCurl, { KEYSMITH_API_KEY: secret });
   expect(second.data?.triggerWorkflow.__typename).toBe('TriggerWorkflowPayload');
 
-  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Refresh' }).click();
   const executions = page.getByTestId('execution-row');
   await expect(executions).toHaveCount(2);
   await expect(executions.first()).toContainText('Send invoices');
