@@ -40,5 +40,7 @@ async function endedReason(response: Response): Promise<string> {
   const ended = body?.errors?.find((e) => e.extensions?.reason === 'SESSION_ENDED');
   return ended?.message
     ? `${ended.message.replace(/: sign in again$/, '')}. Sign in again to continue.`
-    : 'Your sign-in was not accepted (it may have been revoked). Sign in again to continue.';
+    : // The console's requests carry only the session cookie: a 401 without the server's reason means the cookie is
+      // gone, which is what signing out in another tab (of the same browser) does.
+      'You were signed out (perhaps everywhere, from another tab or device). Sign in again to continue.';
 }
