@@ -220,7 +220,7 @@ test('key details: Edit, Rotate (24 hours of grace by default for a key used tod
   await expect(page.getByTestId('rotation-note')).toContainText('Replaces');
   await page.getByRole('button', { name: 'Revoke' }).click();
   await page.getByRole('dialog', { name: /Revoke/ }).getByRole('button', { name: 'Revoke key' }).click();
-  await expect(page.getByRole('row', { name: /Status/ })).toContainText('REVOKED');
+  await expect(page.getByRole('row', { name: /Status/ })).toContainText('Revoked');
   expect(await api.keyStatus(next)).toBe(401);
   await page.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('dialog', { name: /Delete/ }).getByRole('button', { name: 'Delete key' }).click();
