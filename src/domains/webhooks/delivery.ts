@@ -334,8 +334,9 @@ export class WebhookDispatcher {
         const left = (this.perEndpoint.get(delivery.endpointId) ?? 1) - 1;
         if (left > 0) this.perEndpoint.set(delivery.endpointId, left);
         else this.perEndpoint.delete(delivery.endpointId);
-        const wasLimiting = left + 1 >= this.concurrencyPerEndpoint || this.inFlight.size + 1 >= this.concurrency;
-        if (wasLimiting) this.wake();
+        // Any freed slot may let a due delivery go out (a partial claim shaped by the per-endpoint limit leaves work
+        // behind): wake the loop, which claims at once and sleeps again if nothing is due.
+        this.wake();
       });
     this.inFlight.add(attempt);
     return attempt;
