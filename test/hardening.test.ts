@@ -294,8 +294,10 @@ describe('secrets stay secret', () => {
     await execute(t.app, TriggerWorkflow, { input: { workflowId: workflow.id } }, { authorization: `Bearer ${first.secret}` }); // rotated: 401
     await t.app.usage.flush();
     ok(await execute(t.app, DeleteApiKey, { input: { id: second.apiKey.id } }, { token: org.owner.token }));
+    // A third key that stays: with the rotated pair, this test alone stores three hashes (other files may add more).
+    const third = await projectKey(t.app, org.owner, project.id);
 
-    const secrets = [first.secret, rotated.secret, second.secret].flatMap((s) => [s, s.slice(17, 49)]);
+    const secrets = [first.secret, rotated.secret, second.secret, third.secret].flatMap((s) => [s, s.slice(17, 49)]);
     const tokens = [org.owner.token];
     const tables = await t.db.prisma.$queryRaw<{ table_name: string }[]>`
       SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`;
