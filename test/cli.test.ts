@@ -127,6 +127,15 @@ describe('keysmith CLI', { timeout: 180_000 }, () => {
     expect(project).toMatchObject({ slug: 'billing', name: 'Billing' });
     const projects = json(await cli(['projects', 'list', '--org', tenant.slug, '-o', 'json'], env));
     expect(projects.nodes.map((p: { slug: string }) => p.slug).sort()).toEqual(['billing', 'checkout']);
+    // A page at a time: the table, then on stderr the cursor that continues it.
+    const first = await cli(['projects', 'list', '--org', tenant.slug, '--first', '1'], env);
+    expect(first.stdout.trimEnd().split('\n')).toHaveLength(2);
+    const cursor = /^More: add --after (\S+)$/m.exec(first.stderr)?.[1];
+    expect(cursor, first.stderr).toBeDefined();
+    const rest = json(await cli(['projects', 'list', '--org', tenant.slug, '--first', '1', '--after', cursor!, '-o', 'json'], env));
+    expect([...first.stdout.matchAll(/^\S+\s+(billing|checkout)\s/gm)].map((m) => m[1]).concat(rest.nodes.map((p: { slug: string }) => p.slug)).sort()).toEqual(['billing', 'checkout']);
+    expect(rest.hasNextPage).toBe(false);
+    failed(await cli(['projects', 'list', '--org', tenant.slug, '--first', '0'], env), 2, /--first must be a whole number from 1 to 100/);
     // A key lists its own organization without --org.
     const byKey = json(await cli(['projects', 'list', '-o', 'json'], { KEYSMITH_API_KEY: reader.secret }));
     expect(byKey.nodes.map((p: { slug: string }) => p.slug)).toEqual(['checkout']);
