@@ -79,7 +79,7 @@ function paged<O extends object, T>(
     .option('--after <cursor>', 'continue after this cursor (printed when there are more)')
     .action(async (options: O & PageOptions, self: Command) => {
       const o = globals(self);
-      const client = clientFor(o);
+      const client = await clientFor(o);
       const found = await withSpinner('Reading', o.output, () => list.read(client, options));
       if (o.output === 'json') return printJson(found);
       printTable(list.head, found.nodes.map(list.row));
@@ -108,7 +108,7 @@ export function addCommands(program: Command): void {
     .addHelpText('after', examples(['KEYSMITH_API_KEY=ksk_… keysmith whoami', 'keysmith whoami --output json']))
     .action(async (_options, command: Command) => {
       const o = globals(command);
-      const client = clientFor(o);
+      const client = await clientFor(o);
       if (client.credentialKind === 'apiKey') {
         const key = await withSpinner('Asking Keysmith', o.output, () => client.currentKey());
         if (o.output === 'json') return printJson({ kind: 'apiKey', apiKey: key });
@@ -151,7 +151,7 @@ export function addCommands(program: Command): void {
     .action(async (workflow: string, options: { data?: string; idempotencyKey?: string }, command: Command) => {
       const o = globals(command);
       const payload = parseData(options.data);
-      const client = clientFor(o);
+      const client = await clientFor(o);
       const result = await withSpinner('Triggering', o.output, async () => {
         // Slugs go to the server as they are: triggering by path needs no read permission, only workflow:trigger.
         const target = workflow.includes('/') ? { workflowPath: workflow } : { workflowId: workflow };
@@ -175,7 +175,7 @@ export function addCommands(program: Command): void {
     .addHelpText('after', examples(['keysmith executions get RXhlY3V0aW9uOjE', 'keysmith executions get RXhlY3V0aW9uOjE --output json']))
     .action(async (id: string, _options, command: Command) => {
       const o = globals(command);
-      const client = clientFor(o);
+      const client = await clientFor(o);
       const execution = await withSpinner('Reading', o.output, () => client.execution(id));
       if (o.output === 'json') return printJson(execution);
       printFields([
@@ -236,7 +236,7 @@ export function addCommands(program: Command): void {
         if (options.projects && !options.org) throw new UsageError('--projects goes with --org');
         const permissions = options.permission.map((permission) => ({ permission }));
         const common = { name: options.name, note: options.note, expiry: expiry(options.expires), permissions };
-        const client = clientFor(o);
+        const client = await clientFor(o);
         const created = await withSpinner('Creating', o.output, async () =>
           options.project
             ? client.createProjectApiKey({ ...common, projectId: (await client.project(options.project)).id })
@@ -260,7 +260,7 @@ export function addCommands(program: Command): void {
     .action(async (id: string, options: { grace: string }, command: Command) => {
       const o = globals(command);
       if (!/^\d+$/.test(options.grace)) throw new UsageError('--grace must be a whole number of seconds');
-      const client = clientFor(o);
+      const client = await clientFor(o);
       const rotated = await withSpinner('Rotating', o.output, () => client.rotateApiKey({ id, gracePeriodSeconds: Number(options.grace) }));
       if (o.output === 'json') return printJson(rotated);
       printTable(KEY_HEAD, [keyRow(rotated.apiKey)]);
@@ -274,7 +274,7 @@ export function addCommands(program: Command): void {
     .addHelpText('after', examples(['keysmith keys revoke QXBpS2V5OjE']))
     .action(async (id: string, _options, command: Command) => {
       const o = globals(command);
-      const client = clientFor(o);
+      const client = await clientFor(o);
       const key = await withSpinner('Revoking', o.output, () => client.revokeApiKey(id));
       if (o.output === 'json') return printJson(key);
       printTable(KEY_HEAD, [keyRow(key)]);
@@ -291,7 +291,7 @@ export function addCommands(program: Command): void {
         if (!process.stdin.isTTY) throw new UsageError('deleting a key needs --yes when not on a terminal');
         if (!(await confirm(`Delete key ${id}? Calls with it fail at once.`))) throw new UsageError('not deleted');
       }
-      const client = clientFor(o);
+      const client = await clientFor(o);
       const deleted = await withSpinner('Deleting', o.output, () => client.deleteApiKey(id));
       if (o.output === 'json') return printJson(deleted);
       note(`Deleted key ${deleted.deletedApiKeyId}.`);
@@ -315,7 +315,7 @@ export function addCommands(program: Command): void {
     .addHelpText('after', examples(['keysmith projects create --org acme --name Checkout --slug checkout']))
     .action(async (options: { name: string; slug: string; org?: string }, command: Command) => {
       const o = globals(command);
-      const client = clientFor(o);
+      const client = await clientFor(o);
       const project = await withSpinner('Creating', o.output, async () => client.createProject({ organizationId: await organizationId(client, options.org), name: options.name, slug: options.slug }));
       if (o.output === 'json') return printJson(project);
       printTable(SLUGGED_HEAD, [sluggedRow(project)]);
@@ -339,7 +339,7 @@ export function addCommands(program: Command): void {
     .addHelpText('after', examples(['keysmith workflows create --project acme/checkout --name Sync --slug sync']))
     .action(async (options: { project: string; name: string; slug: string }, command: Command) => {
       const o = globals(command);
-      const client = clientFor(o);
+      const client = await clientFor(o);
       const workflow = await withSpinner('Creating', o.output, async () => client.createWorkflow({ projectId: (await client.project(options.project)).id, name: options.name, slug: options.slug }));
       if (o.output === 'json') return printJson(workflow);
       printTable(SLUGGED_HEAD, [sluggedRow(workflow)]);
@@ -364,24 +364,37 @@ export function addCommands(program: Command): void {
   program
     .command('login')
     .description(
-      'Sign in as a person and save the token in a profile (a 0600 file in your config directory): the development sign-in when the server offers it, otherwise a pasted access token',
+      'Sign in as a person and save the token in a profile (a 0600 file in your config directory): the development sign-in when the server offers it, else a device code approved in your browser when the server and its identity provider support it, otherwise a pasted access token',
     )
     .option('--subject <subject>', 'development sign-in: your user id')
     .option('--email <email>', 'development sign-in: your email')
     .option('--name <name>', 'development sign-in: your name')
+    .option('--with-token', 'read an access token from stdin (pasted or piped) instead of signing in')
     .addHelpText(
       'after',
-      examples(['keysmith login --subject alice --email alice@example.com', 'keysmith login --profile prod --url https://keysmith.example.com < token.txt']),
+      `
+Device sign-in: when the server publishes the CLI's client at its identity provider (CLI_OIDC_CLIENT_ID) and the
+provider supports the device authorization grant, login prints an address and a code on stderr; open the address in a
+browser (on any device), check the code, sign in and approve. The profile then also keeps the provider's refresh
+token (when it gives one), and commands renew the access token with it when it has expired.
+Fails with exit 3 when the sign-in is denied or the code expires before it is approved.
+${examples([
+  'keysmith login --url https://keysmith.example.com',
+  'keysmith login --subject alice --email alice@example.com',
+  'keysmith login --profile prod --url https://keysmith.example.com --with-token < token.txt',
+])}`,
     )
-    .action(async (options: { subject?: string; email?: string; name?: string }, command: Command) => {
+    .action(async (options: { subject?: string; email?: string; name?: string; withToken?: boolean }, command: Command) => {
       const o = globals(command);
       const profileName = o.profile ?? DEFAULT_PROFILE;
       const url = (o.url ?? process.env.KEYSMITH_URL ?? readProfile(profileName)?.url ?? DEFAULT_URL).replace(/\/+$/, '');
-      const { token, method } = await obtainToken({ url, subject: options.subject, email: options.email, name: options.name });
-      const subject = await verifyToken(url, token);
-      saveProfile(profileName, { url, token, subject, savedAt: new Date().toISOString() });
+      const obtained = await obtainToken({ url, subject: options.subject, email: options.email, name: options.name, withToken: options.withToken, output: o.output });
+      const subject = await verifyToken(url, obtained.token);
+      const { token, method, refreshToken, expiresAt, provider } = obtained;
+      saveProfile(profileName, { url, token, subject, savedAt: new Date().toISOString(), ...(provider ? { refreshToken, expiresAt, provider } : {}) });
       if (o.output === 'json') return printJson({ profile: profileName, url, subject, method, file: profilesPath() });
-      note(`Signed in as ${subject} at ${url} (profile "${profileName}", ${method === 'development' ? 'development sign-in' : 'pasted token'}).`);
+      const how = { development: 'development sign-in', device: 'device sign-in', pasted: 'pasted token' }[method];
+      note(`Signed in as ${subject} at ${url} (profile "${profileName}", ${how}).`);
     });
 
   program
