@@ -230,6 +230,14 @@ describe('keysmith CLI', { timeout: 180_000 }, () => {
     const pasted = await cli(['login', '--profile', 'pasted', '--url', server.url], {}, 'not-a-token\n');
     // The server offers the development sign-in, so login used it and asked for a subject.
     failed(pasted, 2, /needs --subject/);
+    // …and publishes no provider sign-in for the CLI.
+    expect(await (await fetch(`${server.url}/cli-config.json`)).json()).toEqual({ oidc: null });
+    // --with-token takes the token from stdin whatever the server offers; a token the server refuses is not saved.
+    const piped = json(await cli(['login', '--profile', 'piped', '--with-token', '-o', 'json'], {}, `${tenant.owner}\n`));
+    expect(piped).toMatchObject({ profile: 'piped', subject: `${tenant.slug}-owner`, method: 'pasted' });
+    failed(await cli(['login', '--profile', 'refused', '--with-token'], {}, 'not-a-token\n'), 3, /refused/);
+    expect(Object.keys(JSON.parse(fs.readFileSync(profileFile(), 'utf8')).profiles).sort()).toEqual(['piped', 'work']);
+    json(await cli(['logout', '--profile', 'piped', '-o', 'json']));
 
     expect((await cli(['logout', '--profile', 'work'])).stderr).toMatch(/Signed out/);
     expect(JSON.parse(fs.readFileSync(profileFile(), 'utf8')).profiles).toEqual({});
