@@ -8,7 +8,7 @@ import type { Plugin } from 'graphql-yoga';
  */
 export const GRAPHQL_PATH = '/graphql';
 
-const API_PATHS = new Set([GRAPHQL_PATH, '/health', '/ready', '/metrics', '/secret-scanning/github', '/console-config.json']);
+const API_PATHS = new Set([GRAPHQL_PATH, '/health', '/ready', '/metrics', '/secret-scanning/github', '/console-config.json', '/cli-config.json']);
 
 /** Paths the API owns (the console never answers them); `/auth/` is reserved for sign-in endpoints. */
 export function isApiPath(pathname: string): boolean {

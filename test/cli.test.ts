@@ -127,6 +127,15 @@ describe('keysmith CLI', { timeout: 180_000 }, () => {
     expect(project).toMatchObject({ slug: 'billing', name: 'Billing' });
     const projects = json(await cli(['projects', 'list', '--org', tenant.slug, '-o', 'json'], env));
     expect(projects.nodes.map((p: { slug: string }) => p.slug).sort()).toEqual(['billing', 'checkout']);
+    // A page at a time: the table, then on stderr the cursor that continues it.
+    const first = await cli(['projects', 'list', '--org', tenant.slug, '--first', '1'], env);
+    expect(first.stdout.trimEnd().split('\n')).toHaveLength(2);
+    const cursor = /^More: add --after (\S+)$/m.exec(first.stderr)?.[1];
+    expect(cursor, first.stderr).toBeDefined();
+    const rest = json(await cli(['projects', 'list', '--org', tenant.slug, '--first', '1', '--after', cursor!, '-o', 'json'], env));
+    expect([...first.stdout.matchAll(/^\S+\s+(billing|checkout)\s/gm)].map((m) => m[1]).concat(rest.nodes.map((p: { slug: string }) => p.slug)).sort()).toEqual(['billing', 'checkout']);
+    expect(rest.hasNextPage).toBe(false);
+    failed(await cli(['projects', 'list', '--org', tenant.slug, '--first', '0'], env), 2, /--first must be a whole number from 1 to 100/);
     // A key lists its own organization without --org.
     const byKey = json(await cli(['projects', 'list', '-o', 'json'], { KEYSMITH_API_KEY: reader.secret }));
     expect(byKey.nodes.map((p: { slug: string }) => p.slug)).toEqual(['checkout']);
@@ -221,6 +230,14 @@ describe('keysmith CLI', { timeout: 180_000 }, () => {
     const pasted = await cli(['login', '--profile', 'pasted', '--url', server.url], {}, 'not-a-token\n');
     // The server offers the development sign-in, so login used it and asked for a subject.
     failed(pasted, 2, /needs --subject/);
+    // …and publishes no provider sign-in for the CLI.
+    expect(await (await fetch(`${server.url}/cli-config.json`)).json()).toEqual({ oidc: null });
+    // --with-token takes the token from stdin whatever the server offers; a token the server refuses is not saved.
+    const piped = json(await cli(['login', '--profile', 'piped', '--with-token', '-o', 'json'], {}, `${tenant.owner}\n`));
+    expect(piped).toMatchObject({ profile: 'piped', subject: `${tenant.slug}-owner`, method: 'pasted' });
+    failed(await cli(['login', '--profile', 'refused', '--with-token'], {}, 'not-a-token\n'), 3, /refused/);
+    expect(Object.keys(JSON.parse(fs.readFileSync(profileFile(), 'utf8')).profiles).sort()).toEqual(['piped', 'work']);
+    json(await cli(['logout', '--profile', 'piped', '-o', 'json']));
 
     expect((await cli(['logout', '--profile', 'work'])).stderr).toMatch(/Signed out/);
     expect(JSON.parse(fs.readFileSync(profileFile(), 'utf8')).profiles).toEqual({});

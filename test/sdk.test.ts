@@ -194,6 +194,17 @@ describe('typed results and errors', () => {
     expect(taken.code).toBe('CONFLICT');
   });
 
+  it('workflow(path) without read permissions says how to trigger by path instead, and that advice works', async () => {
+    const client = new Keysmith({ apiKey: triggerKey, url: server.url });
+    const path = `${tenant.slug}/checkout/sync`;
+    const forbidden = await caught(client.workflow(path));
+    expect(forbidden).toMatchObject({ code: 'FORBIDDEN', permission: 'organization:read' });
+    const advised = /triggerWorkflow\(\{ workflowPath: "([^"]+)" \}\) needs only workflow:trigger/.exec(forbidden.message);
+    expect(advised?.[1], forbidden.message).toBe(path);
+    const started = await client.triggerWorkflow({ workflowPath: advised![1]!, payload: { advised: true } });
+    expect(started.execution).toMatchObject({ status: 'QUEUED', workflowId: tenant.workflowId });
+  });
+
   it('a refused key is UNAUTHENTICATED with the request id', async () => {
     const doomed = await tenant.key(['execution:read'], 'revoked');
     await new Keysmith({ token: tenant.owner, url: server.url }).revokeApiKey(doomed.id);

@@ -40,6 +40,20 @@ const envSchema = z
       .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'must be space-separated OAuth scopes')
       .refine((v) => v.split(' ').includes('openid'), 'must include openid')
       .default('openid profile email'),
+    /**
+     * The `keysmith` CLI's client id at the identity provider (JWT_ISSUER): a public client (no secret) allowed the
+     * device authorization grant; published at /cli-config.json so that `keysmith login` signs in with a device code.
+     */
+    CLI_OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+    CLI_OIDC_SCOPE: z
+      .string()
+      .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'must be space-separated OAuth scopes')
+      .default('openid profile email offline_access'),
+    /** The API's resource indicator (RFC 8707) that the CLI asks tokens for, when the provider needs one. */
+    CLI_OIDC_RESOURCE: z
+      .url({ message: 'must be an absolute URI (https://api.example.com or urn:example:api)' })
+      .refine((v) => !v.includes('#'), 'must not contain a fragment (#)')
+      .optional(),
     /** The console's session ends after this many minutes without a request… */
     CONSOLE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
     /** …and this many hours after sign-in, however active. */
@@ -123,6 +137,15 @@ const envSchema = z
     if (env.CONSOLE_OIDC_CLIENT_ID && env.JWT_ISSUER && !/^https?:\/\/[^\s]+$/.test(env.JWT_ISSUER)) {
       ctx.addIssue({ code: 'custom', path: ['JWT_ISSUER'], message: 'must be the identity provider URL (https://...) for CONSOLE_OIDC_CLIENT_ID' });
     }
+    if (env.CLI_OIDC_CLIENT_ID && !env.JWT_JWKS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['CLI_OIDC_CLIENT_ID'], message: 'needs the identity provider: set JWT_JWKS_URL, JWT_ISSUER and JWT_AUDIENCE' });
+    }
+    if (env.CLI_OIDC_CLIENT_ID && env.JWT_ISSUER && !/^https?:\/\/[^\s]+$/.test(env.JWT_ISSUER)) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_ISSUER'], message: 'must be the identity provider URL (https://...) for CLI_OIDC_CLIENT_ID' });
+    }
+    if (env.CLI_OIDC_RESOURCE && !env.CLI_OIDC_CLIENT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['CLI_OIDC_RESOURCE'], message: 'applies only to the CLI sign-in: set CLI_OIDC_CLIENT_ID too' });
+    }
     if (env.KEY_TAG_SECRET_PREVIOUS && !env.KEY_TAG_SECRET && env.JWT_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['KEY_TAG_SECRET_PREVIOUS'], message: 'needs the current tag secret: set KEY_TAG_SECRET' });
     }
@@ -178,6 +201,11 @@ export type Config = {
   keyTagSecretPrevious: string | null;
   /** The console's OpenID Connect sign-in (authorization code + PKCE at the identity provider); null when off. */
   consoleOidc: { authority: string; clientId: string; scope: string } | null;
+  /**
+   * What `keysmith login` needs for the device authorization grant at the identity provider (published, nothing
+   * secret: a public client); null when CLI_OIDC_CLIENT_ID is unset.
+   */
+  cliOidc: { issuer: string; clientId: string; scope: string; resource: string | null } | null;
   /**
    * The console's server-side sessions. `secureCookie`: outside development and tests the cookie is
    * `__Host-keysmith-session` (Secure, so https only); on http://localhost it is `keysmith-session` without Secure.
@@ -281,6 +309,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyTagSecretPrevious: e.KEY_TAG_SECRET_PREVIOUS ?? null,
     consoleOidc:
       e.CONSOLE_OIDC_CLIENT_ID && e.JWT_ISSUER ? { authority: e.JWT_ISSUER, clientId: e.CONSOLE_OIDC_CLIENT_ID, scope: e.CONSOLE_OIDC_SCOPE } : null,
+    cliOidc:
+      e.CLI_OIDC_CLIENT_ID && e.JWT_ISSUER
+        ? { issuer: e.JWT_ISSUER, clientId: e.CLI_OIDC_CLIENT_ID, scope: e.CLI_OIDC_SCOPE, resource: e.CLI_OIDC_RESOURCE ?? null }
+        : null,
     consoleSession: {
       idleMs: e.CONSOLE_SESSION_IDLE_MINUTES * 60_000,
       maxMs: e.CONSOLE_SESSION_MAX_HOURS * 3_600_000,

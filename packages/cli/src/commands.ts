@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createInterface } from 'node:readline/promises';
-import type { ApiKey, Execution, ExpiryPolicy, Keysmith } from '@keysmith/sdk';
+import type { ApiKey, Execution, ExpiryPolicy, Keysmith, Page, Project, WebhookEndpoint, Workflow } from '@keysmith/sdk';
 import { Command } from 'commander';
 import { clientFor, type GlobalOptions } from './credentials.js';
 import { UsageError } from './exit-codes.js';
@@ -58,9 +58,33 @@ const executionRow = (e: Execution) => [e.id, e.status, e.workflowId, e.triggere
 const EXECUTION_HEAD = ['ID', 'STATUS', 'WORKFLOW', 'KEY', 'IDEMPOTENCY KEY', 'CREATED'];
 const keyRow = (k: ApiKey) => [k.id, k.name, k.prefix, k.level, k.status, k.project?.slug, k.expiresAt, k.permissions.map((p) => p.permission).join(' ')];
 const KEY_HEAD = ['ID', 'NAME', 'PREFIX', 'LEVEL', 'STATUS', 'PROJECT', 'EXPIRES', 'PERMISSIONS'];
+/** Projects and workflows. */
+const sluggedRow = (p: Project | Workflow) => [p.id, p.slug, p.name, p.createdAt];
+const SLUGGED_HEAD = ['ID', 'SLUG', 'NAME', 'CREATED'];
+const ORG_OPTION = "the organization's slug or id (default: the key's own, or your only one)";
 
-function more(hasNextPage: boolean, endCursor: string | null): void {
-  if (hasNextPage) note(`More: add --after ${endCursor}`);
+type Cell = string | number | boolean | null | undefined;
+type PageOptions = { first: number; after?: string };
+
+/**
+ * Makes `command` a list command: `--first` (1-100) and `--after` options, the page read behind the spinner, then
+ * JSON or a table followed by the cursor of the next page. `read` gets the command's own options with the paging ones.
+ */
+function paged<O extends object, T>(
+  command: Command,
+  list: { first: number; head: string[]; row: (node: T) => Cell[]; read: (client: Keysmith, options: O & PageOptions) => Promise<Page<T>> },
+): Command {
+  return command
+    .option('--first <n>', 'how many (1-100)', positiveInt('--first'), list.first)
+    .option('--after <cursor>', 'continue after this cursor (printed when there are more)')
+    .action(async (options: O & PageOptions, self: Command) => {
+      const o = globals(self);
+      const client = await clientFor(o);
+      const found = await withSpinner('Reading', o.output, () => list.read(client, options));
+      if (o.output === 'json') return printJson(found);
+      printTable(list.head, found.nodes.map(list.row));
+      if (found.hasNextPage) note(`More: add --after ${found.endCursor}`);
+    });
 }
 
 async function confirm(question: string): Promise<boolean> {
@@ -84,7 +108,7 @@ export function addCommands(program: Command): void {
     .addHelpText('after', examples(['KEYSMITH_API_KEY=ksk_… keysmith whoami', 'keysmith whoami --output json']))
     .action(async (_options, command: Command) => {
       const o = globals(command);
-      const client = clientFor(o);
+      const client = await clientFor(o);
       if (client.credentialKind === 'apiKey') {
         const key = await withSpinner('Asking Keysmith', o.output, () => client.currentKey());
         if (o.output === 'json') return printJson({ kind: 'apiKey', apiKey: key });
@@ -127,7 +151,7 @@ export function addCommands(program: Command): void {
     .action(async (workflow: string, options: { data?: string; idempotencyKey?: string }, command: Command) => {
       const o = globals(command);
       const payload = parseData(options.data);
-      const client = clientFor(o);
+      const client = await clientFor(o);
       const result = await withSpinner('Triggering', o.output, async () => {
         // Slugs go to the server as they are: triggering by path needs no read permission, only workflow:trigger.
         const target = workflow.includes('/') ? { workflowPath: workflow } : { workflowId: workflow };
@@ -151,7 +175,7 @@ export function addCommands(program: Command): void {
     .addHelpText('after', examples(['keysmith executions get RXhlY3V0aW9uOjE', 'keysmith executions get RXhlY3V0aW9uOjE --output json']))
     .action(async (id: string, _options, command: Command) => {
       const o = globals(command);
-      const client = clientFor(o);
+      const client = await clientFor(o);
       const execution = await withSpinner('Reading', o.output, () => client.execution(id));
       if (o.output === 'json') return printJson(execution);
       printFields([
@@ -165,38 +189,29 @@ export function addCommands(program: Command): void {
         ['payload', JSON.stringify(execution.payload)],
       ]);
     });
-  executions
-    .command('list')
-    .description("List a project's executions, newest first")
-    .requiredOption('-p, --project <project>', 'organization/project slugs or the project id')
-    .option('--first <n>', 'how many (1-100)', positiveInt('--first'), 20)
-    .option('--after <cursor>', 'continue after this cursor (printed when there are more)')
-    .addHelpText('after', examples(['keysmith executions list --project acme/checkout', 'keysmith executions list --project acme/checkout --first 5 --output json']))
-    .action(async (options: { project: string; first: number; after?: string }, command: Command) => {
-      const o = globals(command);
-      const client = clientFor(o);
-      const found = await withSpinner('Reading', o.output, async () => client.executions({ projectId: (await client.project(options.project)).id, first: options.first, after: options.after }));
-      if (o.output === 'json') return printJson(found);
-      printTable(EXECUTION_HEAD, found.nodes.map(executionRow));
-      more(found.hasNextPage, found.endCursor);
-    });
+  paged<{ project: string }, Execution>(
+    executions
+      .command('list')
+      .description("List a project's executions, newest first")
+      .requiredOption('-p, --project <project>', 'organization/project slugs or the project id')
+      .addHelpText('after', examples(['keysmith executions list --project acme/checkout', 'keysmith executions list --project acme/checkout --first 5 --output json'])),
+    {
+      first: 20,
+      head: EXECUTION_HEAD,
+      row: executionRow,
+      read: async (client, { project, first, after }) => client.executions({ projectId: (await client.project(project)).id, first, after }),
+    },
+  );
 
   const keys = program.command('keys').description('Manage API keys (the credential needs the api_key:* permissions)');
-  keys
-    .command('list')
-    .description("List an organization's keys, organization- and project-level")
-    .option('--org <organization>', "the organization's slug or id (default: the key's own, or your only one)")
-    .option('--first <n>', 'how many (1-100)', positiveInt('--first'), 50)
-    .option('--after <cursor>', 'continue after this cursor')
-    .addHelpText('after', examples(['keysmith keys list', 'keysmith keys list --org acme --output json']))
-    .action(async (options: { org?: string; first: number; after?: string }, command: Command) => {
-      const o = globals(command);
-      const client = clientFor(o);
-      const found = await withSpinner('Reading', o.output, async () => client.apiKeys({ organizationId: await organizationId(client, options.org), first: options.first, after: options.after }));
-      if (o.output === 'json') return printJson(found);
-      printTable(KEY_HEAD, found.nodes.map(keyRow));
-      more(found.hasNextPage, found.endCursor);
-    });
+  paged<{ org?: string }, ApiKey>(
+    keys
+      .command('list')
+      .description("List an organization's keys, organization- and project-level")
+      .option('--org <organization>', ORG_OPTION)
+      .addHelpText('after', examples(['keysmith keys list', 'keysmith keys list --org acme --output json'])),
+    { first: 50, head: KEY_HEAD, row: keyRow, read: async (client, { org, first, after }) => client.apiKeys({ organizationId: await organizationId(client, org), first, after }) },
+  );
   keys
     .command('create')
     .description('Create a key for one project (--project) or for an organization (--org); prints the secret once')
@@ -221,7 +236,7 @@ export function addCommands(program: Command): void {
         if (options.projects && !options.org) throw new UsageError('--projects goes with --org');
         const permissions = options.permission.map((permission) => ({ permission }));
         const common = { name: options.name, note: options.note, expiry: expiry(options.expires), permissions };
-        const client = clientFor(o);
+        const client = await clientFor(o);
         const created = await withSpinner('Creating', o.output, async () =>
           options.project
             ? client.createProjectApiKey({ ...common, projectId: (await client.project(options.project)).id })
@@ -245,7 +260,7 @@ export function addCommands(program: Command): void {
     .action(async (id: string, options: { grace: string }, command: Command) => {
       const o = globals(command);
       if (!/^\d+$/.test(options.grace)) throw new UsageError('--grace must be a whole number of seconds');
-      const client = clientFor(o);
+      const client = await clientFor(o);
       const rotated = await withSpinner('Rotating', o.output, () => client.rotateApiKey({ id, gracePeriodSeconds: Number(options.grace) }));
       if (o.output === 'json') return printJson(rotated);
       printTable(KEY_HEAD, [keyRow(rotated.apiKey)]);
@@ -259,7 +274,7 @@ export function addCommands(program: Command): void {
     .addHelpText('after', examples(['keysmith keys revoke QXBpS2V5OjE']))
     .action(async (id: string, _options, command: Command) => {
       const o = globals(command);
-      const client = clientFor(o);
+      const client = await clientFor(o);
       const key = await withSpinner('Revoking', o.output, () => client.revokeApiKey(id));
       if (o.output === 'json') return printJson(key);
       printTable(KEY_HEAD, [keyRow(key)]);
@@ -276,59 +291,45 @@ export function addCommands(program: Command): void {
         if (!process.stdin.isTTY) throw new UsageError('deleting a key needs --yes when not on a terminal');
         if (!(await confirm(`Delete key ${id}? Calls with it fail at once.`))) throw new UsageError('not deleted');
       }
-      const client = clientFor(o);
+      const client = await clientFor(o);
       const deleted = await withSpinner('Deleting', o.output, () => client.deleteApiKey(id));
       if (o.output === 'json') return printJson(deleted);
       note(`Deleted key ${deleted.deletedApiKeyId}.`);
     });
 
   const projects = program.command('projects').description('List and create projects');
-  projects
-    .command('list')
-    .description("List an organization's projects")
-    .option('--org <organization>', "the organization's slug or id (default: the key's own, or your only one)")
-    .option('--first <n>', 'how many (1-100)', positiveInt('--first'), 50)
-    .option('--after <cursor>', 'continue after this cursor')
-    .addHelpText('after', examples(['keysmith projects list --org acme', 'keysmith projects list --output json']))
-    .action(async (options: { org?: string; first: number; after?: string }, command: Command) => {
-      const o = globals(command);
-      const client = clientFor(o);
-      const found = await withSpinner('Reading', o.output, async () => client.projects({ organizationId: await organizationId(client, options.org), first: options.first, after: options.after }));
-      if (o.output === 'json') return printJson(found);
-      printTable(['ID', 'SLUG', 'NAME', 'CREATED'], found.nodes.map((p) => [p.id, p.slug, p.name, p.createdAt]));
-      more(found.hasNextPage, found.endCursor);
-    });
+  paged<{ org?: string }, Project>(
+    projects
+      .command('list')
+      .description("List an organization's projects")
+      .option('--org <organization>', ORG_OPTION)
+      .addHelpText('after', examples(['keysmith projects list --org acme', 'keysmith projects list --output json'])),
+    { first: 50, head: SLUGGED_HEAD, row: sluggedRow, read: async (client, { org, first, after }) => client.projects({ organizationId: await organizationId(client, org), first, after }) },
+  );
   projects
     .command('create')
     .description('Create a project (needs project:create)')
     .requiredOption('--name <name>', 'the display name')
     .requiredOption('--slug <slug>', 'the URL name (lowercase letters, digits, dashes)')
-    .option('--org <organization>', "the organization's slug or id (default: the key's own, or your only one)")
+    .option('--org <organization>', ORG_OPTION)
     .addHelpText('after', examples(['keysmith projects create --org acme --name Checkout --slug checkout']))
     .action(async (options: { name: string; slug: string; org?: string }, command: Command) => {
       const o = globals(command);
-      const client = clientFor(o);
+      const client = await clientFor(o);
       const project = await withSpinner('Creating', o.output, async () => client.createProject({ organizationId: await organizationId(client, options.org), name: options.name, slug: options.slug }));
       if (o.output === 'json') return printJson(project);
-      printTable(['ID', 'SLUG', 'NAME', 'CREATED'], [[project.id, project.slug, project.name, project.createdAt]]);
+      printTable(SLUGGED_HEAD, [sluggedRow(project)]);
     });
 
   const workflows = program.command('workflows').description('List and create workflows');
-  workflows
-    .command('list')
-    .description("List a project's workflows")
-    .requiredOption('-p, --project <project>', 'organization/project slugs or the project id')
-    .option('--first <n>', 'how many (1-100)', positiveInt('--first'), 50)
-    .option('--after <cursor>', 'continue after this cursor')
-    .addHelpText('after', examples(['keysmith workflows list --project acme/checkout']))
-    .action(async (options: { project: string; first: number; after?: string }, command: Command) => {
-      const o = globals(command);
-      const client = clientFor(o);
-      const found = await withSpinner('Reading', o.output, async () => client.workflows({ projectId: (await client.project(options.project)).id, first: options.first, after: options.after }));
-      if (o.output === 'json') return printJson(found);
-      printTable(['ID', 'SLUG', 'NAME', 'CREATED'], found.nodes.map((w) => [w.id, w.slug, w.name, w.createdAt]));
-      more(found.hasNextPage, found.endCursor);
-    });
+  paged<{ project: string }, Workflow>(
+    workflows
+      .command('list')
+      .description("List a project's workflows")
+      .requiredOption('-p, --project <project>', 'organization/project slugs or the project id')
+      .addHelpText('after', examples(['keysmith workflows list --project acme/checkout'])),
+    { first: 50, head: SLUGGED_HEAD, row: sluggedRow, read: async (client, { project, first, after }) => client.workflows({ projectId: (await client.project(project)).id, first, after }) },
+  );
   workflows
     .command('create')
     .description('Create a workflow in a project (needs workflow:create)')
@@ -338,51 +339,62 @@ export function addCommands(program: Command): void {
     .addHelpText('after', examples(['keysmith workflows create --project acme/checkout --name Sync --slug sync']))
     .action(async (options: { project: string; name: string; slug: string }, command: Command) => {
       const o = globals(command);
-      const client = clientFor(o);
+      const client = await clientFor(o);
       const workflow = await withSpinner('Creating', o.output, async () => client.createWorkflow({ projectId: (await client.project(options.project)).id, name: options.name, slug: options.slug }));
       if (o.output === 'json') return printJson(workflow);
-      printTable(['ID', 'SLUG', 'NAME', 'CREATED'], [[workflow.id, workflow.slug, workflow.name, workflow.createdAt]]);
+      printTable(SLUGGED_HEAD, [sluggedRow(workflow)]);
     });
 
-  program
-    .command('webhooks')
-    .description('Webhook endpoints (needs webhook:read)')
-    .command('list')
-    .description("List an organization's webhook endpoints")
-    .option('--org <organization>', "the organization's slug or id (default: the key's own, or your only one)")
-    .option('--first <n>', 'how many (1-100)', positiveInt('--first'), 50)
-    .option('--after <cursor>', 'continue after this cursor')
-    .addHelpText('after', examples(['keysmith webhooks list --org acme']))
-    .action(async (options: { org?: string; first: number; after?: string }, command: Command) => {
-      const o = globals(command);
-      const client = clientFor(o);
-      const found = await withSpinner('Reading', o.output, async () => client.webhookEndpoints({ organizationId: await organizationId(client, options.org), first: options.first, after: options.after }));
-      if (o.output === 'json') return printJson(found);
-      printTable(['ID', 'URL', 'ENABLED', 'EVENTS', 'FAILING SINCE'], found.nodes.map((w) => [w.id, w.url, w.enabled ? 'yes' : 'no', w.events.join(' '), w.failingSince]));
-      more(found.hasNextPage, found.endCursor);
-    });
+  paged<{ org?: string }, WebhookEndpoint>(
+    program
+      .command('webhooks')
+      .description('Webhook endpoints (needs webhook:read)')
+      .command('list')
+      .description("List an organization's webhook endpoints")
+      .option('--org <organization>', ORG_OPTION)
+      .addHelpText('after', examples(['keysmith webhooks list --org acme'])),
+    {
+      first: 50,
+      head: ['ID', 'URL', 'ENABLED', 'EVENTS', 'FAILING SINCE'],
+      row: (w) => [w.id, w.url, w.enabled ? 'yes' : 'no', w.events.join(' '), w.failingSince],
+      read: async (client, { org, first, after }) => client.webhookEndpoints({ organizationId: await organizationId(client, org), first, after }),
+    },
+  );
 
   program
     .command('login')
     .description(
-      'Sign in as a person and save the token in a profile (a 0600 file in your config directory): the development sign-in when the server offers it, otherwise a pasted access token',
+      'Sign in as a person and save the token in a profile (a 0600 file in your config directory): the development sign-in when the server offers it, else a device code approved in your browser when the server and its identity provider support it, otherwise a pasted access token',
     )
     .option('--subject <subject>', 'development sign-in: your user id')
     .option('--email <email>', 'development sign-in: your email')
     .option('--name <name>', 'development sign-in: your name')
+    .option('--with-token', 'read an access token from stdin (pasted or piped) instead of signing in')
     .addHelpText(
       'after',
-      examples(['keysmith login --subject alice --email alice@example.com', 'keysmith login --profile prod --url https://keysmith.example.com < token.txt']),
+      `
+Device sign-in: when the server publishes the CLI's client at its identity provider (CLI_OIDC_CLIENT_ID) and the
+provider supports the device authorization grant, login prints an address and a code on stderr; open the address in a
+browser (on any device), check the code, sign in and approve. The profile then also keeps the provider's refresh
+token (when it gives one), and commands renew the access token with it when it has expired.
+Fails with exit 3 when the sign-in is denied or the code expires before it is approved.
+${examples([
+  'keysmith login --url https://keysmith.example.com',
+  'keysmith login --subject alice --email alice@example.com',
+  'keysmith login --profile prod --url https://keysmith.example.com --with-token < token.txt',
+])}`,
     )
-    .action(async (options: { subject?: string; email?: string; name?: string }, command: Command) => {
+    .action(async (options: { subject?: string; email?: string; name?: string; withToken?: boolean }, command: Command) => {
       const o = globals(command);
       const profileName = o.profile ?? DEFAULT_PROFILE;
       const url = (o.url ?? process.env.KEYSMITH_URL ?? readProfile(profileName)?.url ?? DEFAULT_URL).replace(/\/+$/, '');
-      const { token, method } = await obtainToken({ url, subject: options.subject, email: options.email, name: options.name });
-      const subject = await verifyToken(url, token);
-      saveProfile(profileName, { url, token, subject, savedAt: new Date().toISOString() });
+      const obtained = await obtainToken({ url, subject: options.subject, email: options.email, name: options.name, withToken: options.withToken, output: o.output });
+      const subject = await verifyToken(url, obtained.token);
+      const { token, method, refreshToken, expiresAt, provider } = obtained;
+      saveProfile(profileName, { url, token, subject, savedAt: new Date().toISOString(), ...(provider ? { refreshToken, expiresAt, provider } : {}) });
       if (o.output === 'json') return printJson({ profile: profileName, url, subject, method, file: profilesPath() });
-      note(`Signed in as ${subject} at ${url} (profile "${profileName}", ${method === 'development' ? 'development sign-in' : 'pasted token'}).`);
+      const how = { development: 'development sign-in', device: 'device sign-in', pasted: 'pasted token' }[method];
+      note(`Signed in as ${subject} at ${url} (profile "${profileName}", ${how}).`);
     });
 
   program

@@ -39,8 +39,19 @@ const BY_CODE: Record<KeysmithErrorCode, number> = {
 /** A mistake in how the command was called (exit 2), raised by the CLI itself. */
 export class UsageError extends Error {}
 
+/** A failure the CLI words itself (its message is the whole line: what happened and what to do), with its exit code. */
+export class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
 export function exitCodeOf(error: unknown): number {
   if (error instanceof UsageError) return EXIT.USAGE;
+  if (error instanceof CliFailure) return error.exitCode;
   if (error instanceof KeysmithError) return BY_CODE[error.code] ?? EXIT.UNEXPECTED;
   return EXIT.UNEXPECTED;
 }
@@ -84,6 +95,7 @@ function hint(error: KeysmithError): string {
 /** The one line printed on stderr for a failure: what happened and what to do. Never contains a credential. */
 export function errorLine(error: unknown): string {
   if (error instanceof UsageError) return `${error.message} (see --help)`;
+  if (error instanceof CliFailure) return error.message;
   if (error instanceof KeysmithError) {
     const message = error.message.replace(/[.\s]+$/, '');
     const request = error.requestId ? ` [request ${error.requestId}]` : '';

@@ -1,14 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import envPaths from 'env-paths';
+import type { ProviderRef } from './provider-sign-in.js';
 
 /**
  * Named sign-in profiles in the user's config directory (`$XDG_CONFIG_HOME/keysmith/profiles.json` on Linux,
  * `~/Library/Preferences/keysmith` on macOS, `%APPDATA%\keysmith\Config` on Windows). The file is mode 0600 in a
- * 0700 directory and holds only what `keysmith login` wrote: the server URL and the person's own token. API keys are
- * never written here.
+ * 0700 directory and holds only what `keysmith login` wrote: the server URL and the person's own token (after a device
+ * sign-in also their refresh token, when the provider gave one, when the access token expires, and the provider that
+ * renews it). API keys are never written here.
  */
-export type Profile = { url: string; token: string; subject?: string; savedAt: string };
+export type Profile = {
+  url: string;
+  token: string;
+  subject?: string;
+  savedAt: string;
+  refreshToken?: string;
+  expiresAt?: string;
+  provider?: ProviderRef;
+};
 type ProfilesFile = { profiles: Record<string, Profile> };
 
 export const DEFAULT_PROFILE = 'default';

@@ -283,7 +283,7 @@ export class Keysmith {
 
   /**
    * A workflow by `organization/project/workflow` slugs (needs organization:read, project:read and workflow:read), or
-   * by global id (returned as given, no request).
+   * by global id (returned as given, no request). Only to trigger it, skip this: `triggerWorkflow({ workflowPath })`.
    */
   async workflow(ref: string): Promise<{ id: string }> {
     const parts = ref.split('/');
@@ -310,7 +310,8 @@ export class Keysmith {
         code: 'FORBIDDEN',
         requestId: error.requestId,
         status: error.status,
-        message: `Finding "${ref}" by its slugs needs organization:read, project:read and workflow:read, and this credential lacks ${error.permission} (pass the workflow's id instead)`,
+        // To trigger, nothing needs finding: the server resolves the path itself and asks only for workflow:trigger.
+        message: `Finding "${ref}" by its slugs needs organization:read, project:read and workflow:read, and this credential lacks ${error.permission} (to trigger it, pass the path as it is: triggerWorkflow({ workflowPath: "${ref}" }) needs only workflow:trigger; otherwise pass the workflow's id)`,
         permission: error.permission,
       });
     }
