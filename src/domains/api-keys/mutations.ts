@@ -7,6 +7,8 @@ import { displayName, optionalText, rejectNulls } from '../../graphql/inputs.ts'
 import type { CostExtensions } from '../../graphql/query-cost.ts';
 import { MAX_ALLOWLIST_ENTRIES, normalizeAllowlist } from './allowlist.ts';
 import { ApiKeyRef, ApiKeyScopeEnum, ExpiryPolicyEnum } from './types.ts';
+import { RateLimitInput } from './rate-limit-types.ts';
+import type { RateLimit } from './rate-limits.ts';
 import { MAX_SCOPE_WORKFLOWS } from '../../authz/grants.ts';
 import {
   authorizeKeyRotation,
@@ -96,6 +98,7 @@ const CreateProjectApiKeyInput = builder.inputType('CreateProjectApiKeyInput', {
     ownedByOrganization: t.boolean({ description: 'A service key, owned by the organization rather than you (OWNER and ADMIN): it outlives any member and may do at most what an ADMIN may.' }),
     expiry: t.field({ type: ExpiryInput, required: true }),
     ipAllowlist: ipAllowlistField(t, 'Where the key may be used from; omit or leave empty for any address.'),
+    rateLimits: t.field({ type: [RateLimitInput], description: 'Named rate limits; omit to take the organization\'s defaults (`Organization.defaultKeyRateLimits`), or give an empty list for none.' }),
   }),
 });
 
@@ -110,6 +113,7 @@ const CreateOrganizationApiKeyInput = builder.inputType('CreateOrganizationApiKe
     expiry: t.field({ type: ExpiryInput, required: true }),
     projectAccess: t.field({ type: ProjectAccessInput, required: true }),
     ipAllowlist: ipAllowlistField(t, 'Where the key may be used from; omit or leave empty for any address.'),
+    rateLimits: t.field({ type: [RateLimitInput], description: 'Named rate limits; omit to take the organization\'s defaults (`Organization.defaultKeyRateLimits`), or give an empty list for none.' }),
   }),
 });
 
@@ -129,6 +133,7 @@ const UpdateApiKeyInput = builder.inputType('UpdateApiKeyInput', {
     status: t.field({ type: UpdatableStatus }),
     projectAccess: t.field({ type: ProjectAccessInput, description: 'Organization-level keys only.' }),
     ipAllowlist: ipAllowlistField(t, 'Replaces the allowlist; an empty list allows any address again.'),
+    rateLimits: t.field({ type: [RateLimitInput], description: 'Replaces the rate limits; an empty list removes them all. Takes effect on the next request.' }),
   }),
 });
 
@@ -220,8 +225,10 @@ function toCreateInput(input: {
   ownedByOrganization?: boolean | null;
   expiry: { policy: CreateKeyInput['expiry']['policy']; expiresAt?: Date | null };
   ipAllowlist?: readonly string[] | null;
+  rateLimits?: readonly RateLimit[] | null;
 }): CreateKeyInput {
   return {
+    rateLimits: input.rateLimits ? [...input.rateLimits] : null,
     ipAllowlist: normalizeAllowlist(input.ipAllowlist ?? [], ['input', 'ipAllowlist']),
     name: input.name,
     note: input.note ? input.note : null,
@@ -278,13 +285,13 @@ builder.mutationField('createOrganizationApiKey', (t) =>
 builder.mutationField('updateApiKey', (t) =>
   t.field({
     authScopes: { changePermission: 'api_key:update' },
-    description: 'Changes a key\'s name, note, owner, active/inactive status, project access or IP allowlist; takes effect on the next request. OWNER and ADMIN.',
+    description: 'Changes a key\'s name, note, owner, active/inactive status, project access, IP allowlist or rate limits; takes effect on the next request. OWNER and ADMIN.',
     type: UpdateApiKeyPayload,
     errors: { types: changeErrors },
     args: { input: t.arg({ type: UpdateApiKeyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = parseGlobalId(String(input.id), 'ApiKey', ['input', 'id']);
-      rejectNulls(input, ['name', 'ownerId', 'status', 'projectAccess', 'ipAllowlist', 'permissions', 'ownedByOrganization']);
+      rejectNulls(input, ['name', 'ownerId', 'status', 'projectAccess', 'ipAllowlist', 'permissions', 'ownedByOrganization', 'rateLimits']);
       const changes = {
         name: input.name,
         note: input.note === undefined ? undefined : input.note || null,
@@ -293,6 +300,7 @@ builder.mutationField('updateApiKey', (t) =>
         projectAccess: input.projectAccess ? toAccess(input.projectAccess) : undefined,
         ipAllowlist: input.ipAllowlist ? normalizeAllowlist(input.ipAllowlist, ['input', 'ipAllowlist']) : undefined,
         ownedByOrganization: input.ownedByOrganization === true ? true : undefined,
+        rateLimits: input.rateLimits ? [...input.rateLimits] : undefined,
         ...(input.permissions ? { grants: toGrants(input.permissions), grantsPath: ['input', 'permissions'] } : {}),
       };
       const apiKey = await ctx.prisma.$transaction((tx) => updateKey(ctx, tx, id, changes));

@@ -22,6 +22,7 @@ import { keyReachesProject } from '../../authz/key-reach.ts';
 import { hashKey } from './hashing.ts';
 import { generateKey, publicIdSearchTerm, visiblePrefix, type GeneratedKey } from '../../lib/key-format.ts';
 import { computeExpiresAt, displayStatus, graceEnd, MAX_GRACE_SECONDS, successorExpiresAt } from './lifecycle.ts';
+import { checkRateLimits, parseStoredRateLimits, sameRateLimits, type RateLimit } from './rate-limits.ts';
 import { keyHolds, keyMay, parseStoredGrants, projectKeyMayHold, type Grant, type Target } from '../../authz/grants.ts';
 
 // The API-key lifecycle. Every function runs inside the caller's transaction and writes its audit events there, so
@@ -162,6 +163,8 @@ export type CreateKeyInput = {
   expiry: { policy: ExpiryPolicy; expiresAt: Date | null };
   /** Normalized (allowlist.ts); empty = any address. */
   ipAllowlist: string[];
+  /** As given (checked against the plan in the transaction); null = the organization's defaults. */
+  rateLimits: RateLimit[] | null;
 };
 
 export type IssuedKey = { apiKey: ApiKey; secret: string };
@@ -191,6 +194,8 @@ async function issueKey(
   const expiresAt = computeExpiresAt(input.expiry, now, org.maxKeyLifetimeDays);
   const grants = await checkGrants(ctx, tx, access, org.id, reach, input.grants, input.grantsPath);
   if (input.ownedByOrganization) requireServiceKeyRight(access, ['input', 'ownedByOrganization']);
+  // Given limits are checked against the plan; inherited defaults were checked when they were set.
+  const rateLimits = input.rateLimits ? checkRateLimits(input.rateLimits, ['input', 'rateLimits'], org.plan) : parseStoredRateLimits(org.defaultKeyRateLimits);
   const creator = creatorOf(ctx);
   const apiKey = await tx.apiKey.create({
     data: {
@@ -208,6 +213,7 @@ async function issueKey(
       expiryPolicy: input.expiry.policy,
       expiresAt,
       ipAllowlist: input.ipAllowlist,
+      rateLimits: rateLimits as unknown as Prisma.InputJsonValue,
       publicId: generated.publicId,
       secretHash: generated.secretHash,
       secretTag: generated.secretTag,
@@ -230,6 +236,7 @@ async function issueKey(
       expiryPolicy: apiKey.expiryPolicy,
       expiresAt: apiKey.expiresAt?.toISOString() ?? null,
       ipAllowlist: apiKey.ipAllowlist,
+      rateLimits,
     },
   });
   await recordKeyEvent(tx, ctx, 'api_key.created', apiKey);
@@ -381,19 +388,21 @@ export type UpdateKeyInput = {
   projectAccess?: AccessInput;
   /** Normalized (allowlist.ts); empty = any address. */
   ipAllowlist?: string[];
+  /** Replaces the key's rate limits (checked against the plan here). */
+  rateLimits?: RateLimit[];
 };
 
 export async function updateKey(ctx: Context, tx: Prisma.TransactionClient, id: string, input: UpdateKeyInput): Promise<ApiKey> {
-  const { key, access } = await lockKeyForChange(ctx, tx, id, 'api_key:update');
+  const { key, access, organization } = await lockKeyForChange(ctx, tx, id, 'api_key:update');
   // No key changes itself beyond its name and note: not its grants, owner, reach or allowlist.
   if (callingKey(ctx)?.id === key.id) {
-    const field = input.grants ? 'permissions' : input.ownerId || input.ownedByOrganization ? 'ownerId' : input.projectAccess ? 'projectAccess' : input.ipAllowlist ? 'ipAllowlist' : input.status ? 'status' : null;
+    const field = input.grants ? 'permissions' : input.ownerId || input.ownedByOrganization ? 'ownerId' : input.projectAccess ? 'projectAccess' : input.ipAllowlist ? 'ipAllowlist' : input.status ? 'status' : input.rateLimits ? 'rateLimits' : null;
     if (field) throw new PermissionDeniedError(`A key cannot change its own ${field}`, 'api_key:update');
   }
   const data: Prisma.ApiKeyUpdateInput = {};
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  if (key.status === 'REVOKED' && (input.status || input.projectAccess || input.ownerId || input.ipAllowlist || input.grants || input.ownedByOrganization)) {
-    const field = input.status ? 'status' : input.projectAccess ? 'projectAccess' : input.ownerId ? 'ownerId' : input.grants ? 'permissions' : input.ownedByOrganization ? 'ownedByOrganization' : 'ipAllowlist';
+  if (key.status === 'REVOKED' && (input.status || input.projectAccess || input.ownerId || input.ipAllowlist || input.grants || input.ownedByOrganization || input.rateLimits)) {
+    const field = input.status ? 'status' : input.projectAccess ? 'projectAccess' : input.ownerId ? 'ownerId' : input.grants ? 'permissions' : input.ownedByOrganization ? 'ownedByOrganization' : input.rateLimits ? 'rateLimits' : 'ipAllowlist';
     throw ValidationError.field(['input', field], 'a revoked key cannot be changed or reactivated');
   }
   const simple = changedFields(key, { name: input.name, note: input.note, status: input.status });
@@ -448,6 +457,14 @@ export async function updateKey(ctx: Context, tx: Prisma.TransactionClient, id: 
       changes.ipAllowlist = { from: before, to: input.ipAllowlist };
     }
   }
+  if (input.rateLimits) {
+    const limits = checkRateLimits(input.rateLimits, ['input', 'rateLimits'], organization.plan);
+    const before = parseStoredRateLimits(key.rateLimits);
+    if (!sameRateLimits(before, limits)) {
+      data.rateLimits = limits as unknown as Prisma.InputJsonValue;
+      changes.rateLimits = { from: before, to: limits };
+    }
+  }
   if (!Object.keys(changes).length) return key;
   const updated = await tx.apiKey.update({ where: { id }, data });
   await recordAudit(tx, ctx, { organizationId: key.organizationId, action: 'api_key.update', targetType: 'ApiKey', targetId: id, changes });
@@ -489,6 +506,7 @@ export async function rotateKey(
           expiryPolicy: key.expiryPolicy,
           expiresAt,
           ipAllowlist: key.ipAllowlist,
+          rateLimits: key.rateLimits as Prisma.InputJsonValue,
           status: key.status,
           publicId: generated.publicId,
           secretHash: generated.secretHash,

@@ -187,6 +187,8 @@ export type CreateOrganizationApiKeyInput = {
   /** What the key may do (give this or the deprecated `scopes`). */
   permissions?: Array<ApiKeyPermissionInput> | null | undefined;
   projectAccess: ProjectAccessInput;
+  /** Named rate limits; omit to take the organization's defaults (`Organization.defaultKeyRateLimits`), or give an empty list for none. */
+  rateLimits?: Array<RateLimitInput> | null | undefined;
   /** @deprecated Use `permissions` (TRIGGER_WORKFLOWS is `workflow:trigger`, READ_EXECUTIONS `execution:read`). */
   scopes?: Array<ApiKeyScopeInput> | null | undefined;
 };
@@ -209,6 +211,8 @@ export type CreateProjectApiKeyInput = {
   /** What the key may do (give this or the deprecated `scopes`). */
   permissions?: Array<ApiKeyPermissionInput> | null | undefined;
   projectId: string | number;
+  /** Named rate limits; omit to take the organization's defaults (`Organization.defaultKeyRateLimits`), or give an empty list for none. */
+  rateLimits?: Array<RateLimitInput> | null | undefined;
   /** @deprecated Use `permissions` (TRIGGER_WORKFLOWS is `workflow:trigger`, READ_EXECUTIONS `execution:read`). */
   scopes?: Array<ApiKeyScopeInput> | null | undefined;
 };
@@ -334,6 +338,16 @@ export type ProjectAccessInput =
   {   all: boolean; projectIds?: never; }
   |  { all?: never;   projectIds: Array<string | number>; };
 
+/** One named rate limit. A key has at most 5; a call over any of them gets HTTP 429. */
+export type RateLimitInput = {
+  /** The window, from 1 second to 86400 (1 day). */
+  durationSeconds: number;
+  /** Calls allowed per window, 1 to 1000000000 (the plan may allow fewer per second: TEAM at most 1000). */
+  limit: number;
+  /** 1 to 32 letters, digits, "_", "." or "-" (e.g. `per-second`, `daily`); unique within the key, ignoring case. */
+  name: string;
+};
+
 /** Input of `redeliverWebhookEvent`. */
 export type RedeliverWebhookEventInput = {
   /** Any delivery of the event to the endpoint (from `recentDeliveries`). */
@@ -390,6 +404,8 @@ export type UpdateApiKeyInput = {
   permissions?: Array<ApiKeyPermissionInput> | null | undefined;
   /** Organization-level keys only. */
   projectAccess?: ProjectAccessInput | null | undefined;
+  /** Replaces the rate limits; an empty list removes them all. Takes effect on the next request. */
+  rateLimits?: Array<RateLimitInput> | null | undefined;
   status?: ApiKeyUpdatableStatus | null | undefined;
 };
 
@@ -401,6 +417,8 @@ export type UpdateMemberInput = {
 
 /** Input of `updateOrganization`. */
 export type UpdateOrganizationInput = {
+  /** Replaces the rate limits new keys inherit (an empty list: none); the plan caps them like a key's own. */
+  defaultKeyRateLimits?: Array<RateLimitInput> | null | undefined;
   id: string | number;
   /** What is done to keys reported leaked from now on. */
   leakedKeyAction?: LeakedKeyAction | null | undefined;

@@ -64,6 +64,8 @@ export type CreateOrganizationApiKeyInput = {
   /** What the key may do (give this or the deprecated `scopes`). */
   permissions?: Array<ApiKeyPermissionInput> | null | undefined;
   projectAccess: ProjectAccessInput;
+  /** Named rate limits; omit to take the organization's defaults (`Organization.defaultKeyRateLimits`), or give an empty list for none. */
+  rateLimits?: Array<RateLimitInput> | null | undefined;
   /** @deprecated Use `permissions` (TRIGGER_WORKFLOWS is `workflow:trigger`, READ_EXECUTIONS `execution:read`). */
   scopes?: Array<ApiKeyScopeInput> | null | undefined;
 };
@@ -80,6 +82,8 @@ export type CreateProjectApiKeyInput = {
   /** What the key may do (give this or the deprecated `scopes`). */
   permissions?: Array<ApiKeyPermissionInput> | null | undefined;
   projectId: string | number;
+  /** Named rate limits; omit to take the organization's defaults (`Organization.defaultKeyRateLimits`), or give an empty list for none. */
+  rateLimits?: Array<RateLimitInput> | null | undefined;
   /** @deprecated Use `permissions` (TRIGGER_WORKFLOWS is `workflow:trigger`, READ_EXECUTIONS `execution:read`). */
   scopes?: Array<ApiKeyScopeInput> | null | undefined;
 };
@@ -141,6 +145,16 @@ export type Plan =
 export type ProjectAccessInput =
   {   all: boolean; projectIds?: never; }
   |  { all?: never;   projectIds: Array<string | number>; };
+
+/** One named rate limit. A key has at most 5; a call over any of them gets HTTP 429. */
+export type RateLimitInput = {
+  /** The window, from 1 second to 86400 (1 day). */
+  durationSeconds: number;
+  /** Calls allowed per window, 1 to 1000000000 (the plan may allow fewer per second: TEAM at most 1000). */
+  limit: number;
+  /** 1 to 32 letters, digits, "_", "." or "-" (e.g. `per-second`, `daily`); unique within the key, ignoring case. */
+  name: string;
+};
 
 /** Input of `revokeApiKey`. */
 export type RevokeApiKeyInput = {
