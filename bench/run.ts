@@ -421,7 +421,7 @@ async function twentyGrantKey(url: string, owner: string, projectId: string): Pr
 function permissionCheckNs(): number {
   const grants = PERMISSION_NAMES.slice(0, 20).map((permission) => ({ permission, projectIds: null, workflowIds: null }));
   const key: AuthenticatedKey = {
-    id: 'k', publicId: 'p', organizationId: 'o', level: 'ORGANIZATION', projectId: null, allProjects: true, projectIds: [], ipAllowlist: [], rateLimits: [],
+    id: 'k', publicId: 'p', organizationId: 'o', level: 'ORGANIZATION', projectId: null, allProjects: true, projectIds: [], ipAllowlist: [], rateLimits: [], hasQuota: false,
     grants, ownerRole: 'OWNER', ownedByOrganization: false, ownerId: 'u', createdById: 'u',
   };
   const last = grants[19].permission;

@@ -168,6 +168,7 @@ export class ApiKeyAuthenticator {
         createdById: row.createdById,
         ipAllowlist: row.ipAllowlist,
         rateLimits: parseStoredRateLimits(row.rateLimits),
+        hasQuota: row.hasQuota,
       },
     };
   }
