@@ -342,7 +342,7 @@ export type ProjectAccessInput =
   {   all: boolean; projectIds?: never; }
   |  { all?: never;   projectIds: Array<string | number>; };
 
-/** Input of `quotaRefill`. */
+/** How a quota refills: back to `amount` credits at 00:00 UTC, daily or monthly. */
 export type QuotaRefillInput = {
   /** The credits a refill sets the quota to, 1 to 1000000000. */
   amount: number;

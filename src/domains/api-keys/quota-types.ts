@@ -13,6 +13,7 @@ export const QuotaRefillIntervalEnum = builder.enumType('QuotaRefillInterval', {
 });
 
 export const QuotaRefillInput = builder.inputType('QuotaRefillInput', {
+  description: 'How a quota refills: back to `amount` credits at 00:00 UTC, daily or monthly.',
   fields: (t) => ({
     amount: t.int({ required: true, description: `The credits a refill sets the quota to, 1 to ${MAX_CREDITS}.` }),
     interval: t.field({ type: QuotaRefillIntervalEnum, required: true }),
@@ -30,6 +31,7 @@ export const ApiKeyQuotaInput = builder.inputType('ApiKeyQuotaInput', {
 });
 
 const QuotaRefillRef = builder.objectRef<NonNullable<QuotaState['refill']>>('QuotaRefill').implement({
+  description: 'How a quota refills: back to `amount` credits at 00:00 UTC, daily or monthly on `dayOfMonth`.',
   fields: (t) => ({
     amount: t.exposeInt('amount'),
     interval: t.field({ type: QuotaRefillIntervalEnum, resolve: (r) => r.interval }),
