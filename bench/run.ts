@@ -1,7 +1,8 @@
 // npm run bench — starts Keysmith (PGlite by default; DATABASE_URL for PostgreSQL), drives it with autocannon and
 // prints one table from a single run on the same server. Options: BENCH_DURATION (s, default 8), BENCH_CONNECTIONS (32),
 // BENCH_ONLY=outbox (only the outbox row), BENCH_ONLY=f1 (only /health under the F1 attack), BENCH_ONLY=grants (only the
-// 20-grant key row and the cost of one permission check).
+// 20-grant key row and the cost of one permission check), BENCH_ONLY=limits (a key with two rate limits and a quota
+// against a key without).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -421,7 +422,7 @@ async function twentyGrantKey(url: string, owner: string, projectId: string): Pr
 function permissionCheckNs(): number {
   const grants = PERMISSION_NAMES.slice(0, 20).map((permission) => ({ permission, projectIds: null, workflowIds: null }));
   const key: AuthenticatedKey = {
-    id: 'k', publicId: 'p', organizationId: 'o', level: 'ORGANIZATION', projectId: null, allProjects: true, projectIds: [], ipAllowlist: [],
+    id: 'k', publicId: 'p', organizationId: 'o', level: 'ORGANIZATION', projectId: null, allProjects: true, projectIds: [], ipAllowlist: [], rateLimits: [], hasQuota: false,
     grants, ownerRole: 'OWNER', ownedByOrganization: false, ownerId: 'u', createdById: 'u',
   };
   const last = grants[19].permission;
@@ -455,6 +456,53 @@ if (process.env.BENCH_ONLY === 'grants') {
     const ratio = keyed.rps / bare.rps;
     console.log(`- 20 grants: key with 20 grants ÷ unauthenticated { __typename } throughput ${ratio.toFixed(3)} (goal ≥ 0.95) ${ratio >= 0.95 ? 'MET' : 'NOT MET'}`);
     console.log(`- permission check: ${permissionCheckNs().toFixed(0)} ns per check on a 20-grant key (in-process, the last grant)`);
+  } finally {
+    await server.stop();
+    await database.drop();
+  }
+  process.exit(0);
+}
+
+if (process.env.BENCH_ONLY === 'limits') {
+  // Only the rate-limit and quota rows: `BENCH_ONLY=limits npm run bench`. The limits are far above what the bench
+  // reaches (on ENTERPRISE, which caps nothing), so every call is admitted: what is measured is their cost.
+  const server = await startServer();
+  try {
+    const { owner, projectId, workflowId, secret } = await setup(server.url);
+    const org = (await gql(server.url, 'query($id: ID!) { node(id: $id) { ... on Project { organization { id } } } }', { id: projectId }, owner)).node as { organization: { id: string } };
+    await gql(server.url, 'mutation($i: SetOrganizationPlanInput!) { setOrganizationPlan(input: $i) { __typename } }', { i: { organizationId: org.organization.id, plan: 'ENTERPRISE' } }, await token('bench-operator', ['operator']));
+    const input = {
+      projectId,
+      name: 'limited',
+      permissions: [{ permission: 'workflow:trigger' }],
+      expiry: { policy: 'NEVER' },
+      rateLimits: [
+        { name: 'per-second', limit: 1_000_000, durationSeconds: 1 },
+        { name: 'daily', limit: 1_000_000_000, durationSeconds: 86_400 },
+      ],
+      quota: { remaining: 1_000_000_000 },
+    };
+    const created = (await gql(server.url, 'mutation($i: CreateProjectApiKeyInput!) { createProjectApiKey(input: $i) { __typename ... on CreateApiKeyPayload { secret } ... on Error { message } } }', { i: input }, owner)).createProjectApiKey as { secret?: string; message?: string };
+    if (!created.secret) throw new Error(`limited key not created: ${created.message}`);
+    const json = { 'content-type': 'application/json' };
+    const minimal = JSON.stringify({ query: '{ __typename }' });
+    const trigger = JSON.stringify({ query: 'mutation($i: TriggerWorkflowInput!) { triggerWorkflow(input: $i) { __typename } }', variables: { i: { workflowId, payload: { bench: true } } } });
+    const plain = { ...json, authorization: `Bearer ${secret}` };
+    const limited = { ...json, authorization: `Bearer ${created.secret}` };
+    await load('warm-up', server.url, { headers: limited, body: minimal, duration: 2 });
+    const rounds: Record<string, Row[]> = { a: [], b: [], c: [], d: [] };
+    for (let i = 0; i < 4; i++) {
+      rounds.a.push(await load('minimal query, key without limits', server.url, { headers: plain, body: minimal, duration: DURATION / 2 }));
+      rounds.b.push(await load('minimal query, key with 2 rate limits and a quota', server.url, { headers: limited, body: minimal, duration: DURATION / 2 }));
+      rounds.c.push(await load('triggerWorkflow, key without limits', server.url, { headers: plain, body: trigger, duration: DURATION / 2 }));
+      rounds.d.push(await load('triggerWorkflow, key with 2 rate limits and a quota', server.url, { headers: limited, body: trigger, duration: DURATION / 2 }));
+    }
+    const [a, b, c, d] = (['a', 'b', 'c', 'd'] as const).map((k) => combine(rounds[k][0].name, rounds[k]));
+    console.table([a, b, c, d].map((r) => ({ scenario: r.name, 'req/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, statuses: r.statuses })));
+    const ratio = b.rps / a.rps;
+    console.log(`- rate limits: key with 2 limits and a quota ÷ key without, minimal query, throughput ${ratio.toFixed(3)} (goal ≥ 0.95) ${ratio >= 0.95 ? 'MET' : 'NOT MET'}`);
+    console.log(`- quota: triggerWorkflow with a quota (row-locked charge) ÷ without ${(d.rps / c.rps).toFixed(3)}`);
+    console.log('- accuracy across two instances: test/rate-limit-enforcement.test.ts (PostgreSQL) prints admitted ÷ limit');
   } finally {
     await server.stop();
     await database.drop();

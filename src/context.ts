@@ -18,6 +18,10 @@ export type AuthenticatedKey = {
   projectIds: string[];
   /** Normalized addresses and CIDR ranges allowed to use the key; empty = any. */
   ipAllowlist: string[];
+  /** Named rate limits, enforced before anything runs (rate-limiter.ts); empty = none. */
+  rateLimits: { name: string; limit: number; durationSeconds: number }[];
+  /** The key has a quota of credits, charged by each trigger (quota.ts). */
+  hasQuota: boolean;
   /** What the key was given: catalog permissions (`resource:action`) and where they apply, from parseStoredGrants. */
   grants: { permission: string; projectIds: string[] | null; workflowIds: string[] | null }[];
   /** The owner's role in the organization now (null: no longer a member, so the key may do nothing). */

@@ -46,6 +46,21 @@ export class UpgradeRequiredError extends Error {
   }
 }
 
+/** A trigger that costs more credits than the key's quota has left: nothing was started. */
+export class QuotaExceededError extends Error {
+  override name = 'QuotaExceededError';
+  constructor(
+    readonly remaining: number,
+    readonly cost: number,
+    /** When the quota refills next; null when it never does. */
+    readonly refillsAt: Date | null,
+  ) {
+    super(
+      `This API key has ${remaining} credit${remaining === 1 ? '' : 's'} left, fewer than the ${cost} this trigger costs; ${refillsAt ? `its quota refills at ${refillsAt.toISOString()}` : 'its quota does not refill'}`,
+    );
+  }
+}
+
 /** One entry of a bulk operation that could not be applied. */
 export type BulkItemFailure = { id: string; reason: 'NOT_FOUND' | 'FORBIDDEN' | 'DUPLICATE'; message: string };
 

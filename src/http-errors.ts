@@ -141,3 +141,20 @@ export function serviceUnavailable(message: string, retryAfterSeconds: number): 
     extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'Retry-After': String(retryAfterSeconds) } } },
   });
 }
+
+/**
+ * A key over one of its own rate limits (after its secret was verified, so only its holder hears it): 429 naming the
+ * limit, with `Retry-After` and the rate-limit headers. Nothing of the request ran.
+ */
+export function keyRateLimited(limit: { name: string; limit: number; durationSeconds: number }, retryAfterSeconds: number, headers: Record<string, string>): GraphQLError {
+  const retry = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new GraphQLError(`This API key is over its rate limit "${limit.name}" (${limit.limit} calls per ${limit.durationSeconds} s); retry in ${retry} s`, {
+    extensions: {
+      code: 'RATE_LIMITED',
+      reason: 'KEY_RATE_LIMITED',
+      limit: { name: limit.name, limit: limit.limit, durationSeconds: limit.durationSeconds },
+      retryAfterSeconds: retry,
+      http: { status: 429, headers: { 'Retry-After': String(retry), ...headers } },
+    },
+  });
+}

@@ -44,7 +44,7 @@ export function createMetrics(deps: { verifier: KeyVerifier; usage: UsageTracker
   countedElsewhere(registry, 'keysmith_key_state_invalidations_total', 'key-state change notifications received', () => deps.keyStates.stats.invalidations);
   const failures = new Counter({
     name: 'keysmith_api_key_auth_failures_total',
-    help: 'API key authentication failures: identity (every 401 alike), plan, throttled, address (outside the key IP allowlist)',
+    help: 'API key authentication failures: identity (every 401 alike), plan, throttled, address (outside the key IP allowlist), rate_limited (over one of the key\'s rate limits)',
     labelNames: ['reason'],
     registers: [registry],
   });
@@ -64,7 +64,7 @@ export function createMetrics(deps: { verifier: KeyVerifier; usage: UsageTracker
   };
 
   const authFailure = (failure: string) =>
-    failures.inc({ reason: failure === 'plan' || failure === 'throttled' || failure === 'address' ? failure : 'identity' });
+    failures.inc({ reason: failure === 'plan' || failure === 'throttled' || failure === 'address' || failure === 'rate_limited' ? failure : 'identity' });
   return { registry, plugin, authFailure };
 }
 

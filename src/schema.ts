@@ -18,6 +18,7 @@ import './domains/workflows/mutations.ts';
 import './domains/api-keys/types.ts';
 import './domains/api-keys/mutations.ts';
 import './domains/api-keys/usage-field.ts';
+import './domains/api-keys/quota-types.ts';
 import './domains/api-keys/current-key.ts';
 import './domains/organizations/audit-log.ts';
 import './domains/webhooks/types.ts';

@@ -12,6 +12,7 @@ import { KeyVerifier } from './domains/api-keys/hashing.ts';
 import { KeyStateCache } from './domains/api-keys/key-state.ts';
 import { SecretTags } from './lib/secret-tag.ts';
 import { AuthThrottle } from './domains/api-keys/throttle.ts';
+import { RateLimiter } from './domains/api-keys/rate-limiter.ts';
 import { UsageTracker } from './domains/api-keys/usage.ts';
 import { SecretBox } from './lib/secret-box.ts';
 import { SIGNING_SECRETS_INFO, WebhookDispatcher } from './domains/webhooks/delivery.ts';
@@ -59,6 +60,8 @@ export type App = {
   keyStates: KeyStateCache;
   /** Delivers webhook events (null when no key material for signing secrets is configured). */
   webhooks: WebhookDispatcher | null;
+  /** The rate limits of keys (leases counted in `leases`). */
+  limiter: RateLimiter;
   /** Resolves once background listeners are set up (the app serves correctly before, just without its cache). */
   ready: Promise<void>;
   /** Stops background work of this instance and flushes usage counts (does not close the database). */
@@ -96,6 +99,7 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
   usage.start();
   const keyStates = new KeyStateCache(db, logger);
   const throttle = new AuthThrottle(config.throttle, clock);
+  const limiter = new RateLimiter(db.prisma);
   // Tokens come from another system, stamped by its clock: judge them by the wall clock, not the injected one.
   const verifyJwt = createJwtVerifier(config.jwt, systemClock);
   const sessions = new ConsoleSessionService(
@@ -107,6 +111,7 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
   const pruneTimer = setInterval(() => {
     void throttle.prune(db.prisma).catch(() => {});
     void sessions.store.prune().catch(() => {});
+    void limiter.prune(clock.now()).catch(() => {});
   }, 60_000);
   pruneTimer.unref();
   const listening = keyStates.start();
@@ -156,7 +161,7 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
       ...(config.introspection ? [] : [useNoSuggestions()]),
       useSessionAuth(sessions, config.consoleSession.secureCookie, logger),
       useJwtAuth(verifyJwt, logger),
-      useApiKeyAuth({ authenticator: new ApiKeyAuthenticator(verifier, keyStates, throttle, clock, secretTags), usage, onFailure: metrics.authFailure }),
+      useApiKeyAuth({ authenticator: new ApiKeyAuthenticator(verifier, keyStates, throttle, clock, secretTags), usage, limiter, onFailure: metrics.authFailure }),
       useViewer(),
       metrics.plugin,
       graphiqlPage(config.graphiql),
@@ -225,6 +230,7 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
     usage,
     keyStates,
     webhooks,
+    limiter,
     ready: listening,
     stop: async () => {
       clearInterval(pruneTimer);

@@ -3,17 +3,28 @@ import type { Context } from '../context.ts';
 import type { ApiKeyAuthenticator, AuthResult } from '../domains/api-keys/authenticate.ts';
 import type { UsageTracker } from '../domains/api-keys/usage.ts';
 import { allowsAddress } from '../domains/api-keys/allowlist.ts';
-import { addressNotAllowed, keyRefused, throttled, unauthenticated, upgradeRequired } from '../http-errors.ts';
+import { addressNotAllowed, keyRateLimited, keyRefused, serviceUnavailable, throttled, unauthenticated, upgradeRequired } from '../http-errors.ts';
+import { rateLimitHeaders, type RateDecision, type RateLimiter } from '../domains/api-keys/rate-limiter.ts';
 import { bearerToken, looksLikeJwt } from './jwt.ts';
 import { KEY_PREFIX } from '../lib/key-format.ts';
 
-/** Authenticates `Authorization: Bearer <api key>` (anything that is not JWT-shaped) and records usage. */
+/**
+ * Authenticates `Authorization: Bearer <api key>` (anything that is not JWT-shaped), holds the key to its rate limits
+ * and records usage. A call over a limit is refused here, before anything runs.
+ */
 export function useApiKeyAuth(deps: {
   authenticator: ApiKeyAuthenticator;
   usage: UsageTracker;
+  limiter: RateLimiter;
   onFailure?: (failure: string) => void;
 }): Plugin<Context> {
+  /** The rate-limit headers of each admitted request, added to its response. */
+  const headersOf = new WeakMap<Request, Record<string, string>>();
   return {
+    onResponse({ request, response }) {
+      const headers = headersOf.get(request);
+      if (headers) for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    },
     onContextBuilding({ context, extendContext }) {
       const token = bearerToken(context.request);
       if (token === null || looksLikeJwt(token)) return;
@@ -34,8 +45,23 @@ export function useApiKeyAuth(deps: {
           deps.onFailure?.('address');
           throw addressNotAllowed(context.clientIp);
         }
-        deps.usage.record(result.key.id, context.clock.now(), context.clientIp);
-        extendContext({ principal: { kind: 'apiKey', key: result.key } } as Partial<Context>);
+        const key = result.key;
+        const admit = (decision: RateDecision) => {
+          const headers = rateLimitHeaders(decision.statuses);
+          if (!decision.allowed) {
+            deps.onFailure?.('rate_limited');
+            throw keyRateLimited(decision.blocking.limit, decision.retryAfterSeconds, headers);
+          }
+          if (decision.statuses.length) headersOf.set(context.request, headers);
+          deps.usage.record(key.id, context.clock.now(), context.clientIp);
+          extendContext({ principal: { kind: 'apiKey', key } } as Partial<Context>);
+        };
+        // Synchronous while the key's leased calls last; a lease from the database otherwise (rate-limiter.ts).
+        const decision = deps.limiter.take(key.id, key.rateLimits, context.clock.now());
+        if (!(decision instanceof Promise)) return admit(decision);
+        return decision.then(admit, () => {
+          throw serviceUnavailable('The rate limits of this key cannot be checked right now; retry shortly', 1);
+        });
       };
       // The warm path decides without I/O and without a promise; anything else goes to the database.
       const cached = deps.authenticator.authenticateCached(token);

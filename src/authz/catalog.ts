@@ -23,7 +23,7 @@ const ALL_LEVELS = LEVELS;
 export const PERMISSIONS = {
   'organization:read': { description: "Read the organization: name, slug, plan and settings.", risk: 'LOW', implies: [], levels: ORG },
   'organization:update': {
-    description: "Change the organization's name, key lifetime limit and leaked-key action.",
+    description: "Change the organization's name, key lifetime limit, leaked-key action and the rate limits new keys inherit.",
     risk: 'HIGH',
     implies: ['organization:read'],
     levels: ORG,

@@ -4,6 +4,7 @@ import {
   ConflictError,
   NotFoundError,
   PermissionDeniedError,
+  QuotaExceededError,
   UpgradeRequiredError,
   ValidationError,
 } from '../errors.ts';
@@ -69,6 +70,18 @@ builder.objectType(UpgradeRequiredError, {
   fields: (t) => ({
     currentPlan: t.exposeString('currentPlan'),
     requiredPlans: t.exposeStringList('requiredPlans'),
+  }),
+});
+
+builder.objectType(QuotaExceededError, {
+  name: 'QuotaExceededError',
+  description: "The key's quota has fewer credits left than the trigger costs (`ApiKey.quota`). Nothing was started.",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof QuotaExceededError,
+  fields: (t) => ({
+    remaining: t.exposeInt('remaining', { description: 'Credits left.' }),
+    cost: t.exposeInt('cost', { description: 'What the trigger would have cost.' }),
+    refillsAt: t.field({ type: 'DateTime', nullable: true, description: 'When the quota refills; null when it never does.', resolve: (e) => e.refillsAt }),
   }),
 });
 

@@ -10,6 +10,7 @@ import { validUntil } from './lifecycle.ts';
 import type { AuthenticatedKey } from '../../context.ts';
 import type { SecretTags } from '../../lib/secret-tag.ts';
 import { parseStoredGrants } from '../../authz/grants.ts';
+import { parseStoredRateLimits } from './rate-limits.ts';
 
 /** Failures decided before (or without) a verified secret: one identical answer, nothing about the key. */
 export type AuthFailure =
@@ -166,6 +167,8 @@ export class ApiKeyAuthenticator {
         ownerId: row.ownerId,
         createdById: row.createdById,
         ipAllowlist: row.ipAllowlist,
+        rateLimits: parseStoredRateLimits(row.rateLimits),
+        hasQuota: row.hasQuota,
       },
     };
   }

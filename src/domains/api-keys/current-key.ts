@@ -6,6 +6,7 @@ import { viewerKey } from '../../authz/access.ts';
 import { parseStoredGrants, scopesOf, type ScopeGrant } from '../../authz/grants.ts';
 import { visiblePrefix } from '../../lib/key-format.ts';
 import { ApiKeyGrantRef, ApiKeyLevelEnum, ApiKeyScopeEnum, ExpiryPolicyEnum } from './types.ts';
+import { RateLimitRef } from './rate-limit-types.ts';
 
 // `currentApiKey`: the calling key's own configuration, so that an integration can check it. Never the secret.
 
@@ -62,6 +63,11 @@ const CurrentApiKeyRef = builder.objectRef<CurrentKey>('CurrentApiKey').implemen
     ipAllowlist: t.stringList({
       description: 'Addresses and CIDR ranges the key may be used from (normalized); empty means any address.',
       resolve: (c) => c.key.ipAllowlist,
+    }),
+    rateLimits: t.field({
+      type: [RateLimitRef],
+      description: 'The rate limits the key is held to (each 429 names the one it hit).',
+      resolve: (c) => c.key.rateLimits,
     }),
   }),
 });

@@ -34,6 +34,8 @@ export type WebhookEventPayload = {
     expiry?: { reason: 'EXPIRY' | 'GRACE_END'; warning: ExpiryWarning | null };
     /** `api_key.leaked`: where the secret was found, and what was done. */
     leak?: { url: string | null; source: string | null; action: 'REVOKED' | 'FLAGGED' };
+    /** `api_key.quota_low` / `api_key.quota_exhausted`: the credits left after the trigger, and the next refill. */
+    quota?: { remaining: number; lowThreshold: number | null; refillsAt: string | null };
   };
 };
 
@@ -45,7 +47,13 @@ export async function recordKeyEvent(
   ctx: Pick<Context, 'principal' | 'clock'>,
   type: KeyEventType,
   keys: KeyFacts | KeyFacts[],
-  extra: { successorId?: string; expiresAt?: string; expiry?: WebhookEventPayload['data']['expiry']; leak?: NonNullable<WebhookEventPayload['data']['leak']> } = {},
+  extra: {
+    successorId?: string;
+    expiresAt?: string;
+    expiry?: WebhookEventPayload['data']['expiry'];
+    leak?: NonNullable<WebhookEventPayload['data']['leak']>;
+    quota?: NonNullable<WebhookEventPayload['data']['quota']>;
+  } = {},
 ): Promise<void> {
   const list = Array.isArray(keys) ? keys : [keys];
   if (!list.length) return;
@@ -66,6 +74,7 @@ export async function recordKeyEvent(
         ...(extra.expiresAt ? { expiresAt: extra.expiresAt } : {}),
         ...(extra.expiry ? { expiry: extra.expiry } : {}),
         ...(extra.leak ? { leak: extra.leak } : {}),
+        ...(extra.quota ? { quota: extra.quota } : {}),
       },
     };
     return { organizationId: key.organizationId, payload };

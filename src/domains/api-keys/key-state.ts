@@ -31,12 +31,15 @@ export type KeyState = {
   projectIds: string[];
   /** Normalized addresses and CIDR ranges allowed to use the key; empty = any (see allowlist.ts). */
   ipAllowlist: string[];
+  /** Stored JSON of the key's named rate limits (rate-limits.ts). */
+  rateLimits: unknown;
+  hasQuota: boolean;
 };
 
 export async function loadKeyState(prisma: PrismaClient, publicId: string): Promise<KeyState | null> {
   const rows = await prisma.$queryRaw<KeyState[]>`
     SELECT k.id, k."publicId", k."organizationId", k.level, k."projectId", k."allProjects", k.grants, k.status, k."revokedAt",
-           k."expiresAt", k."graceEndsAt", k."secretHash", k."secretTag", o.plan, COALESCE(k."ipAllowlist", '{}') AS "ipAllowlist",
+           k."expiresAt", k."graceEndsAt", k."secretHash", k."secretTag", o.plan, COALESCE(k."ipAllowlist", '{}') AS "ipAllowlist", k."rateLimits", k.quota IS NOT NULL AS "hasQuota",
            COALESCE((SELECT array_agg(p."projectId"::text) FROM "ApiKeyProject" p WHERE p."apiKeyId" = k.id), '{}') AS "projectIds",
            k."ownerId" IS NULL AS "ownedByOrganization", m.role::text AS "ownerRole", k."ownerId", k."createdById"
     FROM "ApiKey" k JOIN "Organization" o ON o.id = k."organizationId"

@@ -7,6 +7,10 @@ import { displayName, optionalText, rejectNulls } from '../../graphql/inputs.ts'
 import type { CostExtensions } from '../../graphql/query-cost.ts';
 import { MAX_ALLOWLIST_ENTRIES, normalizeAllowlist } from './allowlist.ts';
 import { ApiKeyRef, ApiKeyScopeEnum, ExpiryPolicyEnum } from './types.ts';
+import { RateLimitInput } from './rate-limit-types.ts';
+import { ApiKeyQuotaInput } from './quota-types.ts';
+import { checkQuota, type QuotaInput } from './quota.ts';
+import type { RateLimit } from './rate-limits.ts';
 import { MAX_SCOPE_WORKFLOWS } from '../../authz/grants.ts';
 import {
   authorizeKeyRotation,
@@ -96,6 +100,8 @@ const CreateProjectApiKeyInput = builder.inputType('CreateProjectApiKeyInput', {
     ownedByOrganization: t.boolean({ description: 'A service key, owned by the organization rather than you (OWNER and ADMIN): it outlives any member and may do at most what an ADMIN may.' }),
     expiry: t.field({ type: ExpiryInput, required: true }),
     ipAllowlist: ipAllowlistField(t, 'Where the key may be used from; omit or leave empty for any address.'),
+    rateLimits: t.field({ type: [RateLimitInput], description: 'Named rate limits; omit to take the organization\'s defaults (`Organization.defaultKeyRateLimits`), or give an empty list for none.' }),
+    quota: t.field({ type: ApiKeyQuotaInput, description: 'Credits that triggers spend; omit for none.' }),
   }),
 });
 
@@ -110,6 +116,8 @@ const CreateOrganizationApiKeyInput = builder.inputType('CreateOrganizationApiKe
     expiry: t.field({ type: ExpiryInput, required: true }),
     projectAccess: t.field({ type: ProjectAccessInput, required: true }),
     ipAllowlist: ipAllowlistField(t, 'Where the key may be used from; omit or leave empty for any address.'),
+    rateLimits: t.field({ type: [RateLimitInput], description: 'Named rate limits; omit to take the organization\'s defaults (`Organization.defaultKeyRateLimits`), or give an empty list for none.' }),
+    quota: t.field({ type: ApiKeyQuotaInput, description: 'Credits that triggers spend; omit for none.' }),
   }),
 });
 
@@ -129,6 +137,9 @@ const UpdateApiKeyInput = builder.inputType('UpdateApiKeyInput', {
     status: t.field({ type: UpdatableStatus }),
     projectAccess: t.field({ type: ProjectAccessInput, description: 'Organization-level keys only.' }),
     ipAllowlist: ipAllowlistField(t, 'Replaces the allowlist; an empty list allows any address again.'),
+    rateLimits: t.field({ type: [RateLimitInput], description: 'Replaces the rate limits; an empty list removes them all. Takes effect on the next request.' }),
+    quota: t.field({ type: ApiKeyQuotaInput, description: 'Sets the quota (its credits now, refill and threshold), replacing any other.' }),
+    removeQuota: t.boolean({ description: 'true: the key has no quota any more (give this or `quota`).' }),
   }),
 });
 
@@ -220,8 +231,12 @@ function toCreateInput(input: {
   ownedByOrganization?: boolean | null;
   expiry: { policy: CreateKeyInput['expiry']['policy']; expiresAt?: Date | null };
   ipAllowlist?: readonly string[] | null;
+  rateLimits?: readonly RateLimit[] | null;
+  quota?: QuotaInput | null;
 }): CreateKeyInput {
   return {
+    quota: input.quota ? checkQuota(input.quota, ['input', 'quota']) : null,
+    rateLimits: input.rateLimits ? [...input.rateLimits] : null,
     ipAllowlist: normalizeAllowlist(input.ipAllowlist ?? [], ['input', 'ipAllowlist']),
     name: input.name,
     note: input.note ? input.note : null,
@@ -278,13 +293,14 @@ builder.mutationField('createOrganizationApiKey', (t) =>
 builder.mutationField('updateApiKey', (t) =>
   t.field({
     authScopes: { changePermission: 'api_key:update' },
-    description: 'Changes a key\'s name, note, owner, active/inactive status, project access or IP allowlist; takes effect on the next request. OWNER and ADMIN.',
+    description: 'Changes a key\'s name, note, owner, active/inactive status, project access, IP allowlist, rate limits or quota; takes effect on the next request. OWNER and ADMIN.',
     type: UpdateApiKeyPayload,
     errors: { types: changeErrors },
     args: { input: t.arg({ type: UpdateApiKeyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = parseGlobalId(String(input.id), 'ApiKey', ['input', 'id']);
-      rejectNulls(input, ['name', 'ownerId', 'status', 'projectAccess', 'ipAllowlist', 'permissions', 'ownedByOrganization']);
+      rejectNulls(input, ['name', 'ownerId', 'status', 'projectAccess', 'ipAllowlist', 'permissions', 'ownedByOrganization', 'rateLimits', 'quota', 'removeQuota']);
+      if (input.quota && input.removeQuota) throw ValidationError.field(['input', 'removeQuota'], 'give either quota or removeQuota, not both');
       const changes = {
         name: input.name,
         note: input.note === undefined ? undefined : input.note || null,
@@ -293,6 +309,8 @@ builder.mutationField('updateApiKey', (t) =>
         projectAccess: input.projectAccess ? toAccess(input.projectAccess) : undefined,
         ipAllowlist: input.ipAllowlist ? normalizeAllowlist(input.ipAllowlist, ['input', 'ipAllowlist']) : undefined,
         ownedByOrganization: input.ownedByOrganization === true ? true : undefined,
+        rateLimits: input.rateLimits ? [...input.rateLimits] : undefined,
+        quota: input.quota ? checkQuota(input.quota, ['input', 'quota']) : input.removeQuota ? null : undefined,
         ...(input.permissions ? { grants: toGrants(input.permissions), grantsPath: ['input', 'permissions'] } : {}),
       };
       const apiKey = await ctx.prisma.$transaction((tx) => updateKey(ctx, tx, id, changes));

@@ -7,7 +7,7 @@ import {
   ValidationError,
   type BulkItemFailure,
 } from '../../errors.ts';
-import type { ApiKey, Organization, Prisma } from '../../generated/prisma/client.ts';
+import { Prisma, type ApiKey, type Organization } from '../../generated/prisma/client.ts';
 import type { ApiKeyLevel, ExpiryPolicy, MemberRole } from '../../generated/prisma/enums.ts';
 import { escapeLike } from '../../graphql/inputs.ts';
 import { keyListFilter } from '../../authz/read-rules.ts';
@@ -22,6 +22,8 @@ import { keyReachesProject } from '../../authz/key-reach.ts';
 import { hashKey } from './hashing.ts';
 import { generateKey, publicIdSearchTerm, visiblePrefix, type GeneratedKey } from '../../lib/key-format.ts';
 import { computeExpiresAt, displayStatus, graceEnd, MAX_GRACE_SECONDS, successorExpiresAt } from './lifecycle.ts';
+import { parseStoredQuota, type QuotaSettings } from './quota.ts';
+import { checkRateLimits, parseStoredRateLimits, sameRateLimits, type RateLimit } from './rate-limits.ts';
 import { keyHolds, keyMay, parseStoredGrants, projectKeyMayHold, type Grant, type Target } from '../../authz/grants.ts';
 
 // The API-key lifecycle. Every function runs inside the caller's transaction and writes its audit events there, so
@@ -162,6 +164,10 @@ export type CreateKeyInput = {
   expiry: { policy: ExpiryPolicy; expiresAt: Date | null };
   /** Normalized (allowlist.ts); empty = any address. */
   ipAllowlist: string[];
+  /** As given (checked against the plan in the transaction); null = the organization's defaults. */
+  rateLimits: RateLimit[] | null;
+  /** Checked (quota.ts); null = none. */
+  quota: { settings: QuotaSettings; remaining: number } | null;
 };
 
 export type IssuedKey = { apiKey: ApiKey; secret: string };
@@ -191,6 +197,8 @@ async function issueKey(
   const expiresAt = computeExpiresAt(input.expiry, now, org.maxKeyLifetimeDays);
   const grants = await checkGrants(ctx, tx, access, org.id, reach, input.grants, input.grantsPath);
   if (input.ownedByOrganization) requireServiceKeyRight(access, ['input', 'ownedByOrganization']);
+  // Given limits are checked against the plan; inherited defaults were checked when they were set.
+  const rateLimits = input.rateLimits ? checkRateLimits(input.rateLimits, ['input', 'rateLimits'], org.plan) : parseStoredRateLimits(org.defaultKeyRateLimits);
   const creator = creatorOf(ctx);
   const apiKey = await tx.apiKey.create({
     data: {
@@ -208,6 +216,8 @@ async function issueKey(
       expiryPolicy: input.expiry.policy,
       expiresAt,
       ipAllowlist: input.ipAllowlist,
+      rateLimits: rateLimits as unknown as Prisma.InputJsonValue,
+      ...(input.quota ? { quota: input.quota.settings as unknown as Prisma.InputJsonValue, quotaRemaining: input.quota.remaining, quotaRefilledAt: now } : {}),
       publicId: generated.publicId,
       secretHash: generated.secretHash,
       secretTag: generated.secretTag,
@@ -230,6 +240,8 @@ async function issueKey(
       expiryPolicy: apiKey.expiryPolicy,
       expiresAt: apiKey.expiresAt?.toISOString() ?? null,
       ipAllowlist: apiKey.ipAllowlist,
+      rateLimits,
+      quota: input.quota ? { ...input.quota.settings, remaining: input.quota.remaining } : null,
     },
   });
   await recordKeyEvent(tx, ctx, 'api_key.created', apiKey);
@@ -381,19 +393,23 @@ export type UpdateKeyInput = {
   projectAccess?: AccessInput;
   /** Normalized (allowlist.ts); empty = any address. */
   ipAllowlist?: string[];
+  /** Replaces the key's rate limits (checked against the plan here). */
+  rateLimits?: RateLimit[];
+  /** Sets the quota (checked, quota.ts); null removes it. */
+  quota?: { settings: QuotaSettings; remaining: number } | null;
 };
 
 export async function updateKey(ctx: Context, tx: Prisma.TransactionClient, id: string, input: UpdateKeyInput): Promise<ApiKey> {
-  const { key, access } = await lockKeyForChange(ctx, tx, id, 'api_key:update');
+  const { key, access, organization } = await lockKeyForChange(ctx, tx, id, 'api_key:update');
   // No key changes itself beyond its name and note: not its grants, owner, reach or allowlist.
   if (callingKey(ctx)?.id === key.id) {
-    const field = input.grants ? 'permissions' : input.ownerId || input.ownedByOrganization ? 'ownerId' : input.projectAccess ? 'projectAccess' : input.ipAllowlist ? 'ipAllowlist' : input.status ? 'status' : null;
+    const field = input.grants ? 'permissions' : input.ownerId || input.ownedByOrganization ? 'ownerId' : input.projectAccess ? 'projectAccess' : input.ipAllowlist ? 'ipAllowlist' : input.status ? 'status' : input.rateLimits ? 'rateLimits' : input.quota !== undefined ? 'quota' : null;
     if (field) throw new PermissionDeniedError(`A key cannot change its own ${field}`, 'api_key:update');
   }
   const data: Prisma.ApiKeyUpdateInput = {};
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  if (key.status === 'REVOKED' && (input.status || input.projectAccess || input.ownerId || input.ipAllowlist || input.grants || input.ownedByOrganization)) {
-    const field = input.status ? 'status' : input.projectAccess ? 'projectAccess' : input.ownerId ? 'ownerId' : input.grants ? 'permissions' : input.ownedByOrganization ? 'ownedByOrganization' : 'ipAllowlist';
+  if (key.status === 'REVOKED' && (input.status || input.projectAccess || input.ownerId || input.ipAllowlist || input.grants || input.ownedByOrganization || input.rateLimits || input.quota !== undefined)) {
+    const field = input.status ? 'status' : input.projectAccess ? 'projectAccess' : input.ownerId ? 'ownerId' : input.grants ? 'permissions' : input.ownedByOrganization ? 'ownedByOrganization' : input.rateLimits ? 'rateLimits' : input.quota !== undefined ? 'quota' : 'ipAllowlist';
     throw ValidationError.field(['input', field], 'a revoked key cannot be changed or reactivated');
   }
   const simple = changedFields(key, { name: input.name, note: input.note, status: input.status });
@@ -448,6 +464,25 @@ export async function updateKey(ctx: Context, tx: Prisma.TransactionClient, id: 
       changes.ipAllowlist = { from: before, to: input.ipAllowlist };
     }
   }
+  if (input.rateLimits) {
+    const limits = checkRateLimits(input.rateLimits, ['input', 'rateLimits'], organization.plan);
+    const before = parseStoredRateLimits(key.rateLimits);
+    if (!sameRateLimits(before, limits)) {
+      data.rateLimits = limits as unknown as Prisma.InputJsonValue;
+      changes.rateLimits = { from: before, to: limits };
+    }
+  }
+  if (input.quota !== undefined) {
+    const before = parseStoredQuota(key.quota);
+    const beforeView = before ? { ...before, remaining: Number(key.quotaRemaining ?? 0) } : null;
+    const after = input.quota ? { ...input.quota.settings, remaining: input.quota.remaining } : null;
+    if (JSON.stringify(beforeView) !== JSON.stringify(after)) {
+      data.quota = input.quota ? (input.quota.settings as unknown as Prisma.InputJsonValue) : Prisma.DbNull;
+      data.quotaRemaining = input.quota ? input.quota.remaining : null;
+      data.quotaRefilledAt = input.quota ? ctx.clock.now() : null;
+      changes.quota = { from: beforeView, to: after };
+    }
+  }
   if (!Object.keys(changes).length) return key;
   const updated = await tx.apiKey.update({ where: { id }, data });
   await recordAudit(tx, ctx, { organizationId: key.organizationId, action: 'api_key.update', targetType: 'ApiKey', targetId: id, changes });
@@ -489,6 +524,9 @@ export async function rotateKey(
           expiryPolicy: key.expiryPolicy,
           expiresAt,
           ipAllowlist: key.ipAllowlist,
+          rateLimits: key.rateLimits as Prisma.InputJsonValue,
+          // The successor starts with the credits left now (the old key keeps its own during its grace period).
+          ...(key.quota !== null ? { quota: key.quota as Prisma.InputJsonValue, quotaRemaining: key.quotaRemaining, quotaRefilledAt: key.quotaRefilledAt } : {}),
           status: key.status,
           publicId: generated.publicId,
           secretHash: generated.secretHash,

@@ -16,6 +16,8 @@ import { displayStatus } from './lifecycle.ts';
 import { RECENT_ADDRESSES_KEPT } from './recent-addresses.ts';
 import { API_KEY_SCOPES, ceilingOf, grantLevel, MAX_SCOPE_WORKFLOWS, parseStoredGrants, scopesOf, type Grant, type ScopeGrant } from '../../authz/grants.ts';
 import { LEVELS, PERMISSION_NAMES } from '../../authz/catalog.ts';
+import { RateLimitRef } from './rate-limit-types.ts';
+import { MAX_RATE_LIMITS, parseStoredRateLimits } from './rate-limits.ts';
 
 export const ApiKeyScopeEnum = builder.enumType('ApiKeyScope', {
   description: 'What a key may do.',
@@ -211,6 +213,13 @@ export const ApiKeyRef = builder.prismaNode('ApiKey', {
       description: 'Addresses and CIDR ranges (IPv4 and IPv6, normalized) the key may be used from; empty means any address.',
       select: { ipAllowlist: true },
       resolve: (key) => key.ipAllowlist,
+    }),
+    rateLimits: t.field({
+      type: [RateLimitRef],
+      extensions: listBound(MAX_RATE_LIMITS),
+      description: 'The limits in force: a call over any of them gets HTTP 429 (`RATE_LIMITED`, naming it) and starts nothing. Empty: no limit.',
+      select: { rateLimits: true },
+      resolve: (key) => parseStoredRateLimits(key.rateLimits),
     }),
     lastUsedAddresses: t.field({
       type: [AddressUseRef],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ConflictError, ValidationError } from '../../errors.ts';
+import { ConflictError, QuotaExceededError, ValidationError } from '../../errors.ts';
+import { MAX_TRIGGER_COST } from '../api-keys/quota.ts';
 import { builder } from '../../graphql/builder.ts';
 import { parseGlobalId } from '../../graphql/ids.ts';
 import { viewerKey } from '../../authz/access.ts';
@@ -25,6 +26,10 @@ const TriggerWorkflowInput = builder.inputType('TriggerWorkflowInput', {
     payload: t.field({
       type: 'JSON',
       description: `Any JSON, at most ${MAX_PAYLOAD_BYTES / 1024} KiB and ${MAX_PAYLOAD_DEPTH} levels deep.`,
+    }),
+    cost: t.int({
+      description: `Credits this execution costs a key with a quota (\`ApiKey.quota\`), 1 to ${MAX_TRIGGER_COST}; default 1. Ignored for a key without one; a replay costs nothing.`,
+      validate: z.number().int().min(1, 'must be at least 1').max(MAX_TRIGGER_COST, `must be at most ${MAX_TRIGGER_COST}`).nullish(),
     }),
     idempotencyKey: t.string({
       description:
@@ -54,16 +59,17 @@ function workflowRef(workflowId: string | number | null, workflowPath: string | 
 builder.mutationField('triggerWorkflow', (t) =>
   t.field({
     type: TriggerWorkflowPayload,
-    description: 'Starts a workflow execution (status QUEUED). API keys only.',
+    description: 'Starts a workflow execution (status QUEUED). API keys only. A key with a quota pays `cost` credits (QuotaExceededError when it has fewer).',
     // API keys only (people trigger through a key); printed as @requiresApiKey and @requiresPermission.
     authScopes: { $all: { apiKey: true, permission: 'workflow:trigger' } },
-    errors: { types: [ValidationError, ConflictError] },
+    errors: { types: [ValidationError, ConflictError, QuotaExceededError] },
     args: { input: t.arg({ type: TriggerWorkflowInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       triggerWorkflow(ctx, viewerKey(ctx), {
         workflow: workflowRef(input.workflowId ?? null, input.workflowPath ?? null),
         payload: payloadJson(input.payload ?? null),
         idempotencyKey: input.idempotencyKey ?? null,
+        cost: input.cost ?? 1,
       }),
   }),
 );

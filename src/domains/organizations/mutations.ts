@@ -6,6 +6,7 @@ import { parseGlobalId } from '../../graphql/ids.ts';
 import { displayName, rejectNulls, slug } from '../../graphql/inputs.ts';
 import { UserRef } from '../users/types.ts';
 import { createOrganization, leaveOrganization, removeMember, setOrganizationPlan, updateMember, updateOrganization } from './service.ts';
+import { RateLimitInput } from '../api-keys/rate-limit-types.ts';
 import { LeakedKeyActionEnum, MemberRef, MemberRoleEnum, OrganizationRef, PlanEnum } from './types.ts';
 
 const maxKeyLifetimeDays = z.number().int().min(1, 'must be at least 1 day').max(3650, 'must be at most 3650 days').nullish();
@@ -47,24 +48,26 @@ const UpdateOrganizationInput = builder.inputType('UpdateOrganizationInput', {
     slug: t.string({ validate: slug }),
     maxKeyLifetimeDays: t.int({ description: 'Null removes the limit.', validate: maxKeyLifetimeDays }),
     leakedKeyAction: t.field({ type: LeakedKeyActionEnum, description: 'What is done to keys reported leaked from now on.' }),
+    defaultKeyRateLimits: t.field({ type: [RateLimitInput], description: 'Replaces the rate limits new keys inherit (an empty list: none); the plan caps them like a key\'s own.' }),
   }),
 });
 
 builder.mutationField('updateOrganization', (t) =>
   t.field({
     authScopes: { changePermission: 'organization:update' },
-    description: 'Renames an organization, changes its slug, its maximum key lifetime or what is done to leaked keys. OWNER and ADMIN.',
+    description: 'Renames an organization, changes its slug, its maximum key lifetime, what is done to leaked keys or the rate limits new keys inherit. OWNER and ADMIN.',
     type: OrganizationPayload,
     errors: { types: uniqueChangeErrors },
     args: { input: t.arg({ type: UpdateOrganizationInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = parseGlobalId(String(input.id), 'Organization', ['input', 'id']);
-      rejectNulls(input, ['name', 'slug', 'leakedKeyAction']);
+      rejectNulls(input, ['name', 'slug', 'leakedKeyAction', 'defaultKeyRateLimits']);
       const changes = {
         name: input.name ?? undefined,
         slug: input.slug ?? undefined,
         maxKeyLifetimeDays: input.maxKeyLifetimeDays,
         leakedKeyAction: input.leakedKeyAction ?? undefined,
+        defaultKeyRateLimits: input.defaultKeyRateLimits ? [...input.defaultKeyRateLimits] : undefined,
       };
       return { organization: await updateOrganization(ctx, id, changes) };
     },

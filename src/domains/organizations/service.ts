@@ -7,6 +7,7 @@ import { conflictOnDuplicate } from '../../graphql/prisma-errors.ts';
 import { requireOrganization, viewerUser } from '../../authz/access.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
 import { requireChangeMember } from '../../authz/roles.ts';
+import { checkRateLimits, parseStoredRateLimits, sameRateLimits, type RateLimit } from '../api-keys/rate-limits.ts';
 
 // Organizations and their members: each function is one transaction with its audit event. Members join by
 // invitation only (invitations/service.ts).
@@ -38,14 +39,23 @@ export function createOrganization(ctx: Context, input: { name: string; slug: st
 export function updateOrganization(
   ctx: Context,
   id: string,
-  input: { name?: string; slug?: string; maxKeyLifetimeDays?: number | null; leakedKeyAction?: LeakedKeyAction },
+  input: { name?: string; slug?: string; maxKeyLifetimeDays?: number | null; leakedKeyAction?: LeakedKeyAction; defaultKeyRateLimits?: RateLimit[] },
 ) {
+  const { defaultKeyRateLimits, ...fields } = input;
   return conflictOnDuplicate(
     () =>
       ctx.prisma.$transaction(async (tx) => {
         const { organization: before } = await requireOrganization(ctx, id, 'organization:update', tx);
-        const { data, changes, changed } = changedFields(before, input);
-        if (!changed) return before;
+        const { data, changes } = changedFields(before, fields);
+        if (defaultKeyRateLimits) {
+          const limits = checkRateLimits(defaultKeyRateLimits, ['input', 'defaultKeyRateLimits'], before.plan);
+          const previous = parseStoredRateLimits(before.defaultKeyRateLimits);
+          if (!sameRateLimits(previous, limits)) {
+            (data as Prisma.OrganizationUpdateInput).defaultKeyRateLimits = limits as unknown as Prisma.InputJsonValue;
+            changes.defaultKeyRateLimits = { from: previous, to: limits };
+          }
+        }
+        if (!Object.keys(changes).length) return before;
         const after = await tx.organization.update({ where: { id }, data });
         await recordAudit(tx, ctx, { organizationId: id, action: 'organization.update', targetType: 'Organization', targetId: id, changes });
         return after;

@@ -7,6 +7,8 @@ import { escapeLike } from '../../graphql/inputs.ts';
 import { planIncludesApiAccess } from '../../authz/plans.ts';
 import { readableOrganizations, readsIn, viewerRole, readPermission } from '../../authz/read-rules.ts';
 import { UserRef } from '../users/types.ts';
+import { RateLimitRef } from '../api-keys/rate-limit-types.ts';
+import { parseStoredRateLimits } from '../api-keys/rate-limits.ts';
 
 export const PlanEnum = builder.enumType(Plan, { name: 'Plan', description: 'Billing plan. FREE has no API access.' });
 export const LeakedKeyActionEnum = builder.enumType(LeakedKeyAction, {
@@ -46,6 +48,11 @@ export const OrganizationRef = builder.prismaNode('Organization', {
     leakedKeyAction: t.expose('leakedKeyAction', {
       type: LeakedKeyActionEnum,
       description: 'What is done to a key reported leaked by a secret scanner; OWNER and ADMIN change it with `updateOrganization`.',
+    }),
+    defaultKeyRateLimits: t.field({
+      type: [RateLimitRef],
+      description: 'The rate limits a new key gets when its creator gives none (`rateLimits` omitted); OWNER and ADMIN change them with `updateOrganization`. Existing keys keep theirs.',
+      resolve: (org) => parseStoredRateLimits(org.defaultKeyRateLimits),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     viewerRole: t.field({

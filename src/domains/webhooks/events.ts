@@ -19,6 +19,14 @@ export const WEBHOOK_EVENTS = {
     value: 'api_key.leaked',
     description: 'A secret scanner reported the key found in public (`data.leak.url`); it was revoked or only flagged, per the organization setting (`data.leak.action`).',
   },
+  API_KEY_QUOTA_LOW: {
+    value: 'api_key.quota_low',
+    description: "A trigger took the key's quota credits to its `lowThreshold` or below (once per fall; again after a refill). `data.quota` has the credits left.",
+  },
+  API_KEY_QUOTA_EXHAUSTED: {
+    value: 'api_key.quota_exhausted',
+    description: "A trigger used the key's last quota credit: it starts nothing more until the refill (`data.quota.refillsAt`). Once per emptying.",
+  },
   ORGANIZATION_MEMBER_ADDED: {
     value: 'organization.member_added',
     description: 'Someone accepted an invitation and became a member (`data.id` is the member, `data.role` their role).',

@@ -64,6 +64,16 @@ export type ApiKeyPermissionInput = {
   workflowIds?: Array<string | number> | null | undefined;
 };
 
+/** A quota of credits: each execution a trigger starts costs its `cost` (default 1); with too few left the trigger answers QuotaExceededError and starts nothing. */
+export type ApiKeyQuotaInput = {
+  /** `api_key.quota_low` is sent when a trigger takes the credits to this or below (1 or more); omit for never. */
+  lowThreshold?: number | null | undefined;
+  /** Omit for credits that never refill. */
+  refill?: QuotaRefillInput | null | undefined;
+  /** Credits to start with (0 to 1000000000). */
+  remaining: number;
+};
+
 /** What a key may do. */
 export type ApiKeyScope =
   /** Read workflow executions (`workflowExecution`). */
@@ -187,6 +197,10 @@ export type CreateOrganizationApiKeyInput = {
   /** What the key may do (give this or the deprecated `scopes`). */
   permissions?: Array<ApiKeyPermissionInput> | null | undefined;
   projectAccess: ProjectAccessInput;
+  /** Credits that triggers spend; omit for none. */
+  quota?: ApiKeyQuotaInput | null | undefined;
+  /** Named rate limits; omit to take the organization's defaults (`Organization.defaultKeyRateLimits`), or give an empty list for none. */
+  rateLimits?: Array<RateLimitInput> | null | undefined;
   /** @deprecated Use `permissions` (TRIGGER_WORKFLOWS is `workflow:trigger`, READ_EXECUTIONS `execution:read`). */
   scopes?: Array<ApiKeyScopeInput> | null | undefined;
 };
@@ -209,6 +223,10 @@ export type CreateProjectApiKeyInput = {
   /** What the key may do (give this or the deprecated `scopes`). */
   permissions?: Array<ApiKeyPermissionInput> | null | undefined;
   projectId: string | number;
+  /** Credits that triggers spend; omit for none. */
+  quota?: ApiKeyQuotaInput | null | undefined;
+  /** Named rate limits; omit to take the organization's defaults (`Organization.defaultKeyRateLimits`), or give an empty list for none. */
+  rateLimits?: Array<RateLimitInput> | null | undefined;
   /** @deprecated Use `permissions` (TRIGGER_WORKFLOWS is `workflow:trigger`, READ_EXECUTIONS `execution:read`). */
   scopes?: Array<ApiKeyScopeInput> | null | undefined;
 };
@@ -334,6 +352,32 @@ export type ProjectAccessInput =
   {   all: boolean; projectIds?: never; }
   |  { all?: never;   projectIds: Array<string | number>; };
 
+/** How a quota refills: back to `amount` credits at 00:00 UTC, daily or monthly. */
+export type QuotaRefillInput = {
+  /** The credits a refill sets the quota to, 1 to 1000000000. */
+  amount: number;
+  /** MONTHLY only (required there): 1 to 31. */
+  dayOfMonth?: number | null | undefined;
+  interval: QuotaRefillInterval;
+};
+
+/** How often a quota refills, at 00:00 UTC. */
+export type QuotaRefillInterval =
+  /** Every UTC day. */
+  | 'DAILY'
+  /** Every month on `dayOfMonth` (the last day of a shorter month). */
+  | 'MONTHLY';
+
+/** One named rate limit. A key has at most 5; a call over any of them gets HTTP 429. */
+export type RateLimitInput = {
+  /** The window, from 1 second to 86400 (1 day). */
+  durationSeconds: number;
+  /** Calls allowed per window, 1 to 1000000000 (the plan may allow fewer per second: TEAM at most 1000). */
+  limit: number;
+  /** 1 to 32 letters, digits, "_", "." or "-" (e.g. `per-second`, `daily`); unique within the key, ignoring case. */
+  name: string;
+};
+
 /** Input of `redeliverWebhookEvent`. */
 export type RedeliverWebhookEventInput = {
   /** Any delivery of the event to the endpoint (from `recentDeliveries`). */
@@ -390,6 +434,12 @@ export type UpdateApiKeyInput = {
   permissions?: Array<ApiKeyPermissionInput> | null | undefined;
   /** Organization-level keys only. */
   projectAccess?: ProjectAccessInput | null | undefined;
+  /** Sets the quota (its credits now, refill and threshold), replacing any other. */
+  quota?: ApiKeyQuotaInput | null | undefined;
+  /** Replaces the rate limits; an empty list removes them all. Takes effect on the next request. */
+  rateLimits?: Array<RateLimitInput> | null | undefined;
+  /** true: the key has no quota any more (give this or `quota`). */
+  removeQuota?: boolean | null | undefined;
   status?: ApiKeyUpdatableStatus | null | undefined;
 };
 
@@ -401,6 +451,8 @@ export type UpdateMemberInput = {
 
 /** Input of `updateOrganization`. */
 export type UpdateOrganizationInput = {
+  /** Replaces the rate limits new keys inherit (an empty list: none); the plan caps them like a key's own. */
+  defaultKeyRateLimits?: Array<RateLimitInput> | null | undefined;
   id: string | number;
   /** What is done to keys reported leaked from now on. */
   leakedKeyAction?: LeakedKeyAction | null | undefined;
@@ -457,6 +509,10 @@ export type WebhookEventType =
   | 'API_KEY_EXPIRING'
   /** A secret scanner reported the key found in public (`data.leak.url`); it was revoked or only flagged, per the organization setting (`data.leak.action`). */
   | 'API_KEY_LEAKED'
+  /** A trigger used the key's last quota credit: it starts nothing more until the refill (`data.quota.refillsAt`). Once per emptying. */
+  | 'API_KEY_QUOTA_EXHAUSTED'
+  /** A trigger took the key's quota credits to its `lowThreshold` or below (once per fall; again after a refill). `data.quota` has the credits left. */
+  | 'API_KEY_QUOTA_LOW'
   /** An API key was revoked. */
   | 'API_KEY_REVOKED'
   /** An API key was rotated; `data.successorId` is the new key. */
@@ -955,6 +1011,8 @@ type ConsoleMutationError_ForbiddenError_Fragment = { message: string };
 
 type ConsoleMutationError_NotFoundError_Fragment = { message: string };
 
+type ConsoleMutationError_QuotaExceededError_Fragment = { message: string };
+
 type ConsoleMutationError_UpgradeRequiredError_Fragment = { requiredPlans: Array<string>, message: string };
 
 type ConsoleMutationError_ValidationError_Fragment = { message: string, issues: Array<{ path: Array<string>, message: string }> };
@@ -964,6 +1022,7 @@ export type ConsoleMutationErrorFragment =
   | ConsoleMutationError_ConflictError_Fragment
   | ConsoleMutationError_ForbiddenError_Fragment
   | ConsoleMutationError_NotFoundError_Fragment
+  | ConsoleMutationError_QuotaExceededError_Fragment
   | ConsoleMutationError_UpgradeRequiredError_Fragment
   | ConsoleMutationError_ValidationError_Fragment
 ;

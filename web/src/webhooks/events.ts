@@ -13,6 +13,8 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEventType, { label: string; des
   API_KEY_EXPIRING: { label: 'Key expiring soon', description: '30, 7 and 1 days before a key expires, and before a rotation grace period ends.', type: 'api_key.expiring' },
   API_KEY_EXPIRED: { label: 'Key expired', description: 'A key reached its expiry (or the end of its grace period).', type: 'api_key.expired' },
   API_KEY_LEAKED: { label: 'Key leaked', description: 'A secret scanner found a key in public; it was revoked or flagged.', type: 'api_key.leaked' },
+  API_KEY_QUOTA_LOW: { label: 'Key quota low', description: 'A trigger took a key\'s credits to its low threshold or below.', type: 'api_key.quota_low' },
+  API_KEY_QUOTA_EXHAUSTED: { label: 'Key quota used up', description: 'A trigger used a key\'s last credit: it starts nothing more until the refill.', type: 'api_key.quota_exhausted' },
   ORGANIZATION_MEMBER_ADDED: { label: 'Member added', description: 'Someone accepted an invitation and joined the organization.', type: 'organization.member_added' },
 };
 

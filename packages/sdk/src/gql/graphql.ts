@@ -26,6 +26,16 @@ export type ApiKeyPermissionInput = {
   workflowIds?: Array<string | number> | null | undefined;
 };
 
+/** A quota of credits: each execution a trigger starts costs its `cost` (default 1); with too few left the trigger answers QuotaExceededError and starts nothing. */
+export type ApiKeyQuotaInput = {
+  /** `api_key.quota_low` is sent when a trigger takes the credits to this or below (1 or more); omit for never. */
+  lowThreshold?: number | null | undefined;
+  /** Omit for credits that never refill. */
+  refill?: QuotaRefillInput | null | undefined;
+  /** Credits to start with (0 to 1000000000). */
+  remaining: number;
+};
+
 /** What a key may do. */
 export type ApiKeyScope =
   /** Read workflow executions (`workflowExecution`). */
@@ -64,6 +74,10 @@ export type CreateOrganizationApiKeyInput = {
   /** What the key may do (give this or the deprecated `scopes`). */
   permissions?: Array<ApiKeyPermissionInput> | null | undefined;
   projectAccess: ProjectAccessInput;
+  /** Credits that triggers spend; omit for none. */
+  quota?: ApiKeyQuotaInput | null | undefined;
+  /** Named rate limits; omit to take the organization's defaults (`Organization.defaultKeyRateLimits`), or give an empty list for none. */
+  rateLimits?: Array<RateLimitInput> | null | undefined;
   /** @deprecated Use `permissions` (TRIGGER_WORKFLOWS is `workflow:trigger`, READ_EXECUTIONS `execution:read`). */
   scopes?: Array<ApiKeyScopeInput> | null | undefined;
 };
@@ -80,6 +94,10 @@ export type CreateProjectApiKeyInput = {
   /** What the key may do (give this or the deprecated `scopes`). */
   permissions?: Array<ApiKeyPermissionInput> | null | undefined;
   projectId: string | number;
+  /** Credits that triggers spend; omit for none. */
+  quota?: ApiKeyQuotaInput | null | undefined;
+  /** Named rate limits; omit to take the organization's defaults (`Organization.defaultKeyRateLimits`), or give an empty list for none. */
+  rateLimits?: Array<RateLimitInput> | null | undefined;
   /** @deprecated Use `permissions` (TRIGGER_WORKFLOWS is `workflow:trigger`, READ_EXECUTIONS `execution:read`). */
   scopes?: Array<ApiKeyScopeInput> | null | undefined;
 };
@@ -142,6 +160,32 @@ export type ProjectAccessInput =
   {   all: boolean; projectIds?: never; }
   |  { all?: never;   projectIds: Array<string | number>; };
 
+/** How a quota refills: back to `amount` credits at 00:00 UTC, daily or monthly. */
+export type QuotaRefillInput = {
+  /** The credits a refill sets the quota to, 1 to 1000000000. */
+  amount: number;
+  /** MONTHLY only (required there): 1 to 31. */
+  dayOfMonth?: number | null | undefined;
+  interval: QuotaRefillInterval;
+};
+
+/** How often a quota refills, at 00:00 UTC. */
+export type QuotaRefillInterval =
+  /** Every UTC day. */
+  | 'DAILY'
+  /** Every month on `dayOfMonth` (the last day of a shorter month). */
+  | 'MONTHLY';
+
+/** One named rate limit. A key has at most 5; a call over any of them gets HTTP 429. */
+export type RateLimitInput = {
+  /** The window, from 1 second to 86400 (1 day). */
+  durationSeconds: number;
+  /** Calls allowed per window, 1 to 1000000000 (the plan may allow fewer per second: TEAM at most 1000). */
+  limit: number;
+  /** 1 to 32 letters, digits, "_", "." or "-" (e.g. `per-second`, `daily`); unique within the key, ignoring case. */
+  name: string;
+};
+
 /** Input of `revokeApiKey`. */
 export type RevokeApiKeyInput = {
   id: string | number;
@@ -156,6 +200,8 @@ export type RotateApiKeyInput = {
 
 /** Input of `triggerWorkflow`. */
 export type TriggerWorkflowInput = {
+  /** Credits this execution costs a key with a quota (`ApiKey.quota`), 1 to 1000; default 1. Ignored for a key without one; a replay costs nothing. */
+  cost?: number | null | undefined;
   /** Retries by the same API key with the same idempotency key and payload return the original execution; a different payload is a ConflictError. Keys are scoped to the calling API key. */
   idempotencyKey?: string | null | undefined;
   /** Any JSON, at most 64 KiB and 32 levels deep. */
@@ -178,6 +224,10 @@ export type WebhookEventType =
   | 'API_KEY_EXPIRING'
   /** A secret scanner reported the key found in public (`data.leak.url`); it was revoked or only flagged, per the organization setting (`data.leak.action`). */
   | 'API_KEY_LEAKED'
+  /** A trigger used the key's last quota credit: it starts nothing more until the refill (`data.quota.refillsAt`). Once per emptying. */
+  | 'API_KEY_QUOTA_EXHAUSTED'
+  /** A trigger took the key's quota credits to its `lowThreshold` or below (once per fall; again after a refill). `data.quota` has the credits left. */
+  | 'API_KEY_QUOTA_LOW'
   /** An API key was revoked. */
   | 'API_KEY_REVOKED'
   /** An API key was rotated; `data.successorId` is the new key. */
@@ -210,6 +260,7 @@ export type KeysmithTriggerWorkflowMutationVariables = Exact<{
 
 export type KeysmithTriggerWorkflowMutation = { triggerWorkflow:
     | { __typename: 'ConflictError', message: string }
+    | { __typename: 'QuotaExceededError', message: string }
     | { __typename: 'TriggerWorkflowPayload', replayed: boolean, execution: { id: string, workflowId: string, projectId: string, status: ExecutionStatus, payload: unknown, idempotencyKey: string | null, triggeredByKeyPrefix: string | null, createdAt: string } }
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
