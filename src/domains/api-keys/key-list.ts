@@ -105,32 +105,52 @@ function reachesProjectSql(projectId: string): Prisma.Sql {
     OR EXISTS (SELECT 1 FROM "ApiKeyProject" a WHERE a."apiKeyId" = k.id AND a."projectId" = ${projectId}::uuid))))`;
 }
 
-async function filterSql(ctx: Context, base: KeyListBase, args: KeyListArgs): Promise<Prisma.Sql> {
-  const and: Prisma.Sql[] = [Prisma.sql`k."organizationId" = ${base.organizationId}::uuid`];
-  if (base.projectId) and.push(reachesProjectSql(base.projectId));
-  // A key narrowed to some projects reads only those projects' own keys.
-  const readable = keyListFilter(ctx, 'ApiKey');
-  if (readable?.projectIds) and.push(Prisma.sql`k."projectId" = ANY(${readable.projectIds}::uuid[])`);
+/**
+ * The keys that reach a project, as two ranges PostgreSQL reads in index order and merges (a page stops after its
+ * rows): the project's own keys, and the organization's organization-level keys that reach it.
+ */
+function keysReachingProject(organizationId: string, projectId: string): Prisma.Sql {
+  return Prisma.sql`(SELECT * FROM "ApiKey" k WHERE k."projectId" = ${projectId}::uuid
+    UNION ALL
+    SELECT * FROM "ApiKey" k WHERE k."organizationId" = ${organizationId}::uuid AND k.level = 'ORGANIZATION' AND (k."allProjects"
+      OR EXISTS (SELECT 1 FROM "ApiKeyProject" a WHERE a."apiKeyId" = k.id AND a."projectId" = ${projectId}::uuid)))`;
+}
+
+/** Trigrams need three characters: a shorter search term matches too many keys for an index to help. */
+const TRIGRAM = 3;
+
+/** Where a list's keys come from (`k`), and the filter's conditions on them: the same for the page and the count. */
+async function listSource(ctx: Context, base: KeyListBase, args: KeyListArgs): Promise<{ from: Prisma.Sql; where: Prisma.Sql; search: boolean }> {
   const f = args.filter;
-  if (f?.level) and.push(Prisma.sql`k.level = ${f.level}::"ApiKeyLevel"`);
-  if (f?.status) and.push(statusSql(f.status, ctx.clock.now()));
-  if (f?.leaked != null) and.push(f.leaked ? Prisma.sql`k."leakedAt" IS NOT NULL` : Prisma.sql`k."leakedAt" IS NULL`);
+  let projectId = base.projectId;
+  const and: Prisma.Sql[] = [];
   if (f?.projectId) {
     // A project of another organization (or none) reaches none of this organization's keys.
     const project = await ctx.prisma.project.findFirst({ where: { id: f.projectId, organizationId: base.organizationId }, select: { id: true } });
-    and.push(project ? reachesProjectSql(project.id) : Prisma.sql`FALSE`);
+    if (!project) and.push(Prisma.sql`FALSE`);
+    else if (!projectId) projectId = project.id; // the organization's list narrowed to a project is that project's list
+    else if (project.id !== projectId) and.push(reachesProjectSql(project.id));
   }
+  const from = projectId ? Prisma.sql`${keysReachingProject(base.organizationId, projectId)} k` : Prisma.sql`"ApiKey" k`;
+  if (!projectId) and.push(Prisma.sql`k."organizationId" = ${base.organizationId}::uuid`);
+  // A key narrowed to some projects reads only those projects' own keys.
+  const readable = keyListFilter(ctx, 'ApiKey');
+  if (readable?.projectIds) and.push(Prisma.sql`k."projectId" = ANY(${readable.projectIds}::uuid[])`);
+  if (f?.level) and.push(Prisma.sql`k.level = ${f.level}::"ApiKeyLevel"`);
+  if (f?.status) and.push(statusSql(f.status, ctx.clock.now()));
+  if (f?.leaked != null) and.push(f.leaked ? Prisma.sql`k."leakedAt" IS NOT NULL` : Prisma.sql`k."leakedAt" IS NULL`);
   const search = f?.search?.trim();
   if (search) {
     // Name anywhere, case-insensitive; the visible prefix from its start (both served by trigram indexes).
     and.push(Prisma.sql`(k.name ILIKE ${`%${escapeLike(search)}%`} OR k."publicId" LIKE ${`${escapeLike(publicIdSearchTerm(search))}%`})`);
   }
-  return Prisma.join(and, ' AND ');
+  return { from, where: and.length ? Prisma.join(and, ' AND ') : Prisma.sql`TRUE`, search: (search?.length ?? 0) >= TRIGRAM };
 }
 
 /** The number of keys a list would show over all its pages. */
 export async function countKeys(ctx: Context, base: KeyListBase, args: KeyListArgs): Promise<number> {
-  const [row] = await ctx.prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "ApiKey" k WHERE ${await filterSql(ctx, base, args)}`;
+  const { from, where } = await listSource(ctx, base, args);
+  const [row] = await ctx.prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM ${from} WHERE ${where}`;
   return Number(row.count);
 }
 
@@ -147,7 +167,7 @@ export async function keyPage(ctx: Context, base: KeyListBase, args: KeyListArgs
   const { column, nullable, type } = COLUMNS[order.field];
   const after = page.after ? parseCursor(page.after, 'after', order) : null;
   const before = page.before ? parseCursor(page.before, 'before', order) : null;
-  const where = await filterSql(ctx, base, args);
+  const source = await listSource(ctx, base, args);
   const col = Prisma.raw(`k."${column}"`);
   // Reading direction: the list's, or its reverse for an inverted page.
   const descending = order.descending !== page.inverted;
@@ -177,14 +197,22 @@ export async function keyPage(ctx: Context, base: KeyListBase, args: KeyListArgs
   if (segments.length === 0) return [];
 
   const limit = page.limit;
+  // A search first finds its matches through the trigram indexes, then orders only those: walking a sort index until
+  // 20 matches turn up can cross most of the organization when the matches cluster (names that start alike, in name
+  // order). A search page costs in proportion to the keys that match, not to the organization.
+  const matches = source.search
+    ? Prisma.sql`WITH matches AS MATERIALIZED (SELECT k.id, ${col} FROM ${source.from} WHERE ${source.where}) `
+    : Prisma.empty;
+  const from = source.search ? Prisma.sql`matches k` : source.from;
+  const where = source.search ? [] : [source.where];
   const parts = segments.map(
-    ({ conditions }, position) => Prisma.sql`SELECT k.id, ${col} AS value, ${position}::int AS part FROM "ApiKey" k
-      WHERE ${Prisma.join([where, ...conditions], ' AND ')} ORDER BY ${col} ${dir}, k.id ${dir} LIMIT ${limit}`,
+    ({ conditions }, position) => Prisma.sql`SELECT k.id, ${col} AS value, ${position}::int AS part FROM ${from}
+      WHERE ${Prisma.join([...where, ...conditions, Prisma.sql`TRUE`], ' AND ')} ORDER BY ${col} ${dir}, k.id ${dir} LIMIT ${limit}`,
   );
   const query =
     parts.length === 1
-      ? parts[0]
-      : Prisma.sql`SELECT id, value FROM (${Prisma.join(parts.map((part) => Prisma.sql`(${part})`), ' UNION ALL ')}) AS page
+      ? Prisma.sql`${matches}${parts[0]}`
+      : Prisma.sql`${matches}SELECT id, value FROM (${Prisma.join(parts.map((part) => Prisma.sql`(${part})`), ' UNION ALL ')}) AS page
           ORDER BY part, value ${dir}, id ${dir} LIMIT ${limit}`;
   return ctx.prisma.$queryRaw<PageRow[]>(query);
 }

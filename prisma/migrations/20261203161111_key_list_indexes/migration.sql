@@ -32,6 +32,18 @@ CREATE INDEX "ApiKey_projectId_lastUsedAt_id_idx" ON "ApiKey"("projectId", "last
 CREATE INDEX "ApiKey_projectId_expiresAt_id_idx" ON "ApiKey"("projectId", "expiresAt", "id");
 
 -- CreateIndex
+CREATE INDEX "ApiKey_organizationId_level_createdAt_id_idx" ON "ApiKey"("organizationId", "level", "createdAt", "id");
+
+-- CreateIndex
+CREATE INDEX "ApiKey_organizationId_level_name_id_idx" ON "ApiKey"("organizationId", "level", "name", "id");
+
+-- CreateIndex
+CREATE INDEX "ApiKey_organizationId_level_lastUsedAt_id_idx" ON "ApiKey"("organizationId", "level", "lastUsedAt", "id");
+
+-- CreateIndex
+CREATE INDEX "ApiKey_organizationId_level_expiresAt_id_idx" ON "ApiKey"("organizationId", "level", "expiresAt", "id");
+
+-- CreateIndex
 CREATE INDEX "ApiKey_name_trgm_idx" ON "ApiKey" USING GIN ("name" public.gin_trgm_ops);
 
 -- CreateIndex
