@@ -3,7 +3,11 @@
 // each status and level filter, search by name and by prefix, the project view — timed through HTTP, first page and
 // a later page through its cursor. Prints each figure beside the goal (≤ 30 ms at 1,000,000 keys) and the growth
 // exponent from 10,000 to 1,000,000 (0 = flat, 1 = linear). BENCH_LISTS_SIZES overrides the sizes, e.g. "10000,100000".
+import fs from 'node:fs';
 import pg from 'pg';
+import type { Context } from '../src/context.ts';
+import type { Prisma } from '../src/generated/prisma/client.ts';
+import { keyPage, type KeyListArgs } from '../src/domains/api-keys/key-list.ts';
 
 type Gql = (url: string, query: string, variables: unknown, authorization?: string) => Promise<Record<string, Record<string, unknown>>>;
 
@@ -55,7 +59,7 @@ async function grow(client: pg.Client, organizationId: string, projectIds: strin
         "expiresAt", status, "revokedAt", "publicId", "secretHash", "lastUsedAt", "leakedAt", "createdAt", "updatedAt")
      SELECT gen_random_uuid(), $1::uuid,
         (CASE WHEN i % 10 = 0 THEN 'ORGANIZATION' ELSE 'PROJECT' END)::"ApiKeyLevel",
-        CASE WHEN i % 10 = 0 THEN NULL ELSE ($2::uuid[])[1 + (i % ${PROJECTS})] END,
+        CASE WHEN i % 10 = 0 THEN NULL ELSE ($2::uuid[])[1 + (i / 10) % ${PROJECTS}] END,
         i % 20 = 0,
         (ARRAY['billing','crm','ci','deploy','sync','export','import','backup','reports','search'])[1 + (i * 7) % 10]
           || '-' || substr(md5(i::text), 1, 6) || ' ' || i,
@@ -80,7 +84,7 @@ async function grow(client: pg.Client, organizationId: string, projectIds: strin
        AND NOT EXISTS (SELECT 1 FROM "ApiKeyProject" p WHERE p."apiKeyId" = k.id)`,
     [organizationId, projectIds],
   );
-  await client.query('ANALYZE "ApiKey"; ANALYZE "ApiKeyProject"');
+  await client.query('ANALYZE "ApiKeyProject"');
 }
 
 async function timePage(setup: ListsSetup, v: Variant, after?: string): Promise<{ ms: number; endCursor?: string; count: number }> {
@@ -96,12 +100,13 @@ const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(li
 
 /** Median of 5 of the first page and of the third page (reached through cursors), per variant. */
 async function measure(setup: ListsSetup, list: Variant[]) {
-  const out = new Map<string, { first: number; later: number; rows: number }>();
+  const out = new Map<string, { first: number; later: number; rows: number; thirdPage?: string }>();
   for (const v of list) {
     await timePage(setup, v); // warm-up: plans cached, connections open
     const first: number[] = [];
     const later: number[] = [];
     let rows = 0;
+    let thirdPage: string | undefined;
     for (let i = 0; i < 5; i++) {
       const one = await timePage(setup, v);
       first.push(one.ms);
@@ -109,11 +114,29 @@ async function measure(setup: ListsSetup, list: Variant[]) {
       if (one.endCursor) {
         const two = await timePage(setup, v, one.endCursor);
         if (two.endCursor) later.push((await timePage(setup, v, two.endCursor)).ms);
+        thirdPage = two.endCursor;
       }
     }
-    out.set(v.name, { first: median(first), later: later.length ? median(later) : NaN, rows });
+    out.set(v.name, { first: median(first), later: later.length ? median(later) : NaN, rows, thirdPage });
   }
   return out;
+}
+
+/**
+ * The SQL the server runs for a page (keyPage with a context that runs its queries here and keeps the last), explained on the seeded
+ * database: what `BENCH_LISTS_EXPLAIN=file.md` writes, the plans behind the table's figures.
+ */
+async function explainPage(client: pg.Client, organizationId: string, projectId: string, v: Variant, after?: string): Promise<string> {
+  let captured: Prisma.Sql | undefined;
+  const run = async (query: Prisma.Sql) => {
+    captured = query;
+    return (await client.query(query.text, query.values as unknown[])).rows;
+  };
+  const ctx = { prisma: { $queryRaw: run }, clock: { now: () => new Date() }, principal: null } as unknown as Context;
+  const args: KeyListArgs = { filter: v.filter as KeyListArgs['filter'], orderBy: v.orderBy };
+  await keyPage(ctx, { organizationId, projectId: v.project ? projectId : undefined }, args, { limit: 21, inverted: false, after });
+  const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${captured!.text}`, captured!.values as unknown[]);
+  return plan.rows.map((r) => r['QUERY PLAN']).join('\n');
 }
 
 export async function listsBench(setup: ListsSetup): Promise<void> {
@@ -134,17 +157,37 @@ export async function listsBench(setup: ListsSetup): Promise<void> {
       projectIds.push(created.rows[0].id);
     }
     const searchName = 'sync-3';
-    const searchPrefix = 'ksk_b00000';
+    const searchPrefix = 'ksk_b0000001e2'; // 256 of 1,000,000 keys (the seeded public ids count up in hex)
     const list = variants(searchName, searchPrefix);
-    const results: { size: number; figures: Map<string, { first: number; later: number; rows: number }> }[] = [];
+    const results: { size: number; figures: Awaited<ReturnType<typeof measure>> }[] = [];
     let have = 0;
     for (const size of sizes) {
       const started = performance.now();
       const batch = 250_000;
+      // The secondary indexes are built once after each batch of rows (as a bulk load would) rather than row by row.
+      const indexes = await client.query<{ indexname: string; indexdef: string }>(
+        `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = 'ApiKey' AND indexdef NOT LIKE 'CREATE UNIQUE%'`,
+        [setup.schema],
+      );
+      for (const index of indexes.rows) await client.query(`DROP INDEX "${index.indexname}"`);
       for (let from = have; from < size; from += batch) await grow(client, organizationId, projectIds, from, Math.min(size, from + batch));
+      for (const index of indexes.rows) await client.query(index.indexdef);
+      await client.query('ANALYZE "ApiKey"');
       console.error(`  lists: ${size.toLocaleString('en')} keys seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       have = size;
       results.push({ size, figures: await measure(setup, list) });
+    }
+    const explainFile = process.env.BENCH_LISTS_EXPLAIN;
+    if (explainFile) {
+      const last = results[results.length - 1];
+      const sections = [`# Key list page plans at ${last.size.toLocaleString('en')} keys in one organization\n\nWritten by \`BENCH_ONLY=lists BENCH_LISTS_EXPLAIN=${explainFile} npm run bench\` (PostgreSQL, ${new Date().toISOString().slice(0, 10)}): \`EXPLAIN (ANALYZE, BUFFERS)\` of the SQL \`keyPage\` (src/domains/api-keys/key-list.ts) builds for each page of the table, first page and third page.\n`];
+      for (const v of list) {
+        const f = last.figures.get(v.name)!;
+        sections.push(`## ${v.name}\n\nFirst page:\n\n\`\`\`\n${await explainPage(client, organizationId, benchProjectId, v)}\n\`\`\`\n`);
+        if (f.thirdPage) sections.push(`Third page:\n\n\`\`\`\n${await explainPage(client, organizationId, benchProjectId, v, f.thirdPage)}\n\`\`\`\n`);
+      }
+      fs.writeFileSync(explainFile, sections.join('\n'));
+      console.error(`  lists: plans written to ${explainFile}`);
     }
     const first = results[0];
     const last = results[results.length - 1];

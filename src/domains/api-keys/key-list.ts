@@ -106,21 +106,27 @@ function reachesProjectSql(projectId: string): Prisma.Sql {
 }
 
 /**
- * The keys that reach a project, as two ranges PostgreSQL reads in index order and merges (a page stops after its
- * rows): the project's own keys, and the organization's organization-level keys that reach it.
+ * The keys that reach a project, as two sets each read in its own index's order (a page takes the first rows of each
+ * and merges them): the project's own keys, and the organization's organization-level keys that reach it.
  */
-function keysReachingProject(organizationId: string, projectId: string): Prisma.Sql {
-  return Prisma.sql`(SELECT * FROM "ApiKey" k WHERE k."projectId" = ${projectId}::uuid
-    UNION ALL
-    SELECT * FROM "ApiKey" k WHERE k."organizationId" = ${organizationId}::uuid AND k.level = 'ORGANIZATION' AND (k."allProjects"
-      OR EXISTS (SELECT 1 FROM "ApiKeyProject" a WHERE a."apiKeyId" = k.id AND a."projectId" = ${projectId}::uuid)))`;
+function reachingProjectBranches(organizationId: string, projectId: string): Prisma.Sql[] {
+  return [
+    Prisma.sql`k."projectId" = ${projectId}::uuid`,
+    Prisma.sql`k."organizationId" = ${organizationId}::uuid AND k.level = 'ORGANIZATION' AND (k."allProjects"
+      OR EXISTS (SELECT 1 FROM "ApiKeyProject" a WHERE a."apiKeyId" = k.id AND a."projectId" = ${projectId}::uuid))`,
+  ];
 }
 
 /** Trigrams need three characters: a shorter search term matches too many keys for an index to help. */
 const TRIGRAM = 3;
 
-/** Where a list's keys come from (`k`), and the filter's conditions on them: the same for the page and the count. */
-async function listSource(ctx: Context, base: KeyListBase, args: KeyListArgs): Promise<{ from: Prisma.Sql; where: Prisma.Sql; search: boolean }> {
+/**
+ * A list's keys as one or more disjoint sets of `"ApiKey" k` (each a full condition: its own and the filter's), the same
+ * for the page and the count.
+ */
+type ListSource = { branches: Prisma.Sql[]; search: boolean };
+
+async function listSource(ctx: Context, base: KeyListBase, args: KeyListArgs): Promise<ListSource> {
   const f = args.filter;
   let projectId = base.projectId;
   const and: Prisma.Sql[] = [];
@@ -131,8 +137,7 @@ async function listSource(ctx: Context, base: KeyListBase, args: KeyListArgs): P
     else if (!projectId) projectId = project.id; // the organization's list narrowed to a project is that project's list
     else if (project.id !== projectId) and.push(reachesProjectSql(project.id));
   }
-  const from = projectId ? Prisma.sql`${keysReachingProject(base.organizationId, projectId)} k` : Prisma.sql`"ApiKey" k`;
-  if (!projectId) and.push(Prisma.sql`k."organizationId" = ${base.organizationId}::uuid`);
+  const branches = projectId ? reachingProjectBranches(base.organizationId, projectId) : [Prisma.sql`k."organizationId" = ${base.organizationId}::uuid`];
   // A key narrowed to some projects reads only those projects' own keys.
   const readable = keyListFilter(ctx, 'ApiKey');
   if (readable?.projectIds) and.push(Prisma.sql`k."projectId" = ANY(${readable.projectIds}::uuid[])`);
@@ -144,13 +149,27 @@ async function listSource(ctx: Context, base: KeyListBase, args: KeyListArgs): P
     // Name anywhere, case-insensitive; the visible prefix from its start (both served by trigram indexes).
     and.push(Prisma.sql`(k.name ILIKE ${`%${escapeLike(search)}%`} OR k."publicId" LIKE ${`${escapeLike(publicIdSearchTerm(search))}%`})`);
   }
-  return { from, where: and.length ? Prisma.join(and, ' AND ') : Prisma.sql`TRUE`, search: (search?.length ?? 0) >= TRIGRAM };
+  return { branches: branches.map((branch) => Prisma.join([branch, ...and], ' AND ')), search: (search?.length ?? 0) >= TRIGRAM };
+}
+
+/** Up to this many matches a search orders its matches; beyond, it walks the sort index. */
+const FEW_MATCHES = 2000;
+
+/** Whether a search matches at most FEW_MATCHES keys (counting stops there). */
+async function fewMatches(ctx: Context, source: ListSource): Promise<boolean> {
+  const [row] = await ctx.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (${keysOf(source, Prisma.sql`1`)} LIMIT ${FEW_MATCHES + 1}) m`;
+  return Number(row.n) <= FEW_MATCHES;
+}
+
+/** `SELECT <columns> FROM "ApiKey" k WHERE …` over every branch of a list. */
+function keysOf(source: ListSource, columns: Prisma.Sql): Prisma.Sql {
+  return Prisma.join(source.branches.map((where) => Prisma.sql`SELECT ${columns} FROM "ApiKey" k WHERE ${where}`), ' UNION ALL ');
 }
 
 /** The number of keys a list would show over all its pages. */
 export async function countKeys(ctx: Context, base: KeyListBase, args: KeyListArgs): Promise<number> {
-  const { from, where } = await listSource(ctx, base, args);
-  const [row] = await ctx.prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM ${from} WHERE ${where}`;
+  const source = await listSource(ctx, base, args);
+  const [row] = await ctx.prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (${keysOf(source, Prisma.sql`1`)}) k`;
   return Number(row.count);
 }
 
@@ -197,17 +216,18 @@ export async function keyPage(ctx: Context, base: KeyListBase, args: KeyListArgs
   if (segments.length === 0) return [];
 
   const limit = page.limit;
-  // A search first finds its matches through the trigram indexes, then orders only those: walking a sort index until
-  // 20 matches turn up can cross most of the organization when the matches cluster (names that start alike, in name
-  // order). A search page costs in proportion to the keys that match, not to the organization.
-  const matches = source.search
-    ? Prisma.sql`WITH matches AS MATERIALIZED (SELECT k.id, ${col} FROM ${source.from} WHERE ${source.where}) `
-    : Prisma.empty;
-  const from = source.search ? Prisma.sql`matches k` : source.from;
-  const where = source.search ? [] : [source.where];
-  const parts = segments.map(
-    ({ conditions }, position) => Prisma.sql`SELECT k.id, ${col} AS value, ${position}::int AS part FROM ${from}
-      WHERE ${Prisma.join([...where, ...conditions, Prisma.sql`TRUE`], ' AND ')} ORDER BY ${col} ${dir}, k.id ${dir} LIMIT ${limit}`,
+  // A search that matches few keys finds them through the trigram indexes, then orders only those: walking a sort index
+  // until 20 matches turn up can cross most of the organization when the matches cluster (names that start alike, in
+  // name order). One that matches many keys walks the sort index (matches are dense there), without ordering them all.
+  const few = source.search && (await fewMatches(ctx, source));
+  const matches = few ? Prisma.sql`WITH matches AS MATERIALIZED (${keysOf(source, Prisma.sql`k.id, ${col}`)}) ` : Prisma.empty;
+  // One ordered, limited read per segment and per branch; the page merges them.
+  const sets = few ? [{ from: Prisma.sql`matches k`, where: Prisma.sql`TRUE` }] : source.branches.map((where) => ({ from: Prisma.sql`"ApiKey" k`, where }));
+  const parts = segments.flatMap(({ conditions }, position) =>
+    sets.map(
+      ({ from, where }) => Prisma.sql`SELECT k.id, ${col} AS value, ${position}::int AS part FROM ${from}
+        WHERE ${Prisma.join([where, ...conditions], ' AND ')} ORDER BY ${col} ${dir}, k.id ${dir} LIMIT ${limit}`,
+    ),
   );
   const query =
     parts.length === 1
