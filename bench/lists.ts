@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import pg from 'pg';
 import type { Context } from '../src/context.ts';
-import type { Prisma } from '../src/generated/prisma/client.ts';
+import { Prisma } from '../src/generated/prisma/client.ts';
 import { keyPage, type KeyListArgs } from '../src/domains/api-keys/key-list.ts';
 
 type Gql = (url: string, query: string, variables: unknown, authorization?: string) => Promise<Record<string, Record<string, unknown>>>;
@@ -69,7 +69,7 @@ async function grow(client: pg.Client, organizationId: string, projectIds: strin
         CASE WHEN i % 3 = 0 THEN NULL WHEN i % 3 = 1 THEN now() - (i % 997) * interval '1 hour' ELSE now() + (i % 991) * interval '1 hour' END,
         (CASE WHEN i % 20 = 1 THEN 'REVOKED' WHEN i % 50 = 2 THEN 'INACTIVE' ELSE 'ACTIVE' END)::"ApiKeyStatus",
         CASE WHEN i % 20 = 1 THEN now() END,
-        'b' || lpad(to_hex(i), 11, '0'),
+        'b' || substr(md5(i::text), 1, 11),
         'unused: seeded for the list benchmark',
         CASE WHEN i % 2 = 0 THEN now() - (i % 1009) * interval '1 minute' END,
         CASE WHEN i % 1000 = 3 THEN now() END,
@@ -128,7 +128,9 @@ async function measure(setup: ListsSetup, list: Variant[]) {
  */
 async function explainPage(client: pg.Client, organizationId: string, projectId: string, v: Variant, after?: string): Promise<string> {
   let captured: Prisma.Sql | undefined;
-  const run = async (query: Prisma.Sql) => {
+  // $queryRaw is called with a Prisma.Sql or as a tagged template.
+  const run = async (first: Prisma.Sql | TemplateStringsArray, ...values: unknown[]) => {
+    const query = first instanceof Prisma.Sql ? first : Prisma.sql(first, ...values);
     captured = query;
     return (await client.query(query.text, query.values as unknown[])).rows;
   };
@@ -157,7 +159,7 @@ export async function listsBench(setup: ListsSetup): Promise<void> {
       projectIds.push(created.rows[0].id);
     }
     const searchName = 'sync-3';
-    const searchPrefix = 'ksk_b0000001e2'; // 256 of 1,000,000 keys (the seeded public ids count up in hex)
+    const searchPrefix = 'ksk_be10adc'; // the visible prefix of key 123456 (public ids: 'b' and md5 hex, random as real ones)
     const list = variants(searchName, searchPrefix);
     const results: { size: number; figures: Awaited<ReturnType<typeof measure>> }[] = [];
     let have = 0;
@@ -176,18 +178,6 @@ export async function listsBench(setup: ListsSetup): Promise<void> {
       console.error(`  lists: ${size.toLocaleString('en')} keys seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       have = size;
       results.push({ size, figures: await measure(setup, list) });
-    }
-    const explainFile = process.env.BENCH_LISTS_EXPLAIN;
-    if (explainFile) {
-      const last = results[results.length - 1];
-      const sections = [`# Key list page plans at ${last.size.toLocaleString('en')} keys in one organization\n\nWritten by \`BENCH_ONLY=lists BENCH_LISTS_EXPLAIN=${explainFile} npm run bench\` (PostgreSQL, ${new Date().toISOString().slice(0, 10)}): \`EXPLAIN (ANALYZE, BUFFERS)\` of the SQL \`keyPage\` (src/domains/api-keys/key-list.ts) builds for each page of the table, first page and third page.\n`];
-      for (const v of list) {
-        const f = last.figures.get(v.name)!;
-        sections.push(`## ${v.name}\n\nFirst page:\n\n\`\`\`\n${await explainPage(client, organizationId, benchProjectId, v)}\n\`\`\`\n`);
-        if (f.thirdPage) sections.push(`Third page:\n\n\`\`\`\n${await explainPage(client, organizationId, benchProjectId, v, f.thirdPage)}\n\`\`\`\n`);
-      }
-      fs.writeFileSync(explainFile, sections.join('\n'));
-      console.error(`  lists: plans written to ${explainFile}`);
     }
     const first = results[0];
     const last = results[results.length - 1];
@@ -208,6 +198,17 @@ export async function listsBench(setup: ListsSetup): Promise<void> {
         return row;
       }),
     );
+    const explainFile = process.env.BENCH_LISTS_EXPLAIN;
+    if (explainFile) {
+      const sections = [`# Key list page plans at ${last.size.toLocaleString('en')} keys in one organization\n\nWritten by \`BENCH_ONLY=lists BENCH_LISTS_EXPLAIN=${explainFile} npm run bench\` (PostgreSQL, ${new Date().toISOString().slice(0, 10)}): \`EXPLAIN (ANALYZE, BUFFERS)\` of the SQL \`keyPage\` (src/domains/api-keys/key-list.ts) builds for each page of the table, first page and third page.\n`];
+      for (const v of list) {
+        const f = last.figures.get(v.name)!;
+        sections.push(`## ${v.name}\n\nFirst page:\n\n\`\`\`\n${await explainPage(client, organizationId, benchProjectId, v)}\n\`\`\`\n`);
+        if (f.thirdPage) sections.push(`Third page:\n\n\`\`\`\n${await explainPage(client, organizationId, benchProjectId, v, f.thirdPage)}\n\`\`\`\n`);
+      }
+      fs.writeFileSync(explainFile, sections.join('\n'));
+      console.error(`  lists: plans written to ${explainFile}`);
+    }
   } finally {
     await client.end();
   }

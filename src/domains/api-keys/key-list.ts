@@ -152,13 +152,17 @@ async function listSource(ctx: Context, base: KeyListBase, args: KeyListArgs): P
   return { branches: branches.map((branch) => Prisma.join([branch, ...and], ' AND ')), search: (search?.length ?? 0) >= TRIGRAM };
 }
 
-/** Up to this many matches a search orders its matches; beyond, it walks the sort index. */
-const FEW_MATCHES = 2000;
+/**
+ * Up to this many matches a search orders its matches; beyond, it walks the sort index. In name order the matches of a
+ * name search cluster (names that start alike), so the walk can cross most of the organization: ordering 20,000
+ * matches costs less than that. In other orders matches are spread out and the walk finds a page quickly.
+ */
+const FEW_MATCHES = { inNameOrder: 20_000, otherwise: 2_000 };
 
-/** Whether a search matches at most FEW_MATCHES keys (counting stops there). */
-async function fewMatches(ctx: Context, source: ListSource): Promise<boolean> {
-  const [row] = await ctx.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (${keysOf(source, Prisma.sql`1`)} LIMIT ${FEW_MATCHES + 1}) m`;
-  return Number(row.n) <= FEW_MATCHES;
+/** Whether a search matches at most `few` keys (counting stops there). */
+async function fewMatches(ctx: Context, source: ListSource, few: number): Promise<boolean> {
+  const [row] = await ctx.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (${keysOf(source, Prisma.sql`1`)} LIMIT ${few + 1}) m`;
+  return Number(row.n) <= few;
 }
 
 /** `SELECT <columns> FROM "ApiKey" k WHERE …` over every branch of a list. */
@@ -216,10 +220,9 @@ export async function keyPage(ctx: Context, base: KeyListBase, args: KeyListArgs
   if (segments.length === 0) return [];
 
   const limit = page.limit;
-  // A search that matches few keys finds them through the trigram indexes, then orders only those: walking a sort index
-  // until 20 matches turn up can cross most of the organization when the matches cluster (names that start alike, in
-  // name order). One that matches many keys walks the sort index (matches are dense there), without ordering them all.
-  const few = source.search && (await fewMatches(ctx, source));
+  // A search that matches few keys finds them through the trigram indexes, then orders only those (FEW_MATCHES); one
+  // that matches many walks the sort index, without ordering them all.
+  const few = source.search && (await fewMatches(ctx, source, order.field === 'NAME' ? FEW_MATCHES.inNameOrder : FEW_MATCHES.otherwise));
   const matches = few ? Prisma.sql`WITH matches AS MATERIALIZED (${keysOf(source, Prisma.sql`k.id, ${col}`)}) ` : Prisma.empty;
   // One ordered, limited read per segment and per branch; the page merges them.
   const sets = few ? [{ from: Prisma.sql`matches k`, where: Prisma.sql`TRUE` }] : source.branches.map((where) => ({ from: Prisma.sql`"ApiKey" k`, where }));
