@@ -2,7 +2,8 @@
 // prints one table from a single run on the same server. Options: BENCH_DURATION (s, default 8), BENCH_CONNECTIONS (32),
 // BENCH_ONLY=outbox (only the outbox row), BENCH_ONLY=f1 (only /health under the F1 attack), BENCH_ONLY=grants (only the
 // 20-grant key row and the cost of one permission check), BENCH_ONLY=limits (a key with two rate limits and a quota
-// against a key without).
+// against a key without), BENCH_ONLY=lists (only the key lists at 10,000 to 1,000,000 keys, PostgreSQL: see
+// bench/lists.ts).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -19,6 +20,7 @@ import { checksumOf } from '../src/lib/key-format.ts';
 import { PERMISSION_NAMES } from '../src/authz/catalog.ts';
 import { keyMay } from '../src/authz/grants.ts';
 import type { AuthenticatedKey } from '../src/context.ts';
+import { listsBench } from './lists.ts';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -516,6 +518,25 @@ if (process.env.BENCH_ONLY === 'f1') {
     const f1 = await f1Attack(only);
     console.log(`\nKeysmith benchmark — F1 attack only, ${only.database}, ${os.availableParallelism()} CPUs`);
     console.log(`- ${f1Goal(f1)}`);
+  } finally {
+    await only.stop();
+    await database.drop();
+  }
+  process.exit(0);
+}
+
+if (process.env.BENCH_ONLY === 'lists') {
+  // Only the key-list row (bench/lists.ts): `BENCH_ONLY=lists DATABASE_URL=postgresql://… npm run bench`.
+  if (!process.env.DATABASE_URL || !database.env.DATABASE_SCHEMA) {
+    console.error('BENCH_ONLY=lists seeds its keys with SQL from this process: it needs DATABASE_URL (PostgreSQL).');
+    process.exit(2);
+  }
+  const only = await startServer({ WEBHOOKS_DELIVER: 'false' });
+  try {
+    const { projectId, owner } = await setup(only.url);
+    const organizationId = ((await gql(only.url, 'query($id: ID!) { node(id: $id) { ... on Project { organization { id } } } }', { id: projectId }, owner)).node.organization as { id: string }).id;
+    console.log(`\nKeysmith benchmark — key lists only, ${only.database}, ${os.availableParallelism()} CPUs`);
+    await listsBench({ url: only.url, databaseUrl: process.env.DATABASE_URL, schema: database.env.DATABASE_SCHEMA, owner, organizationId, projectId, gql });
   } finally {
     await only.stop();
     await database.drop();

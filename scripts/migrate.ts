@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { openPGlite } from '../src/db/pglite.ts';
 import { lockDataDir, type DataDirLock } from '../src/db/data-dir-lock.ts';
 import { applyMigrations, type MigrationTarget } from '../src/db/migrations.ts';
 
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
     console.log(`migrating PGlite at ${path.relative(process.cwd(), dataDir) || '.'}`);
     // A running server holds this directory; a second process writing to it would lose writes (see data-dir-lock.ts).
     lock = lockDataDir(dataDir);
-    pglite = new PGlite(dataDir);
+    pglite = openPGlite(dataDir);
     target = { kind: 'pglite', pglite };
   }
   try {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { openPGlite } from '../src/db/pglite.ts';
 import { describe, expect } from 'vitest';
 import { PERMISSIONS, PERMISSION_NAMES, ROLE_PERMISSIONS } from '../src/authz/catalog.ts';
 import { migrationsDir } from '../src/db/migrations.ts';
@@ -243,7 +243,7 @@ describe('today’s keys keep working', () => {
   });
 
   test('the migration turns stored scopes into grants in place', async () => {
-    const pglite = new PGlite();
+    const pglite = openPGlite();
     try {
       const migrations = fs.readdirSync(migrationsDir).filter((name) => fs.statSync(path.join(migrationsDir, name)).isDirectory()).sort();
       const grantsMigration = migrations.findIndex((name) => name.endsWith('_key_grants'));

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { openPGlite } from '../src/db/pglite.ts';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,7 +36,7 @@ function expectRecorded(rows: MigrationRow[]) {
 describe('applyMigrations on PGlite', () => {
   let pglite: PGlite;
   beforeAll(async () => {
-    pglite = new PGlite();
+    pglite = openPGlite();
     await pglite.waitReady;
   });
   afterAll(() => pglite.close());

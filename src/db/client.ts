@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { openPGlite } from './pglite.ts';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
@@ -51,13 +52,13 @@ export async function openDatabase(config: Config['database']): Promise<Database
     };
   }
   if (!config.dataDir) {
-    const pglite = new PGlite();
+    const pglite = openPGlite();
     await pglite.waitReady;
     return pgliteDatabase(pglite);
   }
   const lock = lockDataDir(config.dataDir);
   try {
-    const pglite = new PGlite(config.dataDir);
+    const pglite = openPGlite(config.dataDir);
     await pglite.waitReady;
     return pgliteDatabase(pglite, { onClose: lock.release });
   } catch (error) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { openPGlite } from './pglite.ts';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
@@ -58,7 +59,7 @@ export async function createMigration(name: string): Promise<string | null> {
 
   const migrationsList = await readMigrations();
   const schema = { files: [{ path: schemaFile, content: await fs.readFile(schemaFile, 'utf8') }] };
-  const pglite = new PGlite();
+  const pglite = openPGlite();
   try {
     await pglite.waitReady;
     const result = await withEngine(createPGliteAdapter(pglite), schema, async (engine) => {

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { openPGlite } from './pglite.ts';
 import {
   DriverAdapterError,
   type SqlDriverAdapter,
@@ -23,7 +24,7 @@ export function createPGliteAdapter(pglite: PGlite): SqlMigrationAwareDriverAdap
     adapterName: inner.adapterName,
     connect: async () => withAwaitedScripts(await inner.connect(), pglite),
     connectToShadowDb: async () => {
-      const shadow = new PGlite();
+      const shadow = openPGlite();
       await shadow.waitReady;
       const adapter = await new PrismaPGlite(shadow).connect();
       return withAwaitedScripts(adapter, shadow, async () => {

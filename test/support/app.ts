@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Writable } from 'node:stream';
-import { PGlite } from '@electric-sql/pglite';
+import { openPGlite } from '../../src/db/pglite.ts';
 import { inject } from 'vitest';
 import { systemClock, type Clock } from '../../src/clock.ts';
 import { loadConfig, type Config } from '../../src/config/config.ts';
@@ -32,7 +32,7 @@ export async function openTestDatabase(): Promise<Database> {
     return openDatabase({ kind: 'postgres', url: target.url, schema: target.schema });
   }
   const dump = fs.readFileSync(target.dumpFile);
-  const pglite = new PGlite({ loadDataDir: new Blob([dump]) });
+  const pglite = openPGlite(undefined, { loadDataDir: new Blob([dump]) });
   await pglite.waitReady;
   return pgliteDatabase(pglite);
 }

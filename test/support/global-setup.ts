@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
+import { openPGlite } from '../../src/db/pglite.ts';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { applyMigrations } from '../../src/db/migrations.ts';
@@ -31,7 +31,7 @@ export default async function setup(project: TestProject) {
       await client.end();
     };
   }
-  const pglite = new PGlite();
+  const pglite = openPGlite();
   await applyMigrations({ kind: 'pglite', pglite });
   const dump = await pglite.dumpDataDir('none');
   await pglite.close();

@@ -866,3 +866,26 @@ export const OrganizationWebhookEndpoints = graphql(`
     }
   }
 `);
+
+export const KeyListPage = graphql(`
+  query KeyListPage($slug: String!, $filter: ApiKeyFilter, $orderBy: ApiKeyOrder, $first: Int, $after: String, $last: Int, $before: String) {
+    organization(slug: $slug) {
+      apiKeys(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
+        totalCount
+        edges {
+          cursor
+          node {
+            id
+            name
+          }
+        }
+        pageInfo {
+          hasNextPage
+          hasPreviousPage
+          startCursor
+          endCursor
+        }
+      }
+    }
+  }
+`);

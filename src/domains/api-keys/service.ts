@@ -8,9 +8,7 @@ import {
   type BulkItemFailure,
 } from '../../errors.ts';
 import { Prisma, type ApiKey, type Organization } from '../../generated/prisma/client.ts';
-import type { ApiKeyLevel, ExpiryPolicy, MemberRole } from '../../generated/prisma/enums.ts';
-import { escapeLike } from '../../graphql/inputs.ts';
-import { keyListFilter } from '../../authz/read-rules.ts';
+import type { ExpiryPolicy, MemberRole } from '../../generated/prisma/enums.ts';
 import { conflictOnDuplicate } from '../../graphql/prisma-errors.ts';
 import { requireApiAccess } from '../../authz/plans.ts';
 import { accessAllows, callingKey, lacks, organizationPlace, placeName, requireOrganization, requireProject, type OrgAccess } from '../../authz/access.ts';
@@ -20,7 +18,7 @@ import { actingRole } from '../../authz/roles.ts';
 import { PERMISSIONS, roleAllows, type Permission } from '../../authz/catalog.ts';
 import { keyReachesProject } from '../../authz/key-reach.ts';
 import { hashKey } from './hashing.ts';
-import { generateKey, publicIdSearchTerm, visiblePrefix, type GeneratedKey } from '../../lib/key-format.ts';
+import { generateKey, visiblePrefix, type GeneratedKey } from '../../lib/key-format.ts';
 import { computeExpiresAt, displayStatus, graceEnd, MAX_GRACE_SECONDS, successorExpiresAt } from './lifecycle.ts';
 import { parseStoredQuota, type QuotaSettings } from './quota.ts';
 import { checkRateLimits, parseStoredRateLimits, sameRateLimits, type RateLimit } from './rate-limits.ts';
@@ -639,102 +637,4 @@ export async function deleteKeys(ctx: Context, tx: Prisma.TransactionClient, ids
   );
   await recordKeyEvent(tx, ctx, 'api_key.deleted', locked);
   return unique;
-}
-
-// ——— Lists: the organization's keys, or the keys that reach a project ———
-
-/** A key list's filter and order, with ids already decoded. */
-export type KeyListArgs = {
-  filter?: {
-    level?: ApiKeyLevel | null;
-    status?: string | null;
-    /** Keys that reach this project (one of another organization, or none, reaches no key). */
-    projectId?: string;
-    search?: string | null;
-    leaked?: boolean | null;
-  } | null;
-  orderBy?: { field: string; direction: string } | null;
-};
-
-/** Which keys a list starts from: the whole organization, or the keys that reach one of its projects. */
-export type KeyListBase = { organizationId: string; projectId?: string };
-
-/**
- * Keys that reach a project: its own, and organization keys for all projects or selecting it. The caller has made sure
- * that the project belongs to the organization, so "all projects" needs no join: the list stays an index scan of the
- * organization's keys.
- */
-function reachesProject(organizationId: string, projectId: string): Prisma.ApiKeyWhereInput {
-  return {
-    organizationId,
-    OR: [
-      { projectId },
-      { level: 'ORGANIZATION', allProjects: true },
-      { level: 'ORGANIZATION', projectAccess: { some: { projectId } } },
-    ],
-  };
-}
-
-function statusWhere(status: string, now: Date): Prisma.ApiKeyWhereInput {
-  const expired: Prisma.ApiKeyWhereInput = { OR: [{ expiresAt: { lte: now } }, { graceEndsAt: { lte: now } }] };
-  const notExpired: Prisma.ApiKeyWhereInput = {
-    AND: [{ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, { OR: [{ graceEndsAt: null }, { graceEndsAt: { gt: now } }] }],
-  };
-  if (status === 'REVOKED') return { status: 'REVOKED' };
-  if (status === 'EXPIRED') return { status: { not: 'REVOKED' }, ...expired };
-  return { status: status as 'ACTIVE' | 'INACTIVE', ...notExpired };
-}
-
-async function listWhere(ctx: Context, base: KeyListBase, args: KeyListArgs): Promise<Prisma.ApiKeyWhereInput> {
-  const { organizationId } = base;
-  const and: Prisma.ApiKeyWhereInput[] = [base.projectId ? reachesProject(organizationId, base.projectId) : { organizationId }];
-  // A key narrowed to some projects reads only those projects' own keys.
-  const readable = keyListFilter(ctx, 'ApiKey');
-  if (readable?.projectIds) and.push({ projectId: { in: readable.projectIds } });
-  const f = args.filter;
-  if (f?.level) and.push({ level: f.level });
-  if (f?.status) and.push(statusWhere(f.status, ctx.clock.now()));
-  if (f?.leaked != null) and.push({ leakedAt: f.leaked ? { not: null } : null });
-  if (f?.projectId) {
-    // A project of another organization (or none) reaches none of this organization's keys.
-    const project = await ctx.prisma.project.findFirst({ where: { id: f.projectId, organizationId }, select: { id: true } });
-    and.push(project ? reachesProject(organizationId, project.id) : { id: { in: [] } });
-  }
-  const search = f?.search?.trim();
-  if (search) {
-    const prefixSearch = escapeLike(publicIdSearchTerm(search));
-    and.push({
-      OR: [{ name: { contains: escapeLike(search), mode: 'insensitive' } }, { publicId: { startsWith: prefixSearch } }],
-    });
-  }
-  return { AND: and };
-}
-
-function listOrder(args: KeyListArgs): Prisma.ApiKeyOrderByWithRelationInput[] {
-  const direction = args.orderBy?.direction === 'ASC' ? 'asc' : 'desc';
-  const field = args.orderBy?.field ?? 'CREATED_AT';
-  const primary: Prisma.ApiKeyOrderByWithRelationInput =
-    field === 'NAME'
-      ? { name: direction }
-      : field === 'LAST_USED_AT'
-        ? { lastUsedAt: { sort: direction, nulls: 'last' } }
-        : field === 'EXPIRES_AT'
-          ? { expiresAt: { sort: direction, nulls: 'last' } }
-          : { createdAt: direction };
-  return [primary, { id: direction }];
-}
-
-/** The number of keys a list would show over all its pages. */
-export async function countKeys(ctx: Context, base: KeyListBase, args: KeyListArgs): Promise<number> {
-  return ctx.prisma.apiKey.count({ where: await listWhere(ctx, base, args) });
-}
-
-/** One list query for both views; only the base (whole organization, or reaching a project) differs. */
-export async function findKeys(
-  ctx: Context,
-  query: { include?: Prisma.ApiKeyInclude; select?: Prisma.ApiKeySelect },
-  base: KeyListBase,
-  args: KeyListArgs,
-) {
-  return ctx.prisma.apiKey.findMany({ ...query, where: await listWhere(ctx, base, args), orderBy: listOrder(args) });
 }

@@ -1,4 +1,4 @@
-import type { Project, Workflow } from '../../generated/prisma/client.ts';
+import type { ApiKey, Project, Workflow } from '../../generated/prisma/client.ts';
 import { ApiKeyLeakAction, ApiKeyLevel, ExpiryPolicy, type MemberRole } from '../../generated/prisma/enums.ts';
 import { builder, type Types } from '../../graphql/builder.ts';
 import { listBound } from '../../graphql/query-cost.ts';
@@ -9,7 +9,12 @@ import { OrganizationRef } from '../organizations/types.ts';
 import { ProjectRef } from '../projects/types.ts';
 import { MAX_PROJECTS_PER_ORGANIZATION } from '../projects/service.ts';
 import { UserRef } from '../users/types.ts';
-import { countKeys, findKeys, type KeyListArgs } from './service.ts';
+import { countKeys, keyCursor, keyPage, type KeyListArgs, type KeyListBase, type PageRow } from './key-list.ts';
+import type { Context } from '../../context.ts';
+import type { GraphQLResolveInfo } from 'graphql';
+import { queryFromInfo } from '@pothos/plugin-prisma';
+import { resolveCursorConnection, type DefaultConnectionArguments } from '@pothos/plugin-relay';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/limit-rules.ts';
 import { WorkflowRef } from '../workflows/types.ts';
 import { visiblePrefix } from '../../lib/key-format.ts';
 import { displayStatus } from './lifecycle.ts';
@@ -308,32 +313,62 @@ const edgeFields = {
   }),
 };
 
-builder.prismaObjectFields(OrganizationRef, (t) => ({
-  apiKeys: t.prismaConnection({
-    type: ApiKeyRef,
-    cursor: 'id',
-    nullable: true,
-    authScopes: (org, _args, ctx) => listsIn(ctx, 'ApiKey', org.id),
-    description: 'Every key of the organization, organization- and project-level. Members only; a key sees the keys it may read.',
-    args: { filter: t.arg({ type: ApiKeyFilterInput }), orderBy: t.arg({ type: ApiKeyOrderInput }) },
-    resolve: (query, org, args, ctx) => findKeys(ctx, query, { organizationId: org.id }, listArgs(args)),
-    totalCount: (org, args, ctx) => countKeys(ctx, { organizationId: org.id }, listArgs(args)),
+/**
+ * One page of a key list (the keyset page query in key-list.ts, then the page's rows with what the query selects of
+ * them), and its total count when asked.
+ */
+async function keyConnection(ctx: Context, info: GraphQLResolveInfo, base: KeyListBase, args: FilterArgs & DefaultConnectionArguments) {
+  const list = listArgs(args);
+  const values = new Map<string, PageRow['value']>();
+  const connection = await resolveCursorConnection<Promise<ApiKey[]>>(
+    { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, toCursor: (key) => keyCursor(list, { id: key.id, value: values.get(key.id) ?? null }) },
+    async (page): Promise<ApiKey[]> => {
+      const rows = await keyPage(ctx, base, list, page);
+      if (rows.length === 0) return [];
+      for (const row of rows) values.set(row.id, row.value);
+      const query = await queryFromInfo({ context: ctx, info, path: ['edges', 'node'], awaitSelections: true });
+      const keys = await ctx.prisma.apiKey.findMany({ ...query, where: { id: { in: rows.map((r) => r.id) } } });
+      const byId = new Map(keys.map((key) => [key.id, key]));
+      // A key deleted between the two reads is left out of the page.
+      return rows.flatMap((row) => byId.get(row.id) ?? []);
+    },
+  );
+  // Counted only when the client selects `totalCount`.
+  counts.set(connection, () => countKeys(ctx, base, list));
+  return connection;
+}
+
+/** Each key-list page's count, computed on demand. */
+const counts = new WeakMap<object, () => Promise<number>>();
+const totalCount = {
+  fields: (c: PothosSchemaTypes.ObjectFieldBuilder<Types, object>) => ({
+    totalCount: c.int({ description: 'The number of keys over all pages.', resolve: (connection) => counts.get(connection)!() }),
   }),
+};
+
+builder.prismaObjectFields(OrganizationRef, (t) => ({
+  apiKeys: t.connection(
+    {
+      type: ApiKeyRef,
+      nullable: true,
+      authScopes: (org, _args, ctx) => listsIn(ctx, 'ApiKey', org.id),
+      description: 'Every key of the organization, organization- and project-level. Members only; a key sees the keys it may read.',
+      args: { filter: t.arg({ type: ApiKeyFilterInput }), orderBy: t.arg({ type: ApiKeyOrderInput }) },
+      resolve: (org, args, ctx, info) => keyConnection(ctx, info, { organizationId: org.id }, args),
+    },
+    { name: 'OrganizationApiKeysConnection', ...totalCount },
+  ),
 }));
 
 builder.prismaObjectFields(ProjectRef, (t) => ({
-  apiKeys: t.prismaConnection(
+  apiKeys: t.connection(
     {
       type: ApiKeyRef,
-      cursor: 'id',
       description: "The project's own keys and the organization keys that reach it (`inherited`, read-only here).",
       args: { filter: t.arg({ type: ApiKeyFilterInput }), orderBy: t.arg({ type: ApiKeyOrderInput }) },
-      resolve: (query, project, args, ctx) =>
-        findKeys(ctx, query, { organizationId: project.organizationId, projectId: project.id }, listArgs(args)),
-      totalCount: (project, args, ctx) =>
-        countKeys(ctx, { organizationId: project.organizationId, projectId: project.id }, listArgs(args)),
+      resolve: (project, args, ctx, info) => keyConnection(ctx, info, { organizationId: project.organizationId, projectId: project.id }, args),
     },
-    { name: 'ProjectApiKeysConnection' },
+    { name: 'ProjectApiKeysConnection', ...totalCount },
     edgeFields,
   ),
 }));
