@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Alert, Badge, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from 'urql';
 import { Link } from '../lib/router.tsx';
 import { RequestErrorAlert } from '../ui/errors.tsx';
+import type { Plan } from '../gql/graphql.ts';
 import { PLAN_WORDS } from '../ui/words.ts';
 import { OperatorOrganizations } from './documents.ts';
 import { PlanChange } from './PlanChange.tsx';
@@ -26,6 +27,12 @@ export function OperatorPage() {
   const [done, setDone] = useState<string | null>(null);
   const found = data?.organizations.edges.map((e) => e.node) ?? [];
   const total = data?.organizations.totalCount ?? 0;
+  // On a phone each organization is a card: the plan control needs the width a table row cannot give it there.
+  const narrow = useMediaQuery('(max-width: 36em)');
+  const onChanged = (org: (typeof found)[number]) => (plan: Plan) => {
+    setDone(`${org.name} is now on the ${PLAN_WORDS[plan]} plan.`);
+    refetch({ requestPolicy: 'network-only' });
+  };
 
   return (
     <Stack maw={900}>
@@ -50,7 +57,26 @@ export function OperatorPage() {
               {debounced ? `No organization’s name or slug contains “${debounced}”.` : 'No organizations yet.'}
             </Text>
           ) : null}
-          {found.length > 0 ? (
+          {found.length > 0 && narrow ? (
+            <Stack gap="xs" role="list" aria-label="Organizations">
+              {found.map((org) => (
+                <Paper key={org.id} withBorder p="sm" role="listitem">
+                  <Stack gap={6}>
+                    <div>
+                      <Link to={`/orgs/${org.slug}`}>{org.name}</Link>
+                      <Text size="xs" c="dimmed">
+                        {org.slug}
+                      </Text>
+                    </div>
+                    <Text size="sm">
+                      {PLAN_WORDS[org.plan]} plan · {org.workingApiKeyCount === 1 ? '1 working key' : `${org.workingApiKeyCount ?? '—'} working keys`}
+                    </Text>
+                    <PlanChange key={`${org.id}:${org.plan}`} org={org} onChanged={onChanged(org)} />
+                  </Stack>
+                </Paper>
+              ))}
+            </Stack>
+          ) : found.length > 0 ? (
             <Table.ScrollContainer minWidth={640} type="native">
               <Table aria-label="Organizations">
                 <Table.Thead>
@@ -78,10 +104,7 @@ export function OperatorPage() {
                         <PlanChange
                           key={`${org.id}:${org.plan}`}
                           org={org}
-                          onChanged={(plan) => {
-                            setDone(`${org.name} is now on the ${PLAN_WORDS[plan]} plan.`);
-                            refetch({ requestPolicy: 'network-only' });
-                          }}
+                          onChanged={onChanged(org)}
                         />
                       </Table.Td>
                     </Table.Tr>
