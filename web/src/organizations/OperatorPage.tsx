@@ -27,7 +27,8 @@ export function OperatorPage() {
   const [done, setDone] = useState<string | null>(null);
   const found = data?.organizations.edges.map((e) => e.node) ?? [];
   const total = data?.organizations.totalCount ?? 0;
-  // On a phone each organization is a card: the plan control needs the width a table row cannot give it there.
+  // On a phone the plan and key count sit under the name: the plan control needs the width. The plan control keeps its
+  // place in the row either way (a dialog it opened stays open when the window narrows).
   const narrow = useMediaQuery('(max-width: 36em)');
   const onChanged = (org: (typeof found)[number]) => (plan: Plan) => {
     setDone(`${org.name} is now on the ${PLAN_WORDS[plan]} plan.`);
@@ -57,33 +58,14 @@ export function OperatorPage() {
               {debounced ? `No organization’s name or slug contains “${debounced}”.` : 'No organizations yet.'}
             </Text>
           ) : null}
-          {found.length > 0 && narrow ? (
-            <Stack gap="xs" role="list" aria-label="Organizations">
-              {found.map((org) => (
-                <Paper key={org.id} withBorder p="sm" role="listitem">
-                  <Stack gap={6}>
-                    <div>
-                      <Link to={`/orgs/${org.slug}`}>{org.name}</Link>
-                      <Text size="xs" c="dimmed">
-                        {org.slug}
-                      </Text>
-                    </div>
-                    <Text size="sm">
-                      {PLAN_WORDS[org.plan]} plan · {org.workingApiKeyCount === 1 ? '1 working key' : `${org.workingApiKeyCount ?? '—'} working keys`}
-                    </Text>
-                    <PlanChange key={`${org.id}:${org.plan}`} org={org} onChanged={onChanged(org)} />
-                  </Stack>
-                </Paper>
-              ))}
-            </Stack>
-          ) : found.length > 0 ? (
-            <Table.ScrollContainer minWidth={640} type="native">
+          {found.length > 0 ? (
+            <Table.ScrollContainer minWidth={narrow ? 0 : 640} type="native">
               <Table aria-label="Organizations">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>Organization</Table.Th>
-                    <Table.Th>Plan</Table.Th>
-                    <Table.Th>Working keys</Table.Th>
+                    {narrow ? null : <Table.Th>Plan</Table.Th>}
+                    {narrow ? null : <Table.Th>Working keys</Table.Th>}
                     <Table.Th>Change the plan</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -95,11 +77,18 @@ export function OperatorPage() {
                         <Text size="xs" c="dimmed">
                           {org.slug}
                         </Text>
+                        {narrow ? (
+                          <Text size="sm">
+                            {PLAN_WORDS[org.plan]} plan · {org.workingApiKeyCount === 1 ? '1 working key' : `${org.workingApiKeyCount ?? '—'} working keys`}
+                          </Text>
+                        ) : null}
                       </Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" tt="none">{PLAN_WORDS[org.plan]}</Badge>
-                      </Table.Td>
-                      <Table.Td>{org.workingApiKeyCount ?? '—'}</Table.Td>
+                      {narrow ? null : (
+                        <Table.Td>
+                          <Badge variant="light" tt="none">{PLAN_WORDS[org.plan]}</Badge>
+                        </Table.Td>
+                      )}
+                      {narrow ? null : <Table.Td>{org.workingApiKeyCount ?? '—'}</Table.Td>}
                       <Table.Td>
                         <PlanChange
                           key={`${org.id}:${org.plan}`}
