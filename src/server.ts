@@ -27,7 +27,7 @@ import { ConsoleSessionService } from './console/session-service.ts';
 import { OidcRelyingParty } from './console/oidc-relying-party.ts';
 import { ConsoleSessions } from './domains/console-sessions/store.ts';
 import { useSessionAuth } from './auth/session.ts';
-import { identityProviderOrigin, useConsoleConfig } from './console/console-config.ts';
+import { useConsoleConfig } from './console/console-config.ts';
 import { useCliConfig } from './auth/cli-config.ts';
 import { useConsole } from './console/static.ts';
 import { useGithubSecretScanning } from './secret-scanning/github.ts';
@@ -150,7 +150,7 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
       useExactRoutes(),
       useConsoleConfig(config),
       useCliConfig(config),
-      useConsole(consoleDir, identityProviderOrigin(config)),
+      useConsole(consoleDir),
       // Before the GraphQL body limit: reports have their own (1 MiB), and are read only once signed.
       useGithubSecretScanning({ keys: config.secretScanning?.keys ?? null, prisma: db.prisma, verifier, tags: secretTags, keyStates, clock, logger }),
       ...queryLimitPlugins(config),

@@ -140,7 +140,7 @@ describe('leaveOrganization', () => {
       ok(await execute(t.app, LeaveOrganization, { input: { organizationId: org.id } }, { token: org.owner.token })).leaveOrganization,
       'ConflictError',
     );
-    expect(refused.message).toContain('last OWNER');
+    expect(refused.message).toContain('last owner');
     const members = ok(await execute(t.app, Members, { slug: org.slug }, { token: org.owner.token })).organization!.members!.edges;
     expect(members.map((e) => [e.node.user.email, e.node.role])).toEqual([[org.owner.email, 'OWNER']]);
     expect(await t.db.prisma.auditEvent.count({ where: { organizationId: dbId(org.id), action: 'member.remove' } })).toBe(0);

@@ -16,11 +16,6 @@ export function consoleSettings(config: Config): ConsoleSettings {
   return { signIn: 'unavailable' };
 }
 
-/** The identity provider's origin, which the console's pages must be allowed to call (discovery, token endpoint). */
-export function identityProviderOrigin(config: Config): string | null {
-  return config.consoleOidc ? new URL(config.consoleOidc.authority).origin : null;
-}
-
 /** Serves {@link ConsoleSettings} at `/console-config.json` (public: nothing in it is secret). */
 export function useConsoleConfig(config: Config): Plugin {
   const body = JSON.stringify(consoleSettings(config));

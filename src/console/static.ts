@@ -6,24 +6,23 @@ import { isApiPath } from '../routes.ts';
 
 
 /**
- * Everything the console loads comes from this origin; Mantine writes its CSS variables into <style> elements, hence
- * 'unsafe-inline' for styles only (never for scripts). With OpenID Connect sign-in the console also calls the identity
- * provider (discovery, token endpoint, refresh): that one origin joins connect-src.
+ * Everything the console loads or calls is this origin; Mantine writes its CSS variables into <style> elements, hence
+ * 'unsafe-inline' for styles only (never for scripts). Even with OpenID Connect the page never calls the identity
+ * provider: the server redeems the code and refreshes the tokens, and the browser only navigates there (sign-in,
+ * sign-out), which connect-src does not govern.
  */
-export function consoleCsp(identityProviderOrigin: string | null = null): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self'${identityProviderOrigin ? ` ${identityProviderOrigin}` : ''}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
+export const CONSOLE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,9 +44,8 @@ type Cached = { mtimeMs: number; body: Buffer; gzip: Buffer | null };
  * cached, client routes answered with `index.html`. Files are gzipped once per build (the server has no compression
  * middleware) and kept in memory; the build is a few hundred KB.
  */
-export function useConsole(distDir: string, identityProviderOrigin: string | null = null): Plugin {
+export function useConsole(distDir: string): Plugin {
   const root = path.resolve(distDir);
-  const csp = consoleCsp(identityProviderOrigin);
   const cache = new Map<string, Cached>();
 
   function load(file: string): Cached | null {
@@ -105,7 +103,7 @@ export function useConsole(distDir: string, identityProviderOrigin: string | nul
       const headers = new fetchAPI.Headers({
         'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
         'cache-control': isAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
-        'content-security-policy': csp,
+        'content-security-policy': CONSOLE_CSP,
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
         'x-frame-options': 'DENY',

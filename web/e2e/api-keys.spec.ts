@@ -1,13 +1,13 @@
-import { checkScreen, expect, signIn, test } from './support/fixtures.ts';
+import { checkScreen, expect, inEveryMode, readmeImage, signIn, test } from './support/fixtures.ts';
 
 test('create a key: the secret appears exactly once, Copy puts it on the clipboard, and after closing and reloading it is gone', async ({ page, api }) => {
   const owner = await api.user('owner');
   const org = await api.organization(owner);
   await page.goto('/');
-  await checkScreen(page, '01-sign-in');
+  await inEveryMode(page, 'sign-in');
   await signIn(page, owner);
   await expect(page.getByRole('link', { name: org.name, exact: true })).toBeVisible();
-  await checkScreen(page, '02-organizations');
+  await inEveryMode(page, 'organizations');
 
   await page.getByRole('link', { name: org.name, exact: true }).click();
   await expect(page.getByRole('heading', { name: org.name })).toBeVisible();
@@ -44,6 +44,7 @@ test('create a key: the secret appears exactly once, Copy puts it on the clipboa
   await expect(page.getByRole('link', { name: 'Billing integration' })).toBeVisible();
   expect(await page.content()).not.toContain(secret);
   await checkScreen(page, '06-api-keys');
+  await readmeImage(page, 'console-api-keys.png');
 
   await page.reload();
   await signIn(page, owner, `/orgs/${org.slug}/api-keys`);
@@ -355,7 +356,7 @@ test('members: an owner invites an email and sees the error for a conflicting in
   await form.getByRole('combobox', { name: 'Role' }).click();
   await page.getByRole('option', { name: 'Admin' }).click();
   await form.getByRole('button', { name: 'Invite' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Conflict' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'already pending with another role' })).toBeVisible();
   await checkScreen(page, '17-organization-members');
 
   const operator = { sub: `operator-${Date.now()}`, email: `operator-${Date.now()}@example.com` };
@@ -368,6 +369,8 @@ test('members: an owner invites an email and sees the error for a conflicting in
   await page.getByRole('option', { name: 'Enterprise' }).click();
   await page.getByRole('button', { name: 'Change plan' }).click();
   await expect(page.getByRole('status')).toContainText('Enterprise');
+  // The list follows: the organization's row says the plan it is on now.
+  await expect(page.getByRole('table', { name: 'Organizations' }).getByRole('row').nth(1).getByRole('cell').nth(1)).toHaveText('Enterprise');
   await checkScreen(page, '18-operator-plan');
   const data = await api.gql(owner.token, `query($slug: String!) { organization(slug: $slug) { plan apiAccess } }`, { slug: org.slug });
   expect(data.organization).toEqual({ plan: 'ENTERPRISE', apiAccess: true });

@@ -75,7 +75,11 @@ test('OpenID Connect: sign in at the identity provider (the server redeems the c
     // Production sign-in only: the development form and its endpoint do not exist here.
     expect((await fetch(`${keysmith.url}/auth/dev-token`, { method: 'POST', body: '{}' })).status).toBe(404);
 
-    await page.goto(`${keysmith.url}/`);
+    const first = await page.goto(`${keysmith.url}/`);
+    // The page never calls the provider (the server does): its policy allows this origin alone, sign-in still works.
+    const policy = (await first!.allHeaders())['content-security-policy'];
+    expect(policy).toContain("connect-src 'self';");
+    expect(policy).not.toContain(new URL(idp.issuer).host);
     await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
     await expect(page.getByLabel('Subject')).toHaveCount(0);
     await checkScreen(page, '30-oidc-sign-in');

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import { checkScreen, expect, signIn, test, type Api, type User } from './support/fixtures.ts';
+import { checkScreen, expect, inEveryMode, signIn, test, type Api, type User } from './support/fixtures.ts';
 
 const run = promisify(execFile);
 
@@ -162,6 +162,8 @@ test('“Use this key”: the one-time dialog’s curl (with the secret) and the
   expect(decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!)).toBe(keyId);
   await settled(page);
   await checkScreen(page, 'workflows-05-key-details');
+  // The key's page with its "Use this key" command and recent executions, on a phone and in the dark scheme too.
+  await inEveryMode(page, 'key-details-executions');
 });
 
 test('key details: Edit, Rotate (24 hours of grace by default for a key used today), Revoke and Delete on the key’s page; old and new key linked in the list', async ({ page, api }) => {

@@ -9,6 +9,7 @@ import { SignInPage } from './session/SignInPage.tsx';
 import { preloadWhenIdle, screen, type Screen } from './lib/screens.tsx';
 import { loadSettings, type ConsoleSettings } from './session/settings.ts';
 import { useFocusHeadingOnNavigation } from './ui/route-focus.ts';
+import './ui/header.css';
 
 // The screens (and their typed documents) load after sign-in, which keeps the first load small.
 const OrganizationsPage = screen(() => import('./organizations/OrganizationsPage.tsx').then((m) => m.OrganizationsPage));
@@ -75,8 +76,10 @@ export function App() {
               </nav>
             </Group>
             <Group wrap="nowrap" gap="xs" style={{ minWidth: 0 }}>
+              {/* On a phone the words "Signed in as" are left to screen readers (and the menu): the address gets the room. */}
               <Text size="sm" c="dimmed" truncate="end" title={current.subject} style={{ minWidth: 0 }}>
-                Signed in as {current.subject}
+                <span className="signed-in-as">Signed in as </span>
+                {current.subject}
               </Text>
               <Button size="xs" variant="default" onClick={refreshActiveQueries} style={{ flexShrink: 0 }}>
                 Refresh
@@ -88,6 +91,7 @@ export function App() {
                   </Button>
                 </Menu.Target>
                 <Menu.Dropdown>
+                  <Menu.Label style={{ overflowWrap: 'anywhere' }}>{current.subject}</Menu.Label>
                   <Menu.Item onClick={() => void session.signOut(false)}>Sign out of this browser</Menu.Item>
                   <Menu.Item onClick={() => void session.signOut(true)}>Sign out everywhere</Menu.Item>
                 </Menu.Dropdown>

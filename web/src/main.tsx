@@ -19,8 +19,9 @@ const resolver: CSSVariablesResolver = () => ({ variables: {}, light: {
     '--mantine-color-dimmed': '#a8a8a8',
   } });
 
-// The darkest shades keep white button text and coloured badge text above 4.5:1.
-const theme = createTheme({ primaryShade: 9 });
+// The darkest shades keep white button text and coloured badge text above 4.5:1. Badges read as words ("Leaked",
+// "Succeeded"), in the case they are written, not in capitals that look like the API's enum names.
+const theme = createTheme({ primaryShade: 9, components: { Badge: { defaultProps: { tt: 'none' } } } });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -105,7 +105,7 @@ export function updateMember(ctx: Context, id: string, role: MemberRole) {
     requireChangeMember(ctx, access, target.role, role);
     if (target.role === role) return target;
     if (target.role === 'OWNER' && (await ownerCount(tx, target.organizationId)) <= 1) {
-      throw ValidationError.field(['input', 'role'], 'the last OWNER cannot be demoted; make someone else OWNER first');
+      throw ValidationError.field(['input', 'role'], 'the last owner cannot be demoted: make another member an owner first');
     }
     const updated = await tx.membership.update({ where: { id }, data: { role } });
     await recordAudit(tx, ctx, {
@@ -126,7 +126,7 @@ export function removeMember(ctx: Context, id: string) {
     const leaving = actorMembershipId === target.id;
     if (!leaving) requireChangeMember(ctx, access, target.role);
     if (target.role === 'OWNER' && (await ownerCount(tx, target.organizationId)) <= 1) {
-      throw ValidationError.field(['input', 'id'], 'the last OWNER cannot leave or be removed');
+      throw ValidationError.field(['input', 'id'], 'the last owner cannot leave or be removed');
     }
     return deleteMembership(tx, ctx, target);
   });
@@ -143,7 +143,7 @@ export function leaveOrganization(ctx: Context, organizationId: string) {
     if (!target) throw new NotFoundError('Organization');
     if (target.role === 'OWNER' && (await ownerCount(tx, organizationId)) <= 1) {
       const org = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } });
-      throw new ConflictError(`You are the last OWNER of ${org.name}: make another member OWNER before you leave`);
+      throw new ConflictError(`You are the last owner of ${org.name}: make another member an owner before you leave`);
     }
     return deleteMembership(tx, ctx, target);
   });

@@ -153,12 +153,70 @@ export async function signIn(page: Page, user: { sub: string; email: string }, p
   await expect(page.getByText(`Signed in as ${user.email}`)).toBeVisible();
 }
 
-/** Saves a full-page screenshot under test-results/screens/ and fails on serious or critical axe violations. */
+/** Resolves once no CSS transition or animation runs (Mantine's dialogs, alerts and tooltips fade in and out). */
+export async function animationsDone(page: Page) {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+}
+
+/**
+ * Saves a full-page screenshot under test-results/screens/ and fails on serious or critical axe violations. The
+ * screen is taken as a person would judge it: nothing still loading, no transition half-way, and from the top of the
+ * page (a full-page capture of a scrolled page paints the fixed header in the middle of it); with a dialog open, the
+ * window only.
+ */
 export async function checkScreen(page: Page, name: string) {
-  await page.screenshot({ path: path.join(import.meta.dirname, '..', '..', '..', 'test-results', 'screens', `${name}.png`), fullPage: true });
+  await expect(page.getByText('Loading…', { exact: true })).toHaveCount(0);
+  await animationsDone(page);
+  // With a dialog open, what a person sees is the window (the dialog over its overlay), not the page behind it.
+  const dialog = (await page.getByRole('dialog').count()) > 0;
+  const scrolled = dialog ? 0 : await page.evaluate(() => window.scrollY);
+  if (scrolled) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(import.meta.dirname, '..', '..', '..', 'test-results', 'screens', `${name}.png`), fullPage: !dialog });
+  if (scrolled) await page.evaluate((y) => window.scrollTo(0, y), scrolled);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), `axe on ${name}`).toEqual([]);
+}
+
+/**
+ * Saves the window as an image of the README (docs/<name>), after every transition has ended, when
+ * `KEYSMITH_README_IMAGES=1`: a plain test run leaves the committed images alone (each run has other names and ids).
+ */
+export async function readmeImage(page: Page, name: string) {
+  if (process.env.KEYSMITH_README_IMAGES !== '1') return;
+  await animationsDone(page);
+  await page.screenshot({ path: path.join(import.meta.dirname, '..', '..', '..', 'docs', name) });
+}
+
+/** The modes every screen is judged in: desktop, a phone (390 px) and the dark scheme. */
+const MODES = [
+  { name: 'desktop', width: 1440, height: 900, scheme: 'light' },
+  { name: 'mobile', width: 390, height: 844, scheme: 'light' },
+  { name: 'dark', width: 1440, height: 900, scheme: 'dark' },
+] as const;
+
+/**
+ * Shows the current screen in every mode (issue 18: "screens people trust"): screenshot and axe each time
+ * (checkScreen), and on a phone nothing wider than the screen; `wideContent` checks what scrolls inside its box there.
+ */
+export async function inEveryMode(page: Page, name: string, wideContent?: (page: Page) => Promise<void>) {
+  for (const mode of MODES) {
+    await page.setViewportSize({ width: mode.width, height: mode.height });
+    await page.emulateMedia({ colorScheme: mode.scheme });
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', mode.scheme);
+    // Two frames: React has re-rendered for the new media queries, and any transition that starts has started.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await animationsDone(page);
+    if (mode.name === 'mobile') {
+      // The page itself never scrolls sideways on a phone (wide tables scroll inside their own box).
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${name} is wider than the phone`).toBeLessThanOrEqual(0);
+      await wideContent?.(page);
+    }
+    await checkScreen(page, `screens-${name}-${mode.name}`);
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 /**

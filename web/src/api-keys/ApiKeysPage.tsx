@@ -234,7 +234,7 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
               <Table.Th>Last used</Table.Th>
               <Table.Th>Usage</Table.Th>
               <Table.Th>Owner</Table.Th>
-              <Table.Th style={STICKY_END}>Actions</Table.Th>
+              <Table.Th className={STICKY_END}>Actions</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -304,7 +304,7 @@ export function ApiKeysPage({ slug, projectSlug }: { slug: string; projectSlug?:
                 <Table.Td>{key.lastUsedAt ? formatDate(key.lastUsedAt) : 'Never'}</Table.Td>
                 <Table.Td>{key.usageCount}</Table.Td>
                 <Table.Td>{key.owner ? (key.owner.email ?? key.owner.name ?? '—') : 'The organization'}</Table.Td>
-                <Table.Td style={STICKY_END}>
+                <Table.Td className={STICKY_END}>
                   {inherited ? (
                     <Link to={`/orgs/${org.slug}/api-keys`}>Manage on organization page</Link>
                   ) : canManage && manage ? (

@@ -301,7 +301,15 @@ export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
           <Title order={2} size="h4">
             History
           </Title>
-          <AuditEventsTable slug={slug} events={audit.data?.organization?.auditEvents?.edges.map((e) => e.node) ?? []} />
+          {audit.data ? (
+            <AuditEventsTable slug={slug} events={audit.data.organization?.auditEvents?.edges.map((e) => e.node) ?? []} />
+          ) : audit.error ? (
+            <Text size="sm" c="dimmed">
+              The history could not be loaded: {audit.error.message}
+            </Text>
+          ) : (
+            <Text size="sm">Loading…</Text>
+          )}
         </>
       ) : null}
       {dialog === 'edit' ? <EditKeyDialog apiKey={key} org={org} projects={projects} onClose={() => (setDialog(null), reload())} /> : null}

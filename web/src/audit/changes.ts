@@ -1,4 +1,5 @@
 import { formatDate } from '../lib/format.ts';
+import { permissionLabel } from '../permissions/catalog.ts';
 import { enumWords } from '../ui/words.ts';
 
 /** One line of an audit event's changes: a field and its value, or what it was and became. Ids are kept apart (copied, not read). */
@@ -29,9 +30,11 @@ function valueOf(value: unknown, isId: boolean): ChangeValue {
   if (typeof value === 'string') return { text: ISO_DATE.test(value) ? formatDate(value) : enumWords(value), ids: [] };
   if (Array.isArray(value)) {
     if (value.length === 0) return { text: 'none', ids: [] };
-    // Lists of grants ({ permission, projectIds, workflowIds }) read as their permissions.
+    // Lists of grants ({ permission, projectIds, workflowIds }) read as their permissions, in words.
     const parts = value.map((item) =>
-      item && typeof item === 'object' && 'permission' in item ? String((item as { permission: unknown }).permission) : valueOf(item, false).text,
+      item && typeof item === 'object' && 'permission' in item
+        ? permissionLabel(String((item as { permission: unknown }).permission))
+        : valueOf(item, false).text,
     );
     return { text: parts.join(', '), ids: [] };
   }

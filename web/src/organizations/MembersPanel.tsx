@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { MemberRole } from '../gql/graphql.ts';
 import { navigate } from '../lib/router.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
@@ -41,25 +42,42 @@ export function MembersPanel({
   const leave = useMutation(LeaveOrganization, (d) => d.leaveOrganization);
   const [removing, setRemoving] = useState<Member | null>(null);
   const [leaving, setLeaving] = useState<Member | null>(null);
+  // On a phone the role sits under the person (two columns fit; three would hide the role under the pinned actions).
+  const narrow = useMediaQuery('(max-width: 36em)');
   return (
     <Paper withBorder p="md">
       <Stack>
         <Title order={2} size="h4">
           Members
         </Title>
-        <Table.ScrollContainer minWidth={420} type="native">
+        <Table.ScrollContainer minWidth={narrow ? 0 : 420} type="native">
           <Table aria-label="Members">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>User</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th style={STICKY_END}>Actions</Table.Th>
+                <Table.Th>{narrow ? 'User and role' : 'User'}</Table.Th>
+                {narrow ? null : <Table.Th>Role</Table.Th>}
+                <Table.Th className={STICKY_END}>Actions</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {members.map((m) => {
                 const who = whoIs(m);
                 const me = m.user.id === viewerUserId;
+                const role = canManage ? (
+                  <Select
+                    aria-label={`Role of ${who}`}
+                    data={roleOptions(MEMBER_ROLES)}
+                    value={m.role}
+                    allowDeselect={false}
+                    w={120}
+                    onChange={async (next) => {
+                      if (!next || next === m.role) return;
+                      if (await update.run({ input: { id: m.id, role: next as MemberRole } })) onChanged();
+                    }}
+                  />
+                ) : (
+                  ROLE_WORDS[m.role]
+                );
                 return (
                   <Table.Tr key={m.id}>
                     <Table.Td style={{ overflowWrap: 'anywhere' }}>
@@ -70,25 +88,10 @@ export function MembersPanel({
                           (you)
                         </Text>
                       ) : null}
+                      {narrow ? <div style={{ marginTop: 4 }}>{role}</div> : null}
                     </Table.Td>
-                    <Table.Td>
-                      {canManage ? (
-                        <Select
-                          aria-label={`Role of ${who}`}
-                          data={roleOptions(MEMBER_ROLES)}
-                          value={m.role}
-                          allowDeselect={false}
-                          w={120}
-                          onChange={async (next) => {
-                            if (!next || next === m.role) return;
-                            if (await update.run({ input: { id: m.id, role: next as MemberRole } })) onChanged();
-                          }}
-                        />
-                      ) : (
-                        ROLE_WORDS[m.role]
-                      )}
-                    </Table.Td>
-                    <Table.Td style={STICKY_END}>
+                    {narrow ? null : <Table.Td>{role}</Table.Td>}
+                    <Table.Td className={STICKY_END}>
                       <Group gap={4} wrap="nowrap">
                         {me ? (
                           <Button size="xs" variant="default" onClick={() => (leave.clear(), setLeaving(m))}>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Alert, Badge, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from 'urql';
 import { Link } from '../lib/router.tsx';
 import { RequestErrorAlert } from '../ui/errors.tsx';
+import type { Plan } from '../gql/graphql.ts';
 import { PLAN_WORDS } from '../ui/words.ts';
 import { OperatorOrganizations } from './documents.ts';
 import { PlanChange } from './PlanChange.tsx';
@@ -26,6 +27,13 @@ export function OperatorPage() {
   const [done, setDone] = useState<string | null>(null);
   const found = data?.organizations.edges.map((e) => e.node) ?? [];
   const total = data?.organizations.totalCount ?? 0;
+  // On a phone the plan and key count sit under the name: the plan control needs the width. The plan control keeps its
+  // place in the row either way (a dialog it opened stays open when the window narrows).
+  const narrow = useMediaQuery('(max-width: 36em)');
+  const onChanged = (org: (typeof found)[number]) => (plan: Plan) => {
+    setDone(`${org.name} is now on the ${PLAN_WORDS[plan]} plan.`);
+    refetch({ requestPolicy: 'network-only' });
+  };
 
   return (
     <Stack maw={900}>
@@ -51,13 +59,13 @@ export function OperatorPage() {
             </Text>
           ) : null}
           {found.length > 0 ? (
-            <Table.ScrollContainer minWidth={640} type="native">
+            <Table.ScrollContainer minWidth={narrow ? 0 : 640} type="native">
               <Table aria-label="Organizations">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>Organization</Table.Th>
-                    <Table.Th>Plan</Table.Th>
-                    <Table.Th>Working keys</Table.Th>
+                    {narrow ? null : <Table.Th>Plan</Table.Th>}
+                    {narrow ? null : <Table.Th>Working keys</Table.Th>}
                     <Table.Th>Change the plan</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -69,19 +77,23 @@ export function OperatorPage() {
                         <Text size="xs" c="dimmed">
                           {org.slug}
                         </Text>
+                        {narrow ? (
+                          <Text size="sm">
+                            {PLAN_WORDS[org.plan]} plan · {org.workingApiKeyCount === 1 ? '1 working key' : `${org.workingApiKeyCount ?? '—'} working keys`}
+                          </Text>
+                        ) : null}
                       </Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" tt="none">{PLAN_WORDS[org.plan]}</Badge>
-                      </Table.Td>
-                      <Table.Td>{org.workingApiKeyCount ?? '—'}</Table.Td>
+                      {narrow ? null : (
+                        <Table.Td>
+                          <Badge variant="light" tt="none">{PLAN_WORDS[org.plan]}</Badge>
+                        </Table.Td>
+                      )}
+                      {narrow ? null : <Table.Td>{org.workingApiKeyCount ?? '—'}</Table.Td>}
                       <Table.Td>
                         <PlanChange
                           key={`${org.id}:${org.plan}`}
                           org={org}
-                          onChanged={(plan) => {
-                            setDone(`${org.name} is now on the ${PLAN_WORDS[plan]} plan.`);
-                            refetch({ requestPolicy: 'network-only' });
-                          }}
+                          onChanged={onChanged(org)}
                         />
                       </Table.Td>
                     </Table.Tr>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from 'urql';
 import type { MemberRole } from '../gql/graphql.ts';
 import { formatDate } from '../lib/format.ts';
@@ -39,6 +40,8 @@ export function OrganizationInvitations({ slug, organizationId }: { slug: string
   }
 
   const invitations = data?.organization?.invitations?.edges.map((e) => e.node) ?? [];
+  // On a phone the role and expiry sit under the address: four columns would hide them under the pinned actions.
+  const narrow = useMediaQuery('(max-width: 36em)');
   return (
     <Stack>
       <form onSubmit={form.onSubmit(submit)} aria-label="Invite a member">
@@ -60,29 +63,37 @@ export function OrganizationInvitations({ slug, organizationId }: { slug: string
       <Title order={3} size="h5">
         Pending invitations
       </Title>
+      {!data && !error ? <Text size="sm">Loading…</Text> : null}
       {data && invitations.length === 0 ? (
         <Text size="sm" c="dimmed">
           No pending invitations.
         </Text>
       ) : null}
       {invitations.length > 0 ? (
-        <Table.ScrollContainer minWidth={460} type="native">
+        <Table.ScrollContainer minWidth={narrow ? 0 : 460} type="native">
         <Table aria-label="Pending invitations">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>Expires</Table.Th>
-              <Table.Th style={STICKY_END}>Actions</Table.Th>
+              <Table.Th>{narrow ? 'Invitation' : 'Email'}</Table.Th>
+              {narrow ? null : <Table.Th>Role</Table.Th>}
+              {narrow ? null : <Table.Th>Expires</Table.Th>}
+              <Table.Th className={STICKY_END}>Actions</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {invitations.map((i) => (
               <Table.Tr key={i.id}>
-                <Table.Td>{i.email}</Table.Td>
-                <Table.Td>{ROLE_WORDS[i.role]}</Table.Td>
-                <Table.Td>{i.expired ? <Badge color="gray">Expired</Badge> : formatDate(i.expiresAt)}</Table.Td>
-                <Table.Td style={STICKY_END}>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                  {i.email}
+                  {narrow ? (
+                    <Text size="xs" c="dimmed">
+                      as {ROLE_WORDS[i.role].toLowerCase()}, {i.expired ? 'expired' : `until ${formatDate(i.expiresAt)}`}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                {narrow ? null : <Table.Td>{ROLE_WORDS[i.role]}</Table.Td>}
+                {narrow ? null : <Table.Td>{i.expired ? <Badge color="gray" variant="light">Expired</Badge> : formatDate(i.expiresAt)}</Table.Td>}
+                <Table.Td className={STICKY_END}>
                   <Button
                     size="xs"
                     color="red"

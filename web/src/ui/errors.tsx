@@ -32,7 +32,7 @@ export type TypedError = {
 
 const TITLES: Record<string, string> = {
   ValidationError: 'Please correct the highlighted fields',
-  ConflictError: 'Conflict',
+  ConflictError: 'Not possible',
   ForbiddenError: 'Not allowed',
   NotFoundError: 'Not found',
   UpgradeRequiredError: 'Upgrade required',
@@ -74,8 +74,11 @@ export function TypedErrorAlert({ error, fields = [] }: { error: TypedError | nu
   // alert then has just its title.
   const showMessage = !error.issues?.length;
   const body = showMessage || error.requiredPlans?.length || unplaced.length;
+  // A refusal that no field on screen shows (a role picked in a list, a rule about the whole change) is not a form to
+  // correct: say that nothing changed, and why, instead of pointing at highlighted fields that do not exist.
+  const nothingHighlighted = error.__typename === 'ValidationError' && unplaced.length === (error.issues?.length ?? 0);
   return (
-    <Alert color="red" title={TITLES[error.__typename] ?? 'Error'} role="alert">
+    <Alert color="red" title={nothingHighlighted ? 'Not changed' : (TITLES[error.__typename] ?? 'Error')} role="alert">
       {body ? (
         <Stack gap={4}>
           {showMessage ? <Text size="sm">{error.message}</Text> : null}
