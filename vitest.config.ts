@@ -21,7 +21,8 @@ export default defineConfig({
     maxWorkers: Math.max(2, os.availableParallelism()),
     // A worker runs its files one after another without reloading the modules: each file would otherwise import the
     // server, the schema and Prisma's client again (seconds each). Files share no state but what they close
-    // (sharedApp forgets a closed app; vitest restores spies after each file).
+    // (sharedApp forgets a closed app; vitest restores spies after each file) and, on PGlite, the worker's database
+    // (test/support/app.ts), shared by tenant as the one PostgreSQL schema is.
     isolate: false,
   },
 });
