@@ -7,7 +7,10 @@ test('create a key: the secret appears exactly once, Copy puts it on the clipboa
   await inEveryMode(page, 'sign-in');
   await signIn(page, owner);
   await expect(page.getByRole('link', { name: org.name, exact: true })).toBeVisible();
-  await inEveryMode(page, 'organizations');
+  await inEveryMode(page, 'organizations', async (p) => {
+    // On a phone the plan and role sit under the name, in words (five columns squeezed the plan badge to one letter).
+    await expect(p.getByRole('table', { name: 'Your organizations' }).getByText(/· (Free|Team|Enterprise) plan · Owner/)).toBeInViewport({ ratio: 1 });
+  });
 
   await page.getByRole('link', { name: org.name, exact: true }).click();
   await expect(page.getByRole('heading', { name: org.name })).toBeVisible();

@@ -93,6 +93,10 @@ test('a project page: workflows created, renamed and deleted, ids copied, execut
   await expect(page.getByTestId('payload')).toHaveText(JSON.stringify({ order: 42 }, null, 2));
   await settled(page);
   await checkScreen(page, 'workflows-02-project');
+  await inEveryMode(page, 'project', async (p) => {
+    // On a phone the executions table scrolls sideways in its box; the payload buttons stay pinned on screen.
+    await expect(p.getByRole('button', { name: 'Show payload' }).first()).toBeInViewport({ ratio: 1 });
+  });
 
   // A member reads workflows and executions and may change neither.
   // Another person: another browser context (a context shares one session cookie).

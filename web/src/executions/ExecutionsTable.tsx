@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import type { ConsoleExecutionRowFragment, ExecutionStatus } from '../gql/graphql.ts';
 import { formatDateSeconds } from '../lib/format.ts';
 import { ExecutionPayloadQuery } from './documents.ts';
+import { STICKY_END } from '../ui/tables.ts';
 
 const STATUS: Record<ExecutionStatus, { label: string; color: string }> = {
   QUEUED: { label: 'Queued', color: 'gray' },
@@ -46,7 +47,8 @@ export function ExecutionsTable({
             <Table.Th>When</Table.Th>
             <Table.Th>Workflow</Table.Th>
             <Table.Th>Key</Table.Th>
-            <Table.Th>Payload</Table.Th>
+            {/* Pinned to the right edge while a phone scrolls the table sideways: the payload stays one tap away. */}
+            <Table.Th className={STICKY_END}>Payload</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -68,7 +70,7 @@ export function ExecutionsTable({
                       {e.triggeredByKeyPrefix ?? '—'}
                     </Text>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td className={STICKY_END}>
                     <Button size="compact-xs" variant="default" onClick={() => toggle(e.id)} aria-expanded={shown}>
                       {shown ? 'Hide payload' : 'Show payload'}
                     </Button>

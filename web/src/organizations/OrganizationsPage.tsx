@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from 'urql';
 import { Link, navigate } from '../lib/router.tsx';
 import { RequestErrorAlert, issueFor } from '../ui/errors.tsx';
@@ -10,6 +11,7 @@ import { PLAN_WORDS, ROLE_WORDS } from '../ui/words.ts';
 
 export function OrganizationsPage() {
   const [{ data, error, fetching }, refetch] = useQuery({ query: OrganizationsQuery, context: ORG_CONTEXT });
+  const narrow = useMediaQuery('(max-width: 36em)');
   const form = useForm({ initialValues: { name: '', slug: '' } });
   const create = useMutation(CreateOrganization, (d) => d.createOrganization);
   const failure = typedError(create.failure);
@@ -32,10 +34,10 @@ export function OrganizationsPage() {
         <Table striped highlightOnHover aria-label="Your organizations">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Slug</Table.Th>
-              <Table.Th>Plan</Table.Th>
-              <Table.Th>Your role</Table.Th>
+              <Table.Th>{narrow ? 'Organization' : 'Name'}</Table.Th>
+              {narrow ? null : <Table.Th>Slug</Table.Th>}
+              {narrow ? null : <Table.Th>Plan</Table.Th>}
+              {narrow ? null : <Table.Th>Your role</Table.Th>}
               <Table.Th>API keys</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -44,12 +46,20 @@ export function OrganizationsPage() {
               <Table.Tr key={m.id}>
                 <Table.Td>
                   <Link to={`/orgs/${m.organization.slug}`}>{m.organization.name}</Link>
+                  {/* On a phone the slug, plan and role sit under the name: five columns would squeeze the plan to a letter. */}
+                  {narrow ? (
+                    <Text size="sm" c="dimmed" mt={4}>
+                      {m.organization.slug} · {PLAN_WORDS[m.organization.plan]} plan · {ROLE_WORDS[m.role]}
+                    </Text>
+                  ) : null}
                 </Table.Td>
-                <Table.Td>{m.organization.slug}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" tt="none">{PLAN_WORDS[m.organization.plan]}</Badge>
-                </Table.Td>
-                <Table.Td>{ROLE_WORDS[m.role]}</Table.Td>
+                {narrow ? null : <Table.Td>{m.organization.slug}</Table.Td>}
+                {narrow ? null : (
+                  <Table.Td>
+                    <Badge variant="light" tt="none">{PLAN_WORDS[m.organization.plan]}</Badge>
+                  </Table.Td>
+                )}
+                {narrow ? null : <Table.Td>{ROLE_WORDS[m.role]}</Table.Td>}
                 <Table.Td>
                   <Link to={`/orgs/${m.organization.slug}/api-keys`}>API keys of {m.organization.name}</Link>
                 </Table.Td>
