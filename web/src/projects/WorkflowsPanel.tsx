@@ -8,6 +8,7 @@ import { MutationFailureAlert, typedError, useMutation } from '../ui/mutation.ts
 import { DeleteWorkflowDialog } from './DeleteWorkflowDialog.tsx';
 import { CreateWorkflow } from './documents.ts';
 import { RenameWorkflowDialog } from './RenameWorkflowDialog.tsx';
+import { STICKY_END } from '../ui/tables.ts';
 
 type Workflow = { id: string; name: string; slug: string; createdAt: string };
 
@@ -55,7 +56,8 @@ export function WorkflowsPanel({
                   <Table.Th>Workflow</Table.Th>
                   <Table.Th>Id</Table.Th>
                   <Table.Th>Created</Table.Th>
-                  {canManage ? <Table.Th>Actions</Table.Th> : null}
+                  {/* Pinned to the right edge while a phone scrolls the table sideways. */}
+                  {canManage ? <Table.Th className={STICKY_END}>Actions</Table.Th> : null}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -72,7 +74,7 @@ export function WorkflowsPanel({
                     </Table.Td>
                     <Table.Td>{formatDate(w.createdAt)}</Table.Td>
                     {canManage ? (
-                      <Table.Td>
+                      <Table.Td className={STICKY_END}>
                         <Group gap={4} wrap="nowrap">
                           <Button size="compact-xs" variant="default" onClick={() => setRenaming(w)} aria-label={`Rename ${w.name}`}>
                             Rename
