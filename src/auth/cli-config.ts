@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import { usePublicJson } from '../lib/public-json.ts';
 import type { Config } from '../config/config.ts';
 
 export const CLI_CONFIG_PATH = '/cli-config.json';
@@ -17,19 +18,5 @@ export function cliSettings(config: Config): CliSettings {
 
 /** Serves {@link CliSettings} at `/cli-config.json`. */
 export function useCliConfig(config: Config): Plugin {
-  const body = JSON.stringify(cliSettings(config));
-  return {
-    onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname !== CLI_CONFIG_PATH) return;
-      if (request.method !== 'GET' && request.method !== 'HEAD') {
-        return endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET, HEAD' } }));
-      }
-      return endResponse(
-        new fetchAPI.Response(request.method === 'HEAD' ? null : body, {
-          status: 200,
-          headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
-        }),
-      );
-    },
-  };
+  return usePublicJson(CLI_CONFIG_PATH, cliSettings(config));
 }

@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import { usePublicJson } from '../lib/public-json.ts';
 import type { Config } from '../config/config.ts';
 import { devSignInEnabled } from './dev-sign-in.ts';
 
@@ -18,19 +19,5 @@ export function consoleSettings(config: Config): ConsoleSettings {
 
 /** Serves {@link ConsoleSettings} at `/console-config.json` (public: nothing in it is secret). */
 export function useConsoleConfig(config: Config): Plugin {
-  const body = JSON.stringify(consoleSettings(config));
-  return {
-    onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname !== CONSOLE_CONFIG_PATH) return;
-      if (request.method !== 'GET' && request.method !== 'HEAD') {
-        return endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET, HEAD' } }));
-      }
-      return endResponse(
-        new fetchAPI.Response(request.method === 'HEAD' ? null : body, {
-          status: 200,
-          headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
-        }),
-      );
-    },
-  };
+  return usePublicJson(CONSOLE_CONFIG_PATH, consoleSettings(config));
 }
