@@ -17,7 +17,9 @@ const INDEX = '<!doctype html><title>Keysmith Console</title><script type="modul
 const SCRIPT = 'console.log("keysmith console bundle");'.repeat(50);
 
 function app(env: NodeJS.ProcessEnv): { app: App; config: Config } {
-  const config = loadConfig({ PGLITE_DATA_DIR: 'memory', LOG_LEVEL: 'silent', ...env });
+  // The shared test database (one PostgreSQL schema for every file): these apps must not deliver other files' webhooks
+  // (their signing secrets are sealed under another key: each attempt would be recorded as "cannot be decrypted").
+  const config = loadConfig({ PGLITE_DATA_DIR: 'memory', LOG_LEVEL: 'silent', WEBHOOKS_DELIVER: 'false', ...env });
   const created = createApp({ config, db, logger: createLogger('silent'), consoleDir: dist });
   apps.push(created);
   return { app: created, config };
