@@ -26,7 +26,7 @@ import { useConsoleSessions } from './console/sessions.ts';
 import { ConsoleSessionService } from './console/session-service.ts';
 import { OidcRelyingParty } from './console/oidc-relying-party.ts';
 import { ConsoleSessions } from './domains/console-sessions/store.ts';
-import { useSessionAuth } from './auth/session.ts';
+import { useSessionAuth } from './console/session-auth.ts';
 import { useConsoleConfig } from './console/console-config.ts';
 import { useCliConfig } from './auth/cli-config.ts';
 import { useConsole } from './console/static.ts';

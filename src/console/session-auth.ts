@@ -1,10 +1,10 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Context } from '../context.ts';
-import type { ConsoleSessionService } from '../console/session-service.ts';
-import { clearedSessionCookie, cookieName, crossOriginProblem, readCookie } from '../console/session-cookie.ts';
+import type { ConsoleSessionService } from './session-service.ts';
+import { clearedSessionCookie, cookieName, crossOriginProblem, readCookie } from './session-cookie.ts';
 import { crossOriginRefused, serviceUnavailable, sessionEnded } from '../http-errors.ts';
-import type { JwtContext } from './jwt.ts';
+import type { JwtContext } from '../auth/jwt.ts';
 
 /**
  * The console's cookie as a credential for /graphql. A request with an `Authorization` header is an API client's
