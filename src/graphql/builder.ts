@@ -58,7 +58,7 @@ type SchemaTypesInput = {
 
 export const builder = new SchemaBuilder<SchemaTypesInput>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, 'usageOutcome', ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, 'requiresPermission', 'pageSize', 'responseBudget', 'timeSlice', DirectivesPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, 'usageOutcome', ValidationPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, 'requiresPermission', 'pageSize', 'responseBudget', 'timeSlice', DirectivesPlugin],
   prisma: {
     // The client instance is only a type carrier here: every resolver uses the per-request `ctx.prisma`.
     client: (ctx) => ctx.prisma,

@@ -7,8 +7,8 @@ import { noteRefusal } from '../domains/api-keys/usage-outcomes.ts';
 /**
  * A key's call refused by a typed error of a mutation's result union counts under that refusal in the key's usage:
  * a `ForbiddenError` (or a bulk operation refused for a forbidden item) as FORBIDDEN, a `QuotaExceededError` as
- * QUOTA_EXCEEDED. Registered just outside the errors plugin, so it sees the error the union will carry. Only fields
- * with typed errors are wrapped: queries pay nothing. (Refusals that are GraphQL errors, `extensions.code` FORBIDDEN,
+ * QUOTA_EXCEEDED. Registered just inside the errors plugin, so it sees the error itself, thrown or returned, before
+ * the errors plugin wraps it for the union (its proxy is no longer `instanceof` the class). Only fields with typed errors are wrapped: queries pay nothing. (Refusals that are GraphQL errors, `extensions.code` FORBIDDEN,
  * are counted from the execution result: auth/api-key.ts.)
  */
 class UsageOutcomePlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
@@ -17,11 +17,19 @@ class UsageOutcomePlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
     fieldConfig: PothosOutputFieldConfig<Types>,
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     if (!(fieldConfig.pothosOptions as { errors?: unknown }).errors) return resolver;
-    return async (parent, args, context, info) => {
-      const result: unknown = await resolver(parent, args, context, info);
-      const refusal = refusalOf(result);
+    const note = (context: object, outcome: unknown) => {
+      const refusal = refusalOf(outcome);
       if (refusal) noteRefusal((context as Context).keyCall, refusal);
-      return result;
+    };
+    return async (parent, args, context, info) => {
+      try {
+        const result: unknown = await resolver(parent, args, context, info);
+        note(context, result);
+        return result;
+      } catch (error) {
+        note(context, error);
+        throw error;
+      }
     };
   }
 }
