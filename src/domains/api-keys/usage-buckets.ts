@@ -42,6 +42,8 @@ export function mergeHours(into: HourCounts, from: HourCounts): void {
  * The statement that adds a flush's counts to the stored hours, additively, so any number of instances add up
  * exactly. Rows go in a fixed order (key, hour, outcome) so that concurrent flushes lock them in the same order. Keys
  * deleted since their requests are skipped (the join), instead of failing the whole flush on the foreign key.
+ * Outcomes travel as text[] and are cast per row: bound as a "UsageOutcome"[] parameter, PGlite refused them
+ * ("malformed array literal") on a database its own process had just migrated, i.e. on every fresh `npm start`.
  */
 export function addHourCounts(prisma: PrismaClient, counts: HourCounts): Prisma.PrismaPromise<number> {
   const rows = [...counts].map(([slot, n]) => {
@@ -51,8 +53,8 @@ export function addHourCounts(prisma: PrismaClient, counts: HourCounts): Prisma.
   rows.sort((a, b) => (a.keyId < b.keyId ? -1 : a.keyId > b.keyId ? 1 : a.hour - b.hour || (a.outcome < b.outcome ? -1 : a.outcome > b.outcome ? 1 : 0)));
   return prisma.$executeRaw`
     INSERT INTO "ApiKeyUsageBucket" ("apiKeyId", "bucketStart", "outcome", "count")
-    SELECT u.id, u.hour, u.outcome, u.n
-    FROM unnest(${rows.map((r) => r.keyId)}::uuid[], ${rows.map((r) => new Date(r.hour))}::timestamptz[], ${rows.map((r) => r.outcome)}::"UsageOutcome"[], ${rows.map((r) => r.n)}::bigint[])
+    SELECT u.id, u.hour, u.outcome::"UsageOutcome", u.n
+    FROM unnest(${rows.map((r) => r.keyId)}::uuid[], ${rows.map((r) => new Date(r.hour))}::timestamptz[], ${rows.map((r) => r.outcome)}::text[], ${rows.map((r) => r.n)}::bigint[])
       WITH ORDINALITY AS u(id, hour, outcome, n, i)
     JOIN "ApiKey" k ON k.id = u.id
     ORDER BY u.i
