@@ -1461,7 +1461,7 @@ export type OrgUsageOverviewQuery = { node:
     | { __typename: 'AuditEvent' }
     | { __typename: 'Invitation' }
     | { __typename: 'Member' }
-    | { __typename: 'Organization', usageOverview: { from: string, to: string, totals: { success: number, rateLimited: number, quotaExceeded: number, forbidden: number, ipRefused: number, expired: number, revoked: number, inactive: number, invalid: number, admitted: number, refused: number, total: number }, topKeysByCalls: Array<{ apiKey: { id: string, name: string } | null, outcomes: { total: number, refused: number } }>, topKeysByRefusals: Array<{ apiKey: { id: string } | null, outcomes: { total: number, refused: number } }> } }
+    | { __typename: 'Organization', usageOverview: { from: string, to: string, totals: { success: number, rateLimited: number, quotaExceeded: number, forbidden: number, ipRefused: number, expired: number, revoked: number, inactive: number, invalid: number, admitted: number, refused: number, total: number }, topKeysByCalls: Array<{ apiKey: { id: string, name: string } | null, outcomes: { total: number, refused: number } }>, topKeysByRefusals: Array<{ apiKey: { id: string } | null, outcomes: { total: number, refused: number } }> } | null }
     | { __typename: 'Project' }
     | { __typename: 'User' }
     | { __typename: 'WebhookDelivery' }
@@ -1487,7 +1487,7 @@ export type OrgUsageExportQuery = { node:
     | { __typename: 'AuditEvent' }
     | { __typename: 'Invitation' }
     | { __typename: 'Member' }
-    | { __typename: 'Organization', usageExport: { edges: Array<{ cursor: string, node: { apiKeyId: string, apiKeyName: string, start: string, outcome: UsageOutcome, count: number } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null, startCursor: string | null } } }
+    | { __typename: 'Organization', usageExport: { edges: Array<{ cursor: string, node: { apiKeyId: string, apiKeyName: string, start: string, outcome: UsageOutcome, count: number } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null, startCursor: string | null } } | null }
     | { __typename: 'Project' }
     | { __typename: 'User' }
     | { __typename: 'WebhookDelivery' }
