@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Clock } from '../../src/clock.ts';
+import type { App } from '../../src/server.ts';
 import { graphql } from '../generated/gql.ts';
 import type { CreateProjectApiKeyInput } from '../generated/graphql.ts';
 import { startTestApp, type TestApp } from './app.ts';
@@ -67,6 +68,12 @@ export type MeteredTenant = {
   executions(keyId: string): Promise<number>;
 };
 
+/** A key of the project, created by the organization's owner through `app` (in process, or a server process). */
+export async function meteredKey(app: Pick<App, 'fetch'>, org: TestOrg, projectId: string, settings: KeySettings): Promise<MeteredKey> {
+  const created = ok(await execute(app, CreateMeteredKey, { input: { name: 'metered', expiry: { policy: 'NEVER' }, ...settings, projectId } }, { token: org.owner.token }));
+  return as(created.createProjectApiKey, 'CreateApiKeyPayload');
+}
+
 function callWith(t: TestApp, secret: string, headers: Record<string, string>) {
   return execute(t.app, CurrentApiKey, {}, { authorization: `Bearer ${secret}`, headers });
 }
@@ -79,12 +86,7 @@ function triggerWith(t: TestApp, workflowId: string, secret: string, extra: { co
 export function meteredTenant(options: { clock: Clock; env?: NodeJS.ProcessEnv }): MeteredTenant {
   const m = {} as MeteredTenant;
   Object.assign(m, {
-    key: async (settings: KeySettings) =>
-      as(
-        ok(await execute(m.t.app, CreateMeteredKey, { input: { name: 'metered', expiry: { policy: 'NEVER' }, ...settings, projectId: m.project.id } }, { token: m.org.owner.token }))
-          .createProjectApiKey,
-        'CreateApiKeyPayload',
-      ),
+    key: (settings: KeySettings) => meteredKey(m.t.app, m.org, m.project.id, settings),
     call: (secret: string, headers: Record<string, string> = {}) => callWith(m.t, secret, headers),
     trigger: (secret: string, extra: { cost?: number; idempotencyKey?: string } = {}, headers: Record<string, string> = {}) =>
       triggerWith(m.t, m.workflow.id, secret, extra, headers),

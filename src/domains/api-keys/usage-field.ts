@@ -168,6 +168,8 @@ const windowArgs = {
 builder.prismaObjectFields(OrganizationRef, (t) => ({
   usageOverview: t.field({
     type: UsageOverviewRef,
+    // Null, with a FORBIDDEN error, for a caller who reads the organization but not its keys (like `apiKeys`).
+    nullable: true,
     authScopes: { permission: 'usage:read' },
     description: `The organization's usage over a range, for an overview: totals by outcome and the top keys by calls and by refusals. ${windowArgs.description}`,
     args: {
@@ -182,6 +184,7 @@ builder.prismaObjectFields(OrganizationRef, (t) => ({
   usageExport: t.connection(
     {
       type: UsageExportRowRef,
+      nullable: true,
       authScopes: { permission: 'usage:read' },
       description:
         'Usage for BI tools: one row per key, period and outcome with calls, ordered by period, key, outcome; page with ' +
@@ -202,6 +205,6 @@ builder.prismaObjectFields(OrganizationRef, (t) => ({
       },
     },
     { name: 'UsageExportConnection', description: 'A page of usage export rows.' },
-    { name: 'UsageExportEdge' },
+    { name: 'UsageExportEdge', description: 'One usage export row and its cursor.' },
   ),
 }));
