@@ -1057,7 +1057,7 @@ export type ConsoleOrganizationUsageQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleOrganizationUsageQuery = { organization: { id: string, name: string, slug: string, usageOverview: { from: string, to: string, totals: { success: number, forbidden: number, quotaExceeded: number, rateLimited: number, ipRefused: number, invalid: number, expired: number, revoked: number, inactive: number, total: number, refused: number }, topKeysByCalls: Array<{ apiKey: { id: string, name: string, prefix: string } | null, outcomes: { success: number, forbidden: number, quotaExceeded: number, rateLimited: number, ipRefused: number, invalid: number, expired: number, revoked: number, inactive: number, total: number, refused: number } }>, topKeysByRefusals: Array<{ apiKey: { id: string, name: string, prefix: string } | null, outcomes: { success: number, forbidden: number, quotaExceeded: number, rateLimited: number, ipRefused: number, invalid: number, expired: number, revoked: number, inactive: number, total: number, refused: number } }> } } | null };
+export type ConsoleOrganizationUsageQuery = { organization: { id: string, name: string, slug: string, usageOverview: { from: string, to: string, totals: { success: number, forbidden: number, quotaExceeded: number, rateLimited: number, ipRefused: number, invalid: number, expired: number, revoked: number, inactive: number, total: number, refused: number }, topKeysByCalls: Array<{ apiKey: { id: string, name: string, prefix: string } | null, outcomes: { success: number, forbidden: number, quotaExceeded: number, rateLimited: number, ipRefused: number, invalid: number, expired: number, revoked: number, inactive: number, total: number, refused: number } }>, topKeysByRefusals: Array<{ apiKey: { id: string, name: string, prefix: string } | null, outcomes: { success: number, forbidden: number, quotaExceeded: number, rateLimited: number, ipRefused: number, invalid: number, expired: number, revoked: number, inactive: number, total: number, refused: number } }> } | null } | null };
 
 export type ConsoleUsageExportQueryVariables = Exact<{
   slug: string;
@@ -1068,7 +1068,7 @@ export type ConsoleUsageExportQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleUsageExportQuery = { organization: { id: string, usageExport: { edges: Array<{ node: { start: string, apiKeyId: string, apiKeyName: string, outcome: UsageOutcome, count: number } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type ConsoleUsageExportQuery = { organization: { id: string, usageExport: { edges: Array<{ node: { start: string, apiKeyId: string, apiKeyName: string, outcome: UsageOutcome, count: number } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
 
 export type ConsoleWebhookEndpointFragment = { id: string, url: string, description: string | null, events: Array<WebhookEventType>, enabled: boolean, failingSince: string | null, disablesAt: string | null, autoDisabledAt: string | null, createdAt: string, updatedAt: string };
 

@@ -26,7 +26,7 @@ type Range = keyof typeof RANGES;
 
 const TOP = 10;
 
-type KeyRow = NonNullable<ConsoleOrganizationUsageQuery['organization']>['usageOverview']['topKeysByCalls'][number];
+type KeyRow = NonNullable<NonNullable<ConsoleOrganizationUsageQuery['organization']>['usageOverview']>['topKeysByCalls'][number];
 
 /** The organization's usage over a range: totals by outcome, the keys with the most calls and refusals, a CSV export. */
 export function OrganizationUsagePage({ slug }: { slug: string }) {
@@ -38,6 +38,19 @@ export function OrganizationUsagePage({ slug }: { slug: string }) {
   const org = data?.organization;
   if (!org) return fetching ? <Text>Loading…</Text> : <Alert color="yellow" title="Organization not found">There is no organization “{slug}” for you.</Alert>;
   const overview = org.usageOverview;
+  // Null for a reader of the organization who does not read its keys' usage (a platform operator who is not a member).
+  if (!overview)
+    return (
+      <Stack>
+        <Text size="sm" c="dimmed">
+          <Link to={`/orgs/${org.slug}`}>{org.name}</Link>
+        </Text>
+        <Title order={1}>Usage</Title>
+        <Alert color="blue" title="Usage is for the organization’s members" role="status">
+          The usage of {org.name}’s API keys is visible to its members.
+        </Alert>
+      </Stack>
+    );
   const totals = overview.totals;
   const seen = outcomesSeen([totals]);
 
