@@ -5,6 +5,7 @@ import type { Clock } from './clock.ts';
 import type { SecretTags } from './lib/secret-tag.ts';
 import type { SecretBox } from './lib/secret-box.ts';
 import type { UrlPolicy } from './lib/url-policy.ts';
+import type { KeyCall } from './domains/api-keys/usage-outcomes.ts';
 
 /** An API key that passed every identity and state check for this request. Never holds the secret or its hash. */
 export type AuthenticatedKey = {
@@ -57,6 +58,8 @@ export type Context = YogaInitialContext & {
   requestId: string;
   clock: Clock;
   principal: Principal | null;
+  /** An API key's call, admitted: how it ends is counted in the key's usage when its response is sent (usage-outcomes.ts). */
+  keyCall?: KeyCall;
   clientIp: string | null;
   /** Keyed verification tags of new keys' secrets; null when no tag secret is configured. */
   secretTags: SecretTags | null;

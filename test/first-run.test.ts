@@ -8,8 +8,25 @@ import { LOCK_FILE } from '../src/db/data-dir-lock.ts';
 import { graphql } from './generated/gql.ts';
 import { TEST_JWT_SECRET } from './support/app.ts';
 import { execute, ok } from './support/client.ts';
-import { newOrg } from './support/fixtures.ts';
+import { newOrg, newProject } from './support/fixtures.ts';
+import { projectKey } from './support/keys.ts';
 import { remote, runServerExpectingExit, startServerProcess, type ServerProcess } from './support/process.ts';
+
+const KeyUsage = graphql(`
+  query FirstRunKeyUsage($id: ID!) {
+    node(id: $id) {
+      ... on ApiKey {
+        usageCount
+        usage(granularity: HOUR, last: 1) {
+          outcomes {
+            success
+            total
+          }
+        }
+      }
+    }
+  }
+`);
 
 const OrganizationBySlug = graphql(`
   query FirstRunOrganization($slug: String!) {
@@ -79,8 +96,27 @@ describe('a running server', { timeout: 180_000 }, () => {
   afterAll(cleanUp);
   let server: ServerProcess;
   beforeAll(async () => {
-    server = await start(env('memory'));
+    server = await start({ ...env('memory'), USAGE_FLUSH_INTERVAL_MS: '200' });
   }, 180_000);
+
+  it("counts a key's calls on the database it has just migrated (what `npm start` does on a fresh machine)", async () => {
+    // The tests' other databases are loaded from a dump migrated by another process; this one the server migrated
+    // itself. Its usage flush once bound a parameter type these migrations had just created, and failed forever here.
+    const api = remote(server.url);
+    const org = await newOrg(api, { plan: 'TEAM' });
+    const key = await projectKey(api, org.owner, (await newProject(api, org)).id);
+    for (let i = 0; i < 3; i++) {
+      const response = await api.fetch('http://keysmith.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key.secret}` },
+        body: JSON.stringify({ query: '{ currentApiKey { id } }' }),
+      });
+      expect(response.status).toBe(200);
+    }
+    const read = async () => ok(await execute(api, KeyUsage, { id: key.apiKey.id }, { token: org.owner.token })).node;
+    await expect.poll(async () => (await read())?.usageCount, { timeout: 10_000 }).toBe(3);
+    expect(await read()).toMatchObject({ usage: [{ outcomes: { success: 3, total: 3 } }] });
+  });
 
   it('a second server on a busy port stops with one line, before it opens a database', async () => {
     const port = new URL(server.url).port;

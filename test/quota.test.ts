@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './generated/gql.ts';
-import { startTestApp, type TestApp } from './support/app.ts';
 import { as, execute, ok } from './support/client.ts';
-import { dbId, newOrg, newProject, newWorkflow, type TestOrg } from './support/fixtures.ts';
+import { dbId, newOrg } from './support/fixtures.ts';
+import { CreateMeteredKey, meteredTenant } from './support/metered-keys.ts';
 import { ManualClock } from './support/manual-clock.ts';
 import { CreateWebhookEndpoint, ErrorFields } from './support/operations.ts';
 import { currentQuota, lastRefillAt, nextRefillAt, quotaEvents } from '../src/domains/api-keys/quota.ts';
@@ -10,21 +10,6 @@ import { currentQuota, lastRefillAt, nextRefillAt, quotaEvents } from '../src/do
 void ErrorFields;
 
 type QuotaIn = { remaining: number; lowThreshold?: number; refill?: { amount: number; interval: 'DAILY' | 'MONTHLY'; dayOfMonth?: number } };
-
-const CreateQuotaKey = graphql(`
-  mutation CreateQuotaKey($input: CreateProjectApiKeyInput!) {
-    createProjectApiKey(input: $input) {
-      __typename
-      ... on CreateApiKeyPayload {
-        secret
-        apiKey {
-          id
-        }
-      }
-      ...ErrorFields
-    }
-  }
-`);
 
 const UpdateQuota = graphql(`
   mutation UpdateQuota($input: UpdateApiKeyInput!) {
@@ -51,27 +36,6 @@ const KeyQuota = graphql(`
           }
         }
       }
-    }
-  }
-`);
-
-const Trigger = graphql(`
-  mutation QuotaTrigger($input: TriggerWorkflowInput!) {
-    triggerWorkflow(input: $input) {
-      __typename
-      ... on TriggerWorkflowPayload {
-        replayed
-        execution {
-          id
-        }
-      }
-      ... on QuotaExceededError {
-        message
-        remaining
-        cost
-        refillsAt
-      }
-      ...ErrorFields
     }
   }
 `);
@@ -103,41 +67,26 @@ describe('quota refill arithmetic', () => {
 
 describe('quotas through the API', () => {
   const clock = new ManualClock(new Date(Date.UTC(2027, 0, 10, 12)));
-  let t: TestApp;
-  let org: TestOrg;
-  let project: { id: string };
-  let workflow: { id: string };
+  const m = meteredTenant({ clock });
   beforeAll(async () => {
-    t = await startTestApp({ clock });
-    org = await newOrg(t.app, { plan: 'TEAM' });
-    project = await newProject(t.app, org);
-    workflow = await newWorkflow(t.app, org, project.id);
     as(
       ok(
         await execute(
-          t.app,
+          m.t.app,
           CreateWebhookEndpoint,
-          { input: { organizationId: org.id, url: 'https://hooks.example.com/quota', events: ['API_KEY_QUOTA_LOW', 'API_KEY_QUOTA_EXHAUSTED'] } },
-          { token: org.owner.token },
+          { input: { organizationId: m.org.id, url: 'https://hooks.example.com/quota', events: ['API_KEY_QUOTA_LOW', 'API_KEY_QUOTA_EXHAUSTED'] } },
+          { token: m.org.owner.token },
         ),
       ).createWebhookEndpoint,
       'CreateWebhookEndpointPayload',
     );
   }, 60_000);
-  afterAll(() => t?.close());
 
-  const quotaKey = async (quota: QuotaIn) =>
-    as(
-      ok(
-        await execute(t.app, CreateQuotaKey, { input: { projectId: project.id, name: 'metered', expiry: { policy: 'NEVER' }, permissions: [{ permission: 'workflow:trigger' }], quota } }, { token: org.owner.token }),
-      ).createProjectApiKey,
-      'CreateApiKeyPayload',
-    );
-  const trigger = (secret: string, extra: { cost?: number; idempotencyKey?: string } = {}) =>
-    execute(t.app, Trigger, { input: { workflowId: workflow.id, payload: { x: 1 }, ...extra } }, { authorization: `Bearer ${secret}` });
-  const executions = (keyId: string) => t.db.prisma.workflowExecution.count({ where: { apiKeyId: dbId(keyId) } });
+  const quotaKey = (quota: QuotaIn) => m.key({ permissions: [{ permission: 'workflow:trigger' }], quota });
+  const trigger = (secret: string, extra: { cost?: number; idempotencyKey?: string } = {}) => m.trigger(secret, extra);
+  const executions = (keyId: string) => m.executions(keyId);
   const events = async (keyId: string) =>
-    (await t.db.prisma.webhookDelivery.findMany({ where: { organizationId: dbId(org.id) }, orderBy: { createdAt: 'asc' } }))
+    (await m.t.db.prisma.webhookDelivery.findMany({ where: { organizationId: dbId(m.org.id) }, orderBy: { createdAt: 'asc' } }))
       .filter((d) => (d.payload as { data: { id: string } }).data.id === keyId)
       .map((d) => `${d.eventType}:${(d.payload as { data: { quota: { remaining: number } } }).data.quota.remaining}`);
 
@@ -159,12 +108,12 @@ describe('quotas through the API', () => {
     expect(ok(await trigger(key.secret)).triggerWorkflow.__typename).toBe('QuotaExceededError');
     expect(await executions(key.apiKey.id)).toBe(4);
     expect(await events(key.apiKey.id)).toEqual(['api_key.quota_low:4', 'api_key.quota_exhausted:0']);
-    expect(ok(await execute(t.app, KeyQuota, { id: key.apiKey.id }, { token: org.owner.token })).node).toEqual({
+    expect(ok(await execute(m.t.app, KeyQuota, { id: key.apiKey.id }, { token: m.org.owner.token })).node).toEqual({
       quota: { remaining: 0, lowThreshold: 4, lastRefillAt: '2027-01-10T12:00:00.000Z', nextRefillAt: '2027-01-11T00:00:00.000Z', refill: { amount: 10, interval: 'DAILY', dayOfMonth: null } },
     });
     // The refill, at midnight UTC: the credits are back, and the events can fire again.
     clock.set(new Date('2027-01-11T00:00:00Z'));
-    expect(ok(await execute(t.app, KeyQuota, { id: key.apiKey.id }, { token: org.owner.token })).node).toMatchObject({ quota: { remaining: 10, lastRefillAt: '2027-01-11T00:00:00.000Z' } });
+    expect(ok(await execute(m.t.app, KeyQuota, { id: key.apiKey.id }, { token: m.org.owner.token })).node).toMatchObject({ quota: { remaining: 10, lastRefillAt: '2027-01-11T00:00:00.000Z' } });
     ok(await trigger(key.secret, { cost: 10 }));
     expect(await executions(key.apiKey.id)).toBe(5);
     expect(await events(key.apiKey.id)).toEqual(['api_key.quota_low:4', 'api_key.quota_exhausted:0', 'api_key.quota_exhausted:0']);
@@ -181,23 +130,23 @@ describe('quotas through the API', () => {
     expect(results.filter((r) => r === 'TriggerWorkflowPayload')).toHaveLength(7);
     expect(results.filter((r) => r === 'QuotaExceededError')).toHaveLength(13);
     expect(await executions(other.apiKey.id)).toBe(7);
-    expect(ok(await execute(t.app, KeyQuota, { id: other.apiKey.id }, { token: org.owner.token })).node).toMatchObject({ quota: { remaining: 0, refill: null, nextRefillAt: null } });
+    expect(ok(await execute(m.t.app, KeyQuota, { id: other.apiKey.id }, { token: m.org.owner.token })).node).toMatchObject({ quota: { remaining: 0, refill: null, nextRefillAt: null } });
   });
 
   it('set on a key without one takes effect at once; removed, the key is unmetered again', async () => {
     const key = await quotaKey({ remaining: 1 });
     ok(await trigger(key.secret));
     expect(ok(await trigger(key.secret)).triggerWorkflow.__typename).toBe('QuotaExceededError');
-    expect(ok(await execute(t.app, UpdateQuota, { input: { id: key.apiKey.id, removeQuota: true } }, { token: org.owner.token })).updateApiKey.__typename).toBe('UpdateApiKeyPayload');
-    expect(ok(await execute(t.app, KeyQuota, { id: key.apiKey.id }, { token: org.owner.token })).node).toEqual({ quota: null });
+    expect(ok(await execute(m.t.app, UpdateQuota, { input: { id: key.apiKey.id, removeQuota: true } }, { token: m.org.owner.token })).updateApiKey.__typename).toBe('UpdateApiKeyPayload');
+    expect(ok(await execute(m.t.app, KeyQuota, { id: key.apiKey.id }, { token: m.org.owner.token })).node).toEqual({ quota: null });
     ok(await trigger(key.secret));
-    ok(await execute(t.app, UpdateQuota, { input: { id: key.apiKey.id, quota: { remaining: 0 } } }, { token: org.owner.token }));
+    ok(await execute(m.t.app, UpdateQuota, { input: { id: key.apiKey.id, quota: { remaining: 0 } } }, { token: m.org.owner.token }));
     expect(ok(await trigger(key.secret)).triggerWorkflow.__typename).toBe('QuotaExceededError');
     expect(await executions(key.apiKey.id)).toBe(2);
   });
 
   it('bad quota input and a bad cost are typed errors naming the field, and change nothing', async () => {
-    const bad = async (quota: QuotaIn) => ok(await execute(t.app, CreateQuotaKey, { input: { projectId: project.id, name: 'bad', expiry: { policy: 'NEVER' }, permissions: [{ permission: 'workflow:trigger' }], quota } }, { token: org.owner.token })).createProjectApiKey;
+    const bad = async (quota: QuotaIn) => ok(await execute(m.t.app, CreateMeteredKey, { input: { projectId: m.project.id, name: 'bad', expiry: { policy: 'NEVER' }, permissions: [{ permission: 'workflow:trigger' }], quota } }, { token: m.org.owner.token })).createProjectApiKey;
     expect(await bad({ remaining: -1 })).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['input', 'quota', 'remaining'] }] });
     expect(await bad({ remaining: 1, refill: { amount: 0, interval: 'DAILY' } })).toMatchObject({ issues: [{ path: ['input', 'quota', 'refill', 'amount'] }] });
     expect(await bad({ remaining: 1, refill: { amount: 5, interval: 'MONTHLY' } })).toMatchObject({ issues: [{ path: ['input', 'quota', 'refill', 'dayOfMonth'] }] });
@@ -205,16 +154,16 @@ describe('quotas through the API', () => {
     expect(await bad({ remaining: 1, refill: { amount: 5, interval: 'DAILY', dayOfMonth: 3 } })).toMatchObject({ issues: [{ path: ['input', 'quota', 'refill', 'dayOfMonth'] }] });
     expect(await bad({ remaining: 1, lowThreshold: 0 })).toMatchObject({ issues: [{ path: ['input', 'quota', 'lowThreshold'] }] });
     const key = await quotaKey({ remaining: 3 });
-    const both = ok(await execute(t.app, UpdateQuota, { input: { id: key.apiKey.id, quota: { remaining: 9 }, removeQuota: true } }, { token: org.owner.token })).updateApiKey;
+    const both = ok(await execute(m.t.app, UpdateQuota, { input: { id: key.apiKey.id, quota: { remaining: 9 }, removeQuota: true } }, { token: m.org.owner.token })).updateApiKey;
     expect(both).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['input', 'removeQuota'] }] });
     for (const cost of [0, 1001]) {
       const r = ok(await trigger(key.secret, { cost })).triggerWorkflow;
       expect(r).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['input', 'cost'] }] });
     }
-    expect(ok(await execute(t.app, KeyQuota, { id: key.apiKey.id }, { token: org.owner.token })).node).toMatchObject({ quota: { remaining: 3 } });
+    expect(ok(await execute(m.t.app, KeyQuota, { id: key.apiKey.id }, { token: m.org.owner.token })).node).toMatchObject({ quota: { remaining: 3 } });
     expect(await executions(key.apiKey.id)).toBe(0);
     // Another organization's owner cannot set it: not found.
-    const other = await newOrg(t.app, { plan: 'TEAM' });
-    expect(ok(await execute(t.app, UpdateQuota, { input: { id: key.apiKey.id, quota: { remaining: 1000 } } }, { token: other.owner.token })).updateApiKey.__typename).toBe('NotFoundError');
+    const other = await newOrg(m.t.app, { plan: 'TEAM' });
+    expect(ok(await execute(m.t.app, UpdateQuota, { input: { id: key.apiKey.id, quota: { remaining: 1000 } } }, { token: other.owner.token })).updateApiKey.__typename).toBe('NotFoundError');
   });
 });

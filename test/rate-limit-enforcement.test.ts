@@ -1,29 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphql } from './generated/gql.ts';
-import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/app.ts';
+import { TEST_JWT_SECRET } from './support/app.ts';
 import { as, execute, ok } from './support/client.ts';
-import { dbId, newOrg, newProject, newWorkflow, type TestOrg } from './support/fixtures.ts';
+import { newOrg, newProject } from './support/fixtures.ts';
 import { ManualClock } from './support/manual-clock.ts';
-import { CurrentApiKey, TriggerWorkflow } from './support/operations.ts';
+import { limitHeaders, meteredKey, meteredTenant } from './support/metered-keys.ts';
+import { CurrentApiKey } from './support/operations.ts';
 import { remote, startServerProcess, type ServerProcess } from './support/process.ts';
 import { leaseSize } from '../src/domains/api-keys/rate-limiter.ts';
-
-const CreateKeyWithLimits = graphql(`
-  mutation CreateKeyWithLimits($input: CreateProjectApiKeyInput!) {
-    createProjectApiKey(input: $input) {
-      __typename
-      ... on CreateApiKeyPayload {
-        secret
-        apiKey {
-          id
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
 
 const SetKeyLimits = graphql(`
   mutation SetKeyLimits($input: UpdateApiKeyInput!) {
@@ -35,51 +19,29 @@ const SetKeyLimits = graphql(`
 
 type Limit = { name: string; limit: number; durationSeconds: number };
 
-async function limitedKey(app: Pick<TestApp['app'], 'fetch'>, org: TestOrg, projectId: string, rateLimits: Limit[]) {
-  const created = ok(
-    await execute(
-      app,
-      CreateKeyWithLimits,
-      { input: { projectId, name: 'limited', expiry: { policy: 'NEVER' }, rateLimits, permissions: [{ permission: 'workflow:trigger' }, { permission: 'execution:read' }] } },
-      { token: org.owner.token },
-    ),
-  ).createProjectApiKey;
-  return as(created, 'CreateApiKeyPayload');
-}
+/** A key that triggers and reads executions, under these limits. */
+const limitedSettings = (rateLimits: Limit[]) => ({ name: 'limited', rateLimits, permissions: [{ permission: 'workflow:trigger' }, { permission: 'execution:read' }] });
 
 describe('rate limits enforced on the key path', () => {
   // Windows are aligned to the epoch: start 3 s into a minute (and into a day's 10 s window), far from the real clock.
   const start = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 + 400 * 86_400_000 + Math.floor(Math.random() * 1000) * 60_000 + 3_000);
   const clock = new ManualClock(start);
-  let t: TestApp;
-  let org: TestOrg;
-  let project: { id: string };
-  let workflow: { id: string };
-  beforeAll(async () => {
-    t = await startTestApp({ clock });
-    org = await newOrg(t.app, { plan: 'TEAM' });
-    project = await newProject(t.app, org);
-    workflow = await newWorkflow(t.app, org, project.id);
-  }, 60_000);
-  afterAll(() => t?.close());
-
-  const call = (secret: string) => execute(t.app, CurrentApiKey, {}, { authorization: `Bearer ${secret}` });
-  const trigger = (secret: string) => execute(t.app, TriggerWorkflow, { input: { workflowId: workflow.id, payload: { n: 1 } } }, { authorization: `Bearer ${secret}` });
+  const m = meteredTenant({ clock });
+  const limitedKey = (rateLimits: Limit[]) => m.key(limitedSettings(rateLimits));
+  const call = (secret: string) => m.call(secret);
+  const trigger = (secret: string) => m.trigger(secret);
 
   it('admits exactly `limit` calls in a window with the draft headers, then 429 naming the limit, and again in the next window', async () => {
-    const key = await limitedKey(t.app, org, project.id, [{ name: 'burst', limit: 3, durationSeconds: 10 }]);
+    const key = await limitedKey([{ name: 'burst', limit: 3, durationSeconds: 10 }]);
     for (let i = 1; i <= 3; i++) {
       const r = await call(key.secret);
       expect(r.status).toBe(200);
-      expect(r.response.headers.get('ratelimit-policy')).toBe('"burst";q=3;w=10');
-      expect(r.response.headers.get('ratelimit')).toBe(`"burst";r=${3 - i};t=7`);
+      expect(limitHeaders(r)).toEqual({ policy: '"burst";q=3;w=10', limit: `"burst";r=${3 - i};t=7`, retryAfter: null });
     }
     clock.advance(2_000); // 5 s into the window: 5 s left
     const refused = await call(key.secret);
     expect(refused.status).toBe(429);
-    expect(refused.response.headers.get('retry-after')).toBe('5');
-    expect(refused.response.headers.get('ratelimit')).toBe('"burst";r=0;t=5');
-    expect(refused.response.headers.get('ratelimit-policy')).toBe('"burst";q=3;w=10');
+    expect(limitHeaders(refused)).toEqual({ policy: '"burst";q=3;w=10', limit: '"burst";r=0;t=5', retryAfter: '5' });
     expect(refused.data).toBeNull();
     expect(refused.errors).toEqual([
       expect.objectContaining({
@@ -92,12 +54,12 @@ describe('rate limits enforced on the key path', () => {
     clock.advance(1); // the next window
     const again = await call(key.secret);
     expect(again.status).toBe(200);
-    expect(again.response.headers.get('ratelimit')).toBe('"burst";r=2;t=10');
+    expect(limitHeaders(again).limit).toBe('"burst";r=2;t=10');
   });
 
   it('a refused trigger starts nothing; the limit that blocks is named and Retry-After waits for it', async () => {
     clock.set(new Date(Math.ceil(clock.now().getTime() / 60_000) * 60_000 + 1_000)); // 1 s into a minute
-    const key = await limitedKey(t.app, org, project.id, [
+    const key = await limitedKey([
       { name: 'per-10s', limit: 5, durationSeconds: 10 },
       { name: 'per-minute', limit: 2, durationSeconds: 60 },
     ]);
@@ -105,37 +67,35 @@ describe('rate limits enforced on the key path', () => {
     const refused = await trigger(key.secret);
     expect(refused.status).toBe(429);
     expect(refused.errors?.[0].extensions).toMatchObject({ reason: 'KEY_RATE_LIMITED', limit: { name: 'per-minute' } });
-    expect(refused.response.headers.get('retry-after')).toBe('59');
-    expect(refused.response.headers.get('ratelimit')).toBe('"per-10s";r=3;t=9, "per-minute";r=0;t=59');
-    expect(await t.db.prisma.workflowExecution.count({ where: { apiKeyId: dbId(key.apiKey.id) } })).toBe(2);
+    expect(limitHeaders(refused)).toMatchObject({ limit: '"per-10s";r=3;t=9, "per-minute";r=0;t=59', retryAfter: '59' });
+    expect(await m.executions(key.apiKey.id)).toBe(2);
     // A refused call uses none of the other limit: after the minute, per-10s still has what it had (a new window now).
     clock.advance(59_000);
     expect((await trigger(key.secret)).status).toBe(200);
-    expect(await t.db.prisma.workflowExecution.count({ where: { apiKeyId: dbId(key.apiKey.id) } })).toBe(3);
+    expect(await m.executions(key.apiKey.id)).toBe(3);
   });
 
   it('an edit of the limits applies on the next request; a key without limits sends no rate-limit headers', async () => {
-    const key = await limitedKey(t.app, org, project.id, []);
+    const key = await limitedKey([]);
     const free = await call(key.secret);
     expect(free.status).toBe(200);
-    expect(free.response.headers.get('ratelimit')).toBeNull();
-    expect(free.response.headers.get('ratelimit-policy')).toBeNull();
-    expect(ok(await execute(t.app, SetKeyLimits, { input: { id: key.apiKey.id, rateLimits: [{ name: 'one', limit: 1, durationSeconds: 86_400 }] } }, { token: org.owner.token })).updateApiKey.__typename).toBe(
+    expect(limitHeaders(free)).toEqual({ policy: null, limit: null, retryAfter: null });
+    expect(ok(await execute(m.t.app, SetKeyLimits, { input: { id: key.apiKey.id, rateLimits: [{ name: 'one', limit: 1, durationSeconds: 86_400 }] } }, { token: m.org.owner.token })).updateApiKey.__typename).toBe(
       'UpdateApiKeyPayload',
     );
     expect((await call(key.secret)).status).toBe(200);
     expect((await call(key.secret)).status).toBe(429);
-    ok(await execute(t.app, SetKeyLimits, { input: { id: key.apiKey.id, rateLimits: [] } }, { token: org.owner.token }));
+    ok(await execute(m.t.app, SetKeyLimits, { input: { id: key.apiKey.id, rateLimits: [] } }, { token: m.org.owner.token }));
     expect((await call(key.secret)).status).toBe(200);
   });
 
   it('the warm path asks the database once per lease, not once per call', async () => {
     const limit = 10_000;
-    const key = await limitedKey(t.app, org, project.id, [{ name: 'hourly', limit, durationSeconds: 3600 }]);
-    const before = t.app.limiter.leases;
+    const key = await limitedKey([{ name: 'hourly', limit, durationSeconds: 3600 }]);
+    const before = m.t.app.limiter.leases;
     const calls = 3 * leaseSize(limit); // 1500 calls, 500 per lease
     for (let i = 0; i < calls; i += 50) await Promise.all(Array.from({ length: 50 }, () => call(key.secret).then((r) => expect(r.status).toBe(200))));
-    expect(t.app.limiter.leases - before).toBe(3);
+    expect(m.t.app.limiter.leases - before).toBe(3);
   }, 120_000);
 });
 
@@ -159,7 +119,7 @@ describe.skipIf(database.kind !== 'postgres')('one rate limit across two server 
     const project = await newProject(remote(a.url), org);
     const limit = 400; // leases of 20 calls
     // A day's window, so that the burst cannot straddle two windows (unless run across midnight UTC: checked below).
-    const key = await limitedKey(remote(a.url), org, project.id, [{ name: 'daily', limit, durationSeconds: 86_400 }]);
+    const key = await meteredKey(remote(a.url), org, project.id, limitedSettings([{ name: 'daily', limit, durationSeconds: 86_400 }]));
     const day = () => Math.floor(Date.now() / 86_400_000);
     const firstDay = day();
     const statuses: number[] = [];

@@ -195,6 +195,11 @@ const NESTED_ARGS: Record<string, () => string> = {
   'Organization.project.slug': () => JSON.stringify(a.projectSlug),
   'ApiKey.usage.granularity': () => 'DAY',
   'ApiKey.usage.last': () => '2',
+  'ApiKey.usageTotals.granularity': () => 'DAY',
+  'ApiKey.usageTotals.last': () => '2',
+  'Organization.usageOverview.from': () => JSON.stringify(new Date(Date.now() - 86_400_000).toISOString()),
+  'Organization.usageExport.granularity': () => 'DAY',
+  'Organization.usageExport.from': () => JSON.stringify(new Date(Date.now() - 86_400_000).toISOString()),
 };
 
 function argumentsOf(parent: string, field: GraphQLField<unknown, unknown>): string {

@@ -227,19 +227,22 @@ describe('usage series (pure logic)', () => {
     expect(usageRange('DAY', 1, new Date('2026-03-10T00:00:00.001Z'), now)).toMatchObject({ start: Date.parse('2026-03-10T00:00:00Z') });
   });
 
-  it('sums hours into their UTC day and zero-fills, ignoring rows outside the range', () => {
+  it('sums hours into their UTC day by outcome and zero-fills, ignoring rows outside the range; `count` is the admitted calls', () => {
     const range = usageRange('DAY', 3, null, now);
     const rows = [
-      { bucketStart: new Date('2026-03-08T00:00:00Z'), count: 1n },
-      { bucketStart: new Date('2026-03-08T23:00:00Z'), count: 2n },
-      { bucketStart: new Date('2026-03-10T10:00:00Z'), count: 4n },
-      { bucketStart: new Date('2026-03-11T00:00:00Z'), count: 100n },
-      { bucketStart: new Date('2026-03-07T23:00:00Z'), count: 100n },
+      { bucketStart: new Date('2026-03-08T00:00:00Z'), outcome: 'SUCCESS' as const, count: 1n },
+      { bucketStart: new Date('2026-03-08T23:00:00Z'), outcome: 'SUCCESS' as const, count: 2n },
+      { bucketStart: new Date('2026-03-08T23:00:00Z'), outcome: 'FORBIDDEN' as const, count: 5n },
+      { bucketStart: new Date('2026-03-08T23:00:00Z'), outcome: 'RATE_LIMITED' as const, count: 7n },
+      { bucketStart: new Date('2026-03-10T10:00:00Z'), outcome: 'SUCCESS' as const, count: 4n },
+      { bucketStart: new Date('2026-03-11T00:00:00Z'), outcome: 'SUCCESS' as const, count: 100n },
+      { bucketStart: new Date('2026-03-07T23:00:00Z'), outcome: 'SUCCESS' as const, count: 100n },
     ];
+    const zero = { SUCCESS: 0, RATE_LIMITED: 0, QUOTA_EXCEEDED: 0, FORBIDDEN: 0, IP_REFUSED: 0, EXPIRED: 0, REVOKED: 0, INACTIVE: 0, INVALID: 0 };
     expect(fillBuckets(range, rows)).toEqual([
-      { start: new Date('2026-03-08T00:00:00Z'), count: 3 },
-      { start: new Date('2026-03-09T00:00:00Z'), count: 0 },
-      { start: new Date('2026-03-10T00:00:00Z'), count: 4 },
+      { start: new Date('2026-03-08T00:00:00Z'), count: 8, outcomes: { ...zero, SUCCESS: 3, FORBIDDEN: 5, RATE_LIMITED: 7 } },
+      { start: new Date('2026-03-09T00:00:00Z'), count: 0, outcomes: zero },
+      { start: new Date('2026-03-10T00:00:00Z'), count: 4, outcomes: { ...zero, SUCCESS: 4 } },
     ]);
   });
 

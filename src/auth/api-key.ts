@@ -7,10 +7,16 @@ import { addressNotAllowed, keyRateLimited, keyRefused, serviceUnavailable, thro
 import { rateLimitHeaders, type RateDecision, type RateLimiter } from '../domains/api-keys/rate-limiter.ts';
 import { bearerToken, looksLikeJwt } from './jwt.ts';
 import { KEY_PREFIX } from '../lib/key-format.ts';
+import { noteRefusal, type KeyCall, type UsageOutcome } from '../domains/api-keys/usage-outcomes.ts';
 
 /**
  * Authenticates `Authorization: Bearer <api key>` (anything that is not JWT-shaped), holds the key to its rate limits
  * and records usage. A call over a limit is refused here, before anything runs.
+ *
+ * Usage counts each HTTP call of a known key once, by outcome (usage-outcomes.ts): a refusal here (state, wrong
+ * secret, allowlist, rate limit) when it happens; an admitted call when its response is sent, as FORBIDDEN or
+ * QUOTA_EXCEEDED if its execution was refused so (a FORBIDDEN error in the result here, a typed error in a result
+ * union by graphql/usage-outcome-plugin.ts), else SUCCESS. Counting is in memory (usage.ts): no I/O per call.
  */
 export function useApiKeyAuth(deps: {
   authenticator: ApiKeyAuthenticator;
@@ -20,17 +26,37 @@ export function useApiKeyAuth(deps: {
 }): Plugin<Context> {
   /** The rate-limit headers of each admitted request, added to its response. */
   const headersOf = new WeakMap<Request, Record<string, string>>();
+  /** The admitted call of each request, counted when its response is sent. */
+  const callOf = new WeakMap<Request, KeyCall>();
   return {
     onResponse({ request, response }) {
       const headers = headersOf.get(request);
       if (headers) for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+      const call = callOf.get(request);
+      if (call) {
+        callOf.delete(request);
+        deps.usage.record(call.keyId, call.at, call.ip, call.outcome);
+      }
+    },
+    onExecute({ args }) {
+      const call = (args.contextValue as Context).keyCall;
+      if (!call) return;
+      return {
+        onExecuteDone({ result }) {
+          // Refused for a permission (a field's scope, a workflow outside the key's reach...): a GraphQL error.
+          if ('errors' in result && result.errors?.some((e) => e.extensions?.code === 'FORBIDDEN')) noteRefusal(call, 'FORBIDDEN');
+        },
+      };
     },
     onContextBuilding({ context, extendContext }) {
       const token = bearerToken(context.request);
       if (token === null || looksLikeJwt(token)) return;
+      const refused = (keyId: string, outcome: UsageOutcome) => deps.usage.record(keyId, context.clock.now(), context.clientIp, outcome);
       const settle = (result: AuthResult) => {
         if (!result.ok) {
           deps.onFailure?.(result.failure);
+          const outcome = outcomeOf(result);
+          if (outcome) refused(outcome.keyId, outcome.outcome);
           if (result.failure === 'throttled') throw throttled(result.retryAfterSeconds);
           if (result.failure === 'plan') {
             throw upgradeRequired('API access is not included in the organization plan; upgrade to TEAM or ENTERPRISE');
@@ -43,6 +69,7 @@ export function useApiKeyAuth(deps: {
         // After the identity check: a wrong secret from anywhere is 401; a right one from outside the allowlist is 403.
         if (!allowsAddress(result.key.ipAllowlist, context.clientIp)) {
           deps.onFailure?.('address');
+          refused(result.key.id, 'IP_REFUSED');
           throw addressNotAllowed(context.clientIp);
         }
         const key = result.key;
@@ -50,11 +77,13 @@ export function useApiKeyAuth(deps: {
           const headers = rateLimitHeaders(decision.statuses);
           if (!decision.allowed) {
             deps.onFailure?.('rate_limited');
+            refused(key.id, 'RATE_LIMITED');
             throw keyRateLimited(decision.blocking.limit, decision.retryAfterSeconds, headers);
           }
           if (decision.statuses.length) headersOf.set(context.request, headers);
-          deps.usage.record(key.id, context.clock.now(), context.clientIp);
-          extendContext({ principal: { kind: 'apiKey', key } } as Partial<Context>);
+          const keyCall: KeyCall = { keyId: key.id, at: context.clock.now(), ip: context.clientIp, outcome: 'SUCCESS' };
+          callOf.set(context.request, keyCall);
+          extendContext({ principal: { kind: 'apiKey', key }, keyCall } as Partial<Context>);
         };
         // Synchronous while the key's leased calls last; a lease from the database otherwise (rate-limiter.ts).
         const decision = deps.limiter.take(key.id, key.rateLimits, context.clock.now());
@@ -69,6 +98,22 @@ export function useApiKeyAuth(deps: {
       return deps.authenticator.authenticate(context.prisma, token, context.clientIp).then(settle);
     },
   };
+}
+
+/** The outcome a refusal counts under in the key's usage; null when no key is known (or the guess was throttled). */
+function outcomeOf(result: Extract<AuthResult, { ok: false }>): { keyId: string; outcome: UsageOutcome } | null {
+  switch (result.failure) {
+    case 'bad_secret':
+      return { keyId: result.keyId, outcome: 'INVALID' };
+    case 'revoked':
+      return { keyId: result.keyId, outcome: 'REVOKED' };
+    case 'expired':
+      return { keyId: result.keyId, outcome: 'EXPIRED' };
+    case 'inactive':
+      return { keyId: result.keyId, outcome: 'INACTIVE' };
+    default:
+      return null;
+  }
 }
 
 /**

@@ -19,6 +19,7 @@ const CAPABILITIES = {
   readWebhooks: 'webhook:read',
   manageWebhooks: 'webhook:manage',
   readAudit: 'audit:read',
+  readUsage: 'usage:read',
   updateOrganization: 'organization:update',
 } as const satisfies Record<string, Permission>;
 

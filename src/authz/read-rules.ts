@@ -1,4 +1,4 @@
-import type { Context } from '../context.ts';
+import type { AuthenticatedKey, Context } from '../context.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { MemberRole } from '../generated/prisma/enums.ts';
 import { MEMBER_ROLES, roleAllows, type Permission } from './catalog.ts';
@@ -71,10 +71,14 @@ export function keyListFilter(ctx: Context, type: GuardedType): { projectIds: st
   const key = ctx.principal?.kind === 'apiKey' ? ctx.principal.key : null;
   if (!key) return null;
   const permission = READ_RULES[type].permission;
+  return { projectIds: keyProjectsWith(key, permission), workflowIds: workflowsWith(key, permission) };
+}
+
+/** The projects of its reach in which a key holds `permission` (null: its whole reach, every project). */
+export function keyProjectsWith(key: AuthenticatedKey, permission: Permission): string[] | null {
   const reach = projectReach(key);
   const granted = projectsWith(key, permission);
-  const projectIds = granted === null ? (reach.allProjects ? null : reach.projectIds) : granted.filter((id) => reach.allProjects || reach.projectIds.includes(id));
-  return { projectIds, workflowIds: workflowsWith(key, permission) };
+  return granted === null ? (reach.allProjects ? null : reach.projectIds) : granted.filter((id) => reach.allProjects || reach.projectIds.includes(id));
 }
 
 type RequestMemo = { standings: Map<string, Promise<Standing>>; projectOrgs: Map<string, Promise<string | null>> };

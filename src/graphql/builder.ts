@@ -20,6 +20,7 @@ import './page-size-plugin.ts';
 import './requires-permission-plugin.ts';
 import './response-budget.ts';
 import './time-slice-plugin.ts';
+import './usage-outcome-plugin.ts';
 
 export type Types = PothosSchemaTypes.ExtendDefaultTypes<SchemaTypesInput>;
 
@@ -57,7 +58,7 @@ type SchemaTypesInput = {
 
 export const builder = new SchemaBuilder<SchemaTypesInput>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, 'requiresPermission', 'pageSize', 'responseBudget', 'timeSlice', DirectivesPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, 'usageOutcome', ValidationPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, 'requiresPermission', 'pageSize', 'responseBudget', 'timeSlice', DirectivesPlugin],
   prisma: {
     // The client instance is only a type carrier here: every resolver uses the per-request `ctx.prisma`.
     client: (ctx) => ctx.prisma,

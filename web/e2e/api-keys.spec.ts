@@ -238,39 +238,56 @@ test('key details show permissions, usage and history; the audit log filters by 
   const owner = await api.user('owner');
   const org = await api.organization(owner);
   const key = await api.orgKey(owner, org.id, 'Detailed key');
-  // Calls made with the key now, and earlier usage (hours ago → requests) written straight into its buckets.
+  // Calls made with the key now, and earlier usage (hours ago → calls, and how they ended) written straight into its buckets.
   const calls = 6;
   for (let i = 0; i < calls; i++) expect(await api.keyStatus(key.secret)).toBe(200);
-  const hoursPast: [number, number][] = [[3, 4], [7, 9], [20, 2], [30, 6]];
-  const daysPast: [number, number][] = [[3, 40], [6, 25], [10, 60], [15, 18], [21, 33], [28, 12]].map(([d, n]) => [d * 24, n]);
+  const hoursPast: [number, number, string?][] = [[3, 4], [7, 9], [7, 2, 'INVALID'], [20, 2], [20, 5, 'RATE_LIMITED'], [30, 6]];
+  const daysPast: [number, number, string?][] = [[3, 40], [6, 25], [6, 7, 'FORBIDDEN'], [10, 60], [15, 18], [21, 33], [28, 12]].map(([d, n, o]) => [(d as number) * 24, n as number, o as string | undefined]);
   await server.seedUsage(key.id, [...hoursPast, ...daysPast]);
-  const sum = (seeds: [number, number][]) => seeds.reduce((n, [, c]) => n + c, 0);
+  const sum = (seeds: [number, number, string?][], keep = (_o: string) => true) => seeds.reduce((n, [, c, o]) => n + (keep(o ?? 'SUCCESS') ? c : 0), 0);
+  const notSucceeded = (o: string) => o !== 'SUCCESS';
   const in48Hours = calls + sum(hoursPast);
   const in30Days = in48Hours + sum(daysPast);
-  const usageQuery = `query($id: ID!, $g: UsageGranularity!, $n: Int!) { node(id: $id) { ... on ApiKey { usageCount usage(granularity: $g, last: $n) { start count } } } }`;
-  // The server flushes usage every 100 ms.
-  await expect.poll(async () => (await api.gql(owner.token, usageQuery, { id: key.id, g: 'DAY', n: 30 })).node.usageCount).toBe(in30Days);
+  const refused30Days = sum(hoursPast, notSucceeded) + sum(daysPast, notSucceeded);
+  const admitted = (o: string) => ['SUCCESS', 'FORBIDDEN', 'QUOTA_EXCEEDED'].includes(o);
+  const usageQuery = `query($id: ID!, $g: UsageGranularity!, $n: Int!) { node(id: $id) { ... on ApiKey { usageCount usage(granularity: $g, last: $n) { start outcomes { total success rateLimited invalid forbidden } } } } }`;
+  // The server flushes usage every 100 ms; usageCount counts the admitted calls.
+  await expect
+    .poll(async () => (await api.gql(owner.token, usageQuery, { id: key.id, g: 'DAY', n: 30 })).node.usageCount)
+    .toBe(calls + sum(hoursPast, admitted) + sum(daysPast, admitted));
 
   await signIn(page, owner, `/orgs/${org.slug}/api-keys`);
   await page.getByRole('link', { name: 'Detailed key', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Detailed key' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Permissions overview' })).toContainText('Trigger');
   await expect(page.getByRole('table', { name: 'Audit events' })).toContainText('API key created');
-  const daily = page.getByRole('img', { name: /^Requests per day \(UTC\), last 30 days:/ });
-  await expect(daily).toHaveAttribute('aria-label', new RegExp(`: ${in30Days} requests in total, at most 60 requests in one day`));
+  const daily = page.getByRole('img', { name: /^Calls per day \(UTC\), last 30 days:/ });
+  await expect(daily).toHaveAttribute('aria-label', new RegExp(`: ${in30Days} calls in total, ${refused30Days} calls refused, at most 60 calls in one day`));
   await expect(daily.getByTestId('usage-bar')).toHaveCount(30);
+  // Stacked by outcome: the day six days ago has a segment for its 7 refused calls above its 25 that succeeded.
+  await expect(daily.locator('rect[data-outcome="FORBIDDEN"]')).toHaveCount(1);
+  await expect(daily.locator('rect[data-outcome="RATE_LIMITED"]')).toHaveCount(1);
+  const legend = page.getByRole('list', { name: 'Outcomes' });
+  await expect(legend).toContainText(`Succeeded: ${in30Days - refused30Days}`);
+  await expect(legend).toContainText('Missing permission: 7');
+  await expect(legend).toContainText('Over a rate limit: 5');
+  await expect(legend).toContainText('Wrong secret: 2');
   await checkScreen(page, '15-key-details');
 
   // The hourly view, and its figures as a table: the same as the API's, newest first, the calls in the current hour.
   await page.getByText('Last 48 hours').click();
-  const hourly = page.getByRole('img', { name: /^Requests per hour \(UTC\), last 48 hours:/ });
-  await expect(hourly).toHaveAttribute('aria-label', new RegExp(`: ${in48Hours} requests in total`));
+  const hourly = page.getByRole('img', { name: /^Calls per hour \(UTC\), last 48 hours:/ });
+  await expect(hourly).toHaveAttribute('aria-label', new RegExp(`: ${in48Hours} calls in total, 7 calls refused`));
   await expect(hourly.getByTestId('usage-bar')).toHaveCount(48);
   await page.getByRole('button', { name: 'Show the figures as a table' }).click();
-  const table = page.getByRole('table', { name: 'Requests per hour' });
-  const expected = (await api.gql(owner.token, usageQuery, { id: key.id, g: 'HOUR', n: 48 })).node.usage as { count: number }[];
-  expect(expected.reduce((n, b) => n + b.count, 0)).toBe(in48Hours);
-  await expect(table.locator('tbody tr td:nth-child(2)')).toHaveText(expected.map((b) => String(b.count)).reverse());
+  const table = page.getByRole('table', { name: 'Calls per hour' });
+  await expect(table.locator('thead th')).toHaveText(['Hour (UTC)', 'Calls', 'Succeeded', 'Over a rate limit', 'Wrong secret']);
+  type Outcomes = { total: number; success: number; rateLimited: number; invalid: number };
+  const expected = ((await api.gql(owner.token, usageQuery, { id: key.id, g: 'HOUR', n: 48 })).node.usage as { outcomes: Outcomes }[]).map((b) => b.outcomes).reverse();
+  expect(expected.reduce((n, b) => n + b.total, 0)).toBe(in48Hours);
+  await expect(table.locator('tbody tr td:nth-child(2)')).toHaveText(expected.map((b) => String(b.total)));
+  await expect(table.locator('tbody tr td:nth-child(4)')).toHaveText(expected.map((b) => String(b.rateLimited)));
+  await expect(table.locator('tbody tr td:nth-child(5)')).toHaveText(expected.map((b) => String(b.invalid)));
   expect(Number(await table.locator('tbody tr').first().locator('td').nth(1).innerText())).toBeGreaterThanOrEqual(calls);
   await checkScreen(page, '15b-key-usage-hours');
 

@@ -21,7 +21,19 @@ const OperatorPage = screen(() => import('./organizations/OperatorPage.tsx').the
 const AuditPage = screen(() => import('./audit/AuditPage.tsx').then((m) => m.AuditPage));
 const WebhooksPage = screen(() => import('./webhooks/WebhooksPage.tsx').then((m) => m.WebhooksPage));
 const WebhookDetailsPage = screen(() => import('./webhooks/WebhookDetailsPage.tsx').then((m) => m.WebhookDetailsPage));
-const SCREENS = [OrganizationsPage, OrganizationPage, ProjectPage, ApiKeysPage, KeyDetailsPage, OperatorPage, AuditPage, WebhooksPage, WebhookDetailsPage] as Screen<never>[];
+const OrganizationUsagePage = screen(() => import('./usage/OrganizationUsagePage.tsx').then((m) => m.OrganizationUsagePage));
+const SCREENS = [
+  OrganizationsPage,
+  OrganizationPage,
+  ProjectPage,
+  ApiKeysPage,
+  KeyDetailsPage,
+  OperatorPage,
+  AuditPage,
+  WebhooksPage,
+  WebhookDetailsPage,
+  OrganizationUsagePage,
+] as Screen<never>[];
 
 function useSession() {
   return useSyncExternalStore(session.subscribe, session.get);
@@ -124,6 +136,7 @@ function Routes() {
     return <ApiKeysPage key={pathname} slug={params.slug} projectSlug={params.project} />;
   if ((params = match('/orgs/:slug/api-keys/:id', pathname))) return <KeyDetailsPage slug={params.slug} id={params.id} />;
   if ((params = match('/orgs/:slug/audit', pathname))) return <AuditPage slug={params.slug} />;
+  if ((params = match('/orgs/:slug/usage', pathname))) return <OrganizationUsagePage slug={params.slug} />;
   if ((params = match('/orgs/:slug/webhooks', pathname))) return <WebhooksPage key={pathname} slug={params.slug} />;
   if ((params = match('/orgs/:slug/webhooks/:id', pathname))) return <WebhookDetailsPage key={pathname} slug={params.slug} id={params.id} />;
   return (

@@ -15,8 +15,7 @@ import { parseStoredRateLimits } from './rate-limits.ts';
 /** Failures decided before (or without) a verified secret: one identical answer, nothing about the key. */
 export type AuthFailure =
   | 'malformed' // wrong format or checksum: rejected without touching the database
-  | 'unknown' // no key with this public id (never existed, or deleted)
-  | 'bad_secret';
+  | 'unknown'; // no key with this public id (never existed, or deleted)
 
 /**
  * Failures of a key whose secret was verified: only its holder can get here, so the answer says why (and since when).
@@ -30,7 +29,10 @@ export type StateFailure =
 export type AuthResult =
   | { ok: true; key: AuthenticatedKey }
   | { ok: false; failure: AuthFailure }
-  | ({ ok: false } & StateFailure)
+  // A wrong secret for a key that exists: the same answer as 'unknown' to the caller; `keyId` only counts the call
+  // in that key's usage (INVALID), which its owner reads.
+  | { ok: false; failure: 'bad_secret'; keyId: string }
+  | ({ ok: false; keyId: string } & StateFailure)
   | { ok: false; failure: 'plan'; plan: Organization['plan'] }
   | { ok: false; failure: 'throttled'; retryAfterSeconds: number };
 
@@ -91,19 +93,20 @@ export class ApiKeyAuthenticator {
     // An unknown key id does the HMAC a known one does, so that its answer is not measurably faster.
     if (!row) this.tags?.checkAbsent(token);
     const tagged = row && this.tags ? this.tags.check(row.secretTag, token) : 'unknown';
-    if (tagged === 'mismatch') {
+    if (tagged === 'mismatch' && row) {
       // Decided without argon2; the failure still counts, so that guessing costs the same budget as elsewhere.
       const slot = await this.throttle.reserve(prisma, parsed.publicId, clientIp);
       if (slot.limited) return { ok: false, failure: 'throttled', retryAfterSeconds: slot.retryAfterSeconds };
-      return { ok: false, failure: 'bad_secret' };
+      return { ok: false, failure: 'bad_secret', keyId: row.id };
     }
     if (tagged === 'unknown') {
       const known = row ? this.verifier.knownVerdict(row.secretHash, token) : undefined;
-      if (known === false) return { ok: false, failure: 'bad_secret' };
+      if (known === false && row) return { ok: false, failure: 'bad_secret', keyId: row.id };
       if (known === undefined) {
         const attempt = await this.costlyAttempt(prisma, parsed.publicId, row?.secretHash ?? null, token, clientIp);
         if ('retryAfterSeconds' in attempt) return { ok: false, failure: 'throttled', retryAfterSeconds: attempt.retryAfterSeconds };
-        if (!row || !attempt.verified) return { ok: false, failure: row ? 'bad_secret' : 'unknown' };
+        if (!row) return { ok: false, failure: 'unknown' };
+        if (!attempt.verified) return { ok: false, failure: 'bad_secret', keyId: row.id };
       }
       if (row && this.tags) this.writeTag(prisma, row.id, row.secretHash, token);
     }
@@ -144,11 +147,11 @@ export class ApiKeyAuthenticator {
 
   /** Status, expiry and plan of a key whose secret was right (`built`: its principal, when already made). */
   private judge(row: KeyState, built?: AuthenticatedKey): AuthResult {
-    if (row.status === 'REVOKED') return { ok: false, failure: 'revoked', at: row.revokedAt };
-    if (row.status === 'INACTIVE') return { ok: false, failure: 'inactive' };
+    if (row.status === 'REVOKED') return { ok: false, failure: 'revoked', at: row.revokedAt, keyId: row.id };
+    if (row.status === 'INACTIVE') return { ok: false, failure: 'inactive', keyId: row.id };
     const until = validUntil(row);
     if (until && this.clock.now().getTime() >= until.getTime()) {
-      return { ok: false, failure: 'expired', at: until, rotated: row.graceEndsAt !== null && row.graceEndsAt.getTime() === until.getTime() };
+      return { ok: false, failure: 'expired', keyId: row.id, at: until, rotated: row.graceEndsAt !== null && row.graceEndsAt.getTime() === until.getTime() };
     }
     if (!planIncludesApiAccess(row.plan)) return { ok: false, failure: 'plan', plan: row.plan };
     return {

@@ -3,6 +3,7 @@ import { systemClock, type Clock } from '../../clock.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { RecentAddresses } from './recent-addresses.ts';
 import { addHourCounts, addToHour, hourOf, HOUR_MS, mergeHours, pruneHourCounts, type HourCounts } from './usage-buckets.ts';
+import { ADMITTED_OUTCOMES, type UsageOutcome } from './usage-outcomes.ts';
 
 type Pending = { count: number; lastUsedAt: Date; lastIp: string | null };
 
@@ -12,9 +13,10 @@ type Pending = { count: number; lastUsedAt: Date; lastIp: string | null };
  * so any number of instances sharing one database count exactly. A failed flush puts its increments back.
  * A crash loses at most the increments of the last interval on that instance.
  *
- * The same flush adds the requests per (key, hour of the request) to `ApiKeyUsageBucket` (usage-buckets.ts), in one
- * transaction with the counts, so `usageCount` and the buckets always agree; at most once an hour it also prunes
- * hours older than the retention.
+ * The same flush adds the calls per (key, hour of the call, outcome) to `ApiKeyUsageBucket` (usage-buckets.ts), in one
+ * transaction with the counts, so `usageCount` and the admitted outcomes of the buckets always agree; at most once an
+ * hour it also prunes hours older than the retention. Refused calls (usage-outcomes.ts) count only in the buckets:
+ * `usageCount`, `lastUsedAt` and `lastUsedIp` stay about admitted calls.
  */
 export class UsageTracker {
   private pending = new Map<string, Pending>();
@@ -39,9 +41,11 @@ export class UsageTracker {
     this.timer.unref();
   }
 
-  record(keyId: string, at: Date, ip: string | null): void {
+  /** One call made with the key, counted under its outcome (`at`: when it arrived). No I/O. */
+  record(keyId: string, at: Date, ip: string | null, outcome: UsageOutcome): void {
+    addToHour(this.pendingHours, keyId, hourOf(at), outcome, 1);
+    if (!ADMITTED_OUTCOMES.has(outcome)) return;
     this.addresses.note(keyId, ip, at);
-    addToHour(this.pendingHours, keyId, hourOf(at), 1);
     const entry = this.pending.get(keyId);
     if (entry) {
       entry.count++;
@@ -72,7 +76,7 @@ export class UsageTracker {
   }
 
   private async writeCounts(): Promise<void> {
-    if (!this.pending.size) return;
+    if (!this.pendingHours.size) return;
     const batch = this.pending;
     const hours = this.pendingHours;
     this.pending = new Map();

@@ -14,6 +14,7 @@ const OrganizationCapabilities = builder.simpleObject('OrganizationCapabilities'
     readWebhooks: t.boolean({ description: 'See webhook endpoints and their deliveries.' }),
     manageWebhooks: t.boolean({ description: 'Add, change, rotate the secret of, delete and redeliver webhook endpoints.' }),
     readAudit: t.boolean({ description: 'Read the audit log.' }),
+    readUsage: t.boolean({ description: "Read keys' usage: `ApiKey.usage`, `usageOverview`, `usageExport`." }),
     updateOrganization: t.boolean({ description: "Change the organization's settings (e.g. `leakedKeyAction`)." }),
   }),
 });

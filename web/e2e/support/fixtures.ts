@@ -10,7 +10,8 @@ type Server = {
   url: string;
   seedKeys(slug: string, count: number): Promise<void>;
   /** Adds past requests of a key (global id): `[hoursAgo, count]` per hour, as the usage flush would have written them. */
-  seedUsage(keyId: string, hours: [number, number][]): Promise<void>;
+  /** Past calls of a key: [hours ago, calls, outcome (default SUCCESS)]. */
+  seedUsage(keyId: string, hours: [number, number, string?][]): Promise<void>;
   /** Marks a webhook endpoint (global id) as failing every delivery attempt since `hoursAgo`. */
   seedFailingSince(endpointId: string, hoursAgo: number): Promise<void>;
 };
@@ -249,7 +250,7 @@ export async function startKeysmith(env: Record<string, string> = {}): Promise<S
       child.send({ ...message, id });
     });
   const seedKeys = (slug: string, count: number) => seed({ type: 'seedKeys', slug, count });
-  const seedUsage = (keyId: string, hours: [number, number][]) =>
+  const seedUsage = (keyId: string, hours: [number, number, string?][]) =>
     seed({ type: 'seedUsage', keyId: Buffer.from(keyId, 'base64url').toString('utf8').split(':')[1], hours });
   const databaseId = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
   const seedFailingSince = (endpointId: string, hoursAgo: number) => seed({ type: 'seedFailingSince', endpointId: databaseId(endpointId), hoursAgo });

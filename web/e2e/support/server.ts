@@ -36,7 +36,7 @@ server.listen(0, '127.0.0.1', () => {
 
 type SeedRequest =
   | { type: 'seedKeys'; id: number; slug: string; count: number }
-  | { type: 'seedUsage'; id: number; keyId: string; hours: [hoursAgo: number, count: number][] }
+  | { type: 'seedUsage'; id: number; keyId: string; hours: [hoursAgo: number, count: number, outcome?: string][] }
   | { type: 'seedFailingSince'; id: number; endpointId: string; hoursAgo: number };
 
 process.on('message', async (message: SeedRequest) => {
@@ -57,13 +57,16 @@ process.on('message', async (message: SeedRequest) => {
     try {
       const hoursAgo = message.hours.map(([h]) => h);
       const counts = message.hours.map(([, n]) => n);
+      const outcomes = message.hours.map(([, , outcome]) => outcome ?? 'SUCCESS');
+      // `usageCount` counts the admitted calls only (UsageOutcome: SUCCESS, FORBIDDEN, QUOTA_EXCEEDED).
+      const admitted = message.hours.reduce((sum, [, n, outcome]) => sum + (['SUCCESS', 'FORBIDDEN', 'QUOTA_EXCEEDED'].includes(outcome ?? 'SUCCESS') ? n : 0), 0);
       await db.prisma.$transaction([
         db.prisma.$executeRaw`
-          INSERT INTO "ApiKeyUsageBucket" ("apiKeyId", "bucketStart", "count")
-          SELECT ${message.keyId}::uuid, date_trunc('hour', now()) - u.h * interval '1 hour', u.n
-          FROM unnest(${hoursAgo}::int[], ${counts}::bigint[]) AS u(h, n)
-          ON CONFLICT ("apiKeyId", "bucketStart") DO UPDATE SET "count" = "ApiKeyUsageBucket"."count" + EXCLUDED."count"`,
-        db.prisma.$executeRaw`UPDATE "ApiKey" SET "usageCount" = "usageCount" + ${counts.reduce((a, b) => a + b, 0)} WHERE id = ${message.keyId}::uuid`,
+          INSERT INTO "ApiKeyUsageBucket" ("apiKeyId", "bucketStart", "outcome", "count")
+          SELECT ${message.keyId}::uuid, date_trunc('hour', now()) - u.h * interval '1 hour', u.o::"UsageOutcome", u.n
+          FROM unnest(${hoursAgo}::int[], ${counts}::bigint[], ${outcomes}::text[]) AS u(h, n, o)
+          ON CONFLICT ("apiKeyId", "bucketStart", "outcome") DO UPDATE SET "count" = "ApiKeyUsageBucket"."count" + EXCLUDED."count"`,
+        db.prisma.$executeRaw`UPDATE "ApiKey" SET "usageCount" = "usageCount" + ${admitted} WHERE id = ${message.keyId}::uuid`,
       ]);
       process.send!({ type: 'seeded', id: message.id });
     } catch (error) {

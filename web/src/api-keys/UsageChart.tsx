@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
-import { Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Box, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from 'urql';
 import { graphql } from '../gql/index.ts';
 import type { UsageGranularity } from '../gql/graphql.ts';
 import { RequestErrorAlert } from '../ui/errors.tsx';
+import { calls, OUTCOME_ORDER, OUTCOMES, outcomesSeen, type OutcomeField } from '../usage/outcomes.ts';
 
 const UsageQuery = graphql(`
   query ConsoleKeyUsage($id: ID!, $granularity: UsageGranularity!, $last: Int!) {
@@ -13,7 +14,9 @@ const UsageQuery = graphql(`
         id
         usage(granularity: $granularity, last: $last) {
           start
-          count
+          outcomes {
+            ...ConsoleOutcomeCounts
+          }
         }
       }
     }
@@ -34,13 +37,14 @@ function bucketLabel(start: string, granularity: UsageGranularity): string {
   return `${day}, ${date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })}`;
 }
 
-const plural = (n: number) => `${n.toLocaleString('en-GB')} request${n === 1 ? '' : 's'}`;
-
 const BAR = 10;
 const GAP = 3;
 const HEIGHT = 120;
 
-/** Requests per day (last 30 days) or per hour (last 48 hours), as SVG bars with a table of the same figures. */
+/**
+ * Calls per day (last 30 days) or per hour (last 48 hours) as SVG bars stacked by outcome (succeeded at the bottom,
+ * then each kind of refusal), with a legend and a table of the same figures.
+ */
 export function UsageChart({ id }: { id: string }) {
   const [view, setView] = useState<'days' | 'hours'>('days');
   const [showTable, setShowTable] = useState(false);
@@ -48,14 +52,17 @@ export function UsageChart({ id }: { id: string }) {
   const { granularity, last, label, unit } = VIEWS[view];
   const [{ data, error }, refetch] = useQuery({ query: UsageQuery, variables: { id, granularity, last }, requestPolicy: 'cache-and-network' });
   const buckets = data?.node?.__typename === 'ApiKey' ? data.node.usage : null;
-  const total = buckets?.reduce((n, b) => n + b.count, 0) ?? 0;
-  const peak = buckets?.reduce((best, b) => (b.count > best.count ? b : best), buckets[0]);
-  const max = Math.max(1, peak?.count ?? 0);
+  const total = buckets?.reduce((n, b) => n + b.outcomes.total, 0) ?? 0;
+  const refused = buckets?.reduce((n, b) => n + b.outcomes.refused, 0) ?? 0;
+  const peak = buckets?.reduce((best, b) => (b.outcomes.total > best.outcomes.total ? b : best), buckets[0]);
+  const max = Math.max(1, peak?.outcomes.total ?? 0);
   const width = last * (BAR + GAP) - GAP;
+  const seen = outcomesSeen((buckets ?? []).map((b) => b.outcomes));
+  const sumOf = (field: OutcomeField) => buckets?.reduce((n, b) => n + b.outcomes[field], 0) ?? 0;
   const summary =
     buckets && peak
-      ? `Requests per ${unit} (UTC), ${label.toLowerCase()}: ${plural(total)} in total` +
-        (peak.count > 0 ? `, at most ${plural(peak.count)} in one ${unit} (${bucketLabel(peak.start, granularity)}).` : '.')
+      ? `Calls per ${unit} (UTC), ${label.toLowerCase()}: ${calls(total)} in total, ${calls(refused)} refused` +
+        (peak.outcomes.total > 0 ? `, at most ${calls(peak.outcomes.total)} in one ${unit} (${bucketLabel(peak.start, granularity)}).` : '.')
       : '';
 
   return (
@@ -78,7 +85,8 @@ export function UsageChart({ id }: { id: string }) {
       {buckets && peak ? (
         <Stack gap="xs">
           <Text size="sm" c="dimmed">
-            {plural(total)} {view === 'days' ? 'in the last 30 days' : 'in the last 48 hours'}, per {unit} (UTC)
+            {calls(total)} {view === 'days' ? 'in the last 30 days' : 'in the last 48 hours'}, per {unit} (UTC)
+            {refused > 0 ? `; ${calls(refused)} refused` : ''}
           </Text>
           <Group gap="xs" align="stretch" wrap="nowrap">
             <Stack justify="space-between" gap={0} style={{ minWidth: '2.5rem' }} aria-hidden="true">
@@ -97,20 +105,27 @@ export function UsageChart({ id }: { id: string }) {
               style={{ width: '100%', height: HEIGHT, display: 'block', borderBottom: '1px solid var(--mantine-color-gray-4)' }}
             >
               {buckets.map((b, i) => {
-                const h = b.count === 0 ? 0 : Math.max(2, (b.count / max) * HEIGHT);
+                // One bar per period, one segment per outcome, stacked from the bottom in OUTCOME_ORDER.
+                let y = HEIGHT;
+                const segments = OUTCOME_ORDER.flatMap((o) => {
+                  const n = b.outcomes[OUTCOMES[o].field];
+                  if (n === 0) return [];
+                  const h = (n / max) * HEIGHT;
+                  y -= h;
+                  return [<rect key={o} data-outcome={o} x={i * (BAR + GAP)} y={y} width={BAR} height={h} fill={OUTCOMES[o].color} />];
+                });
+                // A period with calls always shows: at least 2 units tall.
+                const minimum = b.outcomes.total > 0 && HEIGHT - y < 2 ? <rect x={i * (BAR + GAP)} y={HEIGHT - 2} width={BAR} height={2} fill={OUTCOMES.SUCCESS.color} /> : null;
+                const detail = seen
+                  .filter((o) => b.outcomes[OUTCOMES[o].field] > 0)
+                  .map((o) => `${OUTCOMES[o].label.toLowerCase()} ${b.outcomes[OUTCOMES[o].field].toLocaleString('en-GB')}`)
+                  .join(', ');
                 return (
-                  <rect
-                    key={b.start}
-                    data-testid="usage-bar"
-                    x={i * (BAR + GAP)}
-                    y={HEIGHT - h}
-                    width={BAR}
-                    height={h}
-                    rx={1.5}
-                    fill="var(--mantine-primary-color-filled)"
-                  >
-                    <title>{`${bucketLabel(b.start, granularity)}: ${plural(b.count)}`}</title>
-                  </rect>
+                  <g key={b.start} data-testid="usage-bar">
+                    <title>{`${bucketLabel(b.start, granularity)}: ${calls(b.outcomes.total)}${detail ? ` (${detail})` : ''}`}</title>
+                    {minimum}
+                    {segments}
+                  </g>
                 );
               })}
             </svg>
@@ -123,6 +138,16 @@ export function UsageChart({ id }: { id: string }) {
               {bucketLabel(buckets[buckets.length - 1].start, granularity)}
             </Text>
           </Group>
+          <Group gap="md" aria-label="Outcomes" role="list">
+            {seen.map((o) => (
+              <Group key={o} gap={6} wrap="nowrap" role="listitem">
+                <Box w={12} h={12} style={{ background: OUTCOMES[o].color, borderRadius: 2, flex: 'none' }} aria-hidden="true" />
+                <Text size="xs">
+                  {OUTCOMES[o].label}: {sumOf(OUTCOMES[o].field).toLocaleString('en-GB')}
+                </Text>
+              </Group>
+            ))}
+          </Group>
           <Group>
             <Button variant="default" size="compact-sm" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable((s) => !s)}>
               {showTable ? 'Hide the figures' : 'Show the figures as a table'}
@@ -130,24 +155,36 @@ export function UsageChart({ id }: { id: string }) {
           </Group>
           <div id={tableId} hidden={!showTable}>
             {showTable ? (
-              <Table aria-label={`Requests per ${unit}`} striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{unit === 'day' ? 'Day (UTC)' : 'Hour (UTC)'}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      Requests
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {[...buckets].reverse().map((b) => (
-                    <Table.Tr key={b.start}>
-                      <Table.Td>{bucketLabel(b.start, granularity)}</Table.Td>
-                      <Table.Td ta="right">{b.count.toLocaleString('en-GB')}</Table.Td>
+              <Table.ScrollContainer minWidth={seen.length > 1 ? 160 + 110 * (seen.length + 1) : 0}>
+                <Table aria-label={`Calls per ${unit}`} striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{unit === 'day' ? 'Day (UTC)' : 'Hour (UTC)'}</Table.Th>
+                      <Table.Th scope="col" ta="right">
+                        Calls
+                      </Table.Th>
+                      {seen.map((o) => (
+                        <Table.Th key={o} scope="col" ta="right">
+                          {OUTCOMES[o].label}
+                        </Table.Th>
+                      ))}
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {[...buckets].reverse().map((b) => (
+                      <Table.Tr key={b.start}>
+                        <Table.Td>{bucketLabel(b.start, granularity)}</Table.Td>
+                        <Table.Td ta="right">{b.outcomes.total.toLocaleString('en-GB')}</Table.Td>
+                        {seen.map((o) => (
+                          <Table.Td key={o} ta="right">
+                            {b.outcomes[OUTCOMES[o].field].toLocaleString('en-GB')}
+                          </Table.Td>
+                        ))}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
             ) : null}
           </div>
         </Stack>

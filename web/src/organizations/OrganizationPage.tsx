@@ -47,6 +47,7 @@ export function OrganizationPage({ slug }: { slug: string }) {
       </Group>
       <Group>
         <Link to={`/orgs/${org.slug}/api-keys`}>API keys</Link>
+        {can.readUsage ? <Link to={`/orgs/${org.slug}/usage`}>Usage</Link> : null}
         {can.readWebhooks ? <Link to={`/orgs/${org.slug}/webhooks`}>Webhooks</Link> : null}
         {can.readAudit ? <Link to={`/orgs/${org.slug}/audit`}>Audit log</Link> : null}
       </Group>

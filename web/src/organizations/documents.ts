@@ -66,6 +66,7 @@ export const OrganizationQuery = graphql(`
         manageMembers
         readWebhooks
         readAudit
+        readUsage
         updateOrganization
       }
       projects(first: 30) {
