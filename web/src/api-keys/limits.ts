@@ -112,6 +112,19 @@ export function limitWords(limit: { limit: number; durationSeconds: number }): s
   return `${count(limit.limit)} per ${periodWords(limit.durationSeconds)}`;
 }
 
+/** "100 per second (burst)": a limit with its name, as lists and the audit log show it. */
+export function rateLimitWords(limit: RateLimit): string {
+  return `${limitWords(limit)} (${limit.name})`;
+}
+
+/** "500 credits, back to 1,000 credits every month on the 1st, at 00:00 UTC; warning at 50 credits" (the audit log). */
+export function quotaWords(quota: Quota): string {
+  return [
+    `${creditWords(quota.remaining)}${quota.refill ? `, ${refillWords(quota.refill).replace(/^Back/, 'back')}` : ', no refill'}`,
+    ...(quota.lowThreshold != null ? [`warning at ${creditWords(quota.lowThreshold)}`] : []),
+  ].join('; ');
+}
+
 /** The "Quota" fields. */
 export type QuotaDraft = {
   enabled: boolean;
