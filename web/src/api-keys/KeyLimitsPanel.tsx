@@ -1,6 +1,22 @@
 import { Alert, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ConsoleKeyLimitsFragment } from '../gql/graphql.ts';
-import { creditWords, limitWords, refillWords, untilWords } from './limits.ts';
+import { creditWords, limitWords, refillWords, untilWords, type RateLimit } from './limits.ts';
+
+/** Limits in words, each with its name: "100 per second (burst)". */
+export function RateLimitList({ label, limits }: { label: string; limits: RateLimit[] }) {
+  return (
+    <List size="sm" spacing={2} aria-label={label}>
+      {limits.map((l) => (
+        <List.Item key={l.name}>
+          {limitWords(l)}{' '}
+          <Text span size="xs" c="dimmed" ff="monospace">
+            ({l.name})
+          </Text>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
 
 /** "Limits and quota" on a key's page: the rate limits in force and the credits left, with when they come back. */
 export function KeyLimitsPanel({ apiKey, now = Date.now() }: { apiKey: ConsoleKeyLimitsFragment; now?: number }) {
@@ -19,16 +35,7 @@ export function KeyLimitsPanel({ apiKey, now = Date.now() }: { apiKey: ConsoleKe
             Rate limits
           </Text>
           {rateLimits.length ? (
-            <List size="sm" spacing={2} aria-label="Rate limits in force">
-              {rateLimits.map((l) => (
-                <List.Item key={l.name}>
-                  {limitWords(l)}{' '}
-                  <Text span size="xs" c="dimmed" ff="monospace">
-                    ({l.name})
-                  </Text>
-                </List.Item>
-              ))}
-            </List>
+            <RateLimitList label="Rate limits in force" limits={rateLimits} />
           ) : (
             <Text size="sm">None: any number of calls.</Text>
           )}

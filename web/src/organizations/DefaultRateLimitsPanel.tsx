@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { limitWords, sameRateLimits, toDraft, toRateLimitInput, type RateLimit, type RateLimitDraft } from '../api-keys/limits.ts';
+import { sameRateLimits, toDraft, toRateLimitInput, type RateLimit, type RateLimitDraft } from '../api-keys/limits.ts';
+import { RateLimitList } from '../api-keys/KeyLimitsPanel.tsx';
 import { RateLimitsField, rateLimitRules } from '../api-keys/RateLimitsField.tsx';
 import { MutationFailureAlert, typedError, useMutation } from '../ui/mutation.tsx';
 import { UpdateOrganization } from './documents.ts';
@@ -24,16 +25,7 @@ export function DefaultRateLimitsPanel({ org, canChange }: { org: Org; canChange
       ) : (
         <Stack gap={4}>
           {org.defaultKeyRateLimits.length ? (
-            <List size="sm" spacing={2} aria-label="Rate limits for new keys">
-              {org.defaultKeyRateLimits.map((l) => (
-                <List.Item key={l.name}>
-                  {limitWords(l)}{' '}
-                  <Text span size="xs" c="dimmed" ff="monospace">
-                    ({l.name})
-                  </Text>
-                </List.Item>
-              ))}
-            </List>
+            <RateLimitList label="Rate limits for new keys" limits={org.defaultKeyRateLimits} />
           ) : (
             <Text size="sm">None: new keys start without rate limits.</Text>
           )}
