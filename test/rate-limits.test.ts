@@ -144,7 +144,7 @@ describe('rate limits: pure checks', () => {
   test('refuses a name twice (ignoring case), more than five limits, and a rate over the plan cap', () => {
     expect(issues([perSecond, { ...perSecond, name: 'PER-SECOND' }])).toEqual([expect.stringMatching(/^input\.rateLimits\.1\.name: "PER-SECOND" is listed twice/)]);
     expect(issues(Array.from({ length: 6 }, (_, i) => ({ name: `l${i}`, limit: 1, durationSeconds: 1 })))).toEqual([expect.stringMatching(/at most 5 rate limits/)]);
-    expect(issues([{ name: 'fast', limit: 1001, durationSeconds: 1 }])).toEqual([expect.stringMatching(/^input\.rateLimits\.0\.limit: the TEAM plan allows at most 1000 calls per second/)]);
+    expect(issues([{ name: 'fast', limit: 1001, durationSeconds: 1 }])).toEqual([expect.stringMatching(/^input\.rateLimits\.0\.limit: the Team plan allows at most 1000 calls per second/)]);
     expect(issues([{ name: 'fast', limit: 1001, durationSeconds: 1 }], 'ENTERPRISE')).toEqual([]);
     expect(issues([{ name: 'slow', limit: 60_000, durationSeconds: 60 }])).toEqual([]);
   });

@@ -17,6 +17,8 @@ const resolver: CSSVariablesResolver = () => ({ variables: {}, light: {
   }, dark: {
     // Mantine's dark "dimmed" (#828282 on #242424) is below 4.5:1.
     '--mantine-color-dimmed': '#a8a8a8',
+    // Its dark error red (#e03131 on #242424 and on the inputs' #2e2e2e) too: field messages in a lighter red.
+    '--mantine-color-error': '#ff8787',
   } });
 
 // The darkest shades keep white button text and coloured badge text above 4.5:1. Badges read as words ("Leaked",

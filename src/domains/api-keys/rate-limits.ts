@@ -44,7 +44,9 @@ export function checkRateLimits(limits: readonly RateLimit[], path: string[], pl
     if (!Number.isInteger(l.durationSeconds) || l.durationSeconds < MIN_DURATION_SECONDS || l.durationSeconds > MAX_DURATION_SECONDS) {
       issues.push({ path: at('durationSeconds'), message: `must be a whole number of seconds from ${MIN_DURATION_SECONDS} (1 s) to ${MAX_DURATION_SECONDS} (1 day)` });
     } else if (cap !== null && Number.isInteger(l.limit) && l.limit / l.durationSeconds > cap) {
-      issues.push({ path: at('limit'), message: `the ${plan} plan allows at most ${cap} calls per second in a limit (${cap * l.durationSeconds} per ${l.durationSeconds} s)` });
+      // The plan in words: consoles show this message as it is, next to the limit.
+      const planName = plan.charAt(0) + plan.slice(1).toLowerCase();
+      issues.push({ path: at('limit'), message: `the ${planName} plan allows at most ${cap} calls per second in a limit (${cap * l.durationSeconds} per ${l.durationSeconds} s)` });
     }
   });
   if (issues.length) throw new ValidationError(issues);

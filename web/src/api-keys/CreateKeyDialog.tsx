@@ -8,11 +8,14 @@ import { AllowlistField, parseAllowlist } from './AllowlistField.tsx';
 import { CreateOrgKey, CreateProjectKey } from './documents.ts';
 import { DAY, defaultExpiry, EXPIRY_OPTIONS, type KeyOrg, type KeyProject, type ProjectAccessChoice } from './key-form.ts';
 import { ProjectAccessField } from './ProjectAccessField.tsx';
+import { toDraft, toQuotaDraft, toQuotaInput, toRateLimitInput, type QuotaDraft, type RateLimitDraft } from './limits.ts';
+import { QuotaFields, quotaRules } from './QuotaFields.tsx';
+import { RateLimitsField, rateLimitRules } from './RateLimitsField.tsx';
 import { KeyGrantsFields, mayGrant } from './KeyGrantsFields.tsx';
 import { toPermissionInput, type GrantDraft } from '../permissions/catalog.ts';
 
 const CONTEXT = { additionalTypenames: ['ApiKey'] };
-const FIELDS = ['name', 'note', 'projectId', 'projectIds', 'permissions', 'ownedByOrganization', 'policy', 'expiresAt', 'ipAllowlist'];
+const FIELDS = ['name', 'note', 'projectId', 'projectIds', 'permissions', 'ownedByOrganization', 'policy', 'expiresAt', 'ipAllowlist', 'rateLimits', 'quota'];
 
 type Values = {
   name: string;
@@ -26,6 +29,8 @@ type Values = {
   expiry: ExpiryPolicy;
   customDate: string;
   allowlist: string;
+  rateLimits: RateLimitDraft[];
+  quota: QuotaDraft;
 };
 
 export function CreateKeyDialog({
@@ -60,8 +65,13 @@ export function CreateKeyDialog({
       expiry: defaultExpiry(max),
       customDate: defaultExpiry(max) === 'CUSTOM' ? (maxDate ?? '') : '',
       allowlist: '',
+      // A new key starts with the organization's defaults, shown so that what is created is what was seen.
+      rateLimits: (org.defaultKeyRateLimits ?? []).map(toDraft),
+      quota: toQuotaDraft(null),
     },
     validate: {
+      rateLimits: rateLimitRules,
+      quota: quotaRules,
       customDate: (value, values) => {
         if (values.expiry !== 'CUSTOM') return null;
         if (!value) return 'Choose the expiry date.';
@@ -86,6 +96,9 @@ export function CreateKeyDialog({
       ...(v.serviceKey ? { ownedByOrganization: true } : {}),
       expiry: { policy: v.expiry, ...(v.expiry === 'CUSTOM' ? { expiresAt: new Date(`${v.customDate}T23:59:59Z`).toISOString() } : {}) },
       ...(allowed.entries.length ? { ipAllowlist: allowed.entries } : {}),
+      // Always sent: an empty list is a key without limits, even where the organization has defaults.
+      rateLimits: toRateLimitInput(v.rateLimits),
+      ...(v.quota.enabled ? { quota: toQuotaInput(v.quota) } : {}),
     };
     const payload =
       v.level === 'PROJECT'
@@ -112,7 +125,7 @@ export function CreateKeyDialog({
     <Modal closeButtonProps={{ 'aria-label': 'Close dialog' }} opened onClose={onClose} title="Create API key" size="xl">
       <form onSubmit={form.onSubmit(submit)}>
         <Stack>
-          <TextInput label="Name" required {...form.getInputProps('name')} error={issueFor(failure, 'name')} data-autofocus />
+          <TextInput label="Name" required {...form.getInputProps('name')} error={issueFor(failure, 'input.name')} data-autofocus />
           <Textarea label="Note" {...form.getInputProps('note')} error={issueFor(failure, 'note')} />
           {project ? (
             <Text size="sm">Project key for {project.name}.</Text>
@@ -180,6 +193,17 @@ export function CreateKeyDialog({
             />
           ) : null}
           <AllowlistField value={values.allowlist} onChange={(next) => form.setFieldValue('allowlist', next)} failure={failure} lines={allowlistLines} />
+          <RateLimitsField
+            form={form}
+            failure={failure}
+            inputField="rateLimits"
+            description={
+              org.defaultKeyRateLimits?.length
+                ? 'Filled in from the organization’s defaults for new keys. A call over any limit gets HTTP 429 and starts nothing.'
+                : 'A call over any limit gets HTTP 429 and starts nothing.'
+            }
+          />
+          <QuotaFields form={form} failure={failure} editing={false} />
           <MutationFailureAlert failure={sent.failure} fields={FIELDS} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -19,6 +19,7 @@ import { AuditEventsTable } from '../audit/AuditEventsTable.tsx';
 import { STATUS_COLOR } from './status.ts';
 import { EXPIRY_WORDS, STATUS_WORDS } from '../ui/words.ts';
 import { UsageChart } from './UsageChart.tsx';
+import { KeyLimitsPanel } from './KeyLimitsPanel.tsx';
 import { PermissionsOverview } from '../permissions/PermissionsOverview.tsx';
 
 const CONTEXT = { additionalTypenames: ['ApiKey'] };
@@ -30,6 +31,7 @@ const KeyQuery = graphql(`
       __typename
       ... on ApiKey {
         ...ConsoleKeyRow
+        ...ConsoleKeyLimits
         expiryPolicy
         revokedAt
         updatedAt
@@ -225,6 +227,7 @@ export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
           </Table>
         </Paper>
         <Stack>
+          <KeyLimitsPanel apiKey={key} />
           <Paper withBorder p="md">
             <Title order={2} size="h4" mb="sm">
               Permissions overview

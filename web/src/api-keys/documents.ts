@@ -58,6 +58,39 @@ export const KeyRowFields = graphql(`
   }
 `);
 
+/** A key's rate limits and quota: its details page, and the edit dialog's starting values. */
+export const KeyLimitsFields = graphql(`
+  fragment ConsoleKeyLimits on ApiKey {
+    rateLimits {
+      name
+      limit
+      durationSeconds
+    }
+    quota {
+      remaining
+      lowThreshold
+      nextRefillAt
+      refill {
+        amount
+        interval
+        dayOfMonth
+      }
+    }
+  }
+`);
+
+export const KeyLimitsQuery = graphql(`
+  query ConsoleKeyLimits($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on ApiKey {
+        id
+        ...ConsoleKeyLimits
+      }
+    }
+  }
+`);
+
 export const OrgKeysQuery = graphql(`
   query ConsoleOrgApiKeys(
     $slug: String!
@@ -79,6 +112,11 @@ export const OrgKeysQuery = graphql(`
         manageKeys
       }
       maxKeyLifetimeDays
+      defaultKeyRateLimits {
+        name
+        limit
+        durationSeconds
+      }
       projects(first: 100) {
         edges {
           node {
@@ -133,6 +171,11 @@ export const ProjectKeysQuery = graphql(`
         manageKeys
       }
       maxKeyLifetimeDays
+      defaultKeyRateLimits {
+        name
+        limit
+        durationSeconds
+      }
       project(slug: $project) {
         id
         name
@@ -217,6 +260,7 @@ export const UpdateKey = graphql(`
       ... on UpdateApiKeyPayload {
         apiKey {
           ...ConsoleKeyRow
+          ...ConsoleKeyLimits
         }
       }
       ...ConsoleMutationError

@@ -1,4 +1,5 @@
 import type { ExpiryPolicy, MemberRole } from '../gql/graphql.ts';
+import type { RateLimit } from './limits.ts';
 
 // What the create and edit dialogs share: the choices they offer and the shapes they pass around.
 
@@ -13,7 +14,14 @@ export const EXPIRY_OPTIONS: { value: ExpiryPolicy; label: string; days: number 
   { value: 'CUSTOM', label: 'Custom date', days: null },
 ];
 
-export type KeyOrg = { id: string; slug: string; maxKeyLifetimeDays: number | null; viewerRole?: MemberRole | null };
+export type KeyOrg = {
+  id: string;
+  slug: string;
+  maxKeyLifetimeDays: number | null;
+  viewerRole?: MemberRole | null;
+  /** What a new key's rate limits start as (the create dialog). */
+  defaultKeyRateLimits?: RateLimit[];
+};
 export type KeyProject = { id: string; name: string; slug: string };
 export type Option = { value: string; label: string };
 export type ProjectAccessChoice = 'all' | 'selected';

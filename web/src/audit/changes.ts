@@ -1,3 +1,4 @@
+import { quotaWords, rateLimitWords, type Quota, type RateLimit } from '../api-keys/limits.ts';
 import { formatDate } from '../lib/format.ts';
 import { permissionLabel } from '../permissions/catalog.ts';
 import { enumWords } from '../ui/words.ts';
@@ -30,14 +31,19 @@ function valueOf(value: unknown, isId: boolean): ChangeValue {
   if (typeof value === 'string') return { text: ISO_DATE.test(value) ? formatDate(value) : enumWords(value), ids: [] };
   if (Array.isArray(value)) {
     if (value.length === 0) return { text: 'none', ids: [] };
-    // Lists of grants ({ permission, projectIds, workflowIds }) read as their permissions, in words.
+    // Lists of grants ({ permission, projectIds, workflowIds }) read as their permissions, in words; rate limits
+    // ({ name, limit, durationSeconds }) as "100 per second (name)".
     const parts = value.map((item) =>
       item && typeof item === 'object' && 'permission' in item
         ? permissionLabel(String((item as { permission: unknown }).permission))
-        : valueOf(item, false).text,
+        : item && typeof item === 'object' && 'durationSeconds' in item
+          ? rateLimitWords(item as RateLimit)
+          : valueOf(item, false).text,
     );
     return { text: parts.join(', '), ids: [] };
   }
+  // A key's quota ({ remaining, refill, lowThreshold }).
+  if (typeof value === 'object' && 'remaining' in value) return { text: quotaWords(value as Quota), ids: [] };
   return { text: JSON.stringify(value), ids: [] };
 }
 

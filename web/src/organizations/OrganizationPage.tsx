@@ -5,6 +5,7 @@ import { CopyId } from '../ui/CopyId.tsx';
 import { PLAN_WORDS, ROLE_WORDS } from '../ui/words.ts';
 import { RequestErrorAlert } from '../ui/errors.tsx';
 import { OrganizationQuery } from './documents.ts';
+import { DefaultRateLimitsPanel } from './DefaultRateLimitsPanel.tsx';
 import { LeakedKeysPanel } from './LeakedKeysPanel.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
 import { PlanPanel } from './PlanPanel.tsx';
@@ -52,7 +53,10 @@ export function OrganizationPage({ slug }: { slug: string }) {
         {can.readAudit ? <Link to={`/orgs/${org.slug}/audit`}>Audit log</Link> : null}
       </Group>
       {data?.viewer.isOperator ? <PlanPanel org={org} onChanged={reload} /> : null}
-      <LeakedKeysPanel org={org} canChange={can.updateOrganization} />
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <LeakedKeysPanel org={org} canChange={can.updateOrganization} />
+        <DefaultRateLimitsPanel org={org} canChange={can.updateOrganization} />
+      </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <ProjectsPanel org={org} projects={(org.projects?.edges ?? []).map((e) => e.node)} canCreate={can.manageProjects} onChanged={reload} />
         <MembersPanel

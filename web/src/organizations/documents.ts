@@ -59,6 +59,11 @@ export const OrganizationQuery = graphql(`
       apiAccess
       maxKeyLifetimeDays
       leakedKeyAction
+      defaultKeyRateLimits {
+        name
+        limit
+        durationSeconds
+      }
       workingApiKeyCount
       viewerRole
       viewerCan {
@@ -153,6 +158,11 @@ export const UpdateOrganization = graphql(`
         organization {
           id
           leakedKeyAction
+          defaultKeyRateLimits {
+            name
+            limit
+            durationSeconds
+          }
         }
       }
       ...ConsoleMutationError

@@ -43,22 +43,27 @@ export function isTypedError(value: { __typename?: string } | null | undefined):
   return !!value && !!value.__typename && value.__typename in TITLES;
 }
 
-/** The message for one input field (`["input","name"]` → issues whose path ends with "name"). */
+/**
+ * The message for one input field: `"name"` → an issue whose path names it anywhere (`["input","name"]`); a dotted
+ * path → an issue at exactly that path (`"input.name"` is the key's name, not the name of one of its rate limits).
+ */
 export function issueFor(error: TypedError | null, field: string): string | undefined {
-  return error?.issues?.find((i) => segments(i).includes(field))?.message;
+  const exact = field.includes('.');
+  return error?.issues?.find((i) => (exact ? segments(i).join('.') === field : segments(i).includes(field)))?.message;
 }
 
 /**
  * The issues of a list field by entry: `input.ipAllowlist.2` → `{ index: 2, message }`; an issue about the whole list
- * (no index) has `index: null`.
+ * (no index) has `index: null`. `field` names the part of an entry an issue is about (`input.rateLimits.1.limit` →
+ * `limit`), when it says.
  */
-export function entryIssuesFor(error: TypedError | null, field: string): { index: number | null; message: string }[] {
+export function entryIssuesFor(error: TypedError | null, field: string): { index: number | null; field: string | null; message: string }[] {
   return (error?.issues ?? []).flatMap((i) => {
     const parts = segments(i);
     const at = parts.indexOf(field);
     if (at < 0) return [];
     const index = parts[at + 1] !== undefined && /^\d+$/.test(parts[at + 1]) ? Number(parts[at + 1]) : null;
-    return [{ index, message: i.message }];
+    return [{ index, field: index === null ? null : (parts[at + 2] ?? null), message: i.message }];
   });
 }
 
