@@ -41,6 +41,8 @@ export function createMetrics(deps: { verifier: KeyVerifier; usage: UsageTracker
     },
   });
   countedElsewhere(registry, 'keysmith_key_state_cache_hits_total', 'key-state reads answered from the cache', () => deps.keyStates.stats.hits);
+  countedElsewhere(registry, 'keysmith_key_state_cache_evictions_total', 'keys dropped from the key-state cache to stay within KEY_CACHE_MAX_ENTRIES', () => deps.keyStates.stats.evictions);
+  countedElsewhere(registry, 'keysmith_key_verification_cache_evictions_total', 'argon2 verdicts dropped to stay within KEY_VERDICT_CACHE_MAX_ENTRIES', () => deps.verifier.stats.evictions);
   countedElsewhere(registry, 'keysmith_key_state_invalidations_total', 'key-state change notifications received', () => deps.keyStates.stats.invalidations);
   const failures = new Counter({
     name: 'keysmith_api_key_auth_failures_total',
