@@ -21,6 +21,7 @@ import { PERMISSION_NAMES } from '../src/authz/catalog.ts';
 import { keyMay } from '../src/authz/grants.ts';
 import type { AuthenticatedKey } from '../src/context.ts';
 import { listsBench } from './lists.ts';
+import { keyCacheBench } from './key-cache.ts';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -537,6 +538,35 @@ if (process.env.BENCH_ONLY === 'lists') {
     const organizationId = ((await gql(only.url, 'query($id: ID!) { node(id: $id) { ... on Project { organization { id } } } }', { id: projectId }, owner)).node.organization as { id: string }).id;
     console.log(`\nKeysmith benchmark — key lists only, ${only.database}, ${os.availableParallelism()} CPUs`);
     await listsBench({ url: only.url, databaseUrl: process.env.DATABASE_URL, schema: database.env.DATABASE_SCHEMA, owner, organizationId, projectId, gql });
+  } finally {
+    await only.stop();
+    await database.drop();
+  }
+  process.exit(0);
+}
+
+if (process.env.BENCH_ONLY === 'cache') {
+  // Only the key-cache row (bench/key-cache.ts): `BENCH_ONLY=cache DATABASE_URL=postgresql://… npm run bench`.
+  if (!process.env.DATABASE_URL || !database.env.DATABASE_SCHEMA) {
+    console.error('BENCH_ONLY=cache seeds its keys with SQL from this process: it needs DATABASE_URL (PostgreSQL).');
+    process.exit(2);
+  }
+  const only = await startServer({ WEBHOOKS_DELIVER: 'false' });
+  try {
+    const { secret } = await setup(only.url);
+    await only.stop();
+    console.log(`\nKeysmith benchmark — key cache only, ${only.database}, ${os.availableParallelism()} CPUs, ${CONNECTIONS} connections`);
+    const lines = await keyCacheBench({
+      databaseUrl: process.env.DATABASE_URL,
+      schema: database.env.DATABASE_SCHEMA,
+      tagSecret: TAG_SECRET,
+      templateSecret: secret,
+      startServer,
+      metric,
+      duration: DURATION,
+      connections: CONNECTIONS,
+    });
+    for (const line of lines) console.log(`- ${line}`);
   } finally {
     await only.stop();
     await database.drop();
