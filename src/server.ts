@@ -121,6 +121,8 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
   const yoga = createYoga<Record<string, unknown>, RequestFields>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
+    // MAX_BODY_BYTES is enforced by queryLimitPlugins without a stream per request (limits.ts, bodySizeLimit).
+    maxRequestBodySize: false,
     landingPage: false,
     // Served by graphiqlPage at the exact path: Yoga's own would answer any URL ending in /graphql.
     graphiql: false,
