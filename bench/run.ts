@@ -22,6 +22,7 @@ import { keyMay } from '../src/authz/grants.ts';
 import type { AuthenticatedKey } from '../src/context.ts';
 import { listsBench } from './lists.ts';
 import { keyCacheBench } from './key-cache.ts';
+import { webhooksBench } from './webhooks.ts';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -566,6 +567,27 @@ if (process.env.BENCH_ONLY === 'cache') {
       duration: DURATION,
       connections: CONNECTIONS,
     });
+    for (const line of lines) console.log(`- ${line}`);
+  } finally {
+    await only.stop();
+    await database.drop();
+  }
+  process.exit(0);
+}
+
+if (process.env.BENCH_ONLY === 'webhooks') {
+  // Only the webhook row (bench/webhooks.ts): `BENCH_ONLY=webhooks DATABASE_URL=postgresql://… npm run bench`. Its server
+  // runs in development mode, the only one where webhook URLs may be plain http (the receiver is on loopback).
+  if (!process.env.DATABASE_URL || !database.env.DATABASE_SCHEMA) {
+    console.error('BENCH_ONLY=webhooks writes its burst with SQL from this process: it needs DATABASE_URL (PostgreSQL).');
+    process.exit(2);
+  }
+  const only = await startServer({ NODE_ENV: 'development', WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true', GRAPHIQL: 'false' });
+  try {
+    const { projectId, owner } = await setup(only.url);
+    const organizationId = ((await gql(only.url, 'query($id: ID!) { node(id: $id) { ... on Project { organization { id } } } }', { id: projectId }, owner)).node.organization as { id: string }).id;
+    console.log(`\nKeysmith benchmark — webhooks only, ${only.database}, ${os.availableParallelism()} CPUs`);
+    const lines = await webhooksBench({ url: only.url, databaseUrl: process.env.DATABASE_URL, schema: database.env.DATABASE_SCHEMA, owner, organizationId, projectId, gql });
     for (const line of lines) console.log(`- ${line}`);
   } finally {
     await only.stop();

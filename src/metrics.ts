@@ -5,6 +5,7 @@ import type { KeyVerifier } from './domains/api-keys/hashing.ts';
 import type { KeyStateCache } from './domains/api-keys/key-state.ts';
 import type { UsageTracker } from './domains/api-keys/usage.ts';
 import type { TimeSlicer } from './lib/time-slice.ts';
+import { onPathRequest } from './http-edge.ts';
 
 /**
  * Prometheus metrics at GET /metrics (per instance; the benchmark reads argon2 figures from here).
@@ -57,12 +58,11 @@ export function createMetrics(deps: { verifier: KeyVerifier; usage: UsageTracker
   const expected = deps.token === null ? null : digest(`Bearer ${deps.token}`);
 
   const plugin: Plugin = {
-    async onRequest({ url, request, endResponse, fetchAPI }) {
-      if (url.pathname !== '/metrics') return;
+    onRequest: onPathRequest((pathname) => pathname === '/metrics', async ({ request, endResponse, fetchAPI }) => {
       const allowed = expected !== null && timingSafeEqual(digest(request.headers.get('authorization') ?? ''), expected);
       if (!allowed) return endResponse(new fetchAPI.Response('Not found', { status: 404 }));
       endResponse(new fetchAPI.Response(await registry.metrics(), { headers: { 'content-type': registry.contentType } }));
-    },
+    }),
   };
 
   const authFailure = (failure: string) =>
