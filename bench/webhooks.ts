@@ -9,11 +9,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
+import { cpuSeconds } from './mixed.ts';
 
 type Gql = (url: string, query: string, variables: unknown, authorization?: string) => Promise<Record<string, Record<string, unknown>>>;
 
 export type WebhookBenchSetup = {
   url: string;
+  /** The delivering server's process id (its CPU time is read from /proc). */
+  pid: number;
   databaseUrl: string;
   schema: string;
   owner: string;
@@ -95,6 +98,7 @@ export async function webhooksBench(setup: WebhookBenchSetup): Promise<string[]>
     // Throughput: a burst written at once.
     const before = receiver.arrivals.length;
     const perEndpoint = Math.ceil(events / endpoints);
+    const cpuBefore = cpuSeconds(setup.pid);
     const written = performance.now();
     const inserted = await client.query(
       `INSERT INTO "WebhookDelivery" (id, "organizationId", "endpointId", "eventId", "eventType", payload, "nextAttemptAt", "createdAt")
@@ -107,10 +111,11 @@ export async function webhooksBench(setup: WebhookBenchSetup): Promise<string[]>
     const arrived = await receiver.until(before + total, 600_000);
     const seconds = ((arrived ? receiver.arrivals[before + total - 1] : performance.now()) - written) / 1000;
     const got = receiver.arrivals.length - before;
+    const perCpuSecond = got / (cpuSeconds(setup.pid) - cpuBefore);
     const rate = got / seconds;
     const pending = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "WebhookDelivery" WHERE status = 'PENDING'`);
     console.table([
-      { measure: `burst of ${total.toLocaleString('en')} events over ${endpoints} endpoints`, value: `${got} delivered in ${seconds.toFixed(2)} s: ${Math.round(rate)} events/s`, 'left pending': pending.rows[0].n },
+      { measure: `burst of ${total.toLocaleString('en')} events over ${endpoints} endpoints`, value: `${got} delivered in ${seconds.toFixed(2)} s: ${Math.round(rate)} events/s; ${Math.round(perCpuSecond)} per CPU-second of the server`, 'left pending': pending.rows[0].n },
       { measure: `commit → receiver, queue empty (${trials} trials, all ${endpoints} copies)`, value: `p50 ${at(latencies, 0.5).toFixed(1)} ms, p99 ${at(latencies, 0.99).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms` },
     ]);
     return [
