@@ -14,7 +14,7 @@ type Gql = (url: string, query: string, variables: unknown, authorization?: stri
 export type ListsSetup = { url: string; databaseUrl: string; schema: string; owner: string; organizationId: string; projectId: string; gql: Gql };
 
 /** The page a console user sees: the row fragment's cheap fields (the rest is measured elsewhere). */
-const ORG_PAGE = `query($org: ID!, $first: Int, $after: String, $filter: ApiKeyFilter, $orderBy: ApiKeyOrder) {
+export const ORG_PAGE = `query($org: ID!, $first: Int, $after: String, $filter: ApiKeyFilter, $orderBy: ApiKeyOrder) {
   node(id: $org) { ... on Organization { apiKeys(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
     pageInfo { hasNextPage endCursor } edges { node { id name prefix status level expiresAt lastUsedAt createdAt } } } } } }`;
 const PROJECT_PAGE = `query($project: ID!, $first: Int, $after: String, $filter: ApiKeyFilter, $orderBy: ApiKeyOrder) {

@@ -21,6 +21,9 @@ import { PERMISSION_NAMES } from '../src/authz/catalog.ts';
 import { keyMay } from '../src/authz/grants.ts';
 import type { AuthenticatedKey } from '../src/context.ts';
 import { listsBench } from './lists.ts';
+import { keyCacheBench } from './key-cache.ts';
+import { webhooksBench } from './webhooks.ts';
+import { mixedBench } from './mixed.ts';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -537,6 +540,76 @@ if (process.env.BENCH_ONLY === 'lists') {
     const organizationId = ((await gql(only.url, 'query($id: ID!) { node(id: $id) { ... on Project { organization { id } } } }', { id: projectId }, owner)).node.organization as { id: string }).id;
     console.log(`\nKeysmith benchmark — key lists only, ${only.database}, ${os.availableParallelism()} CPUs`);
     await listsBench({ url: only.url, databaseUrl: process.env.DATABASE_URL, schema: database.env.DATABASE_SCHEMA, owner, organizationId, projectId, gql });
+  } finally {
+    await only.stop();
+    await database.drop();
+  }
+  process.exit(0);
+}
+
+if (process.env.BENCH_ONLY === 'cache') {
+  // Only the key-cache row (bench/key-cache.ts): `BENCH_ONLY=cache DATABASE_URL=postgresql://… npm run bench`.
+  if (!process.env.DATABASE_URL || !database.env.DATABASE_SCHEMA) {
+    console.error('BENCH_ONLY=cache seeds its keys with SQL from this process: it needs DATABASE_URL (PostgreSQL).');
+    process.exit(2);
+  }
+  const only = await startServer({ WEBHOOKS_DELIVER: 'false' });
+  try {
+    const { secret } = await setup(only.url);
+    await only.stop();
+    console.log(`\nKeysmith benchmark — key cache only, ${only.database}, ${os.availableParallelism()} CPUs, ${CONNECTIONS} connections`);
+    const lines = await keyCacheBench({
+      databaseUrl: process.env.DATABASE_URL,
+      schema: database.env.DATABASE_SCHEMA,
+      tagSecret: TAG_SECRET,
+      templateSecret: secret,
+      startServer,
+      metric,
+      duration: DURATION,
+      connections: CONNECTIONS,
+    });
+    for (const line of lines) console.log(`- ${line}`);
+  } finally {
+    await only.stop();
+    await database.drop();
+  }
+  process.exit(0);
+}
+
+if (process.env.BENCH_ONLY === 'webhooks') {
+  // Only the webhook row (bench/webhooks.ts): `BENCH_ONLY=webhooks DATABASE_URL=postgresql://… npm run bench`. Its server
+  // runs in development mode, the only one where webhook URLs may be plain http (the receiver is on loopback).
+  if (!process.env.DATABASE_URL || !database.env.DATABASE_SCHEMA) {
+    console.error('BENCH_ONLY=webhooks writes its burst with SQL from this process: it needs DATABASE_URL (PostgreSQL).');
+    process.exit(2);
+  }
+  const only = await startServer({ NODE_ENV: 'development', WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true', GRAPHIQL: 'false' });
+  try {
+    const { projectId, owner } = await setup(only.url);
+    const organizationId = ((await gql(only.url, 'query($id: ID!) { node(id: $id) { ... on Project { organization { id } } } }', { id: projectId }, owner)).node.organization as { id: string }).id;
+    console.log(`\nKeysmith benchmark — webhooks only, ${only.database}, ${os.availableParallelism()} CPUs`);
+    const lines = await webhooksBench({ url: only.url, pid: only.pid, databaseUrl: process.env.DATABASE_URL, schema: database.env.DATABASE_SCHEMA, owner, organizationId, projectId, gql });
+    for (const line of lines) console.log(`- ${line}`);
+  } finally {
+    await only.stop();
+    await database.drop();
+  }
+  process.exit(0);
+}
+
+if (process.env.BENCH_ONLY === 'mixed') {
+  // Only the 80/20 mixed load and the CPU of a list page (bench/mixed.ts): `BENCH_ONLY=mixed DATABASE_URL=… npm run bench`.
+  if (!process.env.DATABASE_URL || !database.env.DATABASE_SCHEMA) {
+    console.error('BENCH_ONLY=mixed seeds its keys with SQL from this process: it needs DATABASE_URL (PostgreSQL).');
+    process.exit(2);
+  }
+  const only = await startServer({ WEBHOOKS_DELIVER: 'false' });
+  try {
+    const { projectId, owner, workflowId, secret } = await setup(only.url);
+    const organizationId = ((await gql(only.url, 'query($id: ID!) { node(id: $id) { ... on Project { organization { id } } } }', { id: projectId }, owner)).node.organization as { id: string }).id;
+    console.log(`\nKeysmith benchmark — mixed load only, ${only.database}, ${os.availableParallelism()} CPUs, ${CONNECTIONS} connections`);
+    const lines = await mixedBench({ url: only.url, pid: only.pid, databaseUrl: process.env.DATABASE_URL, schema: database.env.DATABASE_SCHEMA, tagSecret: TAG_SECRET, owner, organizationId, workflowId, secret, duration: DURATION, connections: CONNECTIONS });
+    for (const line of lines) console.log(`- ${line}`);
   } finally {
     await only.stop();
     await database.drop();

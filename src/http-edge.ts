@@ -63,36 +63,49 @@ export function guardHooks<P extends Plugin<never>>(plugin: P, logger: Logger): 
       'unexpected error outside GraphQL',
     );
   const guarded: Plugin = { ...(plugin as Plugin) };
-  // Hooks that answer synchronously stay synchronous (no promise per request on the hot path).
+  // Hooks that answer synchronously stay synchronous, and nothing is allocated unless a hook fails or answers with a
+  // promise: these run for every request, once per plugin.
   if (onRequest) {
+    type Payload = Parameters<typeof onRequest>[0];
+    const fail = (payload: Payload, error: unknown) => {
+      log(error, 'onRequest', payload.request);
+      payload.endResponse(genericFailure(payload.fetchAPI));
+    };
     guarded.onRequest = (payload) => {
-      const fail = (error: unknown) => {
-        log(error, 'onRequest', payload.request);
-        payload.endResponse(genericFailure(payload.fetchAPI));
-      };
       try {
         const result = onRequest(payload) as unknown;
-        if (result instanceof Promise) return result.catch(fail);
+        if (result instanceof Promise) return result.catch((error: unknown) => fail(payload, error));
       } catch (error) {
-        fail(error);
+        fail(payload, error);
       }
     };
   }
   if (onResponse) {
+    type Payload = Parameters<typeof onResponse>[0];
+    const fail = (payload: Payload, error: unknown) => {
+      log(error, 'onResponse', payload.request);
+      payload.setResponse(genericFailure(payload.fetchAPI));
+    };
     guarded.onResponse = (payload) => {
-      const fail = (error: unknown) => {
-        log(error, 'onResponse', payload.request);
-        payload.setResponse(genericFailure(payload.fetchAPI));
-      };
       try {
         const result = onResponse(payload) as unknown;
-        if (result instanceof Promise) return result.catch(fail);
+        if (result instanceof Promise) return result.catch((error: unknown) => fail(payload, error));
       } catch (error) {
-        fail(error);
+        fail(payload, error);
       }
     };
   }
   return guarded as P;
+}
+
+type RequestHook = NonNullable<Plugin['onRequest']>;
+
+/**
+ * An onRequest hook that serves a few paths: any other request (every API call) gets neither a promise nor a closure,
+ * as an `async onRequest` that returns early would have given it.
+ */
+export function onPathRequest(serves: (pathname: string) => boolean, handle: (payload: Parameters<RequestHook>[0]) => Promise<unknown>): RequestHook {
+  return (payload) => (serves(payload.url.pathname) ? handle(payload).then(() => {}) : undefined);
 }
 
 function safePath(url: string): string {

@@ -5,6 +5,7 @@ import type { KeyVerifier } from './domains/api-keys/hashing.ts';
 import type { KeyStateCache } from './domains/api-keys/key-state.ts';
 import type { UsageTracker } from './domains/api-keys/usage.ts';
 import type { TimeSlicer } from './lib/time-slice.ts';
+import { onPathRequest } from './http-edge.ts';
 
 /**
  * Prometheus metrics at GET /metrics (per instance; the benchmark reads argon2 figures from here).
@@ -41,6 +42,8 @@ export function createMetrics(deps: { verifier: KeyVerifier; usage: UsageTracker
     },
   });
   countedElsewhere(registry, 'keysmith_key_state_cache_hits_total', 'key-state reads answered from the cache', () => deps.keyStates.stats.hits);
+  countedElsewhere(registry, 'keysmith_key_state_cache_evictions_total', 'keys dropped from the key-state cache to stay within KEY_CACHE_MAX_ENTRIES', () => deps.keyStates.stats.evictions);
+  countedElsewhere(registry, 'keysmith_key_verification_cache_evictions_total', 'argon2 verdicts dropped to stay within KEY_VERDICT_CACHE_MAX_ENTRIES', () => deps.verifier.stats.evictions);
   countedElsewhere(registry, 'keysmith_key_state_invalidations_total', 'key-state change notifications received', () => deps.keyStates.stats.invalidations);
   const failures = new Counter({
     name: 'keysmith_api_key_auth_failures_total',
@@ -55,12 +58,11 @@ export function createMetrics(deps: { verifier: KeyVerifier; usage: UsageTracker
   const expected = deps.token === null ? null : digest(`Bearer ${deps.token}`);
 
   const plugin: Plugin = {
-    async onRequest({ url, request, endResponse, fetchAPI }) {
-      if (url.pathname !== '/metrics') return;
+    onRequest: onPathRequest((pathname) => pathname === '/metrics', async ({ request, endResponse, fetchAPI }) => {
       const allowed = expected !== null && timingSafeEqual(digest(request.headers.get('authorization') ?? ''), expected);
       if (!allowed) return endResponse(new fetchAPI.Response('Not found', { status: 404 }));
       endResponse(new fetchAPI.Response(await registry.metrics(), { headers: { 'content-type': registry.contentType } }));
-    },
+    }),
   };
 
   const authFailure = (failure: string) =>

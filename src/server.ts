@@ -69,7 +69,7 @@ export type App = {
 };
 
 export function createApp({ config, db, logger, clock = systemClock, consoleDir = path.join(projectRoot, 'web', 'dist') }: AppDeps): App {
-  const verifier = new KeyVerifier({ maxConcurrency: config.argon2MaxConcurrency, maxWaitMs: config.argon2MaxWaitMs });
+  const verifier = new KeyVerifier({ maxConcurrency: config.argon2MaxConcurrency, maxWaitMs: config.argon2MaxWaitMs, maxEntries: config.keyCache.verdictMaxEntries });
   const secretTags = config.keyTagSecret ? SecretTags.derive(config.keyTagSecret, 'keysmith api-key secret tags', config.keyTagSecretPrevious) : null;
   const webhookSecrets = config.webhooks.secretKey ? SecretBox.derive(config.webhooks.secretKey, SIGNING_SECRETS_INFO, config.webhooks.secretKeyPrevious) : null;
   const webhookUrlPolicy = { requireHttps: config.webhooks.requireHttps, allowPrivateAddresses: config.webhooks.allowPrivateAddresses };
@@ -97,7 +97,7 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
   }
   const usage = new UsageTracker(db.prisma, logger, config.usageFlushIntervalMs, clock);
   usage.start();
-  const keyStates = new KeyStateCache(db, logger);
+  const keyStates = new KeyStateCache(db, logger, config.keyCache.maxEntries);
   const throttle = new AuthThrottle(config.throttle, clock);
   const limiter = new RateLimiter(db.prisma);
   // Tokens come from another system, stamped by its clock: judge them by the wall clock, not the injected one.
@@ -121,6 +121,8 @@ export function createApp({ config, db, logger, clock = systemClock, consoleDir 
   const yoga = createYoga<Record<string, unknown>, RequestFields>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
+    // MAX_BODY_BYTES is enforced by queryLimitPlugins without a stream per request (limits.ts, bodySizeLimit).
+    maxRequestBodySize: false,
     landingPage: false,
     // Served by graphiqlPage at the exact path: Yoga's own would answer any URL ending in /graphql.
     graphiql: false,

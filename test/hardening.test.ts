@@ -80,6 +80,18 @@ describe('hostile queries get a clear error and the server keeps serving', () =>
     expect((await raw(t.app, '{ __typename }')).status).toBe(200);
   });
 
+  it('counts a body while reading it where no HTTP parser holds it to its Content-Length (a fetch handed in)', async () => {
+    const huge = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(300 * 1024) } });
+    const response = await t.app.fetch('http://keysmith.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '40' },
+      body: new Blob([huge]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect((await response.json()).errors[0]).toMatchObject({ message: 'Request body exceeds the limit of 262144 bytes', extensions: { code: 'BAD_REQUEST' } });
+  });
+
   it('turns introspection and GraphiQL off by configuration (production defaults)', async () => {
     const prod = await startTestApp({ env: { NODE_ENV: 'production' } });
     try {

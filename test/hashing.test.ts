@@ -27,6 +27,19 @@ describe('key format', () => {
 });
 
 describe('KeyVerifier', () => {
+  it('keeps at most maxEntries verdicts: the least recently used is evicted, counted, and paid for again', async () => {
+    const [a, b] = [generateKey().key, generateKey().key];
+    const [hashA, hashB] = [await hashKey(a), await hashKey(b)];
+    const verifier = new KeyVerifier({ maxConcurrency: 1, maxEntries: 1 });
+    expect(await verifier.verify(hashA, a)).toBe(true);
+    expect(await verifier.verify(hashB, b)).toBe(true);
+    expect(verifier.stats.evictions).toBe(1);
+    expect(verifier.knownVerdict(hashA, a)).toBeUndefined();
+    expect(await verifier.verify(hashA, a)).toBe(true);
+    expect(await verifier.verify(hashA, b)).toBe(false);
+    expect(verifier.stats).toMatchObject({ argon2Verifications: 4, evictions: 3 });
+  });
+
   it('pays argon2 once per (hash, key) pair, binds verdicts to the stored hash, and shares concurrent first checks', async () => {
     const { key } = generateKey();
     const [hash, otherHash] = [await hashKey(key), await hashKey(generateKey().key)];

@@ -5,8 +5,8 @@ type Deps = Parameters<typeof createMetrics>[0];
 
 /** What /metrics reads, as plain numbers a test can move. */
 function fakeSources() {
-  const verifier = { stats: { argon2Verifications: 0, cacheHits: 0 }, pending: 0 };
-  const keyStates = { stats: { hits: 0, invalidations: 0 }, isLive: true };
+  const verifier = { stats: { argon2Verifications: 0, cacheHits: 0, evictions: 0 }, pending: 0 };
+  const keyStates = { stats: { hits: 0, invalidations: 0, evictions: 0 }, isLive: true };
   const usage = { pendingRequests: 0 };
   const timeSlicer = { pauses: 0 };
   const deps = { verifier, keyStates, usage, timeSlicer, token: 'metrics-token-for-tests' } as unknown as Deps;
@@ -26,14 +26,20 @@ describe('Prometheus metrics', () => {
     expect(first).toContain('# TYPE keysmith_key_state_cache_hits_total counter');
     expect(first).toContain('# TYPE keysmith_key_state_invalidations_total counter');
     expect(first).toContain('# TYPE keysmith_graphql_time_slice_pauses_total counter');
+    expect(first).toContain('# TYPE keysmith_key_state_cache_evictions_total counter');
+    expect(first).toContain('# TYPE keysmith_key_verification_cache_evictions_total counter');
     expect(sample(first, 'keysmith_argon2_verifications_total')).toBe(3);
     expect(sample(first, 'keysmith_key_state_invalidations_total')).toBe(2);
 
     verifier.stats.argon2Verifications = 7;
     verifier.stats.cacheHits = 40;
+    keyStates.stats.evictions = 5;
+    verifier.stats.evictions = 2;
     const second = await metrics.registry.metrics();
     expect(sample(second, 'keysmith_argon2_verifications_total')).toBe(7);
     expect(sample(second, 'keysmith_key_verification_cache_hits_total')).toBe(40);
+    expect(sample(second, 'keysmith_key_state_cache_evictions_total')).toBe(5);
+    expect(sample(second, 'keysmith_key_verification_cache_evictions_total')).toBe(2);
     // Scraping again without new work adds nothing.
     expect(sample(await metrics.registry.metrics(), 'keysmith_argon2_verifications_total')).toBe(7);
   });

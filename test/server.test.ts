@@ -21,6 +21,10 @@ describe('configuration', () => {
     [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
     [{ KEY_TAG_SECRET_PREVIOUS: 'short' }, 'KEY_TAG_SECRET_PREVIOUS'],
     [{ HTTP_MAX_CONNECTIONS_PER_CLIENT: 'many' }, 'HTTP_MAX_CONNECTIONS_PER_CLIENT'],
+    [{ KEY_CACHE_MAX_ENTRIES: '0' }, 'KEY_CACHE_MAX_ENTRIES'],
+    [{ KEY_CACHE_MAX_ENTRIES: 'lots' }, 'KEY_CACHE_MAX_ENTRIES'],
+    [{ KEY_CACHE_MAX_ENTRIES: '1.5' }, 'KEY_CACHE_MAX_ENTRIES'],
+    [{ KEY_VERDICT_CACHE_MAX_ENTRIES: '-1' }, 'KEY_VERDICT_CACHE_MAX_ENTRIES'],
   ])('rejects %o with one line naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -32,6 +36,13 @@ describe('configuration', () => {
     }
   });
 
+  it('refuses key caches that could not fit in half of the heap, naming the setting and the memory', () => {
+    expect(loadConfig({ KEY_CACHE_MAX_ENTRIES: '250000' }).keyCache).toEqual({ maxEntries: 250_000, verdictMaxEntries: 50_000 });
+    expect(() => loadConfig({ KEY_CACHE_MAX_ENTRIES: '10000000' })).toThrow(
+      /^Invalid environment variable KEY_CACHE_MAX_ENTRIES: the key caches would take about \d+ MiB when full, more than half of this process's heap limit/,
+    );
+  });
+
   it('uses the development secret outside production only', () => {
     expect(loadConfig({}).jwt).toMatchObject({ kind: 'secret', usingDevelopmentSecret: true });
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).jwt).toMatchObject({ usingDevelopmentSecret: false });
@@ -41,6 +52,9 @@ describe('configuration', () => {
     const result = await runServerExpectingExit({ PORT: 'eighty' });
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toMatch(/^Invalid environment variable PORT: .+$/);
+    const cache = await runServerExpectingExit({ KEY_CACHE_MAX_ENTRIES: '0' });
+    expect(cache.code).toBe(1);
+    expect(cache.stderr.trim()).toMatch(/^Invalid environment variable KEY_CACHE_MAX_ENTRIES: .+ \(got "0"\)$/);
   });
 });
 

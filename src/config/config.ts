@@ -1,7 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { KEY_CACHE_BYTES_PER_KEY, KEY_VERDICT_BYTES_PER_ENTRY } from './key-cache-memory.ts';
 import { loadScannerKeys, ScannerKeysError, type ScannerKey } from './scanner-keys.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -65,6 +67,10 @@ const envSchema = z
     /** Default: every core but one, so that valid traffic keeps a core under a flood of wrong secrets. */
     ARGON2_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(Math.max(1, os.availableParallelism() - 1)),
     ARGON2_MAX_WAIT_MS: z.coerce.number().int().min(10).max(60_000).default(10_000),
+    /** API keys whose state and verified principal one process keeps in memory (≈ KEY_CACHE_BYTES_PER_KEY each). */
+    KEY_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
+    /** argon2 verdicts one process remembers (keys without a verification tag), ≈ KEY_VERDICT_BYTES_PER_ENTRY each. */
+    KEY_VERDICT_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
     GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
     GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(10),
@@ -172,6 +178,8 @@ export type Config = {
   argon2MaxConcurrency: number;
   /** A key verification that would wait longer than this for argon2 is refused with 429 Retry-After. */
   argon2MaxWaitMs: number;
+  /** Entries of the per-process key caches: key state with its principal (key-state.ts), argon2 verdicts (hashing.ts). */
+  keyCache: { maxEntries: number; verdictMaxEntries: number };
   limits: {
     maxDepth: number;
     maxAliases: number;
@@ -241,6 +249,20 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/**
+ * The memory bound of the key caches: full, they may take at most half of this process's V8 heap limit (Node's
+ * --max-old-space-size), so that a value that could only end in an out-of-memory crash is refused at start-up.
+ */
+function checkKeyCacheFits(keys: number, verdicts: number, heapLimit = v8.getHeapStatistics().heap_size_limit): void {
+  const bytes = keys * KEY_CACHE_BYTES_PER_KEY + verdicts * KEY_VERDICT_BYTES_PER_ENTRY;
+  if (bytes <= heapLimit / 2) return;
+  const mib = (n: number) => `${Math.round(n / 2 ** 20)} MiB`;
+  const name = keys * KEY_CACHE_BYTES_PER_KEY >= verdicts * KEY_VERDICT_BYTES_PER_ENTRY ? 'KEY_CACHE_MAX_ENTRIES' : 'KEY_VERDICT_CACHE_MAX_ENTRIES';
+  throw new ConfigError(
+    `Invalid environment variable ${name}: the key caches would take about ${mib(bytes)} when full, more than half of this process's heap limit (${mib(heapLimit)}); lower it or raise node's --max-old-space-size`,
+  );
+}
+
 /** Parses the environment once; a bad value throws a ConfigError whose message is one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings mean "unset", as in most dotenv tooling.
@@ -262,6 +284,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError(`Invalid environment variable SECRET_SCANNING_PUBLIC_KEYS: ${error.message}`);
     }
   }
+  checkKeyCacheFits(e.KEY_CACHE_MAX_ENTRIES, e.KEY_VERDICT_CACHE_MAX_ENTRIES);
   const isProd = e.NODE_ENV === 'production';
   return {
     env: e.NODE_ENV,
@@ -285,6 +308,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     usageFlushIntervalMs: e.USAGE_FLUSH_INTERVAL_MS,
     argon2MaxConcurrency: e.ARGON2_MAX_CONCURRENCY,
     argon2MaxWaitMs: e.ARGON2_MAX_WAIT_MS,
+    keyCache: { maxEntries: e.KEY_CACHE_MAX_ENTRIES, verdictMaxEntries: e.KEY_VERDICT_CACHE_MAX_ENTRIES },
     limits: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxAliases: e.GRAPHQL_MAX_ALIASES,

@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import type { Plugin } from 'graphql-yoga';
+import { onPathRequest } from '../http-edge.ts';
 import { z } from 'zod';
 import { signDevelopmentToken } from '../auth/dev-token.ts';
 import type { Config } from '../config/config.ts';
@@ -28,8 +29,7 @@ export function useDevSignIn(config: Config): Plugin {
   const jwt = config.jwt;
   const enabled = devSignInEnabled(config) && jwt.kind === 'secret';
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname !== DEV_SIGN_IN_PATH) return;
+    onRequest: onPathRequest((pathname) => pathname === DEV_SIGN_IN_PATH, async ({ request, url, endResponse, fetchAPI }) => {
       const json = (status: number, value: unknown) =>
         endResponse(
           new fetchAPI.Response(JSON.stringify(value), {
@@ -52,7 +52,7 @@ export function useDevSignIn(config: Config): Plugin {
       const { expiresInSeconds, ...claims } = parsed.data;
       const token = await signDevelopmentToken(jwt, { ...claims, ttl: `${expiresInSeconds}s` });
       return json(200, { token, expiresInSeconds });
-    },
+    }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import { onPathRequest } from '../http-edge.ts';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.ts';
 import { devSignInBody, devSignInEnabled, readDevSignIn } from './dev-sign-in.ts';
@@ -37,8 +38,7 @@ export function useConsoleSessions(config: Config, service: ConsoleSessionServic
   const devEnabled = devSignInEnabled(config);
   const paths = new Set<string>(Object.values(SESSION_PATHS));
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
-      if (!paths.has(url.pathname)) return;
+    onRequest: onPathRequest((pathname) => paths.has(pathname), async ({ request, url, endResponse, fetchAPI }) => {
       const respond = (status: number, value: unknown, headers: Record<string, string> = {}, cookies: string[] = []) => {
         const h = new fetchAPI.Headers({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
         for (const c of cookies) h.append('set-cookie', c);
@@ -146,7 +146,7 @@ export function useConsoleSessions(config: Config, service: ConsoleSessionServic
           }
         }
       }
-    },
+    }),
   };
 }
 

@@ -13,7 +13,7 @@ export function hashKey(fullKey: string): Promise<string> {
   return argon2.hash(fullKey, ARGON2_OPTIONS);
 }
 
-export type VerifierStats = { argon2Verifications: number; cacheHits: number; inflightShared: number; refusedBusy: number };
+export type VerifierStats = { argon2Verifications: number; cacheHits: number; inflightShared: number; refusedBusy: number; evictions: number };
 
 /** Thrown instead of queueing when the argon2 queue is full: the caller answers "retry later". */
 export class VerifierBusyError extends Error {
@@ -35,7 +35,7 @@ export class KeyVerifier {
   private readonly results: LRUCache<string, boolean>;
   private readonly inflight = new Map<string, Promise<boolean>>();
   private readonly limit: ReturnType<typeof pLimit>;
-  readonly stats: VerifierStats = { argon2Verifications: 0, cacheHits: 0, inflightShared: 0, refusedBusy: 0 };
+  readonly stats: VerifierStats = { argon2Verifications: 0, cacheHits: 0, inflightShared: 0, refusedBusy: 0, evictions: 0 };
   /** Verifications allowed in the system at once: running plus waiting. */
   private readonly capacity: number;
   private readonly maxWaitMs: number;
@@ -43,13 +43,19 @@ export class KeyVerifier {
   /** Moving average of one verification's duration, in ms. */
   private averageMs: number;
 
+  /** `maxEntries`: verdicts remembered (KEY_VERDICT_CACHE_MAX_ENTRIES), least recently used dropped first. */
   constructor(options: { maxConcurrency: number; maxWaitMs?: number; maxQueue?: number; maxEntries?: number; initialEstimateMs?: number }) {
     this.concurrency = options.maxConcurrency;
     this.limit = pLimit(options.maxConcurrency);
     this.capacity = options.maxConcurrency + (options.maxQueue ?? 10_000);
     this.maxWaitMs = options.maxWaitMs ?? 10_000;
     this.averageMs = options.initialEstimateMs ?? 30;
-    this.results = new LRUCache({ max: options.maxEntries ?? 50_000 });
+    this.results = new LRUCache({
+      max: options.maxEntries ?? 50_000,
+      dispose: (_value, _key, reason) => {
+        if (reason === 'evict') this.stats.evictions++;
+      },
+    });
   }
 
   /** When a verification admitted now would start, in ms from now (an estimate). */

@@ -70,8 +70,10 @@ export class KeyStateCache {
   private stopping = false;
   private heartbeat: NodeJS.Timeout | null = null;
   private readonly barriers = new Map<string, () => void>();
-  readonly stats = { hits: 0, misses: 0, invalidations: 0 };
+  /** `evictions`: entries dropped to stay within `maxEntries` (the key is read and judged again on its next request). */
+  readonly stats = { hits: 0, misses: 0, invalidations: 0, evictions: 0 };
 
+  /** `maxEntries`: KEY_CACHE_MAX_ENTRIES; when full, the oldest entry makes room (first in, first out). */
   constructor(
     private readonly db: Pick<Database, 'listen' | 'prisma'>,
     private readonly logger: Logger,
@@ -120,7 +122,10 @@ export class KeyStateCache {
     const generation = this.generation;
     const state = await loadKeyState(prisma, publicId);
     if (state && this.live && generation === this.generation) {
-      if (this.entries.size >= this.maxEntries) this.forget(this.entries.keys().next().value!);
+      if (this.entries.size >= this.maxEntries) {
+        this.forget(this.entries.keys().next().value!);
+        this.stats.evictions++;
+      }
       this.entries.set(publicId, state);
       this.publicIdById.set(state.id, publicId);
     }

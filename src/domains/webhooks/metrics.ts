@@ -25,22 +25,23 @@ export function registerWebhookMetrics(registry: Registry, deps: { dispatcher: {
   counter('keysmith_webhook_deliveries_failed_total', 'webhook deliveries this instance gave up (last attempt failed, or refused)', (s) => s.failed);
   counter('keysmith_webhook_attempts_retried_total', 'failed webhook attempts this instance scheduled for a retry', (s) => s.retried);
 
-  let queue: Promise<{ depth: number; oldestDueSeconds: number }> | null = null;
-  // Both gauges come from one query per scrape.
-  const readQueue = () =>
-    (queue ??= (async () => {
-      const now = deps.clock.now();
-      const [row] = await deps.prisma.$queryRaw<{ depth: bigint; oldest: Date | null }[]>`
-        SELECT count(*) AS depth, min("nextAttemptAt") FILTER (WHERE "nextAttemptAt" <= ${now}::timestamptz) AS oldest
-        FROM "WebhookDelivery" WHERE status = 'PENDING'`;
-      return { depth: Number(row.depth), oldestDueSeconds: row.oldest ? Math.max(0, (now.getTime() - row.oldest.getTime()) / 1000) : 0 };
-    })().finally(() => setImmediate(() => (queue = null))));
+  // Both gauges come from one query per scrape: the depth gauge (collected first) reads the queue, and the age gauge
+  // takes that reading. (A reading kept until the next macrotask was served again to a scrape that followed at once.)
+  const readQueue = async () => {
+    const now = deps.clock.now();
+    const [row] = await deps.prisma.$queryRaw<{ depth: bigint; oldest: Date | null }[]>`
+      SELECT count(*) AS depth, min("nextAttemptAt") FILTER (WHERE "nextAttemptAt" <= ${now}::timestamptz) AS oldest
+      FROM "WebhookDelivery" WHERE status = 'PENDING'`;
+    return { depth: Number(row.depth), oldestDueSeconds: row.oldest ? Math.max(0, (now.getTime() - row.oldest.getTime()) / 1000) : 0 };
+  };
+  let reading: ReturnType<typeof readQueue> | null = null;
   new Gauge({
     name: 'keysmith_webhook_queue_depth',
     help: 'webhook deliveries pending (due now or waiting for a retry), all instances',
     registers: [registry],
     async collect() {
-      this.set((await readQueue()).depth);
+      reading = readQueue();
+      this.set((await reading).depth);
     },
   });
   new Gauge({
@@ -48,7 +49,9 @@ export function registerWebhookMetrics(registry: Registry, deps: { dispatcher: {
     help: 'how long the oldest due, unclaimed webhook delivery has waited for an attempt (0: none waiting); growing means a stall',
     registers: [registry],
     async collect() {
-      this.set((await readQueue()).oldestDueSeconds);
+      const mine = reading ?? readQueue();
+      reading = null;
+      this.set((await mine).oldestDueSeconds);
     },
   });
 }
