@@ -26,7 +26,7 @@ describe('rate limits enforced on the key path', () => {
   // Windows are aligned to the epoch: start 3 s into a minute (and into a day's 10 s window), far from the real clock.
   const start = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 + 400 * 86_400_000 + Math.floor(Math.random() * 1000) * 60_000 + 3_000);
   const clock = new ManualClock(start);
-  const m = meteredTenant({ clock });
+  const m = meteredTenant({ clock, ownDatabase: 'rate_limits' });
   const limitedKey = (rateLimits: Limit[]) => m.key(limitedSettings(rateLimits));
   const call = (secret: string) => m.call(secret);
   const trigger = (secret: string) => m.trigger(secret);

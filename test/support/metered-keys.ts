@@ -3,7 +3,7 @@ import type { Clock } from '../../src/clock.ts';
 import type { App } from '../../src/server.ts';
 import { graphql } from '../generated/gql.ts';
 import type { CreateProjectApiKeyInput } from '../generated/graphql.ts';
-import { startTestApp, type TestApp } from './app.ts';
+import { openIsolatedTestDatabase, startTestApp, type TestApp } from './app.ts';
 import { as, execute, ok, type Result } from './client.ts';
 import { dbId, newOrg, newProject, newWorkflow, type TestOrg } from './fixtures.ts';
 import { CurrentApiKey } from './operations.ts';
@@ -82,8 +82,12 @@ function triggerWith(t: TestApp, workflowId: string, secret: string, extra: { co
   return execute(t.app, MeteredTrigger, { input: { workflowId, payload: { x: 1 }, ...extra } }, { authorization: `Bearer ${secret}`, headers });
 }
 
-/** Starts the tenant before the file's tests (its `beforeAll`) and closes the app after them. */
-export function meteredTenant(options: { clock: Clock; env?: NodeJS.ProcessEnv }): MeteredTenant {
+/**
+ * Starts the tenant before the file's tests (its `beforeAll`) and closes the app after them. `ownDatabase`: for a
+ * clock far from the real one, whose usage flush would prune every other file's usage in the shared database as
+ * older than the retention.
+ */
+export function meteredTenant(options: { clock: Clock; env?: NodeJS.ProcessEnv; ownDatabase?: string }): MeteredTenant {
   const m = {} as MeteredTenant;
   Object.assign(m, {
     key: (settings: KeySettings) => meteredKey(m.t.app, m.org, m.project.id, settings),
@@ -92,13 +96,18 @@ export function meteredTenant(options: { clock: Clock; env?: NodeJS.ProcessEnv }
       triggerWith(m.t, m.workflow.id, secret, extra, headers),
     executions: (keyId: string) => m.t.db.prisma.workflowExecution.count({ where: { apiKeyId: dbId(keyId) } }),
   });
+  let database: Awaited<ReturnType<typeof openIsolatedTestDatabase>> | null = null;
   beforeAll(async () => {
-    m.t = await startTestApp({ clock: options.clock, env: options.env });
+    if (options.ownDatabase) database = await openIsolatedTestDatabase(options.ownDatabase);
+    m.t = await startTestApp({ clock: options.clock, env: options.env, ...(database ? { db: database.db } : {}) });
     m.org = await newOrg(m.t.app, { plan: 'TEAM' });
     m.project = await newProject(m.t.app, m.org);
     m.workflow = await newWorkflow(m.t.app, m.org, m.project.id);
   }, 60_000);
-  afterAll(() => m.t?.close());
+  afterAll(async () => {
+    await m.t?.close();
+    await database?.close();
+  });
   return m;
 }
 
