@@ -183,7 +183,7 @@ export function KeyDetailsPage({ slug, id }: { slug: string; id: string }) {
     ['Grace period ends', formatDate(key.graceEndsAt)],
     ['Revoked', formatDate(key.revokedAt)],
     ['Last used', formatDate(key.lastUsedAt)],
-    ['Requests', key.usageCount],
+    ['Calls admitted', key.usageCount],
     ['Rotated from', key.rotatedFrom ? <Link key="rf" to={`/orgs/${slug}/api-keys/${encodeURIComponent(key.rotatedFrom.id)}`}>{key.rotatedFrom.prefix}</Link> : '—'],
     ['Rotated to', key.rotatedTo ? <Link key="rt" to={`/orgs/${slug}/api-keys/${encodeURIComponent(key.rotatedTo.id)}`}>{key.rotatedTo.prefix}</Link> : '—'],
   ];
