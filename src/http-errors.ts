@@ -103,6 +103,11 @@ export function badRequest(message: string, code: string, extensions: Record<str
   return new GraphQLError(message, { extensions: { ...extensions, code, http: { status: 400 } } });
 }
 
+/** A request body over MAX_BODY_BYTES, found while reading it (graphql/limits.ts). */
+export function payloadTooLarge(maxBytes: number): GraphQLError {
+  return new GraphQLError(`Request body exceeds the limit of ${maxBytes} bytes`, { extensions: { code: 'BAD_REQUEST', http: { status: 413 } } });
+}
+
 export function forbidden(message = 'Not authorized'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
 }

@@ -13,7 +13,8 @@ const queries = Object.entries(documents).filter(
 );
 // A well-formed id of no key: the queries run through to "not found".
 const noKeyId = Buffer.from('ApiKey:00000000-0000-0000-0000-000000000000').toString('base64url');
-const variables = { slug: 'no-such-org', project: 'no-such-project', id: noKeyId, ids: [noKeyId], first: 20 };
+// The usage page's widest range (90 days, its longest) and its top-key lists.
+const variables = { slug: 'no-such-org', project: 'no-such-project', id: noKeyId, ids: [noKeyId], first: 20, from: new Date(Math.floor(Date.now() / 86_400_000 - 89) * 86_400_000).toISOString(), top: 10 };
 // The usage chart's largest series (it asks for 30 days or 48 hours; 90 days is the API's bound).
 const usageVariables = { granularity: 'DAY', last: 90 };
 const declares = (doc: DocumentNode, name: string) =>

@@ -1,10 +1,9 @@
 import { IncomingMessage } from 'node:http';
-import { createGraphQLError } from '@graphql-tools/utils';
 import { MAX_PAGE_SIZE, queryLimitError, type LimitName } from './limit-rules.ts';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { ValidationContext } from 'graphql';
-import { badRequest } from '../http-errors.ts';
+import { badRequest, payloadTooLarge } from '../http-errors.ts';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config/config.ts';
 import { queryCostLimit } from './query-cost.ts';
@@ -72,8 +71,7 @@ export function queryLimitPlugins(config: Config): Plugin[] {
  * TransformStream whose teardown built an AbortController and a DOMException per request, ≈ 5 % of the CPU.
  */
 function bodySizeLimit(maxBytes: number): Plugin {
-  const tooLarge = () =>
-    createGraphQLError(`Request body exceeds the limit of ${maxBytes} bytes`, { extensions: { http: { status: 413 }, code: 'BAD_REQUEST' } });
+  const tooLarge = () => payloadTooLarge(maxBytes);
   return {
     onRequest({ request, endResponse, fetchAPI }) {
       if (request.method !== 'POST') return;
