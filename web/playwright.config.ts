@@ -13,6 +13,7 @@ function chromiumPath(): string | undefined {
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/support/global-setup.ts',
   outputDir: '../test-results/console',
   // One API process (in-memory database) per worker; every test makes its own users and organization.
   workers: 1,
