@@ -8,7 +8,7 @@ import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/config.ts';
 import { CLI_MAIN, runCli, type CliResult } from './support/integrator.ts';
-import { startServerProcess, type ServerProcess } from './support/process.ts';
+import { migratedPgliteDir, startServerProcess, type ServerProcess } from './support/process.ts';
 
 // `keysmith login` with the OAuth device authorization grant (RFC 8628) at a real OpenID provider (oidc-provider),
 // against a real server process that trusts that provider. The test plays the person: it reads the address and the
@@ -124,7 +124,7 @@ beforeAll(async () => {
   provider = await startProvider({ deviceFlow: true });
   server = await startServerProcess(
     {
-      PGLITE_DATA_DIR: 'memory',
+      PGLITE_DATA_DIR: migratedPgliteDir(),
       JWT_JWKS_URL: `${provider.issuer}/jwks`,
       JWT_ISSUER: provider.issuer,
       JWT_AUDIENCE: AUDIENCE,

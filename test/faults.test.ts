@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../src/db/client.ts';
 import { openTestDatabase, startTestApp, TEST_JWT_SECRET } from './support/app.ts';
@@ -8,14 +6,14 @@ import { as, execute, ok } from './support/client.ts';
 import { dbId, newOrg, newProject, newWorkflow, unique } from './support/fixtures.ts';
 import { orgKey, projectKey } from './support/keys.ts';
 import { ApiKeyNode, AuditEvents, CreateOrganizationApiKey, CreateProject, RotateApiKey, TriggerWorkflow } from './support/operations.ts';
-import { remote, startServerProcess } from './support/process.ts';
+import { migratedPgliteDir, remote, startServerProcess } from './support/process.ts';
 import { startTcpProxy } from './support/tcp-proxy.ts';
 
 const database = inject('database');
 
 describe('graceful shutdown under load', () => {
   it('finishes every request it accepted, records exactly what it answered, and flushes usage', async () => {
-    const dataDir = database.kind === 'pglite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'keysmith-shutdown-')) : null;
+    const dataDir = database.kind === 'pglite' ? migratedPgliteDir() : null;
     const env =
       database.kind === 'postgres'
         ? { DATABASE_URL: database.url, DATABASE_SCHEMA: database.schema }

@@ -7,14 +7,14 @@ import { Writable } from 'node:stream';
 import { TEST_JWT_SECRET } from './support/app.ts';
 import { signToken } from './support/client.ts';
 import { unique } from './support/fixtures.ts';
-import { startServerProcess, type ServerProcess } from './support/process.ts';
+import { migratedPgliteDir, startServerProcess, type ServerProcess } from './support/process.ts';
 
 const METRICS_TOKEN = 'metrics-token-0123456789';
 
 let server: ServerProcess;
 let port: number;
 beforeAll(async () => {
-  server = await startServerProcess({ PGLITE_DATA_DIR: 'memory', JWT_SECRET: TEST_JWT_SECRET, METRICS_TOKEN });
+  server = await startServerProcess({ PGLITE_DATA_DIR: migratedPgliteDir(), JWT_SECRET: TEST_JWT_SECRET, METRICS_TOKEN });
   port = Number(new URL(server.url).port);
 }, 90_000);
 afterAll(() => server?.stop());
@@ -130,7 +130,7 @@ describe('per-client connection cap', () => {
   const CAP = 5;
   let capped: ServerProcess;
   beforeAll(async () => {
-    capped = await startServerProcess({ PGLITE_DATA_DIR: 'memory', JWT_SECRET: TEST_JWT_SECRET, HTTP_MAX_CONNECTIONS_PER_CLIENT: String(CAP) });
+    capped = await startServerProcess({ PGLITE_DATA_DIR: migratedPgliteDir(), JWT_SECRET: TEST_JWT_SECRET, HTTP_MAX_CONNECTIONS_PER_CLIENT: String(CAP) });
   }, 90_000);
   afterAll(() => capped?.stop());
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_JWT_SECRET, sharedApp, startTestApp, type TestApp } from './support/app.ts';
 import { dbId, newOrg, newProject, newWorkflow, midWindowClock } from './support/fixtures.ts';
 import { projectKey, wrongSecret } from './support/keys.ts';
-import { remote, startServerProcess, type ServerProcess } from './support/process.ts';
+import { migratedPgliteDir, remote, startServerProcess, type ServerProcess } from './support/process.ts';
 
 type Client = { fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response> };
 type Body = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
@@ -200,7 +200,7 @@ describe('a server under resource attacks', () => {
       GRAPHQL_MAX_COST: '20000',
       ...(database.kind === 'postgres'
         ? { DATABASE_URL: database.url, DATABASE_SCHEMA: database.schema }
-        : { PGLITE_DATA_DIR: 'memory' }),
+        : { PGLITE_DATA_DIR: migratedPgliteDir() }),
     });
     client = remote(server.url);
   }, 120_000);
@@ -416,7 +416,7 @@ describe('slow clients', () => {
     server = await startServerProcess({
       NODE_ENV: 'test',
       JWT_SECRET: TEST_JWT_SECRET,
-      PGLITE_DATA_DIR: 'memory',
+      PGLITE_DATA_DIR: migratedPgliteDir(),
       HTTP_HEADERS_TIMEOUT_MS: '1000',
       HTTP_REQUEST_TIMEOUT_MS: '2000',
     });

@@ -1,13 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openIsolatedTestDatabase, TEST_JWT_SECRET } from './support/app.ts';
 import { as, execute, ok } from './support/client.ts';
 import { newOrg, newProject } from './support/fixtures.ts';
 import { projectKey } from './support/keys.ts';
 import { CreateWebhookEndpoint } from './support/operations.ts';
-import { remote, startServerProcess } from './support/process.ts';
+import { migratedPgliteDir, remote, startServerProcess } from './support/process.ts';
 import { Receiver } from './support/webhook-receiver.ts';
 
 // The outbox survives a crash: a server process is killed (SIGKILL, no shutdown code runs) right after a key change
@@ -23,9 +21,10 @@ beforeAll(async () => {
   if (database.env) env = database.env;
   else {
     // PGlite: an in-memory database cannot be shared with other processes; a data directory can (one at a time).
+    // Already migrated: what is under test is the outbox across a crash, not the first start.
     await database.close();
     database = null;
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keysmith-webhook-crash-'));
+    dataDir = migratedPgliteDir();
     env = { PGLITE_DATA_DIR: dataDir };
   }
   Object.assign(env, { JWT_SECRET: TEST_JWT_SECRET, WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true' });

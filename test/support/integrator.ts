@@ -2,17 +2,17 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../src/config/config.ts';
-import { startServerProcess, type ServerProcess } from './process.ts';
+import { migratedPgliteDir, startServerProcess, type ServerProcess } from './process.ts';
 
 /**
- * What the SDK and CLI tests stand on: a real server process (in-memory PGlite, the development sign-in on, as after
- * `npm start`), and a tenant set up through HTTP the way a person would in the console: an organization on the TEAM
+ * What the SDK and CLI tests stand on: a real server process (a PGlite data directory, migrated, and the development
+ * sign-in on, as after `npm start`), and a tenant set up through HTTP the way a person would in the console: an organization on the TEAM
  * plan, a project, a workflow and keys.
  */
 export async function startIntegratorServer(): Promise<ServerProcess> {
   // Generous: a loaded machine (CI next to other work) can take a minute to start and migrate.
   // DEFAULT_PLAN=FREE: new organizations start without API access, as in production (the tests upgrade their tenants).
-  return startServerProcess({ PGLITE_DATA_DIR: 'memory', USAGE_FLUSH_INTERVAL_MS: '200', DEFAULT_PLAN: 'FREE' }, 180_000);
+  return startServerProcess({ PGLITE_DATA_DIR: migratedPgliteDir(), USAGE_FLUSH_INTERVAL_MS: '200', DEFAULT_PLAN: 'FREE' }, 180_000);
 }
 
 export async function devToken(url: string, claims: { sub: string; email?: string; operator?: boolean }): Promise<string> {

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { inject } from 'vitest';
 import { projectRoot } from '../../src/config/config.ts';
 
 export type ServerProcess = {
@@ -10,6 +13,18 @@ export type ServerProcess = {
 
 // One process (no tsx wrapper relaying signals): SIGTERM reaches the server's own handler, as in production.
 const serverCommand = [process.execPath, ['--import', 'tsx', 'src/main.ts']] as const;
+
+/**
+ * A new PGlite data directory holding the migrated database (a copy of the run's template, global-setup.ts), for a
+ * server process on an embedded database whose test is not about creating or migrating one: the process opens it in
+ * ≈1 s of CPU instead of ≈7 s for PGLITE_DATA_DIR=memory. It lives in the run's directory, removed when the run ends.
+ */
+export function migratedPgliteDir(): string {
+  const runDir = inject('runDir');
+  const dir = fs.mkdtempSync(path.join(runDir, 'pglite-'));
+  fs.cpSync(path.join(runDir, 'pglite-template'), dir, { recursive: true });
+  return dir;
+}
 
 /** Starts `src/main.ts` as a real process on a free port and waits until it listens. */
 export async function startServerProcess(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<ServerProcess> {

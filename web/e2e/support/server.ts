@@ -1,12 +1,15 @@
 // The API process for the browser tests: the real server on a throwaway in-memory database, serving the built
 // console. The test process talks to it over IPC only to seed bulk data straight into the database (10,000 keys
 // through the API would cost 10,000 argon2 hashes).
+import fs from 'node:fs';
 import http from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { loadConfig } from '../../../src/config/config.ts';
-import { openDatabase } from '../../../src/db/client.ts';
+import { openDatabase, pgliteDatabase } from '../../../src/db/client.ts';
+import { openPGlite } from '../../../src/db/pglite.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { createApp } from '../../../src/server.ts';
+import { DUMP_ENV } from './global-setup.ts';
 
 // TRUST_PROXY: a test chooses the address its API-key calls come from with X-Forwarded-For (IP allowlists, recent
 // addresses); requests without the header (the browser's) count as the socket peer, 127.0.0.1.
@@ -25,8 +28,10 @@ const config = loadConfig({
   WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true',
   WEBHOOK_POLL_INTERVAL_MS: '100',
 });
-const db = await openDatabase(config.database);
-await db.migrate();
+// The run's migrated database (support/global-setup.ts) when there is one; the server's own start-up otherwise.
+const dump = process.env[DUMP_ENV];
+const db = dump ? pgliteDatabase(openPGlite(undefined, { loadDataDir: new Blob([fs.readFileSync(dump)]) })) : await openDatabase(config.database);
+await db.migrate(); // with the dump: nothing to apply, and the ANALYZE of every start-up
 const app = createApp({ config, db, logger: createLogger('silent') });
 const server = http.createServer(app.listener);
 server.listen(0, '127.0.0.1', () => {
