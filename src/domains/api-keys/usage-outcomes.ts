@@ -32,7 +32,7 @@ export const ADMITTED_OUTCOMES: ReadonlySet<UsageOutcome> = new Set(['SUCCESS', 
 export type OutcomeCounts = Record<UsageOutcome, number>;
 
 export function zeroCounts(): OutcomeCounts {
-  return { SUCCESS: 0, RATE_LIMITED: 0, QUOTA_EXCEEDED: 0, FORBIDDEN: 0, IP_REFUSED: 0, EXPIRED: 0, REVOKED: 0, INACTIVE: 0, INVALID: 0 };
+  return Object.fromEntries(USAGE_OUTCOMES.map((o) => [o, 0])) as OutcomeCounts;
 }
 
 /** Every call counted. */
@@ -44,7 +44,9 @@ export function totalOf(counts: OutcomeCounts): number {
 
 /** Calls admitted: SUCCESS + FORBIDDEN + QUOTA_EXCEEDED (what a bucket's `count` and `usageCount` count). */
 export function admittedOf(counts: OutcomeCounts): number {
-  return counts.SUCCESS + counts.FORBIDDEN + counts.QUOTA_EXCEEDED;
+  let n = 0;
+  for (const o of ADMITTED_OUTCOMES) n += counts[o];
+  return n;
 }
 
 /**
